@@ -1,0 +1,27 @@
+# The few targets a newcomer needs; README.md explains them.
+.PHONY: setup demo test lint db-up db-down clean
+
+setup:
+	@scripts/setup.sh
+
+demo: setup
+	@.venv/bin/scout-db db up
+	@.venv/bin/scout-db migrate
+	@.venv/bin/scout-db status
+
+test: setup
+	.venv/bin/ruff check runner tests
+	.venv/bin/pytest
+
+lint: setup
+	.venv/bin/ruff check runner tests
+
+db-up: setup
+	@.venv/bin/scout-db db up
+
+db-down: setup
+	@.venv/bin/scout-db db down
+
+clean:
+	-.venv/bin/scout-db db down
+	rm -rf .scout .venv

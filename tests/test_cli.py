@@ -1,0 +1,78 @@
+"""The runner's interface: connection resolution, help, and its error paths."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_cli
+from scout_db import config
+from scout_db.errors import ConnectionFailed
+
+CONNECTION_VARS = ("DATABASE_URL", "SUPABASE_HOST", "SUPABASE_PORT", "POSTGRES_USER",
+                   "POSTGRES_PASSWORD", "POSTGRES_DB")
+
+
+@pytest.fixture
+def clean_env(monkeypatch):
+    for name in CONNECTION_VARS:
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def test_flag_beats_database_url_beats_supabase_variables(clean_env):
+    clean_env.setenv("DATABASE_URL", "postgresql://env@h/db")
+    clean_env.setenv("SUPABASE_HOST", "pooler.example")
+    assert config.resolve("postgresql://flag@h/db").url == "postgresql://flag@h/db"
+    assert config.resolve(None).url == "postgresql://env@h/db"
+
+
+def test_supabase_variables_build_a_quoted_url(clean_env):
+    clean_env.setenv("SUPABASE_HOST", "aws-1.pooler.example")
+    clean_env.setenv("SUPABASE_PORT", "6543")
+    clean_env.setenv("POSTGRES_USER", "postgres.abc")
+    clean_env.setenv("POSTGRES_PASSWORD", "p@ss:w/rd")
+    clean_env.setenv("POSTGRES_DB", "postgres")
+    target = config.resolve(None)
+    assert target.url == "postgresql://postgres.abc:p%40ss%3Aw%2Frd@aws-1.pooler.example:6543/postgres"
+    assert "p%40ss" not in target.display and "***" in target.display
+
+
+def test_non_numeric_supabase_port_is_refused(clean_env):
+    clean_env.setenv("SUPABASE_HOST", "h")
+    clean_env.setenv("SUPABASE_PORT", "six")
+    with pytest.raises(ConnectionFailed, match="SUPABASE_PORT must be a number"):
+        config.resolve(None)
+
+
+def test_help_lists_the_commands():
+    done = run_cli("--help")
+    assert done.returncode == 0
+    for command in ("migrate", "rollback", "status", "db"):
+        assert f"  {command} " in done.stdout
+    for sub in (("migrate",), ("rollback",), ("status",), ("db",), ("db", "up"), ("db", "down"), ("db", "url")):
+        helped = run_cli(*sub, "--help")
+        assert helped.returncode == 0 and len(helped.stdout.splitlines()) > 3, sub
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("postgresql://nobody@127.0.0.1:1/nothing", "cannot connect to postgresql://nobody@127.0.0.1:1/nothing"),
+    ("mysql://root@localhost/db", "must be a postgresql:// URL"),
+])
+def test_unreachable_or_malformed_database_is_one_line_and_exit_3(url, expected):
+    done = run_cli("--database-url", url, "migrate")
+    assert done.returncode == 3
+    assert expected in done.stderr
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_rollback_refuses_count_with_all(db_url):
+    done = run_cli("--database-url", db_url, "rollback", "--all", "--count", "1")
+    assert done.returncode == 2
+    assert "not both" in done.stderr
+
+
+def test_status_reports_applied_and_pending(db_url):
+    done = run_cli("--database-url", db_url, "status")
+    assert done.returncode == 0, done.stderr
+    assert "0 pending" in done.stdout

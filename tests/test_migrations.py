@@ -1,0 +1,193 @@
+"""The migrator's hard cases: twice, concurrently, failing, killed, edited, rolled back."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+from yoyo.migrations import read_sql_migration
+
+from conftest import ROOT, run_cli
+from scout_db.migrations import META_SCHEMA, MIGRATE_LOCK_KEY
+
+MIGRATIONS = sorted((ROOT / "db" / "migrations").glob("*.sql"))
+
+
+def schema_dump(bindir: Path, url: str) -> str:
+    done = subprocess.run(
+        [str(bindir / "pg_dump"), "--schema-only", "--no-owner", f"--exclude-schema={META_SCHEMA}", url],
+        capture_output=True, text=True, check=True,
+    )
+    # \restrict lines carry a random key per dump (pg_dump 15.14+); they are not schema.
+    return "\n".join(line for line in done.stdout.splitlines()
+                     if not line.startswith(("\\restrict", "\\unrestrict")))
+
+
+def scratch_db_dir(tmp_path: Path, extra: dict[str, str] | None = None) -> Path:
+    """A copy of db/ with extra migration files, for migrations that must fail or hang."""
+    target = tmp_path / "db"
+    shutil.copytree(ROOT / "db", target)
+    for name, text in (extra or {}).items():
+        (target / "migrations" / name).write_text(text)
+    return target
+
+
+def applied_ids(url: str) -> list[str]:
+    with psycopg.connect(url) as conn:
+        return [r[0] for r in conn.execute(
+            f"select migration_id from {META_SCHEMA}._yoyo_migration order by migration_id")]
+
+
+def test_migrate_rollback_all_migrate_gives_the_same_schema(new_database, bindir):
+    url = new_database(empty=True)
+    first = run_cli("--database-url", url, "migrate")
+    assert first.returncode == 0, first.stderr
+    before = schema_dump(bindir, url)
+    assert "CREATE SCHEMA scout" in before
+
+    back = run_cli("--database-url", url, "rollback", "--all")
+    assert back.returncode == 0, back.stderr
+    assert applied_ids(url) == []
+    assert "CREATE SCHEMA scout" not in schema_dump(bindir, url)
+
+    again = run_cli("--database-url", url, "migrate")
+    assert again.returncode == 0, again.stderr
+    assert schema_dump(bindir, url) == before
+
+
+def test_migrate_twice_applies_nothing_the_second_time(new_database):
+    url = new_database(empty=True)
+    assert run_cli("--database-url", url, "migrate").returncode == 0
+    second = run_cli("--database-url", url, "migrate")
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.startswith("0 migrations applied")
+
+
+def test_two_concurrent_migrates_one_applies_the_other_waits(new_database):
+    url = new_database(empty=True)
+    # Hold the lock so both runners are certainly waiting at once, then let go.
+    with psycopg.connect(url, autocommit=True) as holder:
+        holder.execute("select pg_advisory_lock(%s)", (MIGRATE_LOCK_KEY,))
+        procs = [
+            subprocess.Popen([sys.executable, "-m", "scout_db.cli", "--database-url", url, "migrate"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)
+        ]
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            waiting = holder.execute(
+                "select count(*) from pg_locks where locktype = 'advisory' and not granted").fetchone()[0]
+            if waiting == 2:
+                break
+            time.sleep(0.05)
+        assert waiting == 2, "both runners should be waiting for the migration lock"
+        holder.execute("select pg_advisory_unlock(%s)", (MIGRATE_LOCK_KEY,))
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    summaries = sorted(out.strip().splitlines()[-1].split(" ")[0] for out, _ in outputs)
+    assert summaries == ["0", str(len([m for m in MIGRATIONS if not m.name.endswith(".rollback.sql")]))]
+
+
+def test_failing_migration_leaves_no_trace_and_names_the_file(new_database, tmp_path):
+    url = new_database(empty=True)
+    db_dir = scratch_db_dir(tmp_path, {
+        "9999_broken.sql": "create table scout.should_vanish (id int);\nselect 1 / 0;\n",
+        "9999_broken.rollback.sql": "drop table scout.should_vanish;\n",
+    })
+    done = run_cli("--database-url", url, "migrate", env={"SCOUT_DB_DIR": str(db_dir)})
+    assert done.returncode == 1
+    assert "9999_broken.sql" in done.stderr and "division by zero" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    with psycopg.connect(url) as conn:
+        assert conn.execute("select to_regclass('scout.should_vanish')").fetchone()[0] is None
+        assert conn.execute(
+            f"select count(*) from {META_SCHEMA}.migration_checksums where migration_id = '9999_broken'"
+        ).fetchone()[0] == 0
+    assert "9999_broken" not in applied_ids(url)
+    # the migrations before it did apply
+    assert "0001_baseline" in applied_ids(url)
+
+
+def test_edited_applied_migration_is_refused(new_database, tmp_path):
+    url = new_database(empty=True)
+    db_dir = scratch_db_dir(tmp_path)
+    env = {"SCOUT_DB_DIR": str(db_dir)}
+    assert run_cli("--database-url", url, "migrate", env=env).returncode == 0
+    baseline = db_dir / "migrations" / "0001_baseline.sql"
+    baseline.write_text(baseline.read_text() + "\ncreate table scout.sneaky (id int);\n")
+    done = run_cli("--database-url", url, "migrate", env=env)
+    assert done.returncode == 1
+    assert "0001_baseline.sql was edited after it was applied" in done.stderr
+    with psycopg.connect(url) as conn:
+        assert conn.execute("select to_regclass('scout.sneaky')").fetchone()[0] is None
+
+
+def test_killed_migrate_does_not_leave_the_database_locked(new_database, tmp_path):
+    url = new_database(empty=True)
+    db_dir = scratch_db_dir(tmp_path, {
+        "9999_slow.sql": "create table scout.slow_marker (id int);\nselect pg_sleep(60);\n",
+        "9999_slow.rollback.sql": "drop table scout.slow_marker;\n",
+    })
+    env = {**os.environ, "SCOUT_DB_DIR": str(db_dir)}
+    proc = subprocess.Popen([sys.executable, "-m", "scout_db.cli", "--database-url", url, "migrate"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with psycopg.connect(url, autocommit=True) as watcher:
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            if watcher.execute("select count(*) from pg_stat_activity "
+                               "where query like '%pg_sleep(60)%' and pid <> pg_backend_pid()").fetchone()[0]:
+                break
+            time.sleep(0.05)
+        else:
+            proc.kill()
+            pytest.fail("the slow migration never started")
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        # The lock and the half-done migration both go with the dead client's sessions.
+        deadline = time.time() + 15
+        while time.time() < deadline:
+            busy = watcher.execute("select count(*) from pg_stat_activity "
+                                   "where query like '%pg_sleep(60)%' and pid <> pg_backend_pid()").fetchone()[0]
+            if not busy:
+                break
+            time.sleep(0.1)
+        assert busy == 0, "the dead client's migration should be cancelled, not left running"
+        assert watcher.execute("select pg_try_advisory_lock(%s)", (MIGRATE_LOCK_KEY,)).fetchone()[0]
+        watcher.execute("select pg_advisory_unlock(%s)", (MIGRATE_LOCK_KEY,))
+        assert watcher.execute("select to_regclass('scout.slow_marker')").fetchone()[0] is None
+    assert "9999_slow" not in applied_ids(url)
+    # the next run starts at once and applies everything except the slow one
+    (db_dir / "migrations" / "9999_slow.sql").unlink()
+    done = run_cli("--database-url", url, "migrate", env={"SCOUT_DB_DIR": str(db_dir)}, timeout=30)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("path", [m for m in MIGRATIONS], ids=[m.name for m in MIGRATIONS])
+def test_migration_file_splits_into_whole_statements(path: Path):
+    """yoyo splits with sqlparse: no statement may be cut inside a dollar-quoted body."""
+    import re
+
+    _, _, statements = read_sql_migration(str(path))
+    assert statements, f"{path.name} yields no statements"
+    for stmt in statements:
+        tags = re.findall(r"\$[A-Za-z_]*\$", stmt)
+        for tag in set(tags):
+            assert tags.count(tag) % 2 == 0, f"{path.name}: statement cut inside {tag}…{tag}:\n{stmt}"
+        code = "\n".join(line for line in stmt.splitlines() if not line.strip().startswith("--")).strip()
+        assert code.endswith(";") or code.endswith("$"), f"{path.name}: fragment {code[-40:]!r}"
+
+
+def test_every_migration_has_a_rollback():
+    for path in MIGRATIONS:
+        if path.name.endswith(".rollback.sql"):
+            assert path.with_name(path.name.replace(".rollback.sql", ".sql")).exists(), path.name
+        else:
+            assert path.with_suffix(".rollback.sql").exists(), f"{path.name} has no rollback file"
