@@ -16,7 +16,9 @@ What this adds to yoyo, and why:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -251,7 +253,8 @@ class Migrator:
 
     def _apply_one(self, backend, migration) -> None:
         try:
-            with backend.transaction():
+            # yoyo prints the rows of any SELECT in a migration; helper calls return void.
+            with backend.transaction(), contextlib.redirect_stdout(io.StringIO()):
                 migration.process_steps(backend, "apply")
                 backend.mark_one(migration, log=False)
                 backend.log_migration(migration, "apply")
@@ -266,7 +269,7 @@ class Migrator:
 
     def _rollback_one(self, backend, migration) -> None:
         try:
-            with backend.transaction():
+            with backend.transaction(), contextlib.redirect_stdout(io.StringIO()):
                 migration.process_steps(backend, "rollback")
                 backend.unmark_one(migration, log=False)
                 backend.log_migration(migration, "rollback")

@@ -1,0 +1,29 @@
+-- Keeps the registry's size and freshness true after a refresh changed a table.
+create or replace function ip_workbench.touch_table(
+    p_schema text,
+    p_table text,
+    p_changed bigint,
+    p_last_updated timestamptz default null
+)
+returns void
+language plpgsql
+volatile
+set search_path = ''
+as $fn$
+declare
+    v_count bigint;
+begin
+    if coalesce(p_changed, 0) = 0 then
+        return;
+    end if;
+    execute pg_catalog.format('select pg_catalog.count(*) from %I.%I', p_schema, p_table) into v_count;
+    update ip_workbench.tables
+       set row_count = v_count,
+           last_updated = coalesce(p_last_updated, pg_catalog.now())
+     where schema_name = p_schema and table_name = p_table;
+end
+$fn$;
+comment on function ip_workbench.touch_table(text, text, bigint, timestamptz) is
+    'After a refresh changed p_changed rows of a registered table: records its exact row count and when it changed (p_last_updated, default now()). Does nothing when p_changed is 0.';
+revoke all on function ip_workbench.touch_table(text, text, bigint, timestamptz) from public;
+grant execute on function ip_workbench.touch_table(text, text, bigint, timestamptz) to service_role;

@@ -1,0 +1,119 @@
+-- One incremental step of Silver transactions: judge the Bronze rows committed
+-- since the last watermark (parsed once, in parallel when the planner can), store
+-- the rejected, upsert the latest valid version per transaction_id.
+create or replace function scout.silver_merge_transactions(p_now pg_snapshot)
+returns jsonb
+language plpgsql
+volatile
+set search_path = ''
+-- The planner prices the inlined payload rules as nearly free, so by default it
+-- never thinks parallel workers pay for shipping rows back; they do, ~2x here.
+set parallel_tuple_cost = 0.001
+-- Keep the per-key sort of a large first load in memory.
+set work_mem = '256MB'
+as $fn$
+declare
+    v_prev pg_snapshot;
+    v_prev_xid xid8;
+    v_prev_seq bigint;
+    v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
+    v_own_seq bigint;
+    v_processed bigint;
+    v_rejected bigint;
+    v_inserted bigint;
+    v_updated bigint;
+begin
+    select w.processed_snapshot, w.processed_xid, w.processed_seq into v_prev, v_prev_xid, v_prev_seq
+      from ip_workbench.watermarks w where w.stream = 'silver_transactions';
+
+    if pg_catalog.to_regclass('pg_temp.silver_delta_transactions') is not null then
+        drop table pg_temp.silver_delta_transactions;
+    end if;
+    create temp table silver_delta_transactions on commit drop as
+    select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
+           b.ingestion_batch_id, b.ingested_at, p.*
+      from scout.bronze_transactions b
+     cross join lateral scout.parse_transaction_payload(b.raw_data) p
+     -- new = committed before p_now (or written by this very transaction), and
+     -- neither committed before the previous run nor among the rows it wrote itself
+     where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
+       and (pg_catalog.pg_visible_in_snapshot(b.ingest_xid, p_now) or b.ingest_xid = v_own)
+       and not coalesce(pg_catalog.pg_visible_in_snapshot(b.ingest_xid, v_prev), false)
+       and not coalesce(b.ingest_xid = v_prev_xid and b.ingest_seq <= v_prev_seq, false);
+    get diagnostics v_processed = row_count;
+
+    insert into scout.silver_rejected_transactions as r
+           (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at)
+    select d.bronze_id, d.transaction_id, d.reasons, d.raw_data, d.source, d.ingestion_batch_id, d.ingested_at
+      from pg_temp.silver_delta_transactions d
+     where pg_catalog.cardinality(d.reasons) > 0
+    on conflict (bronze_id) do update
+       set transaction_id = excluded.transaction_id, reasons = excluded.reasons, rejected_at = pg_catalog.now();
+    get diagnostics v_rejected = row_count;
+
+    with winners as (
+        select distinct on (d.transaction_id) d.*
+          from pg_temp.silver_delta_transactions d
+         where pg_catalog.cardinality(d.reasons) = 0
+         order by d.transaction_id, d.bronze_seq desc
+    ), upserted as (
+        insert into scout.silver_validated_transactions as s (
+            transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
+            vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
+            attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
+        select w.transaction_id, w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id,
+               w.vendor_name, w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method,
+               w.description, w.attributes, w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at
+          from winners w
+        on conflict (transaction_id) do update
+           set transaction_date = excluded.transaction_date, amount = excluded.amount,
+               currency = excluded.currency, category = excluded.category,
+               subcategory = excluded.subcategory, store_id = excluded.store_id,
+               vendor_name = excluded.vendor_name, vendor_id = excluded.vendor_id,
+               customer_id = excluded.customer_id, sku = excluded.sku, quantity = excluded.quantity,
+               tax_amount = excluded.tax_amount, payment_method = excluded.payment_method,
+               description = excluded.description, attributes = excluded.attributes,
+               bronze_id = excluded.bronze_id, bronze_seq = excluded.bronze_seq, source = excluded.source,
+               ingestion_batch_id = excluded.ingestion_batch_id, ingested_at = excluded.ingested_at,
+               validated_at = pg_catalog.now()
+         where excluded.bronze_seq > s.bronze_seq
+           and (excluded.transaction_date, excluded.amount, excluded.currency, excluded.category,
+                excluded.subcategory, excluded.store_id, excluded.vendor_name, excluded.vendor_id,
+                excluded.customer_id, excluded.sku, excluded.quantity, excluded.tax_amount,
+                excluded.payment_method, excluded.description, excluded.attributes)
+               is distinct from
+               (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id,
+                s.vendor_name, s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount,
+                s.payment_method, s.description, s.attributes)
+        returning (s.xmax = 0) as is_insert
+    )
+    select pg_catalog.count(*) filter (where u.is_insert), pg_catalog.count(*) filter (where not u.is_insert)
+      into v_inserted, v_updated
+      from upserted u;
+
+    select pg_catalog.max(d.bronze_seq) into v_own_seq
+      from pg_temp.silver_delta_transactions d where d.ingest_xid = v_own;
+    insert into ip_workbench.watermarks (stream, processed_snapshot, processed_xid, processed_seq)
+    values ('silver_transactions', p_now, v_own,
+            greatest(v_own_seq, case when v_prev_xid = v_own then v_prev_seq end))
+    on conflict (stream) do update
+       set processed_snapshot = excluded.processed_snapshot, processed_xid = excluded.processed_xid,
+           processed_seq = excluded.processed_seq, updated_at = pg_catalog.now();
+
+    perform ip_workbench.touch_table('scout', 'bronze_transactions', v_processed,
+        (select pg_catalog.max(b.ingested_at) from scout.bronze_transactions b));
+    perform ip_workbench.touch_table('scout', 'silver_validated_transactions', v_inserted + v_updated);
+    perform ip_workbench.touch_table('scout', 'silver_rejected_transactions', v_rejected);
+
+    return pg_catalog.jsonb_build_object(
+        'processed', v_processed,
+        'inserted', v_inserted,
+        'updated', v_updated,
+        'rejected', v_rejected,
+        'superseded', v_processed - v_rejected - v_inserted - v_updated);
+end
+$fn$;
+comment on function scout.silver_merge_transactions(pg_snapshot) is
+    'Internal step of scout.refresh_silver (call that instead; it holds the lock): judges Bronze transactions committed after the stored watermark and visible in p_now (plus the caller''s own uncommitted rows), stores rejects, upserts winners, advances the watermark. Returns processed/inserted/updated/rejected/superseded, where processed = inserted + updated + rejected + superseded.';
+revoke all on function scout.silver_merge_transactions(pg_snapshot) from public;
+grant execute on function scout.silver_merge_transactions(pg_snapshot) to service_role;

@@ -1,0 +1,37 @@
+-- The catalog-wide rules (ip_workbench.security_lint) hold for every object that
+-- exists now, and the lint catches a table added without RLS, a function left
+-- executable by PUBLIC and an undocumented object.
+begin;
+select plan(6);
+
+select is_empty($$select object_type, object_name, problem from ip_workbench.security_lint$$,
+    'no table without forced RLS, no PUBLIC or anon privilege, no unpinned security definer, no undocumented object');
+
+-- break it…
+create table scout.careless (id int);
+create function scout.careless_fn() returns int language sql security definer as 'select 1';
+grant execute on function scout.careless_fn() to public;
+
+select set_eq($$select problem from ip_workbench.security_lint where object_name = 'scout.careless'$$,
+    array['rls_disabled', 'rls_not_forced', 'missing_comment'],
+    'a table added without RLS or a comment is reported');
+select set_eq($$select problem from ip_workbench.security_lint where object_name = 'scout.careless_fn()'$$,
+    array['execute_for_public', 'security_definer_without_search_path', 'missing_comment'],
+    'a function executable by PUBLIC, with a mutable search_path and no comment is reported');
+
+-- …and fix it with the project's template
+select ip_workbench.secure_table('scout.careless');
+comment on table scout.careless is 'test';
+comment on column scout.careless.id is 'test';
+select is_empty($$select problem from ip_workbench.security_lint where object_name = 'scout.careless'$$,
+    'ip_workbench.secure_table plus comments clear the table''s problems');
+
+select is((select count(*)::int from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'scout_meta' and c.relkind = 'r'
+              and (has_table_privilege('anon', c.oid, 'select') or has_table_privilege('authenticated', c.oid, 'select')
+                   or has_table_privilege('service_role', c.oid, 'select'))), 0,
+          'the migration bookkeeping in scout_meta is invisible to the API roles');
+select ok(not has_schema_privilege('authenticated', 'scout_meta', 'usage'), 'and its schema is closed to them');
+
+select * from finish();
+rollback;

@@ -1,0 +1,243 @@
+"""`scout-db ingest`: stream CSV, JSON-array and NDJSON files into Bronze.
+
+Python only reads files and streams records with COPY; judging them is SQL's
+job (scout.bronze_file_begin / scout.bronze_file_load). Memory stays flat: the
+file is read in chunks and each record goes straight into the COPY stream.
+
+Records Python cannot even decode (bytes that are not UTF-8, a CSV row with the
+wrong number of fields, a JSON array that breaks off) are staged with their
+error already set, so they land in scout.bronze_ingest_errors with the rest.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psycopg
+
+from .errors import ScoutError
+
+SUFFIXES = {".csv": "csv", ".ndjson": "ndjson", ".jsonl": "ndjson", ".json": "json"}
+CHUNK = 1 << 20
+MAX_ELEMENT = 64 << 20
+
+# A staged record: (line number, text, error or None).
+Record = tuple[int, str, "str | None"]
+
+
+@dataclass
+class FileResult:
+    path: Path
+    status: str  # loaded | skipped
+    batch_id: str | None = None
+    lines_read: int = 0
+    rows_loaded: int = 0
+    lines_rejected: int = 0
+
+
+@dataclass
+class IngestSummary:
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> int:
+        return sum(f.lines_rejected for f in self.files)
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files as given, and the loadable files inside folders (sorted, recursive)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
+        elif path.is_file():
+            if path.suffix.lower() not in SUFFIXES:
+                raise ScoutError(f"{path}: unknown file type {path.suffix or '(none)'}; "
+                                 "expected .csv, .json, .ndjson or .jsonl")
+            found.append(path)
+        else:
+            raise ScoutError(f"{path}: no such file or folder")
+    return found
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class _CountingReader(io.RawIOBase):
+    """Wraps a binary file and reports bytes read (for the progress bar)."""
+
+    def __init__(self, raw, on_read: Callable[[int], None]):
+        self.raw = raw
+        self.on_read = on_read
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        n = self.raw.readinto(buffer)
+        if n:
+            self.on_read(n)
+        return n
+
+
+def read_ndjson(fh: io.BufferedIOBase) -> Iterator[Record]:
+    for number, line in enumerate(fh, start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        try:
+            yield number, stripped.decode("utf-8"), None
+        except UnicodeDecodeError as exc:
+            text = stripped.decode("utf-8", "backslashreplace")
+            yield number, text, f"not valid UTF-8 ({exc.reason} at byte {exc.start})"
+
+
+def read_csv(fh: io.BufferedIOBase) -> Iterator[Record]:
+    text = io.TextIOWrapper(fh, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    reader = csv.reader(text)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    header = [h.strip() for h in header]
+    if any(_has_surrogates(h) for h in header):
+        raise ScoutError("the CSV header is not valid UTF-8")
+    if not all(header) or len(set(header)) != len(header):
+        raise ScoutError(f"the CSV header must name every column once, got {header}")
+    line_end = reader.line_num
+    for row in reader:
+        first_line, line_end = line_end + 1, reader.line_num
+        if not row or row == [""]:
+            continue
+        raw = ",".join(row)
+        if any(_has_surrogates(v) for v in row):
+            yield first_line, _escape_surrogates(raw), "not valid UTF-8"
+        elif len(row) != len(header):
+            yield first_line, raw, f"expected {len(header)} fields as in the header, got {len(row)}"
+        else:
+            yield first_line, json.dumps(dict(zip(header, row, strict=True)), ensure_ascii=False), None
+
+
+def _has_surrogates(value: str) -> bool:
+    return any("\udc80" <= ch <= "\udcff" for ch in value)
+
+
+def _escape_surrogates(value: str) -> str:
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def read_json_array(fh: io.BufferedIOBase) -> Iterator[Record]:
+    """Elements of a top-level JSON array, one by one, without loading the file.
+
+    A syntax error inside the array cannot be skipped reliably (where does the
+    next element start?), so the rest of the file from there is one error record.
+    """
+    decoder = json.JSONDecoder()
+    utf8 = codecs.getincrementaldecoder("utf-8")()
+    buf, pos, line, eof = "", 0, 1, False
+
+    def fill() -> bool:
+        """Append the next chunk (dropping what was consumed); False at end of file."""
+        nonlocal buf, pos, eof
+        if eof:
+            return False
+        chunk = fh.read(CHUNK)
+        eof = not chunk
+        buf, pos = buf[pos:] + utf8.decode(chunk, final=eof), 0
+        return True
+
+    def skip(chars: str) -> str | None:
+        """Move past any of `chars`; return the next character, None at end of file."""
+        nonlocal pos, line
+        while True:
+            while pos < len(buf) and buf[pos] in chars:
+                line += buf[pos] == "\n"
+                pos += 1
+            if pos < len(buf):
+                return buf[pos]
+            if not fill():
+                return None
+
+    try:
+        if skip(" \t\r\n\ufeff") != "[":
+            yield line, buf[pos:pos + 200], "a .json file must hold one JSON array of objects"
+            return
+        pos += 1
+        while True:
+            char = skip(" \t\r\n,")
+            if char is None:
+                yield line, "", "the JSON array is not closed"
+                return
+            if char == "]":
+                pos += 1
+                if skip(" \t\r\n") is not None:
+                    yield line, buf[pos:pos + 200], "text after the end of the JSON array"
+                return
+            try:
+                _, end = decoder.raw_decode(buf, pos)
+            except json.JSONDecodeError as exc:
+                # Truncated by the chunk edge? Read on, but never hold more than one
+                # huge element in memory: a real syntax error ends the file.
+                if len(buf) - pos < MAX_ELEMENT and fill():
+                    continue
+                yield line, buf[pos:pos + 2000], f"invalid JSON: {exc.msg}; the rest of the file was not read"
+                return
+            if end == len(buf) and fill():
+                continue  # a number at the end of the chunk may go on in the next one
+            yield line, buf[pos:end], None
+            line += buf.count("\n", pos, end)
+            pos = end
+    except UnicodeDecodeError as exc:
+        yield line, buf[pos:pos + 200], f"not valid UTF-8 ({exc.reason}); the rest of the file was not read"
+
+
+def sniff(path: Path) -> str:
+    kind = SUFFIXES[path.suffix.lower()]
+    if kind != "json":
+        return kind
+    with path.open("rb") as fh:
+        head = fh.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+    return "json" if head.startswith(b"[") else "ndjson"
+
+
+READERS = {"ndjson": read_ndjson, "csv": read_csv, "json": read_json_array}
+
+
+def load_file(conn: psycopg.Connection, path: Path, kind: str, source: str, force: bool,
+              on_read: Callable[[int], None] = lambda _n: None) -> FileResult:
+    digest = sha256_file(path)
+    with conn.transaction():
+        batch_id = conn.execute(
+            "select scout.bronze_file_begin(%s, %s, %s, %s, %s, %s)",
+            (kind, digest, path.name, source, path.stat().st_size, force),
+        ).fetchone()[0]
+        if batch_id is None:
+            return FileResult(path, "skipped")
+        reader = READERS[sniff(path)]
+        with path.open("rb", buffering=0) as raw:
+            fh = io.BufferedReader(_CountingReader(raw, on_read), CHUNK)
+            with conn.cursor().copy(
+                "copy pg_temp.bronze_file_staging (record_no, line_no, raw_text, error) from stdin"
+            ) as copy:
+                for record_no, (line_no, text, error) in enumerate(reader(fh), start=1):
+                    copy.write_row((record_no, line_no, text, error))
+        result = conn.execute("select scout.bronze_file_load(%s)", (batch_id,)).fetchone()[0]
+    return FileResult(path, "loaded", batch_id, result["lines_read"], result["rows_loaded"],
+                      result["lines_rejected"])
+
+
+def total_bytes(paths: list[Path]) -> int:
+    return sum(os.path.getsize(p) for p in paths)
