@@ -102,7 +102,7 @@ def read_ndjson(fh: io.BufferedIOBase) -> Iterator[Record]:
             yield number, stripped.decode("utf-8"), None
         except UnicodeDecodeError as exc:
             text = stripped.decode("utf-8", "backslashreplace")
-            yield number, text, f"not valid UTF-8 ({exc.reason} at byte {exc.start})"
+            yield number, text, f"not valid UTF-8 ({exc.reason} at byte {exc.start + 1} of the line)"
 
 
 def read_csv(fh: io.BufferedIOBase) -> Iterator[Record]:

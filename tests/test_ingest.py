@@ -1,0 +1,177 @@
+"""`scout-db ingest`: every format, folders, the manifest, and files with bad parts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from conftest import run_cli
+
+EXIT_REJECTED = 4
+
+
+@pytest.fixture
+def url(new_database) -> str:
+    return new_database()
+
+
+def ingest(url: str, *args: str):
+    return run_cli("--database-url", url, "ingest", "--kind", "transactions", *args)
+
+
+def rows(url: str, sql: str, params=()) -> list[tuple]:
+    with psycopg.connect(url) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def tx(i: int, **extra) -> dict:
+    return {"transaction_id": f"F{i}", "date": "2025-01-01", "amount": i, "category": "Dairy", **extra}
+
+
+def test_ndjson_loads_every_object_with_its_file_and_batch(url, tmp_path: Path):
+    path = tmp_path / "day1.ndjson"
+    path.write_text("".join(json.dumps(tx(i)) + "\n" for i in range(1, 6)) + "\n")
+    done = ingest(url, str(path), "--source", "gdrive")
+    assert done.returncode == 0, done.stderr
+    assert "5 rows loaded, 0 rejected of 5 records" in done.stdout
+    stored = rows(url, "select raw_data, source, source_filename, ingestion_batch_id from scout.bronze_transactions "
+                       "order by ingest_seq")
+    assert [r[0] for r in stored] == [tx(i) for i in range(1, 6)]
+    assert {(r[1], r[2]) for r in stored} == {("gdrive", "day1.ndjson")}
+    batch = rows(url, "select batch_id, lines_read, rows_loaded, lines_rejected from scout.bronze_ingest_files")
+    assert batch == [(stored[0][3], 5, 5, 0)]
+
+
+def test_csv_header_gives_the_keys(url, tmp_path: Path):
+    path = tmp_path / "export.csv"
+    path.write_text('transaction_id,date,amount,category,description\n'
+                    'C1,2025-01-01,12.50,Dairy,"milk, 1L"\n'
+                    'C2,2025-01-02,3,Snacks,"multi\nline"\n', encoding="utf-8")
+    done = ingest(url, str(path))
+    assert done.returncode == 0, done.stderr
+    assert rows(url, "select raw_data from scout.bronze_transactions order by ingest_seq") == [
+        ({"transaction_id": "C1", "date": "2025-01-01", "amount": "12.50", "category": "Dairy",
+          "description": "milk, 1L"},),
+        ({"transaction_id": "C2", "date": "2025-01-02", "amount": "3", "category": "Snacks",
+          "description": "multi\nline"},),
+    ]
+
+
+def test_json_array_streams_its_elements(url, tmp_path: Path):
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps([tx(1), tx(2, note="ünïcødé \\ \"quoted\"")], indent=2))
+    done = ingest(url, str(path))
+    assert done.returncode == 0, done.stderr
+    assert [r[0] for r in rows(url, "select raw_data from scout.bronze_transactions order by ingest_seq")] == [
+        tx(1), tx(2, note="ünïcødé \\ \"quoted\"")]
+
+
+def test_a_folder_loads_its_files_and_a_second_run_is_a_no_op(url, tmp_path: Path):
+    (tmp_path / "a.ndjson").write_text(json.dumps(tx(1)) + "\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.csv").write_text("transaction_id,amount\nF2,2\n")
+    (tmp_path / "notes.txt").write_text("not a data file")
+    first = ingest(url, str(tmp_path))
+    assert first.returncode == 0, first.stderr
+    assert "2 files loaded, 0 skipped" in first.stdout
+    again = ingest(url, str(tmp_path))
+    assert again.returncode == 0
+    assert "already loaded" in again.stdout and "0 files loaded, 2 skipped" in again.stdout
+    assert rows(url, "select count(*) from scout.bronze_transactions") == [(2,)]
+    forced = ingest(url, str(tmp_path / "a.ndjson"), "--force")
+    assert forced.returncode == 0 and "1 file loaded" in forced.stdout
+    assert rows(url, "select count(*) from scout.bronze_transactions") == [(3,)]
+
+
+def test_broken_lines_are_kept_with_their_reason_and_the_rest_loads(url, tmp_path: Path):
+    path = tmp_path / "mixed.ndjson"
+    lines = [json.dumps(tx(1)), "{not json", "[1, 2]", json.dumps(tx(2)), '{"x": "\\u0000"}', "42", json.dumps(tx(3))]
+    path.write_text("\n".join(lines) + "\n")
+    done = ingest(url, str(path))
+    assert done.returncode == EXIT_REJECTED
+    assert "3 rows loaded, 4 rejected of 7 records" in done.stdout
+    assert "Traceback" not in done.stderr
+    assert [r[0]["transaction_id"] for r in rows(url, "select raw_data from scout.bronze_transactions order by ingest_seq")] \
+        == ["F1", "F2", "F3"]
+    errors = rows(url, "select line_number, raw_text, error from scout.bronze_ingest_errors order by line_number")
+    assert [(e[0], e[1]) for e in errors] == [(2, "{not json"), (3, "[1, 2]"), (5, '{"x": "\\u0000"}'), (6, "42")]
+    assert "invalid input syntax for type json" in errors[0][2]
+    assert "not an object" in errors[1][2] and "not an object" in errors[3][2]
+
+
+def test_csv_row_with_wrong_field_count_is_rejected(url, tmp_path: Path):
+    path = tmp_path / "short.csv"
+    path.write_text("transaction_id,amount\nA,1\nB\nC,3,extra\nD,4\n")
+    done = ingest(url, str(path))
+    assert done.returncode == EXIT_REJECTED
+    assert rows(url, "select line_number, error from scout.bronze_ingest_errors order by line_number") == [
+        (3, "expected 2 fields as in the header, got 1"), (4, "expected 2 fields as in the header, got 3")]
+    assert rows(url, "select count(*) from scout.bronze_transactions") == [(2,)]
+
+
+def test_a_file_that_is_not_utf8_keeps_its_good_lines(url, tmp_path: Path):
+    path = tmp_path / "latin1.ndjson"
+    path.write_bytes(json.dumps(tx(1)).encode() + b"\n" + '{"transaction_id": "Fé"}'.encode("latin-1") + b"\n"
+                     + json.dumps(tx(3)).encode() + b"\n")
+    done = ingest(url, str(path))
+    assert done.returncode == EXIT_REJECTED
+    errors = rows(url, "select line_number, raw_text, error from scout.bronze_ingest_errors")
+    assert errors == [(2, '{"transaction_id": "F\\xe9"}', "not valid UTF-8 (invalid continuation byte at byte 22 of the line)")]
+    assert rows(url, "select count(*) from scout.bronze_transactions") == [(2,)]
+
+
+def test_a_broken_json_array_keeps_what_came_before(url, tmp_path: Path):
+    path = tmp_path / "cut.json"
+    path.write_text('[\n' + json.dumps(tx(1)) + ',\n' + json.dumps(tx(2)) + ',\n{"transaction_id": "F3", ')
+    done = ingest(url, str(path))
+    assert done.returncode == EXIT_REJECTED
+    assert rows(url, "select count(*) from scout.bronze_transactions") == [(2,)]
+    [(line, error)] = rows(url, "select line_number, error from scout.bronze_ingest_errors")
+    assert line == 4 and "the rest of the file was not read" in error
+
+
+@pytest.mark.parametrize("content", ["", "\n\n", "[]", "transaction_id,amount\n"], ids=["empty", "blank", "[]", "header"])
+def test_an_empty_file_loads_nothing_and_is_recorded(url, tmp_path: Path, content: str):
+    suffix = ".csv" if content.startswith("transaction_id") else ".json" if content == "[]" else ".ndjson"
+    path = tmp_path / f"empty{suffix}"
+    path.write_text(content)
+    done = ingest(url, str(path))
+    assert done.returncode == 0, done.stderr
+    assert "0 rows loaded, 0 rejected of 0 records" in done.stdout
+    assert rows(url, "select lines_read, rows_loaded from scout.bronze_ingest_files") == [(0, 0)]
+
+
+def test_missing_and_unknown_files_are_one_line_errors(url, tmp_path: Path):
+    missing = ingest(url, str(tmp_path / "nope.ndjson"))
+    assert missing.returncode == 1 and "no such file or folder" in missing.stderr
+    odd = tmp_path / "data.xlsx"
+    odd.write_bytes(b"PK")
+    unknown = ingest(url, str(odd))
+    assert unknown.returncode == 1 and "unknown file type .xlsx" in unknown.stderr
+    for done in (missing, unknown):
+        assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_products_go_to_bronze_products(url, tmp_path: Path):
+    path = tmp_path / "catalog.ndjson"
+    path.write_text(json.dumps({"sku": "P1", "name": "Cola"}) + "\n")
+    done = run_cli("--database-url", url, "ingest", "--kind", "products", str(path))
+    assert done.returncode == 0, done.stderr
+    assert rows(url, "select raw_data ->> 'sku' from scout.bronze_products") == [("P1",)]
+
+
+def test_seed_is_deterministic_and_feeds_ingest(url, tmp_path: Path):
+    first, second = tmp_path / "a.ndjson", tmp_path / "b.ndjson"
+    for path in (first, second):
+        done = run_cli("--database-url", url, "seed", "--rows", "500", "--seed", "3", "--end-date", "2026-01-31",
+                       "--output", str(path))
+        assert done.returncode == 0, done.stderr
+    assert first.read_bytes() == second.read_bytes()
+    records = [json.loads(line) for line in first.read_text().splitlines()]
+    assert len(records) == 500
+    assert max(r["date"][:10] for r in records if "-" in r.get("date", "")[:5]) <= "2026-03-02"
+    loaded = ingest(url, str(first))
+    assert loaded.returncode == 0 and "500 rows loaded" in loaded.stdout
