@@ -1,13 +1,14 @@
 # The few targets a newcomer needs; README.md explains them.
-.PHONY: setup demo test lint db-up db-down clean
+.PHONY: setup demo test lint bench db-up db-down clean
 
 setup:
 	@scripts/setup.sh
 
 demo: setup
-	@.venv/bin/scout-db db up
-	@.venv/bin/scout-db migrate
-	@.venv/bin/scout-db status
+	@.venv/bin/scout-db demo
+
+bench: setup
+	.venv/bin/python bench/bench_bronze_silver.py --rows 1000000
 
 test: setup
 	.venv/bin/ruff check runner tests

@@ -1,8 +1,11 @@
--- Keeps the registry's size and freshness true after a refresh changed a table.
+-- Keeps the registry's size and freshness true after a refresh changed a table,
+-- at a cost that follows the change: the count is adjusted by the rows added, and
+-- counted in full only the first time (or after someone cleared it).
 create or replace function ip_workbench.touch_table(
     p_schema text,
     p_table text,
     p_changed bigint,
+    p_added bigint,
     p_last_updated timestamptz default null
 )
 returns void
@@ -16,14 +19,20 @@ begin
     if coalesce(p_changed, 0) = 0 then
         return;
     end if;
-    execute pg_catalog.format('select pg_catalog.count(*) from %I.%I', p_schema, p_table) into v_count;
     update ip_workbench.tables
-       set row_count = v_count,
+       set row_count = row_count + p_added,
            last_updated = coalesce(p_last_updated, pg_catalog.now())
-     where schema_name = p_schema and table_name = p_table;
+     where schema_name = p_schema and table_name = p_table and row_count is not null;
+    if not found then
+        execute pg_catalog.format('select pg_catalog.count(*) from %I.%I', p_schema, p_table) into v_count;
+        update ip_workbench.tables
+           set row_count = v_count,
+               last_updated = coalesce(p_last_updated, pg_catalog.now())
+         where schema_name = p_schema and table_name = p_table;
+    end if;
 end
 $fn$;
-comment on function ip_workbench.touch_table(text, text, bigint, timestamptz) is
-    'After a refresh changed p_changed rows of a registered table: records its exact row count and when it changed (p_last_updated, default now()). Does nothing when p_changed is 0.';
-revoke all on function ip_workbench.touch_table(text, text, bigint, timestamptz) from public;
-grant execute on function ip_workbench.touch_table(text, text, bigint, timestamptz) to service_role;
+comment on function ip_workbench.touch_table(text, text, bigint, bigint, timestamptz) is
+    'After a refresh changed p_changed rows of a registered table, p_added of them new: adds p_added to its row_count (or counts the table when row_count is NULL) and records when it changed (p_last_updated, default now()). Does nothing when p_changed is 0.';
+revoke all on function ip_workbench.touch_table(text, text, bigint, bigint, timestamptz) from public;
+grant execute on function ip_workbench.touch_table(text, text, bigint, bigint, timestamptz) to service_role;

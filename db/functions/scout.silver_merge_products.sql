@@ -90,10 +90,10 @@ begin
        set processed_snapshot = excluded.processed_snapshot, processed_xid = excluded.processed_xid,
            processed_seq = excluded.processed_seq, updated_at = pg_catalog.now();
 
-    perform ip_workbench.touch_table('scout', 'bronze_products', v_processed,
+    perform ip_workbench.touch_table('scout', 'bronze_products', v_processed, v_processed,
         (select pg_catalog.max(b.ingested_at) from scout.bronze_products b));
-    perform ip_workbench.touch_table('scout', 'silver_products', v_inserted + v_updated);
-    perform ip_workbench.touch_table('scout', 'silver_rejected_products', v_rejected);
+    perform ip_workbench.touch_table('scout', 'silver_products', v_inserted + v_updated, v_inserted);
+    perform ip_workbench.touch_table('scout', 'silver_rejected_products', v_rejected, v_rejected);
 
     return pg_catalog.jsonb_build_object(
         'processed', v_processed,

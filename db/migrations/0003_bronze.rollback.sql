@@ -3,3 +3,4 @@ drop table if exists scout.bronze_ingest_errors;
 drop table if exists scout.bronze_ingest_files;
 drop table if exists scout.bronze_products;
 drop table if exists scout.bronze_transactions;
+drop function if exists scout.uuid_v7();

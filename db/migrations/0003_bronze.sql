@@ -1,7 +1,30 @@
 -- Bronze: every payload exactly as received, append-only, never judged here.
 
+-- Row ids that grow with time (UUID version 7: 48-bit Unix milliseconds, then
+-- random bits) keep the primary-key index append-only, so bulk loads do not
+-- scatter writes over the whole index as random v4 ids do. Tables' defaults
+-- depend on it, so it lives here rather than in db/functions.
+create function scout.uuid_v7()
+returns uuid
+language sql
+volatile
+parallel safe
+as $uuid$
+    select pg_catalog.encode(
+        pg_catalog.set_bit(pg_catalog.set_bit(
+            pg_catalog.overlay(pg_catalog.uuid_send(pg_catalog.gen_random_uuid()),
+                               pg_catalog.substr(pg_catalog.int8send(
+                                   pg_catalog.floor(extract(epoch from pg_catalog.clock_timestamp()) * 1000)::bigint), 3),
+                               1, 6),
+            52, 1), 53, 1),
+        'hex')::uuid
+$uuid$;
+comment on function scout.uuid_v7() is 'A new UUID version 7 (time-ordered: milliseconds since 1970, then random bits), the default id of Bronze rows.';
+revoke all on function scout.uuid_v7() from public;
+grant execute on function scout.uuid_v7() to service_role;
+
 create table scout.bronze_transactions (
-    id uuid not null default pg_catalog.gen_random_uuid(),
+    id uuid not null default scout.uuid_v7(),
     raw_data jsonb not null,
     source text not null default 'api',
     source_filename text,
@@ -30,7 +53,7 @@ comment on column scout.bronze_transactions.ingest_seq is 'Arrival order across 
 comment on column scout.bronze_transactions.ingest_xid is 'Inserting transaction id: refresh_silver reads exactly the rows committed since its last snapshot (ip_workbench.watermarks).';
 
 create table scout.bronze_products (
-    id uuid not null default pg_catalog.gen_random_uuid(),
+    id uuid not null default scout.uuid_v7(),
     raw_data jsonb not null,
     source text not null default 'api',
     source_filename text,

@@ -207,6 +207,31 @@ def seed(ctx: click.Context, rows: int, seed_value: int, end_date, output: Path 
         click.echo(f"{rows} transactions written to {output}")
 
 
+@main.command()
+@click.option("--rows", type=click.IntRange(min=0), default=20_000, show_default=True,
+              help="Transactions to generate when Bronze has no demo data yet.")
+@click.pass_context
+@expected_errors
+def demo(ctx: click.Context, rows: int) -> None:
+    """The whole pipeline on generated data, from an empty machine to a report.
+
+    Starts the private cluster (unless a database is configured), migrates it,
+    seeds Bronze once with generated retail data, refreshes Silver and prints the
+    status. Safe to run again: it seeds only when Bronze holds no seed data.
+    """
+    target = _target(ctx)
+    Migrator(target, echo=click.echo).migrate()
+    with config.connect(target, autocommit=True) as conn:
+        seeded = conn.execute("select exists (select 1 from scout.bronze_transactions where source = 'seed')").fetchone()[0]
+        if not seeded:
+            result = conn.execute("select scout.seed_bronze(%s)", (rows,)).fetchone()[0]
+            click.echo(f"seeded Bronze: {result['transactions']} transactions, {result['products']} products")
+        silver = conn.execute("select scout.refresh_silver(true)").fetchone()[0]
+        click.echo(f"refresh_silver: {silver['processed']} processed, {silver['inserted']} inserted, "
+                   f"{silver['updated']} updated, {silver['rejected']} rejected, {silver['superseded']} superseded")
+    ctx.invoke(status)
+
+
 @main.group()
 def db() -> None:
     """The project's private PostgreSQL cluster (in .scout/, git-ignored)."""

@@ -206,6 +206,12 @@ class Cluster:
             "shared_buffers": "256MB",
             "timezone": "UTC",
             "log_timezone": "UTC",
+            # Bulk loads (ingest, refresh) otherwise spend half their time in forced
+            # checkpoints and full-page images.
+            "max_wal_size": "4GB",
+            "checkpoint_timeout": "15min",
+            "wal_compression": "lz4",
+            "wal_buffers": "64MB",
         }
         if has_cron:
             settings |= {
