@@ -76,3 +76,16 @@ def test_status_reports_applied_and_pending(db_url):
     done = run_cli("--database-url", db_url, "status")
     assert done.returncode == 0, done.stderr
     assert "0 pending" in done.stdout
+
+
+def test_demo_runs_the_pipeline_once_and_status_reports_it(new_database):
+    url = new_database()
+    first = run_cli("--database-url", url, "demo", "--rows", "500")
+    assert first.returncode == 0, first.stderr
+    assert "seeded Bronze: 500 transactions, 520 products" in first.stdout
+    assert "refresh_silver: 1020 processed" in first.stdout
+    assert "scout.silver_validated_transactions" in first.stdout
+    again = run_cli("--database-url", url, "demo", "--rows", "500")
+    assert again.returncode == 0, again.stderr
+    assert "seeded Bronze" not in again.stdout, "a second demo does not seed again"
+    assert "refresh_silver: 0 processed" in again.stdout

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import psycopg
 from rich.console import Console
 from rich.table import Table
@@ -11,7 +13,8 @@ from .migrations import MigrationState
 
 
 def render_status(conn: psycopg.Connection, target: Target, state: MigrationState) -> None:
-    console = Console()
+    # Piped output (logs, CI) gets full-width tables instead of 80 truncated columns.
+    console = Console(width=None if sys.stdout.isatty() else 160)
     console.print(f"database: {target.display} ({target.origin})")
     console.print(f"migrations: {len(state.applied)} applied, {len(state.pending)} pending")
     for name in state.pending:
