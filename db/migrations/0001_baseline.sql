@@ -34,21 +34,22 @@ grant usage on schema ip_workbench, test_failures to service_role;
 -- file grants EXECUTE to the roles that need it, next to its definition.
 alter default privileges revoke execute on functions from public;
 
--- pg_cron lives in one database (cron.database_name); elsewhere, or on a server
--- without it, the jobs are run by any other scheduler calling the same functions.
+-- pg_cron lives in one database (cron.database_name) and needs a superuser (or
+-- Supabase's supautils) to create; wherever that does not hold, the jobs are run
+-- by another scheduler calling the same functions, so this is a notice, not an error.
 do $cron$
 begin
     if exists (select 1 from pg_catalog.pg_extension where extname = 'pg_cron') then
         return;
-    elsif not exists (select 1 from pg_catalog.pg_available_extensions where name = 'pg_cron') then
-        raise notice 'pg_cron is not installed on this server: skipped; schedule the scout jobs with another scheduler';
-    elsif pg_catalog.current_database() <> coalesce(pg_catalog.current_setting('cron.database_name', true), 'postgres') then
-        raise notice 'pg_cron runs in database %, not here: skipped; schedule jobs from there with cron.schedule_in_database',
-            coalesce(pg_catalog.current_setting('cron.database_name', true), 'postgres');
-    elsif pg_catalog.strpos(pg_catalog.current_setting('shared_preload_libraries'), 'pg_cron') = 0 then
-        raise notice 'pg_cron is installed but not in shared_preload_libraries: skipped';
-    else
-        create extension if not exists pg_cron;
     end if;
+    if not exists (select 1 from pg_catalog.pg_available_extensions where name = 'pg_cron') then
+        raise notice 'pg_cron is not installed on this server: skipped; schedule the scout jobs with another scheduler';
+        return;
+    end if;
+    begin
+        create extension pg_cron;
+    exception when others then
+        raise notice 'pg_cron not created in this database (%): skipped; schedule the jobs from cron.database_name with cron.schedule_in_database, or with another scheduler', sqlerrm;
+    end;
 end
 $cron$;
