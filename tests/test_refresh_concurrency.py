@@ -91,3 +91,28 @@ def test_ingest_and_refresh_running_together_lose_and_repeat_nothing(new_databas
     assert sum(processed) == total * 5, "every row processed exactly once"
     with psycopg.connect(url) as conn:
         assert conn.execute("select count(*) from scout.silver_validated_transactions").fetchone()[0] == total * 5
+
+
+def test_dashboards_read_the_previous_gold_while_refresh_gold_runs(new_database):
+    url = new_database()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("select scout.ingest_transactions(%s)", (Jsonb([payload(1), payload(2)]),))
+        conn.execute("select scout.refresh_silver()")
+        conn.execute("select scout.refresh_gold()")
+        conn.execute("select scout.ingest_transactions(%s)",
+                     (Jsonb({**payload(1), "amount": 100}),))
+        conn.execute("select scout.refresh_silver()")
+    dashboard = "select month, category, total_amount from scout.gold_monthly_summary order by month, category"
+    with psycopg.connect(url) as refresher, psycopg.connect(url, autocommit=True) as reader:
+        reader.execute("set statement_timeout = '2s'")
+        reader.execute("set role authenticated")
+        before = reader.execute(dashboard).fetchall()
+        result = refresher.execute("select scout.refresh_gold()").fetchone()[0]  # not committed yet
+        assert result["months_recomputed"] == 1
+        started = time.monotonic()
+        during = reader.execute(dashboard).fetchall()
+        assert time.monotonic() - started < 1, "the reader is not blocked"
+        assert during == before, "and sees the previous, complete state"
+        refresher.commit()
+        after = reader.execute(dashboard).fetchall()
+    assert [row[2] for row in before] == [3] and [row[2] for row in after] == [102]

@@ -67,6 +67,16 @@ begin
      order by d.transaction_id, d.bronze_seq desc;
     analyze pg_temp.silver_winners_transactions;
 
+    -- Queue for Gold every day these keys had and will have (a correction may move
+    -- a row to another day or category). Identical re-sends are queued too: Gold
+    -- recomputing an unchanged day costs little and keeps this a single statement.
+    insert into scout.gold_pending_days (category, day)
+    select w.category, w.transaction_date from pg_temp.silver_winners_transactions w
+    union
+    select s.category, s.transaction_date
+      from scout.silver_validated_transactions s
+      join pg_temp.silver_winners_transactions w on w.transaction_id = s.transaction_id;
+
     update scout.silver_validated_transactions as s
        set transaction_date = w.transaction_date, amount = w.amount, currency = w.currency,
            category = w.category, subcategory = w.subcategory, store_id = w.store_id,

@@ -22,16 +22,22 @@ end $$;
 -- scout's default privileges keep new functions from PUBLIC; these helpers are for every role
 grant execute on function pg_temp.as_role(text), pg_temp.as_dba() to public;
 
--- tables: anon and authenticated may neither read nor write (Gold and Platinum do not exist yet);
+-- tables: anon may neither read nor write; authenticated only reads the marts;
 -- service_role reads everything
 select throws_ok(pg_catalog.format('select pg_temp.as_role(''anon''); select * from %I.%I limit 1', schemaname, tablename),
                  '42501', null, pg_catalog.format('anon cannot read %I.%I', schemaname, tablename))
   from pg_catalog.pg_tables where schemaname in ('scout', 'ip_workbench', 'test_failures');
 select pg_temp.as_dba();
-select throws_ok(pg_catalog.format('select pg_temp.as_role(''authenticated''); select * from %I.%I limit 1', schemaname, tablename),
-                 '42501', null, pg_catalog.format('authenticated cannot read %I.%I', schemaname, tablename))
+-- authenticated reads the contract's Gold and Platinum marts, and nothing else
+select case when schemaname = 'scout' and tablename in ('gold_monthly_summary', 'gold_category_trends',
+                                                         'platinum_transaction_embeddings', 'platinum_product_recommendations')
+            then lives_ok(pg_catalog.format('select pg_temp.as_role(''authenticated''); select * from %I.%I limit 1', schemaname, tablename),
+                          pg_catalog.format('authenticated reads %I.%I', schemaname, tablename))
+            else throws_ok(pg_catalog.format('select pg_temp.as_role(''authenticated''); select * from %I.%I limit 1', schemaname, tablename),
+                           '42501', null, pg_catalog.format('authenticated cannot read %I.%I', schemaname, tablename))
+       end
   from pg_catalog.pg_tables
- where schemaname in ('scout', 'ip_workbench', 'test_failures') and tablename !~ '^(gold|platinum)_';
+ where schemaname in ('scout', 'ip_workbench', 'test_failures');
 select pg_temp.as_dba();
 select throws_ok(pg_catalog.format('select pg_temp.as_role(''authenticated''); insert into %I.%I default values', schemaname, tablename),
                  '42501', null, pg_catalog.format('authenticated cannot write %I.%I', schemaname, tablename))
@@ -42,7 +48,7 @@ select lives_ok(pg_catalog.format('select pg_temp.as_role(''service_role''); sel
   from pg_catalog.pg_tables where schemaname in ('scout', 'ip_workbench', 'test_failures');
 select pg_temp.as_dba();
 
--- functions: nothing for anon and authenticated (no Gold/Platinum readers yet), everything for service_role
+-- functions: nothing for anon and authenticated (they read tables), everything for service_role
 select ok(not has_function_privilege('anon', p.oid, 'execute'),
           pg_catalog.format('anon cannot execute %s.%s', n.nspname, p.oid::regprocedure))
   from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
