@@ -9,6 +9,7 @@ demo: setup
 
 bench: setup
 	.venv/bin/python bench/bench_bronze_silver.py --rows 1000000
+	.venv/bin/python bench/bench_gold_platinum.py
 
 test: setup
 	.venv/bin/ruff check runner tests

@@ -84,6 +84,7 @@ def test_demo_runs_the_pipeline_once_and_status_reports_it(new_database):
     assert first.returncode == 0, first.stderr
     assert "seeded Bronze: 500 transactions, 520 products" in first.stdout
     assert "refresh_silver: 1020 processed" in first.stdout
+    assert "refresh_gold: " in first.stdout and "refresh_platinum: " in first.stdout
     assert "scout.silver_validated_transactions" in first.stdout
     again = run_cli("--database-url", url, "demo", "--rows", "500")
     assert again.returncode == 0, again.stderr

@@ -7,7 +7,8 @@ language plpgsql
 volatile
 set search_path = ''
 set work_mem = '256MB'
-set random_page_cost = 1.1
+-- changed below for large rebuilds; this clause restores it when the function returns
+set enable_nestloop = on
 as $fn$
 declare
     v_started timestamptz := pg_catalog.clock_timestamp();
@@ -33,7 +34,7 @@ begin
 
     if pg_catalog.to_regclass('pg_temp.gold_changed_days') is not null then
         drop table pg_temp.gold_changed_days, pg_temp.gold_changed_months, pg_temp.gold_changed_weeks,
-                   pg_temp.gold_changed_categories;
+                   pg_temp.gold_changed_categories, pg_temp.gold_changed_month_days, pg_temp.gold_changed_week_days;
     end if;
     -- Claim the queued days this snapshot sees; days queued meanwhile stay for the next run.
     create temp table gold_changed_days on commit drop as
@@ -50,36 +51,53 @@ begin
     create temp table gold_changed_categories on commit drop as
     select distinct d.category from pg_temp.gold_changed_days d;
     get diagnostics v_categories = row_count;
+    -- Every day of each changed month and week, so Silver is joined on its
+    -- (category, transaction_date) key: an index probe per day for a small change,
+    -- one hash join for a full rebuild. Materialised and analysed so the planner
+    -- knows which of the two it is facing.
+    create temp table gold_changed_month_days on commit drop as
+    select c.category, c.month, d.day::date as day
+      from pg_temp.gold_changed_months c
+     cross join lateral pg_catalog.generate_series(c.month, (c.month + interval '1 month - 1 day')::date,
+                                                   interval '1 day') as d(day);
+    create temp table gold_changed_week_days on commit drop as
+    select c.category, c.week_start, d.day::date as day
+      from pg_temp.gold_changed_weeks c
+     cross join lateral pg_catalog.generate_series(c.week_start, c.week_start + 6, interval '1 day') as d(day);
     analyze pg_temp.gold_changed_months;
     analyze pg_temp.gold_changed_weeks;
+    analyze pg_temp.gold_changed_month_days;
+    analyze pg_temp.gold_changed_week_days;
+
+    if v_days > 2000 then
+        -- Thousands of days (a first load, a backfill): one pass over Silver with a
+        -- hash join beats an index probe per day, which the planner prices too low.
+        perform pg_catalog.set_config('enable_nestloop', 'off', true);
+    end if;
 
     if v_days > 0 then
-        -- Every day of each changed month, joined to Silver on (category, transaction_date):
-        -- an index probe per day for a small change, one hash join for a full rebuild.
         delete from scout.gold_monthly_category_totals t
          using pg_temp.gold_changed_months c
          where t.category = c.category and t.month = c.month;
         insert into scout.gold_monthly_category_totals
                (month, category, total_amount, transaction_count, total_quantity, unique_customers)
-        select c.month, c.category, pg_catalog.sum(s.amount), pg_catalog.count(*), pg_catalog.sum(s.quantity),
+        select d.month, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*), pg_catalog.sum(s.quantity),
                pg_catalog.count(distinct s.customer_id)
-          from pg_temp.gold_changed_months c
-         cross join lateral pg_catalog.generate_series(c.month, (c.month + interval '1 month - 1 day')::date,
-                                                       interval '1 day') as d(day)
+          from pg_temp.gold_changed_month_days d
           join scout.silver_validated_transactions s
-            on s.category = c.category and s.transaction_date = d.day::date
-         group by c.month, c.category;
+            on s.category = d.category and s.transaction_date = d.day
+         group by d.month, d.category;
 
         delete from scout.gold_weekly_category_totals t
          using pg_temp.gold_changed_weeks c
          where t.category = c.category and t.week_start = c.week_start;
         insert into scout.gold_weekly_category_totals (week_start, category, total_amount, transaction_count)
-        select c.week_start, c.category, pg_catalog.sum(s.amount), pg_catalog.count(*)
-          from pg_temp.gold_changed_weeks c
-         cross join lateral pg_catalog.generate_series(c.week_start, c.week_start + 6, interval '1 day') as d(day)
+        select d.week_start, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*)
+          from pg_temp.gold_changed_week_days d
           join scout.silver_validated_transactions s
-            on s.category = c.category and s.transaction_date = d.day::date
-         group by c.week_start, c.category;
+            on s.category = d.category and s.transaction_date = d.day
+         group by d.week_start, d.category;
+        perform pg_catalog.set_config('enable_nestloop', 'on', true);
 
         -- The marts of the changed categories, from the (small) totals.
         delete from scout.gold_monthly_summary m

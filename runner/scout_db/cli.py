@@ -216,8 +216,9 @@ def demo(ctx: click.Context, rows: int) -> None:
     """The whole pipeline on generated data, from an empty machine to a report.
 
     Starts the private cluster (unless a database is configured), migrates it,
-    seeds Bronze once with generated retail data, refreshes Silver and prints the
-    status. Safe to run again: it seeds only when Bronze holds no seed data.
+    seeds Bronze once with generated retail data, refreshes Silver, Gold and
+    Platinum and prints the status. Safe to run again: it seeds only when Bronze
+    holds no seed data.
     """
     target = _target(ctx)
     Migrator(target, echo=click.echo).migrate()
@@ -229,6 +230,11 @@ def demo(ctx: click.Context, rows: int) -> None:
         silver = conn.execute("select scout.refresh_silver(true)").fetchone()[0]
         click.echo(f"refresh_silver: {silver['processed']} processed, {silver['inserted']} inserted, "
                    f"{silver['updated']} updated, {silver['rejected']} rejected, {silver['superseded']} superseded")
+        gold = conn.execute("select scout.refresh_gold(true)").fetchone()[0]
+        click.echo(f"refresh_gold: {gold['months_recomputed']} months and {gold['weeks_recomputed']} weeks recomputed")
+        platinum = conn.execute("select scout.refresh_platinum(true)").fetchone()[0]
+        click.echo(f"refresh_platinum: {platinum['embeddings']} transaction sentences, "
+                   f"{platinum['recommendations']} recommendations")
     ctx.invoke(status)
 
 
