@@ -20,15 +20,8 @@ declare
     v_weekly_rows bigint := 0;
     v_result jsonb;
 begin
-    -- 23559 = scout's advisory namespace; 2 = refresh_gold (db/CONVENTIONS.md)
-    if p_wait then
-        perform pg_catalog.pg_advisory_xact_lock(23559, 2);
-    elsif not pg_catalog.pg_try_advisory_xact_lock(23559, 2) then
-        v_result := pg_catalog.jsonb_build_object(
-            'status', 'skipped',
-            'reason', 'another scout.refresh_gold is running; call again, or with p_wait => true to queue behind it');
-        insert into ip_workbench.job_runs (job_name, started_at, finished_at, status, details)
-        values ('scout.refresh_gold', v_started, pg_catalog.clock_timestamp(), 'skipped', v_result);
+    v_result := ip_workbench.start_job('scout.refresh_gold', 2, p_wait, v_started);  -- lock key: db/CONVENTIONS.md
+    if v_result is not null then
         return v_result;
     end if;
 
@@ -176,9 +169,7 @@ begin
         'monthly_summary_rows', v_monthly_rows,
         'category_trends_rows', v_weekly_rows,
         'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started)::numeric, 3));
-    insert into ip_workbench.job_runs (job_name, started_at, finished_at, status, details)
-    values ('scout.refresh_gold', v_started, pg_catalog.clock_timestamp(), 'succeeded', v_result);
-    return v_result;
+    return ip_workbench.record_job_run('scout.refresh_gold', v_started, 'succeeded', v_result);
 end
 $fn$;
 comment on function scout.refresh_gold(boolean) is

@@ -13,15 +13,8 @@ declare
     v_recommendations bigint;
     v_result jsonb;
 begin
-    -- 23559 = scout's advisory namespace; 3 = refresh_platinum (db/CONVENTIONS.md)
-    if p_wait then
-        perform pg_catalog.pg_advisory_xact_lock(23559, 3);
-    elsif not pg_catalog.pg_try_advisory_xact_lock(23559, 3) then
-        v_result := pg_catalog.jsonb_build_object(
-            'status', 'skipped',
-            'reason', 'another scout.refresh_platinum is running; call again, or with p_wait => true to queue behind it');
-        insert into ip_workbench.job_runs (job_name, started_at, finished_at, status, details)
-        values ('scout.refresh_platinum', v_started, pg_catalog.clock_timestamp(), 'skipped', v_result);
+    v_result := ip_workbench.start_job('scout.refresh_platinum', 3, p_wait, v_started);  -- lock key: db/CONVENTIONS.md
+    if v_result is not null then
         return v_result;
     end if;
 
@@ -99,9 +92,7 @@ begin
         'embeddings', v_embeddings,
         'recommendations', v_recommendations,
         'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started)::numeric, 3));
-    insert into ip_workbench.job_runs (job_name, started_at, finished_at, status, details)
-    values ('scout.refresh_platinum', v_started, pg_catalog.clock_timestamp(), 'succeeded', v_result);
-    return v_result;
+    return ip_workbench.record_job_run('scout.refresh_platinum', v_started, 'succeeded', v_result);
 end
 $fn$;
 comment on function scout.refresh_platinum(boolean) is

@@ -12,15 +12,8 @@ declare
     v_products jsonb;
     v_result jsonb;
 begin
-    -- advisory lock namespace 23559 (0x5C07) is scout's; 1 = refresh_silver (db/CONVENTIONS.md)
-    if p_wait then
-        perform pg_catalog.pg_advisory_xact_lock(23559, 1);
-    elsif not pg_catalog.pg_try_advisory_xact_lock(23559, 1) then
-        v_result := pg_catalog.jsonb_build_object(
-            'status', 'skipped',
-            'reason', 'another scout.refresh_silver is running; call again, or with p_wait => true to queue behind it');
-        insert into ip_workbench.job_runs (job_name, started_at, finished_at, status, details)
-        values ('scout.refresh_silver', v_started, pg_catalog.clock_timestamp(), 'skipped', v_result);
+    v_result := ip_workbench.start_job('scout.refresh_silver', 1, p_wait, v_started);  -- lock key: db/CONVENTIONS.md
+    if v_result is not null then
         return v_result;
     end if;
 
@@ -38,9 +31,7 @@ begin
         'transactions', v_transactions,
         'products', v_products,
         'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started)::numeric, 3));
-    insert into ip_workbench.job_runs (job_name, started_at, finished_at, status, details)
-    values ('scout.refresh_silver', v_started, pg_catalog.clock_timestamp(), 'succeeded', v_result);
-    return v_result;
+    return ip_workbench.record_job_run('scout.refresh_silver', v_started, 'succeeded', v_result);
 end
 $fn$;
 comment on function scout.refresh_silver(boolean) is

@@ -111,12 +111,7 @@ begin
 
     select pg_catalog.max(d.bronze_seq) into v_own_seq
       from pg_temp.silver_delta_transactions d where d.ingest_xid = v_own;
-    insert into ip_workbench.watermarks (stream, processed_snapshot, processed_xid, processed_seq)
-    values ('silver_transactions', p_now, v_own,
-            greatest(v_own_seq, case when v_prev_xid = v_own then v_prev_seq end))
-    on conflict (stream) do update
-       set processed_snapshot = excluded.processed_snapshot, processed_xid = excluded.processed_xid,
-           processed_seq = excluded.processed_seq, updated_at = pg_catalog.now();
+    perform ip_workbench.advance_watermark('silver_transactions', p_now, v_own, v_own_seq);
 
     perform ip_workbench.touch_table('scout', 'bronze_transactions', v_processed, v_processed,
         (select pg_catalog.max(b.ingested_at) from scout.bronze_transactions b));
