@@ -28,12 +28,8 @@ begin
            b.ingestion_batch_id, b.ingested_at, coalesce(p.updated_at, b.ingested_at) as version_at, p.*
       from scout.bronze_products b
      cross join lateral scout.parse_product_payload(b.raw_data) p
-     -- new = committed before p_now (or written by this very transaction), and
-     -- neither committed before the previous run nor among the rows it wrote itself
      where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
-       and (pg_catalog.pg_visible_in_snapshot(b.ingest_xid, p_now) or b.ingest_xid = v_own)
-       and not coalesce(pg_catalog.pg_visible_in_snapshot(b.ingest_xid, v_prev), false)
-       and not coalesce(b.ingest_xid = v_prev_xid and b.ingest_seq <= v_prev_seq, false);
+       and ip_workbench.is_unprocessed(b.ingest_xid, b.ingest_seq, p_now, v_own, v_prev, v_prev_xid, v_prev_seq);
     get diagnostics v_processed = row_count;
 
     insert into scout.silver_rejected_products as r
