@@ -34,7 +34,7 @@ class Target:
         return self.url
 
 
-def resolve(database_url: str | None, *, start_cluster: bool = True) -> Target:
+def resolve(database_url: str | None) -> Target:
     if database_url:
         return Target(_checked(database_url, "--database-url"), "--database-url")
     if os.environ.get("DATABASE_URL"):
@@ -50,9 +50,7 @@ def resolve(database_url: str | None, *, start_cluster: bool = True) -> Target:
         db = quote(os.environ.get("POSTGRES_DB", "postgres"), safe="")
         return Target(f"postgresql://{auth}@{host}:{port}/{db}", "SUPABASE_* variables")
     cluster = Cluster(project_home())
-    if start_cluster:
-        return Target(cluster.up(), f"private cluster in {cluster.home}")
-    return Target(cluster.url(), f"private cluster in {cluster.home}")
+    return Target(cluster.up(), f"private cluster in {cluster.home}")
 
 
 def _checked(url: str, origin: str) -> str:

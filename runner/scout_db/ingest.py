@@ -18,7 +18,7 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
@@ -41,15 +41,6 @@ class FileResult:
     lines_read: int = 0
     rows_loaded: int = 0
     lines_rejected: int = 0
-
-
-@dataclass
-class IngestSummary:
-    files: list[FileResult] = field(default_factory=list)
-
-    @property
-    def rejected(self) -> int:
-        return sum(f.lines_rejected for f in self.files)
 
 
 def expand(paths: list[Path]) -> list[Path]:
