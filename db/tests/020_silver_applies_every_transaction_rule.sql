@@ -30,12 +30,13 @@ select scout.ingest_transactions(jsonb_build_array(
     '{"transaction_id": "R15", "date": "2025-01-01", "amount": 1, "category": "Dairy", "quantity": "2.5", "tax_amount": "x"}'::jsonb,
     '{"transaction_id": "R16", "date": "nope", "amount": "-1", "category": "Cars"}'::jsonb,
     '{"transaction_id": "R17", "date": "2025-01-01", "amount": 1e12, "category": "Dairy"}'::jsonb,
-    '{"transaction_id": "R18", "date": "2025-01-01", "amount": "NaN", "category": "Dairy"}'::jsonb
+    '{"transaction_id": "R18", "date": "2025-01-01", "amount": "NaN", "category": "Dairy"}'::jsonb,
+    '{"transaction_id": "R19", "date": "2025-01-01", "amount": "999999999999.995", "category": "Dairy"}'::jsonb
 ));
 
 select is(scout.refresh_silver() -> 'transactions',
-          '{"processed": 23, "inserted": 3, "updated": 0, "rejected": 20, "superseded": 0}'::jsonb,
-          'refresh_silver counts 3 valid and 20 rejected of 23');
+          '{"processed": 24, "inserted": 3, "updated": 0, "rejected": 21, "superseded": 0}'::jsonb,
+          'refresh_silver counts 3 valid and 21 rejected of 24');
 
 select results_eq(
     $$select transaction_id, transaction_date, amount, currency, category, store_id, sku, quantity, tax_amount, attributes
@@ -64,14 +65,15 @@ select results_eq(
              ('R15', array['invalid_quantity', 'invalid_tax_amount']),
              ('R16', array['invalid_date', 'amount_not_positive', 'category_not_allowed']),
              ('R17', array['invalid_amount']),
-             ('R18', array['invalid_amount'])$$,
+             ('R18', array['invalid_amount']),
+             ('R19', array['invalid_amount'])$$,
     'each rule gives its stable code, and a row breaking several rules lists every one');
 
 select is((select array_agg(reasons[1]) from scout.silver_rejected_transactions where transaction_id is null),
           array['missing_transaction_id', 'missing_transaction_id'], 'a missing or blank transaction_id is missing_transaction_id');
 
 select is((select count(*)::int from scout.silver_rejected_transactions r
-            join scout.bronze_transactions b on b.id = r.bronze_id and b.raw_data = r.raw_data), 20,
+            join scout.bronze_transactions b on b.id = r.bronze_id and b.raw_data = r.raw_data), 21,
           'every rejected row keeps its Bronze id and the payload as received');
 
 -- a DBA adds a category; the next refresh accepts it for new rows
