@@ -21,16 +21,20 @@ stable
 parallel safe
 as $fn$
     select
-        v.sku, v.name, v.description,
-        coalesce((select c.name from scout.ref_categories c
-                   where pg_catalog.lower(c.name) = pg_catalog.lower(v.category)), v.category),
+        -- keys and indexed values longer than 200 characters are refused: they would
+        -- not fit a btree index entry
+        case when pg_catalog.length(v.sku) <= 200 then v.sku end,
+        v.name, v.description,
+        case when pg_catalog.length(v.category) <= 200
+             then coalesce((select c.name from scout.ref_categories c
+                             where pg_catalog.lower(c.name) = pg_catalog.lower(v.category)), v.category) end,
         v.brand,
         v.price, v.cost, v.stock_quantity, v.unit_of_measure, v.barcode,
         coalesce(v.is_active, true),
         v.updated_at,
         v.attributes,
         pg_catalog.array_remove(array[
-            case when v.sku is null then 'missing_sku' end,
+            case when v.sku is null then 'missing_sku' when pg_catalog.length(v.sku) > 200 then 'invalid_sku' end,
             case when v.name is null then 'missing_name' end,
             case when v.price_text is not null and v.price is null then 'invalid_price'
                  when v.price < 0 then 'price_negative' end,
@@ -38,7 +42,8 @@ as $fn$
                  when v.cost < 0 then 'cost_negative' end,
             case when v.stock_text is not null and v.stock_quantity is null then 'invalid_stock_quantity' end,
             case when v.active_text is not null and v.is_active is null then 'invalid_is_active' end,
-            case when v.updated_text is not null and v.updated_at is null then 'invalid_updated_at' end
+            case when v.updated_text is not null and v.updated_at is null then 'invalid_updated_at' end,
+            case when pg_catalog.length(v.category) > 200 then 'invalid_category' end
         ], null)
     from (
         select

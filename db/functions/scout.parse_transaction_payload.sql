@@ -27,7 +27,8 @@ stable
 parallel safe
 as $fn$
     select
-        v.transaction_id,
+        -- keys longer than 200 characters are refused: they would not fit a btree index entry
+        case when pg_catalog.length(v.transaction_id) <= 200 then v.transaction_id end,
         v.transaction_date,
         pg_catalog.round(v.amount_exact, 2),
         coalesce(pg_catalog.upper(v.currency_text), 'PHP'),
@@ -37,7 +38,7 @@ as $fn$
         nullif(pg_catalog.btrim(r.vendor_name), ''),
         nullif(pg_catalog.btrim(r.vendor_id), ''),
         nullif(pg_catalog.btrim(r.customer_id), ''),
-        nullif(pg_catalog.btrim(r.sku), ''),
+        case when pg_catalog.length(pg_catalog.btrim(r.sku)) <= 200 then nullif(pg_catalog.btrim(r.sku), '') end,
         coalesce(v.quantity_int, 1),
         pg_catalog.round(v.tax_exact, 2),
         nullif(pg_catalog.btrim(r.payment_method), ''),
@@ -46,7 +47,8 @@ as $fn$
                       'vendor_name', 'vendor_id', 'customer_id', 'sku', 'quantity', 'tax_amount',
                       'payment_method', 'description'],
         pg_catalog.array_remove(array[
-            case when v.transaction_id is null then 'missing_transaction_id' end,
+            case when v.transaction_id is null then 'missing_transaction_id'
+                 when pg_catalog.length(v.transaction_id) > 200 then 'invalid_transaction_id' end,
             case when v.date_text is null then 'missing_date'
                  when v.transaction_date is null then 'invalid_date'
                  when v.transaction_date > current_date then 'date_in_future' end,
@@ -59,7 +61,8 @@ as $fn$
             case when v.quantity_text is not null and v.quantity_int is null then 'invalid_quantity'
                  when v.quantity_int <= 0 then 'quantity_not_positive' end,
             case when v.tax_text is not null and v.tax_exact is null then 'invalid_tax_amount'
-                 when pg_catalog.round(v.tax_exact, 2) < 0 then 'tax_amount_negative' end
+                 when pg_catalog.round(v.tax_exact, 2) < 0 then 'tax_amount_negative' end,
+            case when pg_catalog.length(pg_catalog.btrim(r.sku)) > 200 then 'invalid_sku' end
         ], null)
     from pg_catalog.jsonb_to_record(p_raw) as r(
         transaction_id text, date text, amount text, currency text, category text, subcategory text,

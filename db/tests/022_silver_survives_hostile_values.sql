@@ -1,0 +1,33 @@
+-- Values built to break a set-based statement (an index entry too large, a number
+-- that overflows its column once rounded) are rejected with a reason; the rest of
+-- the batch reaches Silver and Gold/Platinum refresh as usual.
+begin;
+select plan(6);
+
+create temp table huge as select string_agg(md5(i::text), '') as text from generate_series(1, 400) i;
+select scout.ingest_transactions(jsonb_build_array(
+    jsonb_build_object('transaction_id', (select text from huge), 'date', '2025-01-01', 'amount', 1, 'category', 'Dairy'),
+    jsonb_build_object('transaction_id', 'H2', 'date', '2025-01-01', 'amount', 1, 'category', 'Dairy',
+                       'sku', (select text from huge), 'customer_id', 'C1'),
+    '{"transaction_id": "H3", "date": "2025-01-01", "amount": 1, "category": "Dairy", "tax_amount": "999999999999.999"}'::jsonb,
+    jsonb_build_object('transaction_id', 'H4', 'date', (current_date - 1)::text, 'amount', 2, 'category', 'Dairy',
+                       'sku', 'S1', 'customer_id', 'C1', 'description', (select text from huge))));
+select scout.ingest_products(jsonb_build_array(
+    jsonb_build_object('sku', (select text from huge), 'name', 'x'),
+    jsonb_build_object('sku', 'P1', 'name', 'x', 'category', (select text from huge))));
+
+select lives_ok($$select scout.refresh_silver()$$, 'refresh_silver survives the batch');
+select results_eq(
+    $$select coalesce(transaction_id, '(unreadable)'), reasons from scout.silver_rejected_transactions order by 1$$,
+    $$values ('(unreadable)', array['invalid_transaction_id']), ('H2', array['invalid_sku']), ('H3', array['invalid_tax_amount'])$$,
+    'an over-long key or SKU and an overflowing tax are rejected with their reasons');
+select results_eq($$select coalesce(sku, '(unreadable)'), reasons from scout.silver_rejected_products order by 1$$,
+    $$values ('(unreadable)', array['invalid_sku']), ('P1', array['invalid_category'])$$,
+    'products: an over-long SKU or category is rejected');
+select is((select length(description) from scout.silver_validated_transactions where transaction_id = 'H4'), 12800,
+          'long free text is data, kept whole');
+select lives_ok($$select scout.refresh_gold()$$, 'Gold refreshes');
+select lives_ok($$select scout.refresh_platinum()$$, 'Platinum refreshes');
+
+select * from finish();
+rollback;
