@@ -3,7 +3,8 @@
 -- then rewrites the derived marts of the categories they belong to — small series,
 -- so refresh cost follows the change, not the history. Readers query plain tables
 -- that a refresh rewrites inside one transaction: they see the previous state until
--- it commits, never a lock or a half-written mart.
+-- it commits, never a lock or a half-written mart. Sums are unbounded numeric:
+-- a month of large (valid) amounts must not overflow a typmod and abort the refresh.
 
 -- No unique key on purpose: refresh_gold deletes exactly the rows its snapshot
 -- sees, so a day queued by a refresh_silver that commits meanwhile stays queued
@@ -22,7 +23,7 @@ comment on column scout.gold_pending_days.queued_at is 'When refresh_silver queu
 create table scout.gold_monthly_category_totals (
     month date not null,
     category text not null,
-    total_amount numeric(16, 2) not null,
+    total_amount numeric not null,
     transaction_count bigint not null,
     total_quantity bigint not null,
     unique_customers bigint not null,
@@ -43,7 +44,7 @@ comment on column scout.gold_monthly_category_totals.refreshed_at is 'When this 
 create table scout.gold_weekly_category_totals (
     week_start date not null,
     category text not null,
-    total_amount numeric(16, 2) not null,
+    total_amount numeric not null,
     transaction_count bigint not null,
     refreshed_at timestamptz not null default pg_catalog.now(),
     constraint gold_weekly_category_totals_pkey primary key (category, week_start),
@@ -60,7 +61,7 @@ comment on column scout.gold_weekly_category_totals.refreshed_at is 'When this r
 create table scout.gold_monthly_summary (
     month date not null,
     category text not null,
-    total_amount numeric(16, 2) not null,
+    total_amount numeric not null,
     transaction_count bigint not null,
     avg_amount numeric not null,
     total_quantity bigint not null,
@@ -89,7 +90,7 @@ comment on column scout.gold_monthly_summary.refreshed_at is 'When the row was l
 create table scout.gold_category_trends (
     week_start date not null,
     category text not null,
-    total_amount numeric(16, 2) not null,
+    total_amount numeric not null,
     transaction_count bigint not null,
     moving_avg_4w numeric not null,
     baseline_mean numeric,

@@ -2,7 +2,7 @@
 -- that overflows its column once rounded) are rejected with a reason; the rest of
 -- the batch reaches Silver and Gold/Platinum refresh as usual.
 begin;
-select plan(6);
+select plan(7);
 
 create temp table huge as select string_agg(md5(i::text), '') as text from generate_series(1, 400) i;
 select scout.ingest_transactions(jsonb_build_array(
@@ -27,6 +27,13 @@ select results_eq($$select coalesce(sku, '(unreadable)'), reasons from scout.sil
 select is((select length(description) from scout.silver_validated_transactions where transaction_id = 'H4'), 12800,
           'long free text is data, kept whole');
 select lives_ok($$select scout.refresh_gold()$$, 'Gold refreshes');
+-- 150 of the largest valid amounts in one month: 1.5 × 10^14, past any numeric(16, 2)
+select scout.ingest_transactions((select jsonb_agg(jsonb_build_object('transaction_id', 'BIG' || i, 'date', '2025-03-01',
+        'amount', 999999999999.99, 'category', 'Tobacco')) from generate_series(1, 150) i));
+select scout.refresh_silver();
+select scout.refresh_gold();
+select is((select total_amount from scout.gold_monthly_summary where month = '2025-03-01' and category = 'Tobacco'),
+          149999999999998.50, 'Gold sums large valid amounts without overflowing');
 select lives_ok($$select scout.refresh_platinum()$$, 'Platinum refreshes');
 
 select * from finish();
