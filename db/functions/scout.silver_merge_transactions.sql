@@ -14,6 +14,9 @@ set work_mem = '256MB'
 -- Silver is hot in cache: an index probe per changed key beats re-reading the
 -- whole table, which the default (spinning-disk) price of a random read hides.
 set random_page_cost = 1.1
+-- switched off below for small deltas; these clauses restore them when the function returns
+set enable_hashjoin = on
+set enable_mergejoin = on
 as $fn$
 declare
     v_prev pg_snapshot;
@@ -21,6 +24,7 @@ declare
     v_prev_seq bigint;
     v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
     v_own_seq bigint;
+    v_winners bigint;
     v_processed bigint;
     v_rejected bigint;
     v_inserted bigint;
@@ -61,7 +65,16 @@ begin
       from pg_temp.silver_delta_transactions d
      where pg_catalog.cardinality(d.reasons) = 0
      order by d.transaction_id, d.bronze_seq desc;
+    get diagnostics v_winners = row_count;
     analyze pg_temp.silver_winners_transactions;
+
+    -- A delta far smaller than Silver is joined to it by one index probe per key; the
+    -- planner, unsure of the delta's size, otherwise tends to hash all of Silver.
+    if v_winners * 8 < (select c.reltuples from pg_catalog.pg_class c
+                          where c.oid = 'scout.silver_validated_transactions'::regclass) then
+        perform pg_catalog.set_config('enable_hashjoin', 'off', true);
+        perform pg_catalog.set_config('enable_mergejoin', 'off', true);
+    end if;
 
     -- Queue for Gold every day these keys had and will have (a correction may move
     -- a row to another day or category). Identical re-sends are queued too: Gold
@@ -104,6 +117,8 @@ begin
       from pg_temp.silver_winners_transactions w
      where not exists (select 1 from scout.silver_validated_transactions s where s.transaction_id = w.transaction_id);
     get diagnostics v_inserted = row_count;
+    perform pg_catalog.set_config('enable_hashjoin', 'on', true);
+    perform pg_catalog.set_config('enable_mergejoin', 'on', true);
 
     select pg_catalog.max(d.bronze_seq) into v_own_seq
       from pg_temp.silver_delta_transactions d where d.ingest_xid = v_own;
