@@ -3,10 +3,12 @@ has no BYPASSRLS, the API roles already exist, pg_cron is not in this database."
 
 from __future__ import annotations
 
+import json
 import os
 from urllib.parse import urlsplit
 
 import psycopg
+import pytest
 from psycopg.types.json import Jsonb
 
 from conftest import admin, run_cli
@@ -33,3 +35,46 @@ def test_a_non_superuser_owner_migrates_and_runs_the_pipeline(cluster):
         assert conn.execute("select count(*) from scout.silver_validated_transactions").fetchone()[0] == 1
         assert conn.execute("select count(*) from ip_workbench.security_lint").fetchone()[0] == 0
         assert conn.execute("select count(*) from pg_extension where extname = 'pg_cron'").fetchone()[0] == 0
+
+
+def postgrest_request(conn: psycopg.Connection, role: str, sql: str, *, read_only: bool):
+    """One request the way PostgREST runs it: its own transaction (READ ONLY for GET),
+    the role and the JWT claims set locally, search_path = the exposed schema."""
+    with conn.transaction():
+        if read_only:
+            conn.execute("set transaction read only")
+        conn.execute("select set_config('role', %s, true), set_config('request.jwt.claims', %s, true), "
+                     "set_config('search_path', 'scout, public', true)",
+                     (role, json.dumps({"role": role, "sub": "00000000-0000-0000-0000-000000000042"})))
+        return conn.execute(sql).fetchall()
+
+
+def test_postgrest_style_reads_and_writes_per_role(db_url):
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        conn.execute("select scout.ingest_transactions(%s)",
+                     (Jsonb({"transaction_id": "R1", "date": "2025-12-05", "amount": 9, "category": "Snacks"}),))
+        conn.execute("select scout.refresh_silver(), scout.refresh_gold()")
+        # GET /gold_monthly_summary?month=eq.2025-12-01 as a signed-in user
+        rows = postgrest_request(conn, "authenticated",
+                                 "select category, total_amount from gold_monthly_summary where month = '2025-12-01'",
+                                 read_only=True)
+        assert rows == [("Snacks", 9)]
+        # GET /silver_validated_transactions as the same user: not theirs to read
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            postgrest_request(conn, "authenticated", "select * from silver_validated_transactions", read_only=True)
+        # GET as anon: nothing at all; the schema itself is closed to it
+        with pytest.raises(psycopg.errors.UndefinedTable):
+            postgrest_request(conn, "anon", "select * from gold_monthly_summary", read_only=True)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            postgrest_request(conn, "anon", "select * from scout.gold_monthly_summary", read_only=True)
+        # POST /rpc/ingest_transactions: refused for a user, accepted for the service role
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            postgrest_request(conn, "authenticated", "select ingest_transactions('{\"transaction_id\": \"R2\"}')",
+                              read_only=False)
+        [(result,)] = postgrest_request(conn, "service_role",
+                                        "select ingest_transactions('{\"transaction_id\": \"R2\"}')", read_only=False)
+        assert result["inserted"] == 1
+        # a read-only request cannot write even as the service role
+        with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+            postgrest_request(conn, "service_role", "select ingest_transactions('{\"transaction_id\": \"R3\"}')",
+                              read_only=True)
