@@ -152,12 +152,8 @@ begin
          ) z;
         get diagnostics v_weekly_rows = row_count;
 
-        update ip_workbench.tables r
-           set row_count = (select pg_catalog.count(*) from scout.gold_monthly_summary), last_updated = pg_catalog.now()
-         where r.schema_name = 'scout' and r.table_name = 'gold_monthly_summary';
-        update ip_workbench.tables r
-           set row_count = (select pg_catalog.count(*) from scout.gold_category_trends), last_updated = pg_catalog.now()
-         where r.schema_name = 'scout' and r.table_name = 'gold_category_trends';
+        perform ip_workbench.touch_table('scout', 'gold_monthly_summary', v_days);
+        perform ip_workbench.touch_table('scout', 'gold_category_trends', v_days);
     end if;
 
     v_result := pg_catalog.jsonb_build_object(

@@ -10,6 +10,8 @@ declare
     v_started timestamptz := pg_catalog.clock_timestamp();
     v_since date := current_date - 89;
     v_embeddings bigint;
+    v_embeddings_dropped bigint;
+    v_recommendations_dropped bigint;
     v_recommendations bigint;
     v_result jsonb;
 begin
@@ -20,6 +22,7 @@ begin
 
     -- DELETE, not TRUNCATE: TRUNCATE would block readers until commit.
     delete from scout.platinum_transaction_embeddings;
+    get diagnostics v_embeddings_dropped = row_count;
     insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date)
     select s.transaction_id,
            'On ' || s.transaction_date::text || ', a ' || s.category || coalesce(' / ' || s.subcategory, '')
@@ -40,6 +43,7 @@ begin
     get diagnostics v_embeddings = row_count;
 
     delete from scout.platinum_product_recommendations;
+    get diagnostics v_recommendations_dropped = row_count;
     with items as (
         select distinct s.customer_id, s.sku
           from scout.silver_validated_transactions s
@@ -79,12 +83,11 @@ begin
      where r.rank <= 10;
     get diagnostics v_recommendations = row_count;
 
-    update ip_workbench.tables t
-       set row_count = case t.table_name when 'platinum_transaction_embeddings' then v_embeddings
-                                         else v_recommendations end,
-           last_updated = pg_catalog.now()
-     where t.schema_name = 'scout'
-       and t.table_name in ('platinum_transaction_embeddings', 'platinum_product_recommendations');
+    perform ip_workbench.touch_table('scout', 'platinum_transaction_embeddings', v_embeddings_dropped + v_embeddings,
+                                     v_embeddings - v_embeddings_dropped);
+    perform ip_workbench.touch_table('scout', 'platinum_product_recommendations',
+                                     v_recommendations_dropped + v_recommendations,
+                                     v_recommendations - v_recommendations_dropped);
 
     v_result := pg_catalog.jsonb_build_object(
         'status', 'ok',
