@@ -129,7 +129,7 @@ def main() -> None:
                        p.payment_method, p.description, p.attributes,
                        b.id, b.ingest_seq, b.source, b.ingestion_batch_id, b.ingested_at
                   from scout.bronze_transactions b
-                 cross join lateral scout.parse_transaction_payload(b.raw_data) p
+                 cross join lateral scout_internal.parse_transaction_payload(b.raw_data) p
                  where pg_catalog.cardinality(p.reasons) = 0
                  order by p.transaction_id, b.ingest_seq desc""")
         baseline_rows = conn.execute("select count(*) from bench_baseline").fetchone()[0]
@@ -145,7 +145,7 @@ def main() -> None:
         results["refresh_full_counts"] = full["transactions"]
 
         conn.execute("""insert into scout.bronze_transactions (raw_data, source, ingestion_batch_id)
-                        select g.payload, 'bench', 'bench-new' from scout.generate_transactions(%s, %s, %s) g""",
+                        select g.payload, 'bench', 'bench-new' from scout_dev.generate_transactions(%s, %s, %s) g""",
                      (args.new_rows, args.seed + 1, end))
         with timed(results, "refresh_silver_incremental"):
             incremental = conn.execute("select scout.refresh_silver()").fetchone()[0]

@@ -147,7 +147,7 @@ def main() -> None:
         conn.execute("""insert into scout.bronze_transactions (raw_data, source, ingestion_batch_id)
                         select g.payload || jsonb_build_object('date', (current_date - (g.seq %% 7)::int)::text),
                                'bench', 'bench-gold-recent'
-                          from scout.generate_transactions(%s, %s, %s) g where g.kind = 'normal'""",
+                          from scout_dev.generate_transactions(%s, %s, %s) g where g.kind = 'normal'""",
                      (args.new_rows, seed, date.today()))
         silver_step = conn.execute("select scout.refresh_silver()").fetchone()[0]
         results["new_silver_rows_recent"] = silver_step["transactions"]["inserted"]
@@ -155,7 +155,7 @@ def main() -> None:
             results["refresh_gold_incremental_recent_counts"] = conn.execute("select scout.refresh_gold()").fetchone()[0]
         # … and the worst case: 10,000 sales spread over all three years (every month touched)
         conn.execute("""insert into scout.bronze_transactions (raw_data, source, ingestion_batch_id)
-                        select g.payload, 'bench', 'bench-gold-spread' from scout.generate_transactions(%s, %s, %s) g""",
+                        select g.payload, 'bench', 'bench-gold-spread' from scout_dev.generate_transactions(%s, %s, %s) g""",
                      (args.new_rows, seed + 1, date.today()))
         silver_step = conn.execute("select scout.refresh_silver()").fetchone()[0]
         results["new_silver_rows_spread"] = silver_step["transactions"]["inserted"]

@@ -44,14 +44,30 @@ def test_non_numeric_supabase_port_is_refused(clean_env):
         config.resolve(None)
 
 
-def test_help_lists_the_commands():
+DATABASE_COMMANDS = ("migrate", "rollback", "status", "schema", "ingest", "seed", "run", "demo")
+
+
+def test_help_lists_the_commands_and_each_shows_database_url():
     done = run_cli("--help")
     assert done.returncode == 0
-    for command in ("migrate", "rollback", "status", "db"):
-        assert f"  {command} " in done.stdout
-    for sub in (("migrate",), ("rollback",), ("status",), ("db",), ("db", "up"), ("db", "down"), ("db", "url")):
+    for command in (*DATABASE_COMMANDS, "db"):
+        assert f"  {command} " in done.stdout, command
+    for command in DATABASE_COMMANDS:
+        helped = run_cli(command, "--help")
+        assert helped.returncode == 0 and "--database-url URL" in helped.stdout, command
+    for sub in (("db",), ("db", "up"), ("db", "down"), ("db", "url")):
         helped = run_cli(*sub, "--help")
         assert helped.returncode == 0 and len(helped.stdout.splitlines()) > 3, sub
+
+
+def test_database_url_works_after_the_command_and_wins_over_the_one_before(db_url):
+    after = run_cli("status", "--database-url", db_url)
+    assert after.returncode == 0, after.stderr
+    assert db_url in after.stdout
+    both = run_cli("--database-url", "postgresql://nobody@127.0.0.1:1/nothing", "status", "--database-url", db_url)
+    assert both.returncode == 0, both.stderr
+    wrong_after = run_cli("--database-url", db_url, "status", "--database-url", "postgresql://nobody@127.0.0.1:1/x")
+    assert wrong_after.returncode == 3 and "127.0.0.1:1/x" in wrong_after.stderr
 
 
 @pytest.mark.parametrize("url, expected", [
@@ -83,10 +99,11 @@ def test_demo_runs_the_pipeline_once_and_status_reports_it(new_database):
     first = run_cli("--database-url", url, "demo", "--rows", "500")
     assert first.returncode == 0, first.stderr
     assert "seeded Bronze: 500 transactions, 520 products" in first.stdout
-    assert "refresh_silver: 1020 processed" in first.stdout
-    assert "refresh_gold: " in first.stdout and "refresh_platinum: " in first.stdout
+    assert "silver: 1020 processed" in first.stdout
+    assert "gold: " in first.stdout and "platinum: " in first.stdout
+    assert "run_transformations: ok" in first.stdout
     assert "scout.silver_validated_transactions" in first.stdout
     again = run_cli("--database-url", url, "demo", "--rows", "500")
     assert again.returncode == 0, again.stderr
     assert "seeded Bronze" not in again.stdout, "a second demo does not seed again"
-    assert "refresh_silver: 0 processed" in again.stdout
+    assert "silver: 0 processed" in again.stdout

@@ -64,7 +64,7 @@ def conn(db_url):
 @example("0000-01-01")
 @example("2025-04-31")
 def test_iso_date_accepts_exactly_iso_8601_calendar_dates(conn, text):
-    assert conn.execute("select scout.iso_date(%s)", (text,)).fetchone()[0] == iso_date_oracle(text), text
+    assert conn.execute("select scout_internal.iso_date(%s)", (text,)).fetchone()[0] == iso_date_oracle(text), text
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -77,5 +77,5 @@ def test_iso_date_accepts_exactly_iso_8601_calendar_dates(conn, text):
 @example("1e12")
 @example("1E-3")
 def test_amounts_are_read_exactly_and_rounded_to_the_cent(conn, text):
-    got = conn.execute("select round(scout.parse_money(%s), 2)", (text,)).fetchone()[0]
+    got = conn.execute("select round(scout_internal.parse_money(%s), 2)", (text,)).fetchone()[0]
     assert got == cents_oracle(text), text

@@ -3,7 +3,6 @@ has no BYPASSRLS, the API roles already exist, pg_cron is not in this database."
 
 from __future__ import annotations
 
-import json
 import os
 from urllib.parse import urlsplit
 
@@ -12,6 +11,7 @@ import pytest
 from psycopg.types.json import Jsonb
 
 from conftest import admin, run_cli
+from postgrest import postgrest_request
 
 
 def test_a_non_superuser_owner_migrates_and_runs_the_pipeline(cluster):
@@ -35,18 +35,6 @@ def test_a_non_superuser_owner_migrates_and_runs_the_pipeline(cluster):
         assert conn.execute("select count(*) from scout.silver_validated_transactions").fetchone()[0] == 1
         assert conn.execute("select count(*) from ip_workbench.security_lint").fetchone()[0] == 0
         assert conn.execute("select count(*) from pg_extension where extname = 'pg_cron'").fetchone()[0] == 0
-
-
-def postgrest_request(conn: psycopg.Connection, role: str, sql: str, *, read_only: bool):
-    """One request the way PostgREST runs it: its own transaction (READ ONLY for GET),
-    the role and the JWT claims set locally, search_path = the exposed schema."""
-    with conn.transaction():
-        if read_only:
-            conn.execute("set transaction read only")
-        conn.execute("select set_config('role', %s, true), set_config('request.jwt.claims', %s, true), "
-                     "set_config('search_path', 'scout, public', true)",
-                     (role, json.dumps({"role": role, "sub": "00000000-0000-0000-0000-000000000042"})))
-        return conn.execute(sql).fetchall()
 
 
 def test_postgrest_style_reads_and_writes_per_role(db_url):

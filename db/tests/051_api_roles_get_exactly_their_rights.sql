@@ -1,34 +1,110 @@
--- Every table and function, as each API role, the way PostgREST runs a request:
--- a transaction, the role and JWT claims set locally, search_path = the exposed schema.
+-- Exactly which functions and tables each API role may use, as an explicit
+-- whitelist: a function or table added to any pipeline schema, or a grant added
+-- to one, fails this file until the list below says it is meant. Then the same
+-- rights as behaviour, the way PostgREST runs a request (support/postgrest.sql).
 begin;
 select plan((
-    select 4 * count(*)::int from pg_catalog.pg_tables where schemaname in ('scout', 'ip_workbench', 'test_failures')
-) + 3 * (
-    select count(*)::int from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
-     where n.nspname in ('scout', 'ip_workbench')
-) + 9);
+    select 4 * count(*)::int from pg_catalog.pg_tables
+     where schemaname in ('scout', 'scout_internal', 'scout_dev', 'ip_workbench', 'test_failures')
+) + 15);
+\ir support/postgrest.sql
 
-create function pg_temp.as_role(p_role text) returns void language plpgsql as $$
-begin
-    perform set_config('role', p_role, true);
-    perform set_config('request.jwt.claims', json_build_object('role', p_role, 'sub', gen_random_uuid())::text, true);
-    perform set_config('search_path', 'scout, public', true);
-end $$;
-create function pg_temp.as_dba() returns void language plpgsql as $$
-begin
-    perform set_config('role', 'none', true);
-    perform set_config('search_path', 'public', true);
-end $$;
--- scout's default privileges keep new functions from PUBLIC; these helpers are for every role
-grant execute on function pg_temp.as_role(text), pg_temp.as_dba() to public;
+create temp table api_roles (role_name text primary key);
+insert into api_roles values ('anon'), ('authenticated'), ('service_role');
+create temp table pipeline_schemas (schema_name text primary key);
+insert into pipeline_schemas values ('scout'), ('scout_internal'), ('scout_dev'), ('ip_workbench'), ('test_failures');
 
--- tables: anon may neither read nor write; authenticated only reads the marts;
--- service_role reads everything
+-- functions: the only ones an API role may execute
+select set_eq($$
+    select r.role_name, p.oid::regprocedure::text
+      from pg_catalog.pg_proc p
+      join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+      join pipeline_schemas s on s.schema_name = n.nspname
+     cross join api_roles r
+     where has_function_privilege(r.role_name, p.oid, 'execute')
+$$, $$values
+    -- the public API (PostgREST /rpc/<name>)
+    ('service_role', 'scout.ingest_transactions(jsonb,text,text)'),
+    ('service_role', 'scout.ingest_products(jsonb,text,text)'),
+    ('service_role', 'scout.refresh_silver(boolean)'),
+    ('service_role', 'scout.refresh_gold(boolean)'),
+    ('service_role', 'scout.refresh_platinum(boolean)'),
+    ('service_role', 'scout.run_transformations(boolean)'),
+    -- what those call under the caller's rights (never exposed)
+    ('service_role', 'scout_internal.setting(text)'),
+    ('service_role', 'scout_internal.holds_job_lock(integer)'),
+    ('service_role', 'scout_internal.record_job_run(text,timestamp with time zone,text,jsonb)'),
+    ('service_role', 'scout_internal.start_job(text,integer,boolean,timestamp with time zone)'),
+    ('service_role', 'scout_internal.touch_table(text,text,bigint,bigint,timestamp with time zone)'),
+    ('service_role', 'scout_internal.is_unprocessed(xid8,bigint,pg_snapshot,xid8,pg_snapshot,xid8,bigint)'),
+    ('service_role', 'scout_internal.advance_watermark(text,pg_snapshot,xid8,bigint)'),
+    ('service_role', 'scout_internal.uuid_v7()'),
+    ('service_role', 'scout_internal.ingest_into_bronze(text,jsonb,text,text)'),
+    ('service_role', 'scout_internal.iso_date(text)'),
+    ('service_role', 'scout_internal.iso_timestamptz(text)'),
+    ('service_role', 'scout_internal.parse_decimal(text)'),
+    ('service_role', 'scout_internal.parse_int(text)'),
+    ('service_role', 'scout_internal.parse_money(text)'),
+    ('service_role', 'scout_internal.parse_transaction_payload(jsonb)'),
+    ('service_role', 'scout_internal.parse_product_payload(jsonb)'),
+    ('service_role', 'scout_internal.silver_merge_transactions()'),
+    ('service_role', 'scout_internal.silver_merge_products()')
+$$, 'the API roles may execute exactly the whitelisted functions: anon and authenticated none, service_role the public API and what it calls');
+
+select set_eq($$
+    select p.oid::regprocedure::text
+      from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+     where n.nspname = 'scout'
+$$, $$values ('scout.ingest_transactions(jsonb,text,text)'), ('scout.ingest_products(jsonb,text,text)'),
+             ('scout.refresh_silver(boolean)'), ('scout.refresh_gold(boolean)'), ('scout.refresh_platinum(boolean)'),
+             ('scout.run_transformations(boolean)')$$,
+    'scout, the schema PostgREST exposes, holds the public functions and nothing else');
+
+-- tables and views: exactly these privileges per role
+select set_eq($$
+    select x.role_name, x.relation, x.privileges
+      from (select r.role_name, pg_catalog.format('%I.%I', n.nspname, c.relname) as relation,
+                   pg_catalog.array_to_string(array(
+                       select u.p from unnest(array['select', 'insert', 'update', 'delete', 'truncate'])
+                                       with ordinality as u(p, i)
+                        where has_table_privilege(r.role_name, c.oid, u.p) order by u.i), ',') as privileges
+              from pg_catalog.pg_class c
+              join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+              join pipeline_schemas s on s.schema_name = n.nspname
+             cross join api_roles r
+             where c.relkind in ('r', 'p', 'v', 'm')) x
+     where x.privileges <> ''
+$$, $$
+    select 'authenticated' as role_name, t as relation, 'select' as privileges
+      from unnest(array['scout.gold_monthly_summary', 'scout.gold_category_trends',
+                        'scout.platinum_transaction_embeddings', 'scout.platinum_product_recommendations']) t
+    union all
+    select 'service_role', t, 'select,insert,update,delete,truncate'
+      from unnest(array[
+          'scout.bronze_transactions', 'scout.bronze_products', 'scout.bronze_ingest_files', 'scout.bronze_ingest_errors',
+          'scout.ref_categories',
+          'scout.silver_validated_transactions', 'scout.silver_rejected_transactions',
+          'scout.silver_products', 'scout.silver_rejected_products',
+          'scout.gold_pending_days', 'scout.gold_monthly_category_totals', 'scout.gold_weekly_category_totals',
+          'scout.gold_monthly_summary', 'scout.gold_category_trends',
+          'scout.platinum_transaction_embeddings', 'scout.platinum_product_recommendations',
+          'ip_workbench.tables', 'ip_workbench.job_runs', 'ip_workbench.watermarks', 'ip_workbench.settings']) t
+    union all
+    select 'service_role', t, 'select' from unnest(array['ip_workbench.layer_status', 'ip_workbench.security_lint']) t
+$$, 'the API roles have exactly the whitelisted table privileges: anon none, authenticated reads the four marts');
+
+select set_eq($$
+    select r.role_name, s.schema_name from api_roles r cross join pipeline_schemas s
+     where has_schema_privilege(r.role_name, s.schema_name, 'usage')
+$$, $$values ('authenticated', 'scout'), ('service_role', 'scout'), ('service_role', 'scout_internal'),
+             ('service_role', 'ip_workbench'), ('service_role', 'test_failures')$$,
+    'schema usage: anon none, authenticated scout only, service_role all but the owner''s scout_dev');
+
+-- the same rights as behaviour, table by table
 select throws_ok(pg_catalog.format('select pg_temp.as_role(''anon''); select * from %I.%I limit 1', schemaname, tablename),
                  '42501', null, pg_catalog.format('anon cannot read %I.%I', schemaname, tablename))
-  from pg_catalog.pg_tables where schemaname in ('scout', 'ip_workbench', 'test_failures');
+  from pg_catalog.pg_tables where schemaname in (select schema_name from pipeline_schemas);
 select pg_temp.as_dba();
--- authenticated reads the contract's Gold and Platinum marts, and nothing else
 select case when schemaname = 'scout' and tablename in ('gold_monthly_summary', 'gold_category_trends',
                                                          'platinum_transaction_embeddings', 'platinum_product_recommendations')
             then lives_ok(pg_catalog.format('select pg_temp.as_role(''authenticated''); select * from %I.%I limit 1', schemaname, tablename),
@@ -36,33 +112,16 @@ select case when schemaname = 'scout' and tablename in ('gold_monthly_summary', 
             else throws_ok(pg_catalog.format('select pg_temp.as_role(''authenticated''); select * from %I.%I limit 1', schemaname, tablename),
                            '42501', null, pg_catalog.format('authenticated cannot read %I.%I', schemaname, tablename))
        end
-  from pg_catalog.pg_tables
- where schemaname in ('scout', 'ip_workbench', 'test_failures');
+  from pg_catalog.pg_tables where schemaname in (select schema_name from pipeline_schemas);
 select pg_temp.as_dba();
 select throws_ok(pg_catalog.format('select pg_temp.as_role(''authenticated''); insert into %I.%I default values', schemaname, tablename),
                  '42501', null, pg_catalog.format('authenticated cannot write %I.%I', schemaname, tablename))
-  from pg_catalog.pg_tables where schemaname in ('scout', 'ip_workbench', 'test_failures');
+  from pg_catalog.pg_tables where schemaname in (select schema_name from pipeline_schemas);
 select pg_temp.as_dba();
 select lives_ok(pg_catalog.format('select pg_temp.as_role(''service_role''); select * from %I.%I limit 1', schemaname, tablename),
                 pg_catalog.format('service_role reads %I.%I', schemaname, tablename))
-  from pg_catalog.pg_tables where schemaname in ('scout', 'ip_workbench', 'test_failures');
+  from pg_catalog.pg_tables where schemaname in (select schema_name from pipeline_schemas);
 select pg_temp.as_dba();
-
--- functions: nothing for anon and authenticated (they read tables), everything for service_role
-select ok(not has_function_privilege('anon', p.oid, 'execute'),
-          pg_catalog.format('anon cannot execute %s.%s', n.nspname, p.oid::regprocedure))
-  from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
- where n.nspname in ('scout', 'ip_workbench');
-select ok(not has_function_privilege('authenticated', p.oid, 'execute'),
-          pg_catalog.format('authenticated cannot execute %s', p.oid::regprocedure))
-  from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
- where n.nspname in ('scout', 'ip_workbench');
-select ok(has_function_privilege('service_role', p.oid, 'execute'),
-          pg_catalog.format('service_role may execute %s', p.oid::regprocedure))
-  from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
- where n.nspname in ('scout', 'ip_workbench') and p.oid <> 'ip_workbench.secure_table'::regproc;
-select ok(not has_function_privilege('service_role', 'ip_workbench.secure_table(regclass, text[])', 'execute'),
-          'the migration helper ip_workbench.secure_table is for the owner only');
 
 -- real calls, as PostgREST would make them
 select throws_ok($$select pg_temp.as_role('anon'); select scout.ingest_transactions('{"transaction_id": "x"}')$$,
@@ -73,6 +132,13 @@ select throws_ok($$select pg_temp.as_role('authenticated'); select scout.ingest_
 select pg_temp.as_dba();
 select throws_ok($$select pg_temp.as_role('authenticated'); select scout.refresh_silver()$$,
                  '42501', null, 'authenticated cannot run the pipeline');
+select pg_temp.as_dba();
+select throws_ok($$select pg_temp.as_role('service_role'); select scout_internal.silver_merge_transactions()$$,
+                 '55000', 'scout_internal.silver_merge_transactions runs only inside scout.refresh_silver, which holds its lock',
+                 'service_role cannot bypass refresh_silver''s lock by calling its merge step');
+select pg_temp.as_dba();
+select throws_ok($$select pg_temp.as_role('service_role'); select scout_dev.seed_bronze(10)$$,
+                 '42501', null, 'service_role cannot run the data generators');
 select pg_temp.as_dba();
 select pg_temp.as_role('service_role');
 select lives_ok($$select ingest_transactions('{"transaction_id": "S1", "date": "2025-01-01", "amount": 5, "category": "Dairy"}')$$,

@@ -2,6 +2,7 @@
 -- run unchanged against the new layer, as the roles that run them.
 begin;
 select plan(5);
+\ir support/postgrest.sql
 
 select scout.ingest_transactions(jsonb_build_array(
     jsonb_build_object('transaction_id', 'Q1', 'date', (date_trunc('month', current_date) - interval '1 month')::date::text,
@@ -12,8 +13,7 @@ select scout.ingest_transactions(jsonb_build_array(
 select scout.refresh_silver();
 select scout.refresh_gold();
 
-set local role authenticated;
-set local request.jwt.claims = '{"role": "authenticated", "sub": "00000000-0000-0000-0000-000000000001"}';
+select pg_temp.as_role('authenticated');
 select results_eq($$
     SELECT
         month,
@@ -32,7 +32,7 @@ $$, $$values ((date_trunc('month', current_date) - interval '1 month')::date, 'D
 select results_eq($$select category, total_amount from scout.gold_monthly_summary where month = '2025-12-01'$$,
     $$values ('Snacks', 30.00::numeric(16, 2))$$,
     'supabase.from(''gold_monthly_summary'').select(''*'').eq(''month'', ''2025-12-01'')');
-reset role;
+select pg_temp.as_dba();
 
 select lives_ok($$
     SELECT

@@ -63,8 +63,11 @@ def _checked(url: str, origin: str) -> str:
 
 
 def connect(target: Target, **kwargs) -> psycopg.Connection:
+    """A connection that works through a transaction-mode pooler (Supabase's port
+    6543): it never prepares statements server-side, since the next transaction
+    may run on a server connection that has never seen them."""
     try:
-        return psycopg.connect(target.url, connect_timeout=10, **kwargs)
+        return psycopg.connect(target.url, connect_timeout=10, prepare_threshold=None, **kwargs)
     except psycopg.OperationalError as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise ConnectionFailed(

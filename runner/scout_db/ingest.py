@@ -1,7 +1,7 @@
 """`scout-db ingest`: stream CSV, JSON-array and NDJSON files into Bronze.
 
 Python only reads files and streams records with COPY; judging them is SQL's
-job (scout.bronze_file_begin / scout.bronze_file_load). Memory stays flat: the
+job (scout_internal.bronze_file_begin / scout_internal.bronze_file_load). Memory stays flat: the
 file is read in chunks and each record goes straight into the COPY stream.
 
 Records Python cannot even decode (bytes that are not UTF-8, a CSV row with the
@@ -212,7 +212,7 @@ def load_file(conn: psycopg.Connection, path: Path, kind: str, source: str, forc
     digest = sha256_file(path)
     with conn.transaction():
         batch_id = conn.execute(
-            "select scout.bronze_file_begin(%s, %s, %s, %s, %s, %s)",
+            "select scout_internal.bronze_file_begin(%s, %s, %s, %s, %s, %s)",
             (kind, digest, path.name, source, path.stat().st_size, force),
         ).fetchone()[0]
         if batch_id is None:
@@ -225,7 +225,7 @@ def load_file(conn: psycopg.Connection, path: Path, kind: str, source: str, forc
             ) as copy:
                 for record_no, (line_no, text, error) in enumerate(reader(fh), start=1):
                     copy.write_row((record_no, line_no, text, error))
-        result = conn.execute("select scout.bronze_file_load(%s)", (batch_id,)).fetchone()[0]
+        result = conn.execute("select scout_internal.bronze_file_load(%s)", (batch_id,)).fetchone()[0]
     return FileResult(path, "loaded", batch_id, result["lines_read"], result["rows_loaded"],
                       result["lines_rejected"])
 

@@ -1,34 +1,44 @@
-"""Apply and roll back `db/migrations/` with yoyo, then re-apply `db/functions/`.
+"""Apply and roll back `db/migrations/`, then re-apply `db/functions/`.
 
-What this adds to yoyo, and why:
+yoyo reads the migration files (ids, order, `-- depends:`, statement splitting)
+and its bookkeeping tables in `scout_meta` are kept, but scout-db executes and
+records each migration itself, because yoyo's backend keeps session state (a
+`SET search_path`, a lock row polled across transactions) that a
+transaction-mode pooler such as Supabase's on port 6543 does not carry from one
+transaction to the next. So every step here is one transaction that carries
+everything it needs:
 
-* A session-level advisory lock instead of yoyo's lock row: a killed
-  `scout-db migrate` drops its connection and with it the lock, so the next
-  run never finds the database locked by a dead process.
-* Each migration, its yoyo bookkeeping and its checksum commit in one
-  transaction: a failure or a kill leaves the database exactly as before
-  that migration (yoyo alone marks a migration in a second transaction).
+* `pg_advisory_xact_lock` on one key serialises runners: it lives and dies with
+  the transaction, so a killed runner or a pooled connection never keeps it.
+  Three runners at once each take it per migration, re-check under it whether
+  the migration is still pending, and apply it or move on.
+* The migration, its bookkeeping and its checksum commit together: a failure or
+  a kill leaves the database exactly as before that migration.
+* `client_connection_check_interval` is set per transaction, so a killed
+  runner's half-done migration is cancelled within a second.
 * A SHA-256 of every applied migration file: an applied file that was edited
   afterwards is refused (yoyo tracks file names only).
-* `db/functions/*.sql` re-applied whole (never split by sqlparse) in one
-  transaction on every migrate, so a function's history is its file's history.
+* `db/functions/` is applied whole, in the order of `db/functions/manifest.txt`,
+  in one transaction; an object a previous run's files defined that no file
+  defines any more is dropped.
 """
 
 from __future__ import annotations
 
 import contextlib
+import getpass
 import hashlib
-import io
 import os
-from collections.abc import Callable
+import socket
+import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import psycopg
 from psycopg import errors as pgerrors
-from yoyo import get_backend, read_migrations
-from yoyo.migrations import MigrationList
+from yoyo import read_migrations
+from yoyo.migrations import read_sql_migration, topological_sort
 
 from .config import Target, connect
 from .errors import MigrationError
@@ -36,8 +46,53 @@ from .errors import MigrationError
 META_SCHEMA = "scout_meta"
 # Any 64-bit constant unique to this product; scout-db's advisory locks start with 0x5C0_07.
 MIGRATE_LOCK_KEY = 0x5C0_07_0001
-# Errors that mean "an object this file needs comes from a later file": retried after the others.
-DEPENDENCY_SQLSTATES = {"42P01", "42883", "42704", "3F000"}
+# Schemas db/functions may define objects in.
+FUNCTION_SCHEMAS = ("scout", "scout_internal", "scout_dev", "ip_workbench", "test_failures")
+
+# yoyo's own bookkeeping tables (its internal schema version 2), so `yoyo list`
+# and databases migrated by earlier versions of scout-db keep working.
+BOOTSTRAP = f"""
+create schema if not exists {META_SCHEMA};
+revoke all on schema {META_SCHEMA} from public;
+create table if not exists {META_SCHEMA}._yoyo_migration (
+    migration_hash varchar(64) primary key,
+    migration_id varchar(255),
+    applied_at_utc timestamp);
+create table if not exists {META_SCHEMA}._yoyo_log (
+    id varchar(36) primary key,
+    migration_hash varchar(64),
+    migration_id varchar(255),
+    operation varchar(10),
+    username varchar(255),
+    hostname varchar(255),
+    comment varchar(255),
+    created_at_utc timestamp);
+create table if not exists {META_SCHEMA}._yoyo_version (
+    version int not null primary key,
+    installed_at_utc timestamp);
+insert into {META_SCHEMA}._yoyo_version values (2, now() at time zone 'utc') on conflict do nothing;
+create table if not exists {META_SCHEMA}.migration_checksums (
+    migration_id text primary key,
+    sha256 text not null,
+    applied_at timestamptz not null default now());
+create table if not exists {META_SCHEMA}.function_objects (
+    identity text not null,
+    kind text not null,
+    applied_at timestamptz not null default now(),
+    primary key (kind, identity));
+"""
+
+# Catalog rows written by this transaction are the objects the files just defined:
+# `create or replace` rewrites a function's or view's row even when nothing changed.
+DEFINED_HERE = """
+select p.oid::regprocedure::text, 'function'
+  from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+ where n.nspname = any(%(schemas)s) and p.xmin = pg_catalog.pg_current_xact_id()::xid
+union all
+select c.oid::regclass::text, 'view'
+  from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+ where n.nspname = any(%(schemas)s) and c.relkind = 'v' and c.xmin = pg_catalog.pg_current_xact_id()::xid
+"""
 
 
 def db_dir() -> Path:
@@ -50,19 +105,7 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _yoyo_url(url: str) -> str:
-    parts = urlsplit(url)
-    query = dict(parse_qsl(parts.query))
-    query["schema"] = META_SCHEMA
-    query.setdefault("application_name", "scout-db migrate")
-    # A killed runner's half-done migration is cancelled within a second instead
-    # of running on and holding its locks (PostgreSQL 14+).
-    check = "-c client_connection_check_interval=1000"
-    query["options"] = f"{query['options']} {check}" if query.get("options") else check
-    return parts._replace(scheme="postgresql+psycopg", query=urlencode(query)).geturl()
-
-
-def _pg_message(exc: BaseException) -> str:
+def pg_message(exc: BaseException) -> str:
     diag = getattr(exc, "diag", None)
     primary = getattr(diag, "message_primary", None) or str(exc).strip().splitlines()[0]
     sqlstate = getattr(exc, "sqlstate", None)
@@ -76,12 +119,37 @@ def _pg_message(exc: BaseException) -> str:
 class MigrateReport:
     applied: list[str] = field(default_factory=list)
     functions: int = 0
+    dropped: list[str] = field(default_factory=list)
 
 
 @dataclass
 class MigrationState:
     applied: list[str]
     pending: list[str]
+
+
+def function_files(directory: Path) -> list[Path]:
+    """db/functions files in manifest order; every file listed once, every listed file present."""
+    folder = directory / "functions"
+    manifest = folder / "manifest.txt"
+    if not manifest.is_file():
+        raise MigrationError(f"{_rel(manifest)} is missing: it states the order db/functions is applied in")
+    listed: list[Path] = []
+    for number, line in enumerate(manifest.read_text(encoding="utf-8").splitlines(), start=1):
+        entry = line.split("#", 1)[0].strip()
+        if not entry:
+            continue
+        path = folder / entry
+        if path in listed:
+            raise MigrationError(f"{_rel(manifest)}:{number}: {entry} is listed twice")
+        if not path.is_file():
+            raise MigrationError(f"{_rel(manifest)}:{number}: {entry} does not exist")
+        listed.append(path)
+    unlisted = sorted(set(folder.rglob("*.sql")) - set(listed))
+    if unlisted:
+        raise MigrationError(f"{_rel(unlisted[0])} is not listed in {_rel(manifest)}: "
+                             "add it where its dependencies are already defined")
+    return listed
 
 
 class Migrator:
@@ -91,151 +159,106 @@ class Migrator:
         self.dir = directory or db_dir()
         self.lock_timeout_s = lock_timeout_s
         self.echo = echo
+        self._said_waiting = False
 
     # -- public --------------------------------------------------------------
 
     def migrate(self) -> MigrateReport:
         report = MigrateReport()
-        with self._locked() as lock_conn:
-            backend = self._backend()
-            try:
-                migrations = self._migrations()
-                self._verify_checksums(backend, migrations, lock_conn)
-                for migration in backend.to_apply(migrations):
-                    self._apply_one(backend, migration)
+        migrations = self._migrations()
+        files = function_files(self.dir)
+        with self._connect() as conn:
+            with self._locked(conn):
+                self._bootstrap(conn)
+                self._verify_checksums(conn, migrations)
+            for migration in migrations:
+                if self._apply_one(conn, migration):
                     report.applied.append(migration.id)
                     self.echo(f"applied {migration.id}")
-            finally:
-                backend.connection.close()
-            report.functions = self.apply_functions(lock_conn)
+            report.dropped = self._apply_functions(conn, files)
+            report.functions = len(files)
         return report
 
     def rollback(self, count: int | None) -> list[str]:
         """Roll back the newest `count` migrations (all when None)."""
-        rolled = []
-        with self._locked() as lock_conn:
-            backend = self._backend()
-            try:
-                migrations = self._migrations()
-                self._verify_checksums(backend, migrations, lock_conn)
-                todo = list(backend.to_rollback(migrations))
-                for migration in todo if count is None else todo[:count]:
-                    self._rollback_one(backend, migration)
+        migrations = self._migrations()
+        rolled: list[str] = []
+        with self._connect() as conn:
+            with self._locked(conn):
+                self._bootstrap(conn)
+                self._verify_checksums(conn, migrations)
+            for migration in reversed(migrations):
+                if count is not None and len(rolled) >= count:
+                    break
+                if self._rollback_one(conn, migration):
                     rolled.append(migration.id)
                     self.echo(f"rolled back {migration.id}")
-            finally:
-                backend.connection.close()
         return rolled
 
     def state(self) -> MigrationState:
         with connect(self.target, autocommit=True) as conn:
-            exists = conn.execute(
-                "select to_regclass(%s) is not null", (f"{META_SCHEMA}._yoyo_migration",)
-            ).fetchone()[0]
-            applied_ids = (
-                [r[0] for r in conn.execute(
-                    f"select migration_id from {META_SCHEMA}._yoyo_migration order by applied_at_utc"
-                )]
-                if exists else []
-            )
+            applied_ids = self._applied(conn, order_by_time=True)
         on_disk = [m.id for m in self._migrations()]
         return MigrationState(applied=applied_ids, pending=[m for m in on_disk if m not in applied_ids])
 
-    def apply_functions(self, conn: psycopg.Connection) -> int:
-        """Run every db/functions file whole, in one transaction, in dependency order.
-
-        Files run in name order; one that fails for want of an object another file
-        creates is retried after the rest, until a pass makes no progress.
-        """
-        files = sorted((self.dir / "functions").glob("*.sql"))
-        if not files:
-            return 0
-        pending = list(files)
-        try:
-            with conn.transaction():
-                while pending:
-                    failed: list[tuple[Path, BaseException]] = []
-                    for path in pending:
-                        try:
-                            with conn.transaction():
-                                conn.execute(path.read_text(encoding="utf-8"))
-                        except psycopg.Error as exc:
-                            if exc.sqlstate not in DEPENDENCY_SQLSTATES:
-                                raise MigrationError(f"{_rel(path)}: {_pg_message(exc)}") from None
-                            failed.append((path, exc))
-                    if len(failed) == len(pending):
-                        path, exc = failed[0]
-                        raise MigrationError(f"{_rel(path)}: {_pg_message(exc)}")
-                    pending = [p for p, _ in failed]
-        except psycopg.Error as exc:
-            raise MigrationError(f"applying db/functions: {_pg_message(exc)}") from None
-        return len(files)
-
     # -- internals -----------------------------------------------------------
 
-    def _migrations(self) -> MigrationList:
+    def _migrations(self) -> list:
         folder = self.dir / "migrations"
         if not folder.is_dir():
             raise MigrationError(f"no migrations folder at {folder}")
-        return read_migrations(str(folder))
+        return list(topological_sort(read_migrations(str(folder))))
 
-    class _Lock:
-        def __init__(self, outer: Migrator):
-            self.outer = outer
-            self.conn: psycopg.Connection | None = None
+    def _connect(self) -> psycopg.Connection:
+        conn = connect(self.target, autocommit=True, application_name="scout-db migrate")
+        conn.add_notice_handler(self._notice)
+        return conn
 
-        def __enter__(self) -> psycopg.Connection:
-            conn = connect(self.outer.target, autocommit=True,
-                           application_name="scout-db migrate (lock)")
-            self.conn = conn
-            got = conn.execute("select pg_try_advisory_lock(%s)", (MIGRATE_LOCK_KEY,)).fetchone()[0]
-            if not got:
-                self.outer.echo("another scout-db migrate is running; waiting for it to finish")
-                conn.execute(f"set lock_timeout = '{int(self.outer.lock_timeout_s * 1000)}ms'")
+    def _notice(self, diag) -> None:
+        if diag.severity_nonlocalized in ("NOTICE", "WARNING") and not (diag.message_primary or "").endswith(", skipping"):
+            self.echo(f"  {diag.severity_nonlocalized.lower()}: {diag.message_primary}")
+
+    @contextlib.contextmanager
+    def _locked(self, conn: psycopg.Connection) -> Iterator[None]:
+        """One transaction holding the migration lock (waiting up to lock_timeout_s for it)."""
+        with conn.transaction():
+            # A killed runner's statement is cancelled within a second instead of
+            # running on with its locks (PostgreSQL 14+).
+            conn.execute("set local client_connection_check_interval = 1000")
+            if not conn.execute("select pg_try_advisory_xact_lock(%s)", (MIGRATE_LOCK_KEY,)).fetchone()[0]:
+                if not self._said_waiting:
+                    self.echo("another scout-db migrate is running; waiting for it to finish")
+                    self._said_waiting = True
+                conn.execute(f"set local lock_timeout = '{int(self.lock_timeout_s * 1000)}ms'")
                 try:
-                    conn.execute("select pg_advisory_lock(%s)", (MIGRATE_LOCK_KEY,))
+                    conn.execute("select pg_advisory_xact_lock(%s)", (MIGRATE_LOCK_KEY,))
                 except pgerrors.LockNotAvailable:
-                    conn.close()
                     raise MigrationError(
                         f"another scout-db migrate held the migration lock for over "
-                        f"{self.outer.lock_timeout_s:.0f}s; try again when it has finished"
+                        f"{self.lock_timeout_s:.0f}s; try again when it has finished"
                     ) from None
-                conn.execute("reset lock_timeout")
-            try:
-                conn.execute(f"create schema if not exists {META_SCHEMA}")
-                conn.execute(f"revoke all on schema {META_SCHEMA} from public")
-                conn.execute(
-                    f"""create table if not exists {META_SCHEMA}.migration_checksums (
-                        migration_id text primary key,
-                        sha256 text not null,
-                        applied_at timestamptz not null default now())"""
-                )
-            except psycopg.Error as exc:
-                conn.close()
-                raise MigrationError(f"preparing {META_SCHEMA}: {_pg_message(exc)}") from None
-            return conn
+                conn.execute("set local lock_timeout to default")
+            yield
 
-        def __exit__(self, *exc_info) -> None:
-            if self.conn is not None:
-                self.conn.close()  # closing the session releases the advisory lock
-
-    def _locked(self) -> _Lock:
-        return Migrator._Lock(self)
-
-    def _backend(self):
+    def _bootstrap(self, conn: psycopg.Connection) -> None:
         try:
-            backend = get_backend(_yoyo_url(self.target.url), migration_table="_yoyo_migration")
+            conn.execute(BOOTSTRAP)
         except psycopg.Error as exc:
-            raise MigrationError(f"opening yoyo backend: {_pg_message(exc)}") from None
-        # We hold the advisory lock, so a lock row left by a killed process is stale.
-        backend.break_lock()
-        return backend
+            raise MigrationError(f"preparing {META_SCHEMA}: {pg_message(exc)}") from None
 
-    def _verify_checksums(self, backend, migrations: MigrationList, conn: psycopg.Connection) -> None:
-        applied = set(backend.get_applied_migration_hashes())
+    def _applied(self, conn: psycopg.Connection, order_by_time: bool = False) -> list[str]:
+        exists = conn.execute("select to_regclass(%s) is not null",
+                              (f"{META_SCHEMA}._yoyo_migration",)).fetchone()[0]
+        if not exists:
+            return []
+        order = "applied_at_utc, migration_id" if order_by_time else "migration_id"
+        return [r[0] for r in conn.execute(f"select migration_id from {META_SCHEMA}._yoyo_migration order by {order}")]
+
+    def _verify_checksums(self, conn: psycopg.Connection, migrations: list) -> None:
+        applied = set(self._applied(conn))
         known = dict(conn.execute(f"select migration_id, sha256 from {META_SCHEMA}.migration_checksums"))
         for migration in migrations:
-            if migration.hash not in applied:
+            if migration.id not in applied:
                 continue
             actual = sha256_of(Path(migration.path))
             recorded = known.get(migration.id)
@@ -251,36 +274,95 @@ class Migrator:
                     "are never edited: restore the file and put the change in a new migration"
                 )
 
-    def _apply_one(self, backend, migration) -> None:
-        try:
-            # yoyo prints the rows of any SELECT in a migration; helper calls return void.
-            with backend.transaction(), contextlib.redirect_stdout(io.StringIO()):
-                migration.process_steps(backend, "apply")
-                backend.mark_one(migration, log=False)
-                backend.log_migration(migration, "apply")
-                backend.execute(
-                    f"insert into {META_SCHEMA}.migration_checksums (migration_id, sha256) "
-                    "values (:id, :sha) on conflict (migration_id) do update set sha256 = excluded.sha256, "
-                    "applied_at = now()",
-                    {"id": migration.id, "sha": sha256_of(Path(migration.path))},
-                )
-        except psycopg.Error as exc:
-            raise MigrationError(f"{_rel(Path(migration.path))}: {_pg_message(exc)}") from None
+    def _is_applied(self, conn: psycopg.Connection, migration) -> bool:
+        return conn.execute(f"select exists (select 1 from {META_SCHEMA}._yoyo_migration where migration_hash = %s)",
+                            (migration.hash,)).fetchone()[0]
 
-    def _rollback_one(self, backend, migration) -> None:
+    def _log(self, conn: psycopg.Connection, migration, operation: str) -> None:
+        conn.execute(
+            f"insert into {META_SCHEMA}._yoyo_log (id, migration_hash, migration_id, operation, username, hostname,"
+            " created_at_utc) values (%s, %s, %s, %s, %s, %s, now() at time zone 'utc')",
+            (str(uuid.uuid1()), migration.hash, migration.id, operation, _username(), socket.getfqdn()),
+        )
+
+    def _apply_one(self, conn: psycopg.Connection, migration) -> bool:
+        path = Path(migration.path)
+        _, _, statements = read_sql_migration(str(path))
         try:
-            with backend.transaction(), contextlib.redirect_stdout(io.StringIO()):
-                migration.process_steps(backend, "rollback")
-                backend.unmark_one(migration, log=False)
-                backend.log_migration(migration, "rollback")
-                backend.execute(
-                    f"delete from {META_SCHEMA}.migration_checksums where migration_id = :id",
-                    {"id": migration.id},
+            with self._locked(conn):
+                if self._is_applied(conn, migration):
+                    return False  # another runner applied it while we waited
+                for statement in statements:
+                    conn.execute(statement)
+                conn.execute(f"insert into {META_SCHEMA}._yoyo_migration values (%s, %s, now() at time zone 'utc')",
+                             (migration.hash, migration.id))
+                self._log(conn, migration, "apply")
+                conn.execute(
+                    f"insert into {META_SCHEMA}.migration_checksums (migration_id, sha256) values (%s, %s) "
+                    "on conflict (migration_id) do update set sha256 = excluded.sha256, applied_at = now()",
+                    (migration.id, sha256_of(path)),
                 )
         except psycopg.Error as exc:
-            raise MigrationError(
-                f"{_rel(Path(migration.path).with_suffix('.rollback.sql'))}: {_pg_message(exc)}"
-            ) from None
+            raise MigrationError(f"{_rel(path)}: {pg_message(exc)}") from None
+        return True
+
+    def _rollback_one(self, conn: psycopg.Connection, migration) -> bool:
+        path = Path(migration.path).with_suffix(".rollback.sql")
+        statements = read_sql_migration(str(path))[2] if path.exists() else []
+        try:
+            with self._locked(conn):
+                if not self._is_applied(conn, migration):
+                    return False
+                for statement in statements:
+                    conn.execute(statement)
+                conn.execute(f"delete from {META_SCHEMA}._yoyo_migration where migration_hash = %s", (migration.hash,))
+                self._log(conn, migration, "rollback")
+                conn.execute(f"delete from {META_SCHEMA}.migration_checksums where migration_id = %s",
+                             (migration.id,))
+        except psycopg.Error as exc:
+            raise MigrationError(f"{_rel(path)}: {pg_message(exc)}") from None
+        return True
+
+    def _apply_functions(self, conn: psycopg.Connection, files: list[Path]) -> list[str]:
+        """Every db/functions file in manifest order, in one transaction; drop what no file defines any more."""
+        with self._locked(conn):
+            # SQL-standard bodies bind their names when created: with an empty
+            # search_path an unqualified one fails here instead of binding to
+            # whatever a schema on the path holds.
+            conn.execute("set local search_path = ''")
+            for path in files:
+                try:
+                    conn.execute(path.read_text(encoding="utf-8"))
+                except psycopg.Error as exc:
+                    hint = ""
+                    if exc.sqlstate in ("42P01", "42883", "42704", "3F000"):
+                        hint = (" — an object it needs is not created by the migrations or by a file listed "
+                                "before it in db/functions/manifest.txt")
+                    raise MigrationError(f"{_rel(path)}: {pg_message(exc)}{hint}") from None
+            defined = set(conn.execute(DEFINED_HERE, {"schemas": list(FUNCTION_SCHEMAS)}).fetchall())
+            recorded = set(conn.execute(f"select identity, kind from {META_SCHEMA}.function_objects").fetchall())
+            dropped = []
+            for identity, kind in sorted(recorded - defined):
+                try:
+                    with conn.transaction():
+                        conn.execute(f"drop {kind} if exists {identity}")
+                except psycopg.Error as exc:
+                    raise MigrationError(f"{kind} {identity} is no longer defined in db/functions but cannot be "
+                                         f"dropped: {pg_message(exc)}") from None
+                dropped.append(identity)
+                self.echo(f"dropped {kind} {identity}: no file in db/functions defines it any more")
+            conn.execute(f"delete from {META_SCHEMA}.function_objects")
+            conn.execute(f"insert into {META_SCHEMA}.function_objects (identity, kind) "
+                         "select * from unnest(%s::text[], %s::text[])",
+                         ([i for i, _ in sorted(defined)], [k for _, k in sorted(defined)]))
+        return dropped
+
+
+def _username() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 def _rel(path: Path) -> str:

@@ -30,3 +30,27 @@ def render_status(conn: psycopg.Connection, target: Target, state: MigrationStat
     for row in cur:
         table.add_row(*("" if v is None else str(v) for v in row))
     console.print(table)
+
+
+def _summary(step: str, result: dict) -> str:
+    if result.get("status") not in (None, "ok"):
+        return f"{result.get('status')}: {result.get('reason', '')}".rstrip(": ")
+    if step == "silver":
+        return (f"{result['processed']} processed, {result['inserted']} inserted, {result['updated']} updated, "
+                f"{result['rejected']} rejected, {result['superseded']} superseded")
+    if step == "gold":
+        return f"{result['months_recomputed']} months and {result['weeks_recomputed']} weeks recomputed"
+    if step == "platinum":
+        return f"{result['embeddings']} transaction sentences, {result['recommendations']} recommendations"
+    return ", ".join(f"{k} {v}" for k, v in result.items() if not isinstance(v, dict | list))
+
+
+def render_run(result: dict) -> None:
+    """One line per step of a scout.run_transformations() result, then its outcome."""
+    for entry in result.get("steps", []):
+        step, outcome = entry["step"], entry.get("result") or {}
+        seconds = outcome.get("seconds")
+        took = f" ({seconds:.2f} s)" if isinstance(seconds, int | float) else ""
+        print(f"{step}: {_summary(step, outcome)}{took}")
+    if "seconds" in result:
+        print(f"run_transformations: {result.get('status')} in {result['seconds']:.2f} s")

@@ -1,0 +1,13 @@
+-- Whole numbers only ("2", "+2", "-2"); "2.0", "2e0" or anything past int range is NULL.
+create or replace function scout_internal.parse_int(p_text text)
+returns integer
+language sql
+immutable
+parallel safe
+begin atomic
+    select case when p_text ~ '^[+-]?\d{1,9}$' then p_text::int end;
+end;
+comment on function scout_internal.parse_int(text) is
+    'A plain integer of at most 9 digits, optionally signed, as integer; NULL for anything else. Never raises.';
+revoke all on function scout_internal.parse_int(text) from public;
+grant execute on function scout_internal.parse_int(text) to service_role;

@@ -1,0 +1,15 @@
+-- A payload amount as an exact numeric that fits numeric(14,2) once rounded to cents.
+create or replace function scout_internal.parse_money(p_text text)
+returns numeric
+language sql
+immutable
+parallel safe
+begin atomic
+    -- judged after rounding: 999999999999.995 rounds to 10^12, which numeric(14,2) cannot hold
+    select case when pg_catalog.abs(pg_catalog.round(scout_internal.parse_decimal(p_text), 2)) < 1e12
+                then scout_internal.parse_decimal(p_text) end;
+end;
+comment on function scout_internal.parse_money(text) is
+    'scout_internal.parse_decimal(p_text) when, rounded to cents, it fits numeric(14,2) (magnitude below 10^12), else NULL. Never raises.';
+revoke all on function scout_internal.parse_money(text) from public;
+grant execute on function scout_internal.parse_money(text) to service_role;

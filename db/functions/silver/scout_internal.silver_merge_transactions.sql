@@ -1,0 +1,155 @@
+-- One incremental step of Silver transactions: judge the Bronze rows committed
+-- since the last watermark (parsed once, in parallel when the planner can), store
+-- the rejected, upsert the latest valid version per transaction_id.
+create or replace function scout_internal.silver_merge_transactions()
+returns jsonb
+language plpgsql
+volatile
+set search_path = ''
+-- The planner prices the inlined payload rules as nearly free, so by default it
+-- never thinks parallel workers pay for shipping rows back; they do, ~2x here.
+set parallel_tuple_cost = 0.001
+-- Keep the per-key sort of a large first load in memory.
+set work_mem = '256MB'
+-- Silver is hot in cache: an index probe per changed key beats re-reading the
+-- whole table, which the default (spinning-disk) price of a random read hides.
+set random_page_cost = 1.1
+-- switched off below for small deltas; these clauses restore them when the function returns
+set enable_hashjoin = on
+set enable_mergejoin = on
+as $fn$
+declare
+    -- taken here, never passed in: a caller's older snapshot would re-read or skip rows
+    v_now pg_snapshot := pg_catalog.pg_current_snapshot();
+    v_prev pg_snapshot;
+    v_prev_xid xid8;
+    v_prev_seq bigint;
+    v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
+    v_own_seq bigint;
+    v_winners bigint;
+    v_plan text;
+    v_processed bigint;
+    v_rejected bigint;
+    v_inserted bigint;
+    v_updated bigint;
+begin
+    if not scout_internal.holds_job_lock(1) then
+        raise exception 'scout_internal.silver_merge_transactions runs only inside scout.refresh_silver, which holds its lock'
+            using errcode = '55000', hint = 'Call select scout.refresh_silver();';
+    end if;
+    select w.processed_snapshot, w.processed_xid, w.processed_seq into v_prev, v_prev_xid, v_prev_seq
+      from ip_workbench.watermarks w where w.stream = 'silver_transactions';
+
+    if pg_catalog.to_regclass('pg_temp.silver_delta_transactions') is not null then
+        drop table pg_temp.silver_delta_transactions;
+    end if;
+    create temp table silver_delta_transactions on commit drop as
+    select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
+           b.ingestion_batch_id, b.ingested_at, p.*
+      from scout.bronze_transactions b
+     cross join lateral scout_internal.parse_transaction_payload(b.raw_data) p
+     where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
+       and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
+    get diagnostics v_processed = row_count;
+
+    insert into scout.silver_rejected_transactions as r
+           (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at)
+    select d.bronze_id, d.transaction_id, d.reasons, d.raw_data, d.source, d.ingestion_batch_id, d.ingested_at
+      from pg_temp.silver_delta_transactions d
+     where pg_catalog.cardinality(d.reasons) > 0
+    on conflict (bronze_id) do update
+       set transaction_id = excluded.transaction_id, reasons = excluded.reasons, rejected_at = pg_catalog.now();
+    get diagnostics v_rejected = row_count;
+
+    -- The latest valid version of each key in this delta. Then plain UPDATE and
+    -- INSERT rather than INSERT … ON CONFLICT: speculative insertion costs about a
+    -- quarter more per row, and refresh_silver's lock means no one else writes here.
+    if pg_catalog.to_regclass('pg_temp.silver_winners_transactions') is not null then
+        drop table pg_temp.silver_winners_transactions;
+    end if;
+    create temp table silver_winners_transactions on commit drop as
+    select distinct on (d.transaction_id) d.*
+      from pg_temp.silver_delta_transactions d
+     where pg_catalog.cardinality(d.reasons) = 0
+     order by d.transaction_id, d.bronze_seq desc;
+    get diagnostics v_winners = row_count;
+    analyze pg_temp.silver_winners_transactions;
+
+    -- A delta far smaller than Silver is joined to it by one index probe per key; the
+    -- planner, unsure of the delta's size, otherwise tends to hash all of Silver.
+    -- The ratio is a setting (silver_probe_ratio) so a test can force either plan.
+    v_plan := case when v_winners * (scout_internal.setting('silver_probe_ratio'))::numeric
+                        < (select c.reltuples from pg_catalog.pg_class c
+                            where c.oid = 'scout.silver_validated_transactions'::regclass)
+                   then 'probe' else 'hash' end;
+    if v_plan = 'probe' then
+        perform pg_catalog.set_config('enable_hashjoin', 'off', true);
+        perform pg_catalog.set_config('enable_mergejoin', 'off', true);
+    end if;
+
+    -- Queue for Gold every day these keys had and will have (a correction may move
+    -- a row to another day or category). Identical re-sends are queued too: Gold
+    -- recomputing an unchanged day costs little and keeps this a single statement.
+    insert into scout.gold_pending_days (category, day)
+    select w.category, w.transaction_date from pg_temp.silver_winners_transactions w
+    union
+    select s.category, s.transaction_date
+      from scout.silver_validated_transactions s
+      join pg_temp.silver_winners_transactions w on w.transaction_id = s.transaction_id;
+
+    update scout.silver_validated_transactions as s
+       set transaction_date = w.transaction_date, amount = w.amount, currency = w.currency,
+           category = w.category, subcategory = w.subcategory, store_id = w.store_id,
+           vendor_name = w.vendor_name, vendor_id = w.vendor_id, customer_id = w.customer_id, sku = w.sku,
+           quantity = w.quantity, tax_amount = w.tax_amount, payment_method = w.payment_method,
+           description = w.description, attributes = w.attributes, bronze_id = w.bronze_id,
+           bronze_seq = w.bronze_seq, source = w.source, ingestion_batch_id = w.ingestion_batch_id,
+           ingested_at = w.ingested_at, validated_at = pg_catalog.now()
+      from pg_temp.silver_winners_transactions w
+     where s.transaction_id = w.transaction_id
+       and w.bronze_seq > s.bronze_seq
+       -- an identical re-send changes nothing
+       and (w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id, w.vendor_name,
+            w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method, w.description,
+            w.attributes)
+           is distinct from
+           (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id, s.vendor_name,
+            s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount, s.payment_method, s.description,
+            s.attributes);
+    get diagnostics v_updated = row_count;
+
+    insert into scout.silver_validated_transactions (
+        transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
+        vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
+        attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
+    select w.transaction_id, w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id,
+           w.vendor_name, w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method,
+           w.description, w.attributes, w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at
+      from pg_temp.silver_winners_transactions w
+     where not exists (select 1 from scout.silver_validated_transactions s where s.transaction_id = w.transaction_id);
+    get diagnostics v_inserted = row_count;
+    perform pg_catalog.set_config('enable_hashjoin', 'on', true);
+    perform pg_catalog.set_config('enable_mergejoin', 'on', true);
+
+    select pg_catalog.max(d.bronze_seq) into v_own_seq
+      from pg_temp.silver_delta_transactions d where d.ingest_xid = v_own;
+    perform scout_internal.advance_watermark('silver_transactions', v_now, v_own, v_own_seq);
+
+    perform scout_internal.touch_table('scout', 'bronze_transactions', v_processed, v_processed,
+        (select pg_catalog.max(b.ingested_at) from scout.bronze_transactions b));
+    perform scout_internal.touch_table('scout', 'silver_validated_transactions', v_inserted + v_updated, v_inserted);
+    perform scout_internal.touch_table('scout', 'silver_rejected_transactions', v_rejected, v_rejected);
+
+    return pg_catalog.jsonb_build_object(
+        'processed', v_processed,
+        'inserted', v_inserted,
+        'updated', v_updated,
+        'rejected', v_rejected,
+        'superseded', v_processed - v_rejected - v_inserted - v_updated,
+        'plan', v_plan);
+end
+$fn$;
+comment on function scout_internal.silver_merge_transactions() is
+    'Internal step of scout.refresh_silver (refuses to run without its lock, SQLSTATE 55000): judges Bronze transactions committed after the stored watermark and visible in the current snapshot (plus the caller''s own uncommitted rows), stores rejects, upserts winners, advances the watermark. Returns processed/inserted/updated/rejected/superseded, where processed = inserted + updated + rejected + superseded.';
+revoke all on function scout_internal.silver_merge_transactions() from public;
+grant execute on function scout_internal.silver_merge_transactions() to service_role;

@@ -1,0 +1,1 @@
+"""The `scout-db` commands, one module per group; cli.py assembles them."""

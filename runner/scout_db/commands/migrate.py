@@ -1,0 +1,87 @@
+"""migrate, rollback, status, schema: the database's shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import config
+from ..errors import Exit, ScoutError, expected_errors
+from ..migrations import Migrator
+from .common import database_option, target
+
+
+@click.command()
+@click.option("--lock-timeout", default=300, show_default=True, metavar="SECONDS",
+              help="How long to wait for another scout-db migrate to finish.")
+@database_option
+@expected_errors
+def migrate(lock_timeout: int) -> None:
+    """Apply pending migrations, then re-apply every db/functions file.
+
+    Safe to run twice and from several places at once, also through a
+    transaction-mode pooler: runners take turns per migration, and each
+    migration is applied exactly once.
+    """
+    where = target()
+    report = Migrator(where, lock_timeout_s=lock_timeout, echo=click.echo).migrate()
+    applied = len(report.applied)
+    click.echo(f"{applied} migration{'s' if applied != 1 else ''} applied, "
+               f"{report.functions} function files re-applied ({where.display})")
+
+
+@click.command()
+@click.option("--count", type=click.IntRange(min=1), default=None,
+              help="Roll back this many of the newest migrations (default 1).")
+@click.option("--all", "all_", is_flag=True, help="Roll back every applied migration.")
+@database_option
+@expected_errors
+def rollback(count: int | None, all_: bool) -> None:
+    """Roll back the newest applied migration (or --count N, or --all)."""
+    if all_ and count is not None:
+        raise click.UsageError("give --count or --all, not both")
+    rolled = Migrator(target(), echo=click.echo).rollback(None if all_ else (count or 1))
+    click.echo(f"{len(rolled)} migration{'s' if len(rolled) != 1 else ''} rolled back")
+
+
+@click.command()
+@database_option
+@expected_errors
+def status() -> None:
+    """Applied and pending migrations, and row counts and freshness per layer."""
+    from ..report import render_status
+
+    where = target()
+    state = Migrator(where).state()
+    with config.connect(where, autocommit=True) as conn:
+        render_status(conn, where, state)
+
+
+@click.command()
+@click.option("--check", is_flag=True, help="Do not write: exit 1 when db/schema.sql differs from the migrations.")
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Where the dump goes (default: db/schema.sql).")
+@database_option
+@expected_errors
+def schema(check: bool, output: Path | None) -> None:
+    """Regenerate db/schema.sql: the schema the migrations and functions build.
+
+    Migrates a scratch database on the configured server, dumps it with
+    pg_dump --schema-only (normalised: no owners or version banners) and drops
+    it again. Commit the file with every change to db/: reviewers read the
+    schema's diff, and the test suite fails when the file is stale.
+    """
+    from ..schema import default_path, diff_summary, dump_fresh
+
+    path = output or default_path()
+    fresh = dump_fresh(target())
+    if check:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current != fresh:
+            raise ScoutError(f"{path} is stale ({diff_summary(current, fresh)}); run: scout-db schema",
+                             Exit.FAILED)
+        click.echo(f"{path} is up to date")
+        return
+    path.write_text(fresh, encoding="utf-8")
+    click.echo(f"wrote {path} ({len(fresh.splitlines())} lines)")
