@@ -1,5 +1,5 @@
 # The few targets a newcomer needs; README.md explains them.
-.PHONY: setup demo test lint bench db-up db-down clean
+.PHONY: setup demo test lint bench schema db-up db-down clean
 
 setup:
 	@scripts/setup.sh
@@ -17,6 +17,9 @@ test: setup
 
 lint: setup
 	.venv/bin/ruff check runner tests
+
+schema: setup
+	.venv/bin/scout-db schema
 
 db-up: setup
 	@.venv/bin/scout-db db up

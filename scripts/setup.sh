@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Idempotent setup for a fresh Debian machine or a ready one: the PostgreSQL 15
-# server with pg_cron and pgTAP (when missing), then .venv with scout-db and its
-# dev tools (when pyproject.toml changed). Quick when there is nothing to do.
+# server with pg_cron and pgTAP, and PgBouncer for the pooler tests (when
+# missing), then .venv with scout-db and its dev tools (when pyproject.toml
+# changed). Quick when there is nothing to do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(postgresql-15 postgresql-15-cron postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl)
+packages=(postgresql-15 postgresql-15-cron postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl pgbouncer)
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for pkg in "${packages[@]}"; do

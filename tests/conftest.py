@@ -95,3 +95,15 @@ def run_cli(*args: str, env: dict | None = None, timeout: float = 120) -> subpro
         [sys.executable, "-m", "scout_db.cli", *args],
         capture_output=True, text=True, env=full_env, timeout=timeout, check=False,
     )
+
+
+@pytest.fixture(scope="session")
+def pooler(cluster: Cluster):
+    """PgBouncer in transaction mode in front of the test cluster (tests/pooler.py)."""
+    from pooler import PgBouncer
+
+    bouncer = PgBouncer(cluster.port)
+    try:
+        yield bouncer
+    finally:
+        bouncer.stop()

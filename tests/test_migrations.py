@@ -199,3 +199,63 @@ def test_every_migration_has_a_rollback():
             assert path.with_name(path.name.replace(".rollback.sql", ".sql")).exists(), path.name
         else:
             assert path.with_suffix(".rollback.sql").exists(), f"{path.name} has no rollback file"
+
+
+def add_function_file(db_dir: Path, relative: str, sql: str, *, listed: bool = True, before: str | None = None) -> None:
+    (db_dir / "functions" / relative).write_text(sql)
+    if not listed:
+        return
+    manifest = db_dir / "functions" / "manifest.txt"
+    lines = manifest.read_text().splitlines()
+    index = lines.index(before) if before else len(lines)
+    manifest.write_text("\n".join([*lines[:index], relative, *lines[index:]]) + "\n")
+
+
+def test_a_function_whose_file_is_removed_is_dropped_by_the_next_migrate(new_database, tmp_path):
+    url = new_database(empty=True)
+    db_dir = scratch_db_dir(tmp_path)
+    env = {"SCOUT_DB_DIR": str(db_dir)}
+    add_function_file(db_dir, "gold/scout_internal.short_lived.sql",
+                      "create function scout_internal.short_lived() returns int language sql begin atomic select 1; end;\n"
+                      "comment on function scout_internal.short_lived() is 'test';\n")
+    assert run_cli("--database-url", url, "migrate", env=env).returncode == 0
+    with psycopg.connect(url) as conn:
+        assert conn.execute("select to_regprocedure('scout_internal.short_lived()') is not null").fetchone()[0]
+    (db_dir / "functions" / "gold" / "scout_internal.short_lived.sql").unlink()
+    manifest = db_dir / "functions" / "manifest.txt"
+    manifest.write_text(manifest.read_text().replace("gold/scout_internal.short_lived.sql\n", ""))
+    done = run_cli("--database-url", url, "migrate", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "dropped function scout_internal.short_lived(): no file in db/functions defines it any more" in done.stdout
+    with psycopg.connect(url) as conn:
+        assert conn.execute("select to_regprocedure('scout_internal.short_lived()') is null").fetchone()[0]
+        # objects the migrations made are not db/functions' to drop
+        assert conn.execute("select to_regprocedure('ip_workbench.secure_table(regclass, text[])') is not null"
+                            ).fetchone()[0]
+
+
+def test_a_function_file_missing_from_the_manifest_is_refused(new_database, tmp_path):
+    url = new_database(empty=True)
+    db_dir = scratch_db_dir(tmp_path)
+    add_function_file(db_dir, "silver/scout_internal.forgotten.sql", "select 1;\n", listed=False)
+    done = run_cli("--database-url", url, "migrate", env={"SCOUT_DB_DIR": str(db_dir)})
+    assert done.returncode == 1
+    assert "scout_internal.forgotten.sql is not listed in" in done.stderr and "manifest.txt" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_missing_dependency_fails_the_migrate_and_names_the_object(new_database, tmp_path):
+    url = new_database(empty=True)
+    db_dir = scratch_db_dir(tmp_path)
+    # listed before the file that defines what it needs
+    add_function_file(db_dir, "meta/scout_internal.needs_parse_money.sql",
+                      "create function scout_internal.needs_parse_money(p text) returns numeric language sql\n"
+                      "begin atomic select scout_internal.parse_money(p); end;\n",
+                      before="meta/scout_internal.setting.sql")
+    done = run_cli("--database-url", url, "migrate", env={"SCOUT_DB_DIR": str(db_dir)})
+    assert done.returncode == 1
+    assert "scout_internal.needs_parse_money.sql" in done.stderr
+    assert "function scout_internal.parse_money(text) does not exist" in done.stderr
+    assert "listed before it in db/functions/manifest.txt" in done.stderr
+    with psycopg.connect(url) as conn:  # the functions are applied all or nothing
+        assert conn.execute("select to_regprocedure('scout_internal.setting(text)') is null").fetchone()[0]

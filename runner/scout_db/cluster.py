@@ -58,23 +58,23 @@ def find_bindir() -> Path:
     return max(candidates)[1]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def _is_root() -> bool:
+def is_root() -> bool:
     return os.geteuid() == 0
 
 
-def _as_server_user(cmd: list[str]) -> list[str]:
-    return ["runuser", "-u", SUPERUSER, "--", *cmd] if _is_root() else cmd
+def as_server_user(cmd: list[str]) -> list[str]:
+    return ["runuser", "-u", SUPERUSER, "--", *cmd] if is_root() else cmd
 
 
 def _server_user_can_enter(path: Path) -> bool:
     probe = subprocess.run(
-        _as_server_user(["test", "-x", str(path), "-a", "-w", str(path)]), check=False
+        as_server_user(["test", "-x", str(path), "-a", "-w", str(path)]), check=False
     )
     return probe.returncode == 0
 
@@ -121,7 +121,7 @@ class Cluster:
         if not (self.datadir / "PG_VERSION").exists():
             return False
         status = subprocess.run(
-            _as_server_user([str(find_bindir() / "pg_ctl"), "status", "-D", str(self.datadir)]),
+            as_server_user([str(find_bindir() / "pg_ctl"), "status", "-D", str(self.datadir)]),
             capture_output=True,
             check=False,
         )
@@ -153,7 +153,7 @@ class Cluster:
     # -- internals -----------------------------------------------------------
 
     def _run(self, cmd: list[str]) -> subprocess.CompletedProcess:
-        done = subprocess.run(_as_server_user(cmd), capture_output=True, text=True, check=False)
+        done = subprocess.run(as_server_user(cmd), capture_output=True, text=True, check=False)
         if done.returncode != 0:
             detail = (done.stderr or done.stdout).strip().splitlines()
             raise ClusterError(f"{Path(cmd[0]).name} failed: {detail[-1] if detail else done.returncode}")
@@ -161,7 +161,7 @@ class Cluster:
 
     def _choose_datadir(self) -> Path:
         datadir = self.home / "pg"
-        if not _is_root():
+        if not is_root():
             return datadir
         server = pwd.getpwnam(SUPERUSER)
         os.chown(self.home, server.pw_uid, server.pw_gid)
@@ -198,34 +198,24 @@ class Cluster:
         has_cron = Path(pkglibdir, "pg_cron.so").exists()
         # A long path does not fit in a socket name (107 bytes): fall back to TCP only.
         socket_dir = str(self.datadir) if len(str(self.datadir)) < 80 else ""
-        settings = {
+        settings: dict[str, str | int] = {
             "listen_addresses": "127.0.0.1",
-            "port": _free_port(),
+            "port": free_port(),
             "unix_socket_directories": socket_dir,
-            "max_connections": 200,
-            "shared_buffers": "256MB",
-            "timezone": "UTC",
-            "log_timezone": "UTC",
-            # Bulk loads (ingest, refresh) otherwise spend half their time in forced
-            # checkpoints and full-page images.
-            "max_wal_size": "4GB",
-            "checkpoint_timeout": "15min",
-            "wal_compression": "lz4",
-            "wal_buffers": "64MB",
         }
+        for key, value in server_settings().items():
+            if has_cron or not (key.startswith("cron.") or key == "shared_preload_libraries"):
+                settings[key] = value
         if has_cron:
-            settings |= {
-                "shared_preload_libraries": "pg_cron",
-                "cron.database_name": self.database,
-                "cron.host": socket_dir or "127.0.0.1",
-                "cron.timezone": "UTC",
-            }
+            # the launcher connects to this cluster itself; a socket-only cluster needs its folder
+            settings["cron.host"] = socket_dir or "127.0.0.1"
+            settings["cron.database_name"] = self.database
         if not self.durable:
             # Throw-away test clusters: speed over crash safety.
             settings |= {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
-        lines = ["# written by scout-db db up; edit freely, scout-db keeps `port` current"]
+        lines = ["# written by scout-db db up from db/server.conf; edit freely, scout-db keeps `port` current"]
         for key, value in settings.items():
-            rendered = value if isinstance(value, int) else "'" + str(value) + "'"
+            rendered = str(value) if isinstance(value, int) or str(value).startswith("'") else f"'{value}'"
             lines.append(f"{key} = {rendered}")
         conf = self.datadir / "scout.conf"
         self._write_as_server_user(conf, "\n".join(lines) + "\n")
@@ -237,14 +227,14 @@ class Cluster:
 
     def _write_as_server_user(self, path: Path, text: str) -> None:
         path.write_text(text)
-        if _is_root():
+        if is_root():
             server = pwd.getpwnam(SUPERUSER)
             os.chown(path, server.pw_uid, server.pw_gid)
 
     def _start(self, bindir: Path) -> None:
         if self.port is None or not _port_is_free(self.port):
             conf = self.datadir / "scout.conf"
-            port = _free_port()
+            port = free_port()
             text = re.sub(r"(?m)^port = \d+$", f"port = {port}", conf.read_text())
             self._write_as_server_user(conf, text)
             self._save_state(port=port)
@@ -265,6 +255,19 @@ class Cluster:
         if exists != "1":
             subprocess.run([*psql, "-d", "postgres", "-c", f'create database "{self.database}"'],
                            capture_output=True, check=True)
+
+
+def server_settings(path: Path | None = None) -> dict[str, str]:
+    """The settings of db/server.conf, in order, values as written there."""
+    from .migrations import db_dir
+
+    settings: dict[str, str] = {}
+    for line in (path or db_dir() / "server.conf").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            key, _, value = line.partition("=")
+            settings[key.strip()] = value.strip()
+    return settings
 
 
 def _port_is_free(port: int) -> bool:

@@ -71,7 +71,7 @@ def dump_fresh(target: Target, directory: Path | None = None) -> str:
 
 def diff_summary(old: str, new: str, lines: int = 6) -> str:
     changed = [d for d in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
-               if d[:1] in "+-" and not d.startswith(("+++", "---"))]
+               if d[:1] in "+-" and not d.startswith(("+++", "---")) and d[1:].strip() not in ("", "--")]
     shown = "; ".join(d.strip() for d in changed[:lines])
     more = f"; … {len(changed) - lines} more" if len(changed) > lines else ""
     return f"{len(changed)} lines differ: {shown}{more}"

@@ -1,0 +1,5327 @@
+--
+-- PostgreSQL database dump
+--
+
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: ip_workbench; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA ip_workbench;
+
+
+--
+-- Name: SCHEMA ip_workbench; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA ip_workbench IS 'Pipeline metadata: table registry with freshness and data-quality scores, job runs, data-quality results and alerts.';
+
+
+--
+-- Name: scout; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA scout;
+
+
+--
+-- Name: SCHEMA scout; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA scout IS 'Scout Retail medallion layers (bronze_*, silver_*, gold_*, platinum_*), reference tables (ref_*) and the pipeline functions.';
+
+
+--
+-- Name: scout_dev; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA scout_dev;
+
+
+--
+-- Name: SCHEMA scout_dev; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA scout_dev IS 'Generators of realistic demo, test and benchmark data. For the owner (DBA) only; production never needs them.';
+
+
+--
+-- Name: scout_internal; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA scout_internal;
+
+
+--
+-- Name: SCHEMA scout_internal; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA scout_internal IS 'Internal steps of the public pipeline functions (parsers, merges, file loading, job bookkeeping). Never exposed through PostgREST; service_role may execute what the public functions call under its rights.';
+
+
+--
+-- Name: test_failures; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA test_failures;
+
+
+--
+-- Name: SCHEMA test_failures; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA test_failures IS 'Rows that failed a data-quality check, one table per checked table (e.g. test_failures.silver_validated_transactions).';
+
+
+--
+-- Name: transaction_payload_values; Type: TYPE; Schema: scout_internal; Owner: -
+--
+
+CREATE TYPE scout_internal.transaction_payload_values AS (
+	transaction_id text,
+	date_text text,
+	transaction_date date,
+	amount_text text,
+	amount_exact numeric,
+	currency_text text,
+	category_text text,
+	quantity_text text,
+	quantity_int integer,
+	tax_text text,
+	tax_exact numeric
+);
+
+
+--
+-- Name: TYPE transaction_payload_values; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON TYPE scout_internal.transaction_payload_values IS 'Internal to scout.parse_transaction_payload: each payload value read once (trimmed text, and its parsed value or NULL when it does not parse).';
+
+
+--
+-- Name: secure_table(regclass, text[]); Type: FUNCTION; Schema: ip_workbench; Owner: -
+--
+
+CREATE FUNCTION ip_workbench.secure_table(p_table regclass, p_readers text[] DEFAULT '{}'::text[]) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_reader text;
+begin
+    execute pg_catalog.format('alter table %s enable row level security', p_table);
+    execute pg_catalog.format('alter table %s force row level security', p_table);
+    execute pg_catalog.format('revoke all on table %s from public, anon, authenticated, service_role', p_table);
+    execute pg_catalog.format(
+        'create policy "service_role manages all rows" on %s for all to service_role using (true) with check (true)',
+        p_table);
+    execute pg_catalog.format(
+        'comment on policy "service_role manages all rows" on %s is %L', p_table,
+        'The backend role used by the pipeline and trusted services reads and writes every row.');
+    execute pg_catalog.format(
+        'create policy "the owner manages all rows" on %s for all to current_user using (true) with check (true)',
+        p_table);
+    execute pg_catalog.format(
+        'comment on policy "the owner manages all rows" on %s is %L', p_table,
+        'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.');
+    execute pg_catalog.format('grant select, insert, update, delete, truncate on table %s to service_role', p_table);
+    foreach v_reader in array p_readers loop
+        execute pg_catalog.format('create policy %I on %s for select to %I using (true)',
+                                  v_reader || ' users read all rows', p_table, v_reader);
+        execute pg_catalog.format('comment on policy %I on %s is %L', v_reader || ' users read all rows', p_table,
+                                  'Read access granted by the contract (Roles and access).');
+        execute pg_catalog.format('grant select on table %s to %I', p_table, v_reader);
+    end loop;
+end
+$$;
+
+
+--
+-- Name: FUNCTION secure_table(p_table regclass, p_readers text[]); Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON FUNCTION ip_workbench.secure_table(p_table regclass, p_readers text[]) IS 'Migration helper: enables and forces RLS on a table, lets service_role and the owner manage it, lets p_readers select it, and revokes everything else.';
+
+
+--
+-- Name: ingest_products(jsonb, text, text); Type: FUNCTION; Schema: scout; Owner: -
+--
+
+CREATE FUNCTION scout.ingest_products(payload jsonb, source text DEFAULT 'api'::text, source_filename text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+    select scout_internal.ingest_into_bronze('products', payload, source, source_filename)
+$$;
+
+
+--
+-- Name: FUNCTION ingest_products(payload jsonb, source text, source_filename text); Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON FUNCTION scout.ingest_products(payload jsonb, source text, source_filename text) IS 'Stores one products payload object, or an array of them, in scout.bronze_products in one transaction. Returns {"batch_id", "received", "inserted"}. Anything that is not an object or an array of objects raises SQLSTATE 22023 and stores nothing.';
+
+
+--
+-- Name: ingest_transactions(jsonb, text, text); Type: FUNCTION; Schema: scout; Owner: -
+--
+
+CREATE FUNCTION scout.ingest_transactions(payload jsonb, source text DEFAULT 'api'::text, source_filename text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+    select scout_internal.ingest_into_bronze('transactions', payload, source, source_filename)
+$$;
+
+
+--
+-- Name: FUNCTION ingest_transactions(payload jsonb, source text, source_filename text); Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON FUNCTION scout.ingest_transactions(payload jsonb, source text, source_filename text) IS 'Stores one transactions payload object, or an array of them, in scout.bronze_transactions in one transaction. Returns {"batch_id", "received", "inserted"}. Anything that is not an object or an array of objects raises SQLSTATE 22023 and stores nothing.';
+
+
+--
+-- Name: refresh_gold(boolean); Type: FUNCTION; Schema: scout; Owner: -
+--
+
+CREATE FUNCTION scout.refresh_gold(p_wait boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    SET work_mem TO '256MB'
+    SET enable_nestloop TO 'on'
+    AS $$
+declare
+    v_started timestamptz := pg_catalog.clock_timestamp();
+    v_days bigint;
+    v_plan text;
+    v_months bigint;
+    v_weeks bigint;
+    v_categories bigint;
+    v_monthly_rows bigint := 0;
+    v_weekly_rows bigint := 0;
+    v_result jsonb;
+begin
+    v_result := scout_internal.start_job('scout.refresh_gold', 2, p_wait, v_started);  -- lock key: db/CONVENTIONS.md
+    if v_result is not null then
+        return v_result;
+    end if;
+
+    if pg_catalog.to_regclass('pg_temp.gold_changed_days') is not null then
+        drop table pg_temp.gold_changed_days, pg_temp.gold_changed_months, pg_temp.gold_changed_weeks,
+                   pg_temp.gold_changed_categories, pg_temp.gold_changed_month_days, pg_temp.gold_changed_week_days;
+    end if;
+    -- Claim the queued days this snapshot sees; days queued meanwhile stay for the next run.
+    create temp table gold_changed_days on commit drop as
+    with taken as (delete from scout.gold_pending_days returning category, day)
+    select distinct t.category, t.day from taken t;
+    get diagnostics v_days = row_count;
+
+    create temp table gold_changed_months on commit drop as
+    select distinct d.category, date_trunc('month', d.day::timestamp)::date as month from pg_temp.gold_changed_days d;
+    get diagnostics v_months = row_count;
+    create temp table gold_changed_weeks on commit drop as
+    select distinct d.category, date_trunc('week', d.day::timestamp)::date as week_start from pg_temp.gold_changed_days d;
+    get diagnostics v_weeks = row_count;
+    create temp table gold_changed_categories on commit drop as
+    select distinct d.category from pg_temp.gold_changed_days d;
+    get diagnostics v_categories = row_count;
+    -- Every day of each changed month and week, so Silver is joined on its
+    -- (category, transaction_date) key: an index probe per day for a small change,
+    -- one hash join for a full rebuild. Materialised and analysed so the planner
+    -- knows which of the two it is facing.
+    create temp table gold_changed_month_days on commit drop as
+    select c.category, c.month, d.day::date as day
+      from pg_temp.gold_changed_months c
+     cross join lateral pg_catalog.generate_series(c.month, (c.month + interval '1 month - 1 day')::date,
+                                                   interval '1 day') as d(day);
+    create temp table gold_changed_week_days on commit drop as
+    select c.category, c.week_start, d.day::date as day
+      from pg_temp.gold_changed_weeks c
+     cross join lateral pg_catalog.generate_series(c.week_start, c.week_start + 6, interval '1 day') as d(day);
+    analyze pg_temp.gold_changed_months;
+    analyze pg_temp.gold_changed_weeks;
+    analyze pg_temp.gold_changed_month_days;
+    analyze pg_temp.gold_changed_week_days;
+
+    -- Thousands of days (a first load, a backfill): one pass over Silver with a
+    -- hash join beats an index probe per day, which the planner prices too low.
+    -- The limit is a setting (gold_hash_rebuild_days) so a test can force either plan.
+    v_plan := case when v_days > (scout_internal.setting('gold_hash_rebuild_days'))::bigint then 'hash' else 'probe' end;
+    if v_plan = 'hash' then
+        perform pg_catalog.set_config('enable_nestloop', 'off', true);
+    end if;
+
+    if v_days > 0 then
+        delete from scout.gold_monthly_category_totals t
+         using pg_temp.gold_changed_months c
+         where t.category = c.category and t.month = c.month;
+        insert into scout.gold_monthly_category_totals
+               (month, category, total_amount, transaction_count, total_quantity, unique_customers)
+        select d.month, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*), pg_catalog.sum(s.quantity),
+               pg_catalog.count(distinct s.customer_id)
+          from pg_temp.gold_changed_month_days d
+          join scout.silver_validated_transactions s
+            on s.category = d.category and s.transaction_date = d.day
+         group by d.month, d.category;
+
+        delete from scout.gold_weekly_category_totals t
+         using pg_temp.gold_changed_weeks c
+         where t.category = c.category and t.week_start = c.week_start;
+        insert into scout.gold_weekly_category_totals (week_start, category, total_amount, transaction_count)
+        select d.week_start, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*)
+          from pg_temp.gold_changed_week_days d
+          join scout.silver_validated_transactions s
+            on s.category = d.category and s.transaction_date = d.day
+         group by d.week_start, d.category;
+        perform pg_catalog.set_config('enable_nestloop', 'on', true);
+
+        -- The marts of the changed categories, from the (small) totals.
+        delete from scout.gold_monthly_summary m
+         using pg_temp.gold_changed_categories c where m.category = c.category;
+        insert into scout.gold_monthly_summary
+               (month, category, total_amount, transaction_count, avg_amount, total_quantity, unique_customers,
+                mom_growth_pct, yoy_growth_pct, moving_avg_3m)
+        select t.month, t.category, t.total_amount, t.transaction_count,
+               t.total_amount / t.transaction_count,
+               t.total_quantity, t.unique_customers,
+               pg_catalog.round(100 * (t.total_amount - prev.total_amount) / prev.total_amount, 2),
+               pg_catalog.round(100 * (t.total_amount - last_year.total_amount) / last_year.total_amount, 2),
+               (t.total_amount + coalesce(prev.total_amount, 0) + coalesce(prev2.total_amount, 0))
+                   / least(3, 1 + (extract(year from t.month) - extract(year from f.first_month)) * 12
+                                + extract(month from t.month) - extract(month from f.first_month))
+          from scout.gold_monthly_category_totals t
+          join pg_temp.gold_changed_categories c on c.category = t.category
+          join (select x.category, pg_catalog.min(x.month) as first_month
+                  from scout.gold_monthly_category_totals x group by x.category) f on f.category = t.category
+          left join scout.gold_monthly_category_totals prev
+            on prev.category = t.category and prev.month = (t.month - interval '1 month')::date
+          left join scout.gold_monthly_category_totals prev2
+            on prev2.category = t.category and prev2.month = (t.month - interval '2 months')::date
+          left join scout.gold_monthly_category_totals last_year
+            on last_year.category = t.category and last_year.month = (t.month - interval '1 year')::date;
+        get diagnostics v_monthly_rows = row_count;
+
+        delete from scout.gold_category_trends g
+         using pg_temp.gold_changed_categories c where g.category = c.category;
+        insert into scout.gold_category_trends
+               (week_start, category, total_amount, transaction_count, moving_avg_4w, baseline_mean,
+                baseline_stddev, z_score, is_anomaly)
+        select w.week_start, w.category, w.total_amount, w.transaction_count, w.moving_avg_4w,
+               w.baseline_mean, w.baseline_stddev, z.z_score, coalesce(pg_catalog.abs(z.z_score) > 2, false)
+          from (
+              select d.week_start, d.category, d.total_amount, d.transaction_count,
+                     pg_catalog.avg(d.total_amount) over four_weeks as moving_avg_4w,
+                     pg_catalog.avg(d.total_amount) over baseline as baseline_mean,
+                     pg_catalog.stddev_samp(d.total_amount) over baseline as baseline_stddev,
+                     pg_catalog.count(*) over baseline as baseline_weeks
+                from (
+                    -- dense: every week from the category's first to its last, 0 where nothing sold
+                    select g.week_start::date as week_start, b.category,
+                           coalesce(t.total_amount, 0) as total_amount, coalesce(t.transaction_count, 0) as transaction_count
+                      from (select x.category, pg_catalog.min(x.week_start) as first_week, pg_catalog.max(x.week_start) as last_week
+                              from scout.gold_weekly_category_totals x
+                              join pg_temp.gold_changed_categories c on c.category = x.category
+                             group by x.category) b
+                     cross join lateral pg_catalog.generate_series(b.first_week, b.last_week, interval '1 week') as g(week_start)
+                      left join scout.gold_weekly_category_totals t
+                        on t.category = b.category and t.week_start = g.week_start::date
+                ) d
+              window four_weeks as (partition by d.category order by d.week_start rows between 3 preceding and current row),
+                     baseline as (partition by d.category order by d.week_start rows between 8 preceding and 1 preceding)
+          ) w
+         cross join lateral (
+             select case when w.baseline_weeks >= 4 and w.baseline_stddev > 0
+                         then (w.total_amount - w.baseline_mean) / w.baseline_stddev end as z_score
+         ) z;
+        get diagnostics v_weekly_rows = row_count;
+
+        perform scout_internal.touch_table('scout', 'gold_monthly_summary', v_days);
+        perform scout_internal.touch_table('scout', 'gold_category_trends', v_days);
+    end if;
+
+    v_result := pg_catalog.jsonb_build_object(
+        'status', 'ok',
+        'changed_days', v_days,
+        'months_recomputed', v_months,
+        'weeks_recomputed', v_weeks,
+        'categories_rewritten', v_categories,
+        'monthly_summary_rows', v_monthly_rows,
+        'category_trends_rows', v_weekly_rows,
+        'plan', v_plan,
+        'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started)::numeric, 3));
+    return scout_internal.record_job_run('scout.refresh_gold', v_started, 'succeeded', v_result);
+end
+$$;
+
+
+--
+-- Name: FUNCTION refresh_gold(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON FUNCTION scout.refresh_gold(p_wait boolean) IS 'Brings scout.gold_monthly_summary and scout.gold_category_trends up to date with Silver, re-aggregating only the months and weeks whose Silver days changed (queued in scout.gold_pending_days by refresh_silver). Returns {"status", "changed_days", "months_recomputed", "weeks_recomputed", "categories_rewritten", …}. A concurrent second call returns {"status": "skipped"}, or waits when p_wait is true.';
+
+
+--
+-- Name: refresh_platinum(boolean); Type: FUNCTION; Schema: scout; Owner: -
+--
+
+CREATE FUNCTION scout.refresh_platinum(p_wait boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    SET work_mem TO '256MB'
+    AS $$
+declare
+    v_started timestamptz := pg_catalog.clock_timestamp();
+    v_since date := current_date - 89;
+    v_embeddings bigint;
+    v_embeddings_dropped bigint;
+    v_recommendations_dropped bigint;
+    v_recommendations bigint;
+    v_result jsonb;
+begin
+    v_result := scout_internal.start_job('scout.refresh_platinum', 3, p_wait, v_started);  -- lock key: db/CONVENTIONS.md
+    if v_result is not null then
+        return v_result;
+    end if;
+
+    -- DELETE, not TRUNCATE: TRUNCATE would block readers until commit.
+    delete from scout.platinum_transaction_embeddings;
+    get diagnostics v_embeddings_dropped = row_count;
+    insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date)
+    select s.transaction_id,
+           'On ' || s.transaction_date::text || ', a ' || s.category || coalesce(' / ' || s.subcategory, '')
+               || ' purchase of ' || s.amount::text || ' ' || s.currency
+               || coalesce(' at store ' || s.store_id, '')
+               || coalesce(' from ' || s.vendor_name, '')
+               || coalesce(', paid by ' || s.payment_method, '')
+               || coalesce(': ' || s.description, '') || '.',
+           pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+               'transaction_id', s.transaction_id, 'transaction_date', s.transaction_date, 'amount', s.amount,
+               'currency', s.currency, 'category', s.category, 'subcategory', s.subcategory,
+               'store_id', s.store_id, 'vendor_name', s.vendor_name, 'vendor_id', s.vendor_id,
+               'customer_id', s.customer_id, 'sku', s.sku, 'quantity', s.quantity,
+               'tax_amount', s.tax_amount, 'payment_method', s.payment_method)),
+           s.transaction_date
+      from scout.silver_validated_transactions s
+     where s.transaction_date >= v_since;
+    get diagnostics v_embeddings = row_count;
+
+    delete from scout.platinum_product_recommendations;
+    get diagnostics v_recommendations_dropped = row_count;
+    with items as (
+        select distinct s.customer_id, s.sku
+          from scout.silver_validated_transactions s
+         where s.transaction_date >= v_since and s.customer_id is not null and s.sku is not null
+    ),
+    basket_count as (
+        select pg_catalog.count(distinct i.customer_id)::numeric as baskets from items i
+    ),
+    sku_baskets as (
+        select i.sku, pg_catalog.count(*)::numeric as baskets from items i group by i.sku
+    ),
+    pairs as (
+        select a.sku, b.sku as recommended_sku, pg_catalog.count(*) as co_occurrence
+          from items a
+          join items b on b.customer_id = a.customer_id and b.sku <> a.sku
+         group by a.sku, b.sku
+    ),
+    scored as (
+        select p.sku, p.recommended_sku, p.co_occurrence,
+               p.co_occurrence / n.baskets as support,
+               p.co_occurrence / sa.baskets as confidence,
+               (p.co_occurrence / sa.baskets) / (sb.baskets / n.baskets) as lift
+          from pairs p
+         cross join basket_count n
+          join sku_baskets sa on sa.sku = p.sku
+          join sku_baskets sb on sb.sku = p.recommended_sku
+    ),
+    ranked as (
+        select c.*, pg_catalog.row_number() over (
+                   partition by c.sku order by c.lift desc, c.co_occurrence desc, c.recommended_sku) as rank
+          from scored c
+    )
+    insert into scout.platinum_product_recommendations
+           (sku, recommended_sku, co_occurrence, support, confidence, lift, rank)
+    select r.sku, r.recommended_sku, r.co_occurrence, r.support, r.confidence, r.lift, r.rank
+      from ranked r
+     where r.rank <= 10;
+    get diagnostics v_recommendations = row_count;
+
+    perform scout_internal.touch_table('scout', 'platinum_transaction_embeddings', v_embeddings_dropped + v_embeddings,
+                                     v_embeddings - v_embeddings_dropped);
+    perform scout_internal.touch_table('scout', 'platinum_product_recommendations',
+                                     v_recommendations_dropped + v_recommendations,
+                                     v_recommendations - v_recommendations_dropped);
+
+    v_result := pg_catalog.jsonb_build_object(
+        'status', 'ok',
+        'since', v_since,
+        'embeddings', v_embeddings,
+        'recommendations', v_recommendations,
+        'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started)::numeric, 3));
+    return scout_internal.record_job_run('scout.refresh_platinum', v_started, 'succeeded', v_result);
+end
+$$;
+
+
+--
+-- Name: FUNCTION refresh_platinum(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON FUNCTION scout.refresh_platinum(p_wait boolean) IS 'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction. Returns {"status", "since", "embeddings", "recommendations", "seconds"}. A concurrent second call returns {"status": "skipped"}, or waits when p_wait is true.';
+
+
+--
+-- Name: refresh_silver(boolean); Type: FUNCTION; Schema: scout; Owner: -
+--
+
+CREATE FUNCTION scout.refresh_silver(p_wait boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_started timestamptz := pg_catalog.clock_timestamp();
+    v_transactions jsonb;
+    v_products jsonb;
+    v_result jsonb;
+begin
+    v_result := scout_internal.start_job('scout.refresh_silver', 1, p_wait, v_started);  -- lock key: db/CONVENTIONS.md
+    if v_result is not null then
+        return v_result;
+    end if;
+
+    -- Taken after the lock, so it sees everything the previous run committed.
+    v_transactions := scout_internal.silver_merge_transactions();
+    v_products := scout_internal.silver_merge_products();
+
+    v_result := pg_catalog.jsonb_build_object(
+        'status', 'ok',
+        'processed', (v_transactions ->> 'processed')::bigint + (v_products ->> 'processed')::bigint,
+        'inserted', (v_transactions ->> 'inserted')::bigint + (v_products ->> 'inserted')::bigint,
+        'updated', (v_transactions ->> 'updated')::bigint + (v_products ->> 'updated')::bigint,
+        'rejected', (v_transactions ->> 'rejected')::bigint + (v_products ->> 'rejected')::bigint,
+        'superseded', (v_transactions ->> 'superseded')::bigint + (v_products ->> 'superseded')::bigint,
+        'transactions', v_transactions,
+        'products', v_products,
+        'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started)::numeric, 3));
+    return scout_internal.record_job_run('scout.refresh_silver', v_started, 'succeeded', v_result);
+end
+$$;
+
+
+--
+-- Name: FUNCTION refresh_silver(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON FUNCTION scout.refresh_silver(p_wait boolean) IS 'Brings Silver up to date with Bronze incrementally (only rows committed since the last run). Returns {"status", "processed", "inserted", "updated", "rejected", "superseded", "transactions": {…}, "products": {…}}; processed = inserted + updated + rejected + superseded. A concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
+
+
+--
+-- Name: run_transformations(boolean); Type: FUNCTION; Schema: scout; Owner: -
+--
+
+CREATE FUNCTION scout.run_transformations(p_wait boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_started timestamptz := pg_catalog.clock_timestamp();
+    v_result jsonb;
+    v_silver jsonb;
+    v_gold jsonb;
+    v_platinum jsonb;
+begin
+    v_result := scout_internal.start_job('scout.run_transformations', 4, p_wait, v_started);  -- lock key: db/CONVENTIONS.md
+    if v_result is not null then
+        return v_result;
+    end if;
+    v_silver := scout.refresh_silver(true);
+    v_gold := scout.refresh_gold(true);
+    v_platinum := scout.refresh_platinum(true);
+    v_result := pg_catalog.jsonb_build_object(
+        'status', 'ok',
+        'steps', pg_catalog.jsonb_build_array(
+            pg_catalog.jsonb_build_object('step', 'silver', 'result', v_silver),
+            pg_catalog.jsonb_build_object('step', 'gold', 'result', v_gold),
+            pg_catalog.jsonb_build_object('step', 'platinum', 'result', v_platinum)),
+        'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started)::numeric, 3));
+    return scout_internal.record_job_run('scout.run_transformations', v_started, 'succeeded', v_result);
+end
+$$;
+
+
+--
+-- Name: FUNCTION run_transformations(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON FUNCTION scout.run_transformations(p_wait boolean) IS 'The hourly pipeline in one transaction: scout.refresh_silver, then scout.refresh_gold, then scout.refresh_platinum (each waiting for a run of its own already under way). Returns {"status", "steps": [{"step", "result"}…], "seconds"}; a concurrent second call returns {"status": "skipped"}, or waits when p_wait is true.';
+
+
+SET default_table_access_method = heap;
+
+--
+-- Name: ref_categories; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.ref_categories (
+    name text NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    added_at timestamp with time zone DEFAULT now() NOT NULL,
+    retired_at timestamp with time zone,
+    CONSTRAINT ref_categories_name_check CHECK (((name = btrim(name)) AND (name <> ''::text)))
+);
+
+ALTER TABLE ONLY scout.ref_categories FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE ref_categories; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.ref_categories IS 'Allowed transaction categories. DBAs add rows or retire them (is_active = false); Silver applies the list to the rows it judges from then on.';
+
+
+--
+-- Name: COLUMN ref_categories.name; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_categories.name IS 'Canonical spelling; payload categories match it case-insensitively after trimming.';
+
+
+--
+-- Name: COLUMN ref_categories.is_active; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_categories.is_active IS 'Only active categories are allowed in Silver.';
+
+
+--
+-- Name: COLUMN ref_categories.added_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_categories.added_at IS 'When the category was added.';
+
+
+--
+-- Name: COLUMN ref_categories.retired_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_categories.retired_at IS 'When the category was retired, if it was.';
+
+
+--
+-- Name: generate_products(bigint); Type: FUNCTION; Schema: scout_dev; Owner: -
+--
+
+CREATE FUNCTION scout_dev.generate_products(p_seed bigint DEFAULT 42) RETURNS TABLE(seq bigint, payload jsonb)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ WITH categories AS (
+          SELECT array_agg(c_1.name ORDER BY c_1.name) AS names
+            FROM scout.ref_categories c_1
+           WHERE c_1.is_active
+         )
+  SELECT v.seq,
+     jsonb_build_object('sku', format('SKU-%s'::text, lpad((v.sku_no)::text, 4, '0'::text)), 'name', format('%s item %s'::text, c.names[(1 + (v.sku_no % (cardinality(c.names))::bigint))], v.sku_no), 'category', c.names[(1 + (v.sku_no % (cardinality(c.names))::bigint))], 'brand', format('Vendor %s'::text, ((v.sku_no % (40)::bigint) + 1)), 'price', round((v.price * v.bump), 2), 'cost', round((v.price * 0.7), 2), 'stock_quantity', ((abs(hashint8extended(v.sku_no, (generate_products.p_seed + 1))) % (500)::bigint))::integer, 'unit_of_measure', 'pc', 'barcode', lpad(((abs(hashint8extended(v.sku_no, (generate_products.p_seed + 2))) % '10000000000000'::bigint))::text, 13, '0'::text), 'is_active', ((v.sku_no % (97)::bigint) <> 0), 'updated_at', to_char(('2024-01-01 00:00:00'::timestamp without time zone + ((v.version)::double precision * '30 days'::interval)), 'YYYY-MM-DD"T"HH24:MI:SS"Z"'::text)) AS jsonb_build_object
+    FROM (( SELECT g.n AS seq,
+             g.n AS sku_no,
+             0 AS version,
+             1.0 AS bump,
+             ((10)::numeric + (((abs(hashint8extended(g.n, generate_products.p_seed)) % (20000)::bigint))::numeric / 100.0)) AS price
+            FROM generate_series((1)::bigint, (500)::bigint) g(n)
+         UNION ALL
+          SELECT (500 + g.n),
+             (g.n * 25),
+             1,
+             1.05,
+             ((10)::numeric + (((abs(hashint8extended((g.n * 25), generate_products.p_seed)) % (20000)::bigint))::numeric / 100.0)) AS "numeric"
+            FROM generate_series((1)::bigint, (20)::bigint) g(n)) v
+      CROSS JOIN categories c);
+END;
+
+
+--
+-- Name: FUNCTION generate_products(p_seed bigint); Type: COMMENT; Schema: scout_dev; Owner: -
+--
+
+COMMENT ON FUNCTION scout_dev.generate_products(p_seed bigint) IS 'Deterministic product catalogue matching scout_dev.generate_transactions: 500 SKUs, then 20 of them again with a later updated_at and a 5% price rise.';
+
+
+--
+-- Name: seed_uniform(bigint, bigint, integer); Type: FUNCTION; Schema: scout_dev; Owner: -
+--
+
+CREATE FUNCTION scout_dev.seed_uniform(p_row bigint, p_seed bigint, p_stream integer) RETURNS double precision
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT ((((hashint8extended(p_row, ((p_seed * 1000) + p_stream)) >> 11) & '4503599627370495'::bigint))::double precision / (4503599627370496.0)::double precision);
+END;
+
+
+--
+-- Name: FUNCTION seed_uniform(p_row bigint, p_seed bigint, p_stream integer); Type: COMMENT; Schema: scout_dev; Owner: -
+--
+
+COMMENT ON FUNCTION scout_dev.seed_uniform(p_row bigint, p_seed bigint, p_stream integer) IS 'A number in [0, 1) fixed by (p_row, p_seed, p_stream): the generator''s reproducible randomness.';
+
+
+--
+-- Name: generate_transactions(bigint, bigint, date); Type: FUNCTION; Schema: scout_dev; Owner: -
+--
+
+CREATE FUNCTION scout_dev.generate_transactions(p_rows bigint, p_seed bigint DEFAULT 42, p_end_date date DEFAULT (CURRENT_DATE - 1)) RETURNS TABLE(seq bigint, kind text, payload jsonb)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ WITH categories AS MATERIALIZED (
+          SELECT array_agg(c.name ORDER BY c.name) AS names
+            FROM scout.ref_categories c
+           WHERE c.is_active
+         ), arrivals AS MATERIALIZED (
+          SELECT g.n,
+                 CASE
+                     WHEN (g.n = 1) THEN 'normal'::text
+                     WHEN (u.u0 < (0.010)::double precision) THEN 'duplicate'::text
+                     WHEN (u.u0 < (0.015)::double precision) THEN 'correction'::text
+                     WHEN (u.u0 < (0.035)::double precision) THEN (ARRAY['bad_amount'::text, 'future_date'::text, 'bad_category'::text, 'missing_id'::text, 'bad_date'::text])[(1 + (floor((scout_dev.seed_uniform(g.n, generate_transactions.p_seed, 2) * (5)::double precision)))::integer)]
+                     ELSE 'normal'::text
+                 END AS kind,
+                 CASE
+                     WHEN ((u.u0 < (0.015)::double precision) AND (g.n > 1)) THEN GREATEST((1)::bigint, ((g.n - 1) - (floor((scout_dev.seed_uniform(g.n, generate_transactions.p_seed, 1) * (1000)::double precision)))::bigint))
+                     ELSE g.n
+                 END AS src
+            FROM (generate_series((1)::bigint, generate_transactions.p_rows) g(n)
+              CROSS JOIN LATERAL ( SELECT scout_dev.seed_uniform(g.n, generate_transactions.p_seed, 0) AS u0) u)
+         ), facts AS MATERIALIZED (
+          SELECT g.n AS src,
+             (generate_transactions.p_end_date - (floor((power(scout_dev.seed_uniform(g.n, generate_transactions.p_seed, 3), (1.2)::double precision) * (1095)::double precision)))::integer) AS day,
+             (1 + (floor((power(scout_dev.seed_uniform(g.n, generate_transactions.p_seed, 6), (2)::double precision) * (500)::double precision)))::integer) AS sku_no,
+             (1 + (floor((power(scout_dev.seed_uniform(g.n, generate_transactions.p_seed, 7), (3)::double precision) * (5)::double precision)))::integer) AS quantity
+            FROM generate_series((1)::bigint, generate_transactions.p_rows) g(n)
+         ), sales AS MATERIALIZED (
+          SELECT f.src,
+             f.day,
+             f.sku_no,
+             f.quantity,
+             c.names[(1 + (f.sku_no % cardinality(c.names)))] AS category,
+             round(((((((10)::numeric + (((abs(hashint8extended((f.sku_no)::bigint, generate_transactions.p_seed)) % (20000)::bigint))::numeric / 100.0)) * (f.quantity)::numeric) *
+                 CASE
+                     WHEN (EXTRACT(isodow FROM f.day) >= (6)::numeric) THEN 1.3
+                     ELSE 1.0
+                 END) *
+                 CASE
+                     WHEN (EXTRACT(month FROM f.day) = (12)::numeric) THEN 1.25
+                     ELSE 1.0
+                 END) *
+                 CASE
+                     WHEN ((abs(hashint8extended((((((f.day - '2000-01-03'::date) / 7) * 100) + (f.sku_no % 12)))::bigint, generate_transactions.p_seed)) % (60)::bigint) = 0) THEN 4.0
+                     ELSE 1.0
+                 END), 2) AS amount,
+             format('SKU-%s'::text, lpad((f.sku_no)::text, 4, '0'::text)) AS sku
+            FROM (facts f
+              CROSS JOIN categories c)
+         ), documents AS (
+          SELECT s.src,
+             s.day,
+             s.amount,
+             jsonb_strip_nulls(jsonb_build_object('transaction_id', format('TX-%s-%s'::text, generate_transactions.p_seed, s.src), 'date',
+                 CASE
+                     WHEN (scout_dev.seed_uniform(s.src, generate_transactions.p_seed, 12) < (0.2)::double precision) THEN (((to_char((s.day)::timestamp with time zone, 'YYYY-MM-DD'::text) || 'T'::text) || lpad(((((8)::double precision + floor((scout_dev.seed_uniform(s.src, generate_transactions.p_seed, 13) * (13)::double precision))))::integer)::text, 2, '0'::text)) || ':15:00+08:00'::text)
+                     ELSE (s.day)::text
+                 END, 'amount', s.amount, 'currency',
+                 CASE
+                     WHEN (scout_dev.seed_uniform(s.src, generate_transactions.p_seed, 14) < (0.9)::double precision) THEN 'PHP'::text
+                     ELSE NULL::text
+                 END, 'category', s.category, 'store_id', format('ST-%s'::text, lpad(((((1)::double precision + floor((scout_dev.seed_uniform(s.src, generate_transactions.p_seed, 4) * (50)::double precision))))::integer)::text, 3, '0'::text)), 'customer_id',
+                 CASE
+                     WHEN (scout_dev.seed_uniform(s.src, generate_transactions.p_seed, 15) < (0.9)::double precision) THEN format('C-%s'::text, lpad(((((1)::double precision + floor((power(scout_dev.seed_uniform(s.src, generate_transactions.p_seed, 5), (1.5)::double precision) * (20000)::double precision))))::integer)::text, 5, '0'::text))
+                     ELSE NULL::text
+                 END, 'sku', s.sku, 'vendor_name', format('Vendor %s'::text, ((s.sku_no % 40) + 1)), 'quantity', s.quantity, 'tax_amount', round(((s.amount * (12)::numeric) / (112)::numeric), 2), 'payment_method', (ARRAY['cash'::text, 'gcash'::text, 'card'::text, 'maya'::text])[(1 + (floor((scout_dev.seed_uniform(s.src, generate_transactions.p_seed, 8) * (4)::double precision)))::integer)], 'description', format('%s x %s'::text, s.quantity, s.sku))) AS doc
+            FROM sales s
+         )
+  SELECT a.n,
+     a.kind,
+         CASE a.kind
+             WHEN 'bad_amount'::text THEN (d.doc || '{"amount": "-5.00"}'::jsonb)
+             WHEN 'future_date'::text THEN (d.doc || jsonb_build_object('date', ((generate_transactions.p_end_date + 30))::text))
+             WHEN 'bad_category'::text THEN (d.doc || '{"category": "Electronics"}'::jsonb)
+             WHEN 'missing_id'::text THEN (d.doc - 'transaction_id'::text)
+             WHEN 'bad_date'::text THEN (d.doc || jsonb_build_object('date', to_char((d.day)::timestamp with time zone, 'DD/MM/YYYY'::text)))
+             WHEN 'correction'::text THEN (d.doc || jsonb_build_object('amount', round((d.amount * 0.9), 2)))
+             ELSE d.doc
+         END AS doc
+    FROM (arrivals a
+      JOIN documents d ON ((d.src = a.src)))
+   ORDER BY a.n;
+END;
+
+
+--
+-- Name: FUNCTION generate_transactions(p_rows bigint, p_seed bigint, p_end_date date); Type: COMMENT; Schema: scout_dev; Owner: -
+--
+
+COMMENT ON FUNCTION scout_dev.generate_transactions(p_rows bigint, p_seed bigint, p_end_date date) IS 'Deterministic generator of p_rows transaction payloads (seq, kind, payload), the same for the same (p_rows, p_seed, p_end_date). kind is normal, duplicate, correction, bad_amount, future_date, bad_category, missing_id or bad_date.';
+
+
+--
+-- Name: seed_bronze(bigint, bigint, date); Type: FUNCTION; Schema: scout_dev; Owner: -
+--
+
+CREATE FUNCTION scout_dev.seed_bronze(p_rows bigint, p_seed bigint DEFAULT 42, p_end_date date DEFAULT (CURRENT_DATE - 1)) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_batch text := pg_catalog.format('seed-%s-%s', p_seed, pg_catalog.gen_random_uuid());
+    v_transactions bigint;
+    v_products bigint;
+begin
+    if p_rows is null or p_rows < 0 then
+        raise exception 'p_rows must be a non-negative number of rows, got %', p_rows using errcode = '22023';
+    end if;
+    insert into scout.bronze_products (raw_data, source, ingestion_batch_id)
+    select g.payload, 'seed', v_batch from scout_dev.generate_products(p_seed) g order by g.seq;
+    get diagnostics v_products = row_count;
+    insert into scout.bronze_transactions (raw_data, source, ingestion_batch_id)
+    select g.payload, 'seed', v_batch from scout_dev.generate_transactions(p_rows, p_seed, p_end_date) g order by g.seq;
+    get diagnostics v_transactions = row_count;
+    return pg_catalog.jsonb_build_object('batch_id', v_batch, 'transactions', v_transactions, 'products', v_products);
+end
+$$;
+
+
+--
+-- Name: FUNCTION seed_bronze(p_rows bigint, p_seed bigint, p_end_date date); Type: COMMENT; Schema: scout_dev; Owner: -
+--
+
+COMMENT ON FUNCTION scout_dev.seed_bronze(p_rows bigint, p_seed bigint, p_end_date date) IS 'Inserts scout_dev.generate_products(p_seed) and p_rows of scout_dev.generate_transactions into Bronze with source seed; returns the batch id and counts.';
+
+
+--
+-- Name: advance_watermark(text, pg_snapshot, xid8, bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.advance_watermark(p_stream text, p_now pg_snapshot, p_own xid8, p_own_seq bigint) RETURNS void
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+    insert into ip_workbench.watermarks as w (stream, processed_snapshot, processed_xid, processed_seq)
+    values (p_stream, p_now, p_own, p_own_seq)
+    on conflict (stream) do update
+       set processed_snapshot = excluded.processed_snapshot,
+           processed_xid = excluded.processed_xid,
+           -- several runs in one transaction: keep the highest own row seen
+           processed_seq = case when w.processed_xid = excluded.processed_xid
+                                then greatest(w.processed_seq, excluded.processed_seq)
+                                else excluded.processed_seq end,
+           updated_at = pg_catalog.now()
+$$;
+
+
+--
+-- Name: FUNCTION advance_watermark(p_stream text, p_now pg_snapshot, p_own xid8, p_own_seq bigint); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.advance_watermark(p_stream text, p_now pg_snapshot, p_own xid8, p_own_seq bigint) IS 'Records that p_stream has processed every transaction visible in p_now, plus the rows of the calling transaction p_own up to ingest_seq p_own_seq (its own rows are not in its snapshot).';
+
+
+--
+-- Name: bronze_file_begin(text, text, text, text, bigint, boolean); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.bronze_file_begin(p_kind text, p_sha256 text, p_source_filename text, p_source text, p_size_bytes bigint, p_force boolean DEFAULT false) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_batch_id text := 'file-' || pg_catalog.gen_random_uuid()::text;
+    v_claimed text;
+begin
+    if p_kind is null or p_kind not in ('transactions', 'products') then
+        raise exception 'kind must be transactions or products, got %', coalesce(p_kind, 'NULL')
+            using errcode = '22023';
+    end if;
+    if p_sha256 is null or p_sha256 !~ '^[0-9a-f]{64}$' then
+        raise exception 'sha256 must be 64 lowercase hex digits, got %', coalesce(p_sha256, 'NULL')
+            using errcode = '22023';
+    end if;
+    if p_source is null or pg_catalog.btrim(p_source) = '' then
+        raise exception 'source must be a non-empty name such as csv or gdrive' using errcode = '22023';
+    end if;
+
+    -- A concurrent load of the same file waits here on the key until the first commits.
+    insert into scout.bronze_ingest_files as f (kind, sha256, batch_id, source, source_filename, size_bytes)
+    values (p_kind, p_sha256, v_batch_id, p_source, p_source_filename, p_size_bytes)
+    on conflict (kind, sha256) do update
+       set batch_id = excluded.batch_id, source = excluded.source, source_filename = excluded.source_filename,
+           lines_read = null, rows_loaded = null, lines_rejected = null, loaded_at = pg_catalog.now()
+     where p_force
+    returning f.batch_id into v_claimed;
+    if v_claimed is null then
+        return null;
+    end if;
+
+    if pg_catalog.to_regclass('pg_temp.bronze_file_staging') is not null then
+        drop table pg_temp.bronze_file_staging;
+    end if;
+    create temp table bronze_file_staging (
+        record_no bigint not null,
+        line_no bigint not null,
+        raw_text text not null,
+        error text
+    ) on commit drop;
+    return v_batch_id;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION bronze_file_begin(p_kind text, p_sha256 text, p_source_filename text, p_source text, p_size_bytes bigint, p_force boolean); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.bronze_file_begin(p_kind text, p_sha256 text, p_source_filename text, p_source text, p_size_bytes bigint, p_force boolean) IS 'Claims a file (by kind and SHA-256) in scout.bronze_ingest_files and creates pg_temp.bronze_file_staging(record_no, line_no, raw_text, error) for its records; returns the new batch id, or NULL when the file was loaded before and p_force is false. Call scout_internal.bronze_file_load(batch_id) in the same transaction.';
+
+
+--
+-- Name: bronze_file_load(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.bronze_file_load(p_batch_id text) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_file scout.bronze_ingest_files;
+    v_lines bigint;
+    v_first bigint;
+    v_last bigint;
+    v_loaded bigint := 0;
+    v_rejected bigint;
+begin
+    select * into v_file from scout.bronze_ingest_files f where f.batch_id = p_batch_id;
+    if not found then
+        raise exception 'no file claimed with batch id %', p_batch_id
+            using errcode = '22023', hint = 'Call scout_internal.bronze_file_begin first, in the same transaction.';
+    end if;
+    if pg_catalog.to_regclass('pg_temp.bronze_file_staging') is null then
+        raise exception 'pg_temp.bronze_file_staging does not exist in this session'
+            using errcode = '55000', hint = 'Call scout_internal.bronze_file_begin first, in the same transaction.';
+    end if;
+
+    select pg_catalog.count(*), pg_catalog.min(s.record_no), pg_catalog.max(s.record_no)
+      into v_lines, v_first, v_last
+      from pg_temp.bronze_file_staging s;
+    if v_lines > 0 then
+        v_loaded := scout_internal.bronze_file_load_range(v_file.kind, p_batch_id, v_file.source, v_file.source_filename,
+                                                 v_first, v_last);
+    end if;
+
+    insert into scout.bronze_ingest_errors (batch_id, kind, source_filename, line_number, raw_text, error)
+    select p_batch_id, v_file.kind, v_file.source_filename, s.line_no, s.raw_text, s.error
+      from pg_temp.bronze_file_staging s
+     where s.error is not null
+     order by s.record_no;
+    get diagnostics v_rejected = row_count;
+
+    update scout.bronze_ingest_files f
+       set lines_read = v_lines, rows_loaded = v_loaded, lines_rejected = v_rejected
+     where f.batch_id = p_batch_id;
+
+    return pg_catalog.jsonb_build_object(
+        'batch_id', p_batch_id, 'lines_read', v_lines, 'rows_loaded', v_loaded, 'lines_rejected', v_rejected);
+end
+$$;
+
+
+--
+-- Name: FUNCTION bronze_file_load(p_batch_id text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.bronze_file_load(p_batch_id text) IS 'Loads pg_temp.bronze_file_staging (filled by scout-db ingest after scout_internal.bronze_file_begin) into Bronze: JSON objects become rows, everything else goes to scout.bronze_ingest_errors with its line and error. Returns {"batch_id", "lines_read", "rows_loaded", "lines_rejected"}.';
+
+
+--
+-- Name: bronze_file_load_range(text, text, text, text, bigint, bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.bronze_file_load_range(p_kind text, p_batch_id text, p_source text, p_source_filename text, p_first bigint, p_last bigint) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    SET client_min_messages TO 'warning'
+    AS $_$
+declare
+    v_loaded bigint;
+    v_middle bigint;
+    v_message text;
+    v_detail text;
+begin
+    if p_first > p_last then
+        return 0;
+    end if;
+    begin
+        execute pg_catalog.format(
+            'insert into scout.%I (raw_data, source, source_filename, ingestion_batch_id)
+             select s.raw_text::jsonb, $1, $2, $3
+               from pg_temp.bronze_file_staging s
+              where s.error is null and s.record_no between $4 and $5
+              order by s.record_no', 'bronze_' || p_kind)
+            using p_source, p_source_filename, p_batch_id, p_first, p_last;
+        get diagnostics v_loaded = row_count;
+        return v_loaded;
+    exception
+        when data_exception or check_violation then
+            if p_first = p_last then
+                get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail;
+                update pg_temp.bronze_file_staging s
+                   set error = case when v_message like '%bronze_%_raw_data_check%'
+                                    then 'valid JSON but not an object: each record must be one JSON object'
+                                    else v_message || coalesce(': ' || nullif(v_detail, ''), '') end
+                 where s.record_no = p_first;
+                return 0;
+            end if;
+    end;
+    -- Only files with bad records get here; the index keeps the halves' reads short.
+    create index if not exists bronze_file_staging_record_no_idx on pg_temp.bronze_file_staging (record_no);
+    v_middle := p_first + (p_last - p_first) / 2;
+    return scout_internal.bronze_file_load_range(p_kind, p_batch_id, p_source, p_source_filename, p_first, v_middle)
+         + scout_internal.bronze_file_load_range(p_kind, p_batch_id, p_source, p_source_filename, v_middle + 1, p_last);
+end
+$_$;
+
+
+--
+-- Name: FUNCTION bronze_file_load_range(p_kind text, p_batch_id text, p_source text, p_source_filename text, p_first bigint, p_last bigint); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.bronze_file_load_range(p_kind text, p_batch_id text, p_source text, p_source_filename text, p_first bigint, p_last bigint) IS 'Internal to scout_internal.bronze_file_load: stores the staged records numbered p_first..p_last that are JSON objects in scout.bronze_<p_kind> and marks each other record with its parser error. Returns the number stored.';
+
+
+--
+-- Name: holds_job_lock(integer); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.holds_job_lock(p_lock_key integer) RETURNS boolean
+    LANGUAGE sql STABLE
+    BEGIN ATOMIC
+ SELECT (EXISTS ( SELECT 1
+            FROM pg_locks l
+           WHERE ((l.locktype = 'advisory'::text) AND l.granted AND (l.pid = pg_backend_pid()) AND (l.classid = (23559)::oid) AND (l.objid = (holds_job_lock.p_lock_key)::oid) AND (l.objsubid = (2)::smallint)))) AS "exists";
+END;
+
+
+--
+-- Name: FUNCTION holds_job_lock(p_lock_key integer); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.holds_job_lock(p_lock_key integer) IS 'Whether this session holds the job lock (23559, p_lock_key) that scout_internal.start_job takes.';
+
+
+--
+-- Name: ingest_into_bronze(text, jsonb, text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.ingest_into_bronze(p_kind text, p_payload jsonb, p_source text, p_source_filename text) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_max_objects constant int := 100000;
+    v_items jsonb;
+    v_count int;
+    v_bad_position int;
+    v_bad_type text;
+    v_batch_id text := pg_catalog.gen_random_uuid()::text;
+    v_inserted bigint;
+begin
+    if p_kind not in ('transactions', 'products') then
+        raise exception 'unknown kind %: expected transactions or products', p_kind
+            using errcode = '22023';
+    end if;
+    if p_payload is null then
+        raise exception 'payload is missing: nothing was stored'
+            using errcode = '22023', hint = 'Send one JSON object or an array of JSON objects.';
+    end if;
+    if p_source is null or pg_catalog.btrim(p_source) = '' then
+        raise exception 'source must be a non-empty name such as api or webhook: nothing was stored'
+            using errcode = '22023';
+    end if;
+
+    case pg_catalog.jsonb_typeof(p_payload)
+        when 'object' then
+            v_items := pg_catalog.jsonb_build_array(p_payload);
+        when 'array' then
+            v_items := p_payload;
+        else
+            raise exception 'payload must be a JSON object or an array of objects, got a %: nothing was stored',
+                pg_catalog.jsonb_typeof(p_payload)
+                using errcode = '22023', hint = 'Send one JSON object or an array of JSON objects.';
+    end case;
+
+    v_count := pg_catalog.jsonb_array_length(v_items);
+    if v_count > v_max_objects then
+        raise exception 'payload holds % objects, more than the % one call accepts: nothing was stored',
+            v_count, v_max_objects
+            using errcode = '54000', hint = 'Split it into smaller calls, or load it as a file with scout-db ingest.';
+    end if;
+
+    select e.position, pg_catalog.jsonb_typeof(e.item)
+      into v_bad_position, v_bad_type
+      from pg_catalog.jsonb_array_elements(v_items) with ordinality as e(item, position)
+     where pg_catalog.jsonb_typeof(e.item) <> 'object'
+     order by e.position
+     limit 1;
+    if found then
+        raise exception 'payload element % is a %, not an object: nothing was stored', v_bad_position, v_bad_type
+            using errcode = '22023', hint = 'Every element of the array must be a JSON object.';
+    end if;
+
+    execute pg_catalog.format(
+        'insert into scout.%I (raw_data, source, source_filename, ingestion_batch_id)
+         select e.item, $1, $2, $3
+           from pg_catalog.jsonb_array_elements($4) with ordinality as e(item, position)
+          order by e.position',
+        'bronze_' || p_kind)
+        using p_source, p_source_filename, v_batch_id, v_items;
+    get diagnostics v_inserted = row_count;
+
+    return pg_catalog.jsonb_build_object('batch_id', v_batch_id, 'received', v_count, 'inserted', v_inserted);
+end
+$_$;
+
+
+--
+-- Name: FUNCTION ingest_into_bronze(p_kind text, p_payload jsonb, p_source text, p_source_filename text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.ingest_into_bronze(p_kind text, p_payload jsonb, p_source text, p_source_filename text) IS 'Stores one JSON object or an array of objects in scout.bronze_<p_kind> in one statement, all or nothing; raises 22023 (bad payload or source) or 54000 (too many objects) and stores nothing otherwise.';
+
+
+--
+-- Name: is_unprocessed(xid8, bigint, pg_snapshot, xid8, pg_snapshot, xid8, bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.is_unprocessed(p_row_xid xid8, p_row_seq bigint, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT ((pg_visible_in_snapshot(p_row_xid, p_now) OR (p_row_xid = p_own)) AND (NOT COALESCE(pg_visible_in_snapshot(p_row_xid, p_prev), false)) AND (NOT COALESCE(((p_row_xid = p_prev_xid) AND (p_row_seq <= p_prev_seq)), false)));
+END;
+
+
+--
+-- Name: FUNCTION is_unprocessed(p_row_xid xid8, p_row_seq bigint, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.is_unprocessed(p_row_xid xid8, p_row_seq bigint, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint) IS 'Whether a source row (inserting transaction p_row_xid, ingest_seq p_row_seq) is new to a stream whose watermark is (p_prev, p_prev_xid, p_prev_seq), for a run in transaction p_own seeing snapshot p_now. Callers add ingest_xid >= pg_snapshot_xmin(p_prev) so an index narrows the scan.';
+
+
+--
+-- Name: iso_date(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.iso_date(p_text text) RETURNS date
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE
+             WHEN ((translate("left"(p_text, 10), '0123456789'::text, '9999999999'::text) <> '9999-99-99'::text) OR ((length(p_text) > 10) AND (substr(p_text, 11) !~ '^[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3])(:?[0-5]\d)?)?$'::text))) THEN NULL::date
+             WHEN (((substr(p_text, 1, 4))::integer < 1) OR (((substr(p_text, 6, 2))::integer < 1) OR ((substr(p_text, 6, 2))::integer > 12)) OR ((substr(p_text, 9, 2))::integer < 1)) THEN NULL::date
+             WHEN ((substr(p_text, 9, 2))::integer >
+             CASE
+                 WHEN ((substr(p_text, 6, 2))::integer = ANY (ARRAY[4, 6, 9, 11])) THEN 30
+                 WHEN ((substr(p_text, 6, 2))::integer <> 2) THEN 31
+                 WHEN ((((substr(p_text, 1, 4))::integer % 4) = 0) AND ((((substr(p_text, 1, 4))::integer % 100) <> 0) OR (((substr(p_text, 1, 4))::integer % 400) = 0))) THEN 29
+                 ELSE 28
+             END) THEN NULL::date
+             ELSE make_date((substr(p_text, 1, 4))::integer, (substr(p_text, 6, 2))::integer, (substr(p_text, 9, 2))::integer)
+         END AS make_date;
+END;
+
+
+--
+-- Name: FUNCTION iso_date(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.iso_date(p_text text) IS 'The date part of an ISO 8601 date or date-time (YYYY-MM-DD, optionally T/space, a time and a zone), or NULL for any other spelling, an impossible date, or PostgreSQL''s special words. Never raises.';
+
+
+--
+-- Name: iso_timestamptz(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.iso_timestamptz(p_text text) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE
+             WHEN (scout_internal.iso_date(p_text) IS NULL) THEN NULL::timestamp with time zone
+             WHEN ((p_text ~ '(Z|[+-]\d{2}(:?\d{2})?)$'::text) AND (length(p_text) > 10)) THEN (p_text)::timestamp with time zone
+             ELSE ((p_text)::timestamp without time zone AT TIME ZONE 'UTC'::text)
+         END AS timezone;
+END;
+
+
+--
+-- Name: FUNCTION iso_timestamptz(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.iso_timestamptz(p_text text) IS 'An ISO 8601 date or date-time as timestamptz (UTC when no zone is given), or NULL when scout_internal.iso_date would reject it. Never raises.';
+
+
+--
+-- Name: parse_decimal(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.parse_decimal(p_text text) RETURNS numeric
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE
+             WHEN (p_text ~ '^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$'::text) THEN (p_text)::numeric
+             ELSE NULL::numeric
+         END AS "case";
+END;
+
+
+--
+-- Name: FUNCTION parse_decimal(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.parse_decimal(p_text text) IS 'A plain decimal number (optionally signed, with a short exponent) as numeric, or NULL for anything else (NaN, Infinity, words, separators). Never raises.';
+
+
+--
+-- Name: parse_int(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.parse_int(p_text text) RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE
+             WHEN (p_text ~ '^[+-]?\d{1,9}$'::text) THEN (p_text)::integer
+             ELSE NULL::integer
+         END AS "case";
+END;
+
+
+--
+-- Name: FUNCTION parse_int(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.parse_int(p_text text) IS 'A plain integer of at most 9 digits, optionally signed, as integer; NULL for anything else. Never raises.';
+
+
+--
+-- Name: parse_money(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.parse_money(p_text text) RETURNS numeric
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE
+             WHEN (abs(round(scout_internal.parse_decimal(p_text), 2)) < '1000000000000'::numeric) THEN scout_internal.parse_decimal(p_text)
+             ELSE NULL::numeric
+         END AS "case";
+END;
+
+
+--
+-- Name: FUNCTION parse_money(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.parse_money(p_text text) IS 'scout_internal.parse_decimal(p_text) when, rounded to cents, it fits numeric(14,2) (magnitude below 10^12), else NULL. Never raises.';
+
+
+--
+-- Name: parse_product_payload(jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.parse_product_payload(p_raw jsonb) RETURNS TABLE(sku text, name text, description text, category text, brand text, price numeric, cost numeric, stock_quantity integer, unit_of_measure text, barcode text, is_active boolean, updated_at timestamp with time zone, attributes jsonb, reasons text[])
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE
+             WHEN (length(v.sku) <= 200) THEN v.sku
+             ELSE NULL::text
+         END AS "case",
+     v.name,
+     v.description,
+         CASE
+             WHEN (length(v.category) <= 200) THEN COALESCE(( SELECT c.name
+                FROM scout.ref_categories c
+               WHERE (lower(c.name) = lower(v.category))), v.category)
+             ELSE NULL::text
+         END AS "case",
+     v.brand,
+     v.price,
+     v.cost,
+     v.stock_quantity,
+     v.unit_of_measure,
+     v.barcode,
+     COALESCE(v.is_active, true) AS "coalesce",
+     v.updated_at,
+     v.attributes,
+     array_remove(ARRAY[
+         CASE
+             WHEN (v.sku IS NULL) THEN 'missing_sku'::text
+             WHEN (length(v.sku) > 200) THEN 'invalid_sku'::text
+             ELSE NULL::text
+         END,
+         CASE
+             WHEN (v.name IS NULL) THEN 'missing_name'::text
+             ELSE NULL::text
+         END,
+         CASE
+             WHEN ((v.price_text IS NOT NULL) AND (v.price IS NULL)) THEN 'invalid_price'::text
+             WHEN (v.price < (0)::numeric) THEN 'price_negative'::text
+             ELSE NULL::text
+         END,
+         CASE
+             WHEN ((v.cost_text IS NOT NULL) AND (v.cost IS NULL)) THEN 'invalid_cost'::text
+             WHEN (v.cost < (0)::numeric) THEN 'cost_negative'::text
+             ELSE NULL::text
+         END,
+         CASE
+             WHEN ((v.stock_text IS NOT NULL) AND (v.stock_quantity IS NULL)) THEN 'invalid_stock_quantity'::text
+             ELSE NULL::text
+         END,
+         CASE
+             WHEN ((v.active_text IS NOT NULL) AND (v.is_active IS NULL)) THEN 'invalid_is_active'::text
+             ELSE NULL::text
+         END,
+         CASE
+             WHEN ((v.updated_text IS NOT NULL) AND (v.updated_at IS NULL)) THEN 'invalid_updated_at'::text
+             ELSE NULL::text
+         END,
+         CASE
+             WHEN (length(v.category) > 200) THEN 'invalid_category'::text
+             ELSE NULL::text
+         END], NULL::text) AS array_remove
+    FROM ( SELECT t.sku,
+             t.name,
+             t.description,
+             t.category,
+             t.brand,
+             t.price_text,
+             t.cost_text,
+             t.stock_text,
+             t.unit_of_measure,
+             t.barcode,
+             t.active_text,
+             t.updated_text,
+             t.attributes,
+             round(scout_internal.parse_money(t.price_text), 2) AS price,
+             round(scout_internal.parse_money(t.cost_text), 2) AS cost,
+             scout_internal.parse_int(t.stock_text) AS stock_quantity,
+                 CASE
+                     WHEN (lower(t.active_text) = ANY (ARRAY['true'::text, 't'::text, 'yes'::text, '1'::text])) THEN true
+                     WHEN (lower(t.active_text) = ANY (ARRAY['false'::text, 'f'::text, 'no'::text, '0'::text])) THEN false
+                     ELSE NULL::boolean
+                 END AS is_active,
+             scout_internal.iso_timestamptz(t.updated_text) AS updated_at
+            FROM ( SELECT
+                         CASE
+                             WHEN (jsonb_typeof((parse_product_payload.p_raw -> 'sku'::text)) = ANY (ARRAY['string'::text, 'number'::text])) THEN NULLIF(btrim((parse_product_payload.p_raw ->> 'sku'::text)), ''::text)
+                             ELSE NULL::text
+                         END AS sku,
+                     NULLIF(btrim((parse_product_payload.p_raw ->> 'name'::text)), ''::text) AS name,
+                     NULLIF(btrim((parse_product_payload.p_raw ->> 'description'::text)), ''::text) AS description,
+                     NULLIF(btrim((parse_product_payload.p_raw ->> 'category'::text)), ''::text) AS category,
+                     NULLIF(btrim((parse_product_payload.p_raw ->> 'brand'::text)), ''::text) AS brand,
+                     NULLIF(btrim((parse_product_payload.p_raw ->> 'price'::text)), ''::text) AS price_text,
+                     NULLIF(btrim((parse_product_payload.p_raw ->> 'cost'::text)), ''::text) AS cost_text,
+                     NULLIF(btrim((parse_product_payload.p_raw ->> 'stock_quantity'::text)), ''::text) AS stock_text,
+                     NULLIF(btrim((parse_product_payload.p_raw ->> 'unit_of_measure'::text)), ''::text) AS unit_of_measure,
+                     NULLIF(btrim((parse_product_payload.p_raw ->> 'barcode'::text)), ''::text) AS barcode,
+                     NULLIF(btrim((parse_product_payload.p_raw ->> 'is_active'::text)), ''::text) AS active_text,
+                     NULLIF(btrim((parse_product_payload.p_raw ->> 'updated_at'::text)), ''::text) AS updated_text,
+                     (parse_product_payload.p_raw - ARRAY['sku'::text, 'name'::text, 'description'::text, 'category'::text, 'brand'::text, 'price'::text, 'cost'::text, 'stock_quantity'::text, 'unit_of_measure'::text, 'barcode'::text, 'is_active'::text, 'updated_at'::text]) AS attributes
+                  OFFSET 0) t
+          OFFSET 0) v;
+END;
+
+
+--
+-- Name: FUNCTION parse_product_payload(p_raw jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.parse_product_payload(p_raw jsonb) IS 'Applies every Silver rule to one product payload: the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises.';
+
+
+--
+-- Name: parse_transaction_payload(jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb) RETURNS TABLE(transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, reasons text[])
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE
+             WHEN (length(v.transaction_id) <= 200) THEN v.transaction_id
+             ELSE NULL::text
+         END AS "case",
+     v.transaction_date,
+     round(v.amount_exact, 2) AS round,
+     COALESCE(upper(v.currency_text), 'PHP'::text) AS "coalesce",
+     c.name,
+     NULLIF(btrim(r.subcategory), ''::text) AS "nullif",
+     NULLIF(btrim(r.store_id), ''::text) AS "nullif",
+     NULLIF(btrim(r.vendor_name), ''::text) AS "nullif",
+     NULLIF(btrim(r.vendor_id), ''::text) AS "nullif",
+     NULLIF(btrim(r.customer_id), ''::text) AS "nullif",
+         CASE
+             WHEN (length(btrim(r.sku)) <= 200) THEN NULLIF(btrim(r.sku), ''::text)
+             ELSE NULL::text
+         END AS "case",
+     COALESCE(v.quantity_int, 1) AS "coalesce",
+     round(v.tax_exact, 2) AS round,
+     NULLIF(btrim(r.payment_method), ''::text) AS "nullif",
+     NULLIF(btrim(r.description), ''::text) AS "nullif",
+     (parse_transaction_payload.p_raw - ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'currency'::text, 'category'::text, 'subcategory'::text, 'store_id'::text, 'vendor_name'::text, 'vendor_id'::text, 'customer_id'::text, 'sku'::text, 'quantity'::text, 'tax_amount'::text, 'payment_method'::text, 'description'::text]),
+     array_remove(ARRAY[
+         CASE
+             WHEN (v.transaction_id IS NULL) THEN 'missing_transaction_id'::text
+             WHEN (length(v.transaction_id) > 200) THEN 'invalid_transaction_id'::text
+             ELSE NULL::text
+         END,
+         CASE
+             WHEN (v.date_text IS NULL) THEN 'missing_date'::text
+             WHEN (v.transaction_date IS NULL) THEN 'invalid_date'::text
+             WHEN (v.transaction_date > CURRENT_DATE) THEN 'date_in_future'::text
+             ELSE NULL::text
+         END,
+         CASE
+             WHEN (v.amount_text IS NULL) THEN 'missing_amount'::text
+             WHEN (v.amount_exact IS NULL) THEN 'invalid_amount'::text
+             WHEN (round(v.amount_exact, 2) <= (0)::numeric) THEN 'amount_not_positive'::text
+             ELSE NULL::text
+         END,
+         CASE
+             WHEN (v.category_text IS NULL) THEN 'missing_category'::text
+             WHEN (c.name IS NULL) THEN 'category_not_allowed'::text
+             ELSE NULL::text
+         END,
+         CASE
+             WHEN (v.currency_text !~ '^[A-Za-z]{3}$'::text) THEN 'invalid_currency'::text
+             ELSE NULL::text
+         END,
+         CASE
+             WHEN ((v.quantity_text IS NOT NULL) AND (v.quantity_int IS NULL)) THEN 'invalid_quantity'::text
+             WHEN (v.quantity_int <= 0) THEN 'quantity_not_positive'::text
+             ELSE NULL::text
+         END,
+         CASE
+             WHEN ((v.tax_text IS NOT NULL) AND (v.tax_exact IS NULL)) THEN 'invalid_tax_amount'::text
+             WHEN (round(v.tax_exact, 2) < (0)::numeric) THEN 'tax_amount_negative'::text
+             ELSE NULL::text
+         END,
+         CASE
+             WHEN (length(btrim(r.sku)) > 200) THEN 'invalid_sku'::text
+             ELSE NULL::text
+         END], NULL::text) AS array_remove
+    FROM ((jsonb_to_record(parse_transaction_payload.p_raw) r(transaction_id text, date text, amount text, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity text, tax_amount text, payment_method text, description text)
+      CROSS JOIN LATERAL unnest(ARRAY[ROW(
+         CASE
+             WHEN (jsonb_typeof((parse_transaction_payload.p_raw -> 'transaction_id'::text)) = ANY (ARRAY['string'::text, 'number'::text])) THEN NULLIF(btrim(r.transaction_id), ''::text)
+             ELSE NULL::text
+         END, NULLIF(btrim(r.date), ''::text), scout_internal.iso_date(btrim(r.date)), NULLIF(btrim(r.amount), ''::text), scout_internal.parse_money(btrim(r.amount)), NULLIF(btrim(r.currency), ''::text), NULLIF(btrim(r.category), ''::text), NULLIF(btrim(r.quantity), ''::text), scout_internal.parse_int(btrim(r.quantity)), NULLIF(btrim(r.tax_amount), ''::text), scout_internal.parse_money(btrim(r.tax_amount)))::scout_internal.transaction_payload_values]) v(transaction_id, date_text, transaction_date, amount_text, amount_exact, currency_text, category_text, quantity_text, quantity_int, tax_text, tax_exact))
+      LEFT JOIN scout.ref_categories c ON (((lower(c.name) = lower(v.category_text)) AND c.is_active)));
+END;
+
+
+--
+-- Name: FUNCTION parse_transaction_payload(p_raw jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb) IS 'Applies every Silver rule to one transaction payload: the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises.';
+
+
+--
+-- Name: record_job_run(text, timestamp with time zone, text, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.record_job_run(p_job text, p_started timestamp with time zone, p_status text, p_details jsonb) RETURNS jsonb
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+    insert into ip_workbench.job_runs (job_name, started_at, finished_at, status, details)
+    values (p_job, p_started, pg_catalog.clock_timestamp(), p_status, p_details)
+    returning details
+$$;
+
+
+--
+-- Name: FUNCTION record_job_run(p_job text, p_started timestamp with time zone, p_status text, p_details jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.record_job_run(p_job text, p_started timestamp with time zone, p_status text, p_details jsonb) IS 'Records a run of p_job (started at p_started, ending now) with its status and result document in ip_workbench.job_runs; returns p_details.';
+
+
+--
+-- Name: setting(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.setting(p_name text) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+    v_value jsonb;
+begin
+    select s.value into v_value from ip_workbench.settings s where s.name = p_name;
+    if not found then
+        raise exception 'setting % is missing from ip_workbench.settings', p_name
+            using errcode = '42704', hint = 'Run scout-db migrate: the migrations insert every setting with its default.';
+    end if;
+    return v_value;
+end
+$$;
+
+
+--
+-- Name: FUNCTION setting(p_name text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.setting(p_name text) IS 'The value of setting p_name from ip_workbench.settings (jsonb); raises 42704 when there is no such row.';
+
+
+--
+-- Name: silver_merge_products(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.silver_merge_products() RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    -- taken here, never passed in: a caller's older snapshot would re-read or skip rows
+    v_now pg_snapshot := pg_catalog.pg_current_snapshot();
+    v_prev pg_snapshot;
+    v_prev_xid xid8;
+    v_prev_seq bigint;
+    v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
+    v_own_seq bigint;
+    v_processed bigint;
+    v_rejected bigint;
+    v_inserted bigint;
+    v_updated bigint;
+begin
+    if not scout_internal.holds_job_lock(1) then
+        raise exception 'scout_internal.silver_merge_products runs only inside scout.refresh_silver, which holds its lock'
+            using errcode = '55000', hint = 'Call select scout.refresh_silver();';
+    end if;
+    select w.processed_snapshot, w.processed_xid, w.processed_seq into v_prev, v_prev_xid, v_prev_seq
+      from ip_workbench.watermarks w where w.stream = 'silver_products';
+
+    if pg_catalog.to_regclass('pg_temp.silver_delta_products') is not null then
+        drop table pg_temp.silver_delta_products;
+    end if;
+    create temp table silver_delta_products on commit drop as
+    select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
+           b.ingestion_batch_id, b.ingested_at, coalesce(p.updated_at, b.ingested_at) as version_at, p.*
+      from scout.bronze_products b
+     cross join lateral scout_internal.parse_product_payload(b.raw_data) p
+     where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
+       and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
+    get diagnostics v_processed = row_count;
+
+    insert into scout.silver_rejected_products as r
+           (bronze_id, sku, reasons, raw_data, source, ingestion_batch_id, ingested_at)
+    select d.bronze_id, d.sku, d.reasons, d.raw_data, d.source, d.ingestion_batch_id, d.ingested_at
+      from pg_temp.silver_delta_products d
+     where pg_catalog.cardinality(d.reasons) > 0
+    on conflict (bronze_id) do update
+       set sku = excluded.sku, reasons = excluded.reasons, rejected_at = pg_catalog.now();
+    get diagnostics v_rejected = row_count;
+
+    with winners as (
+        select distinct on (d.sku) d.*
+          from pg_temp.silver_delta_products d
+         where pg_catalog.cardinality(d.reasons) = 0
+         order by d.sku, d.version_at desc, d.bronze_seq desc
+    ), upserted as (
+        insert into scout.silver_products as s (
+            sku, name, description, category, brand, price, cost, stock_quantity, unit_of_measure, barcode,
+            is_active, updated_at, attributes, version_at, bronze_id, bronze_seq, source, ingestion_batch_id,
+            ingested_at)
+        select w.sku, w.name, w.description, w.category, w.brand, w.price, w.cost, w.stock_quantity,
+               w.unit_of_measure, w.barcode, w.is_active, w.updated_at, w.attributes, w.version_at,
+               w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at
+          from winners w
+        on conflict (sku) do update
+           set name = excluded.name, description = excluded.description, category = excluded.category,
+               brand = excluded.brand, price = excluded.price, cost = excluded.cost,
+               stock_quantity = excluded.stock_quantity, unit_of_measure = excluded.unit_of_measure,
+               barcode = excluded.barcode, is_active = excluded.is_active, updated_at = excluded.updated_at,
+               attributes = excluded.attributes, version_at = excluded.version_at,
+               bronze_id = excluded.bronze_id, bronze_seq = excluded.bronze_seq, source = excluded.source,
+               ingestion_batch_id = excluded.ingestion_batch_id, ingested_at = excluded.ingested_at,
+               validated_at = pg_catalog.now()
+         where (excluded.version_at, excluded.bronze_seq) > (s.version_at, s.bronze_seq)
+           and (excluded.name, excluded.description, excluded.category, excluded.brand, excluded.price,
+                excluded.cost, excluded.stock_quantity, excluded.unit_of_measure, excluded.barcode,
+                excluded.is_active, excluded.updated_at, excluded.attributes)
+               is distinct from
+               (s.name, s.description, s.category, s.brand, s.price, s.cost, s.stock_quantity,
+                s.unit_of_measure, s.barcode, s.is_active, s.updated_at, s.attributes)
+        returning (s.xmax = 0) as is_insert
+    )
+    select pg_catalog.count(*) filter (where u.is_insert), pg_catalog.count(*) filter (where not u.is_insert)
+      into v_inserted, v_updated
+      from upserted u;
+
+    select pg_catalog.max(d.bronze_seq) into v_own_seq
+      from pg_temp.silver_delta_products d where d.ingest_xid = v_own;
+    perform scout_internal.advance_watermark('silver_products', v_now, v_own, v_own_seq);
+
+    perform scout_internal.touch_table('scout', 'bronze_products', v_processed, v_processed,
+        (select pg_catalog.max(b.ingested_at) from scout.bronze_products b));
+    perform scout_internal.touch_table('scout', 'silver_products', v_inserted + v_updated, v_inserted);
+    perform scout_internal.touch_table('scout', 'silver_rejected_products', v_rejected, v_rejected);
+
+    return pg_catalog.jsonb_build_object(
+        'processed', v_processed,
+        'inserted', v_inserted,
+        'updated', v_updated,
+        'rejected', v_rejected,
+        'superseded', v_processed - v_rejected - v_inserted - v_updated);
+end
+$$;
+
+
+--
+-- Name: FUNCTION silver_merge_products(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.silver_merge_products() IS 'Internal step of scout.refresh_silver (refuses to run without its lock, SQLSTATE 55000): judges Bronze products committed after the stored watermark and visible in the current snapshot, stores rejects, upserts the newest valid version per sku (by updated_at, then arrival), advances the watermark.';
+
+
+--
+-- Name: silver_merge_transactions(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.silver_merge_transactions() RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    SET parallel_tuple_cost TO '0.001'
+    SET work_mem TO '256MB'
+    SET random_page_cost TO '1.1'
+    SET enable_hashjoin TO 'on'
+    SET enable_mergejoin TO 'on'
+    AS $$
+declare
+    -- taken here, never passed in: a caller's older snapshot would re-read or skip rows
+    v_now pg_snapshot := pg_catalog.pg_current_snapshot();
+    v_prev pg_snapshot;
+    v_prev_xid xid8;
+    v_prev_seq bigint;
+    v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
+    v_own_seq bigint;
+    v_winners bigint;
+    v_plan text;
+    v_processed bigint;
+    v_rejected bigint;
+    v_inserted bigint;
+    v_updated bigint;
+begin
+    if not scout_internal.holds_job_lock(1) then
+        raise exception 'scout_internal.silver_merge_transactions runs only inside scout.refresh_silver, which holds its lock'
+            using errcode = '55000', hint = 'Call select scout.refresh_silver();';
+    end if;
+    select w.processed_snapshot, w.processed_xid, w.processed_seq into v_prev, v_prev_xid, v_prev_seq
+      from ip_workbench.watermarks w where w.stream = 'silver_transactions';
+
+    if pg_catalog.to_regclass('pg_temp.silver_delta_transactions') is not null then
+        drop table pg_temp.silver_delta_transactions;
+    end if;
+    create temp table silver_delta_transactions on commit drop as
+    select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
+           b.ingestion_batch_id, b.ingested_at, p.*
+      from scout.bronze_transactions b
+     cross join lateral scout_internal.parse_transaction_payload(b.raw_data) p
+     where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
+       and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
+    get diagnostics v_processed = row_count;
+
+    insert into scout.silver_rejected_transactions as r
+           (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at)
+    select d.bronze_id, d.transaction_id, d.reasons, d.raw_data, d.source, d.ingestion_batch_id, d.ingested_at
+      from pg_temp.silver_delta_transactions d
+     where pg_catalog.cardinality(d.reasons) > 0
+    on conflict (bronze_id) do update
+       set transaction_id = excluded.transaction_id, reasons = excluded.reasons, rejected_at = pg_catalog.now();
+    get diagnostics v_rejected = row_count;
+
+    -- The latest valid version of each key in this delta. Then plain UPDATE and
+    -- INSERT rather than INSERT … ON CONFLICT: speculative insertion costs about a
+    -- quarter more per row, and refresh_silver's lock means no one else writes here.
+    if pg_catalog.to_regclass('pg_temp.silver_winners_transactions') is not null then
+        drop table pg_temp.silver_winners_transactions;
+    end if;
+    create temp table silver_winners_transactions on commit drop as
+    select distinct on (d.transaction_id) d.*
+      from pg_temp.silver_delta_transactions d
+     where pg_catalog.cardinality(d.reasons) = 0
+     order by d.transaction_id, d.bronze_seq desc;
+    get diagnostics v_winners = row_count;
+    analyze pg_temp.silver_winners_transactions;
+
+    -- A delta far smaller than Silver is joined to it by one index probe per key; the
+    -- planner, unsure of the delta's size, otherwise tends to hash all of Silver.
+    -- The ratio is a setting (silver_probe_ratio) so a test can force either plan.
+    v_plan := case when v_winners * (scout_internal.setting('silver_probe_ratio'))::numeric
+                        < (select c.reltuples from pg_catalog.pg_class c
+                            where c.oid = 'scout.silver_validated_transactions'::regclass)
+                   then 'probe' else 'hash' end;
+    if v_plan = 'probe' then
+        perform pg_catalog.set_config('enable_hashjoin', 'off', true);
+        perform pg_catalog.set_config('enable_mergejoin', 'off', true);
+    end if;
+
+    -- Queue for Gold every day these keys had and will have (a correction may move
+    -- a row to another day or category). Identical re-sends are queued too: Gold
+    -- recomputing an unchanged day costs little and keeps this a single statement.
+    insert into scout.gold_pending_days (category, day)
+    select w.category, w.transaction_date from pg_temp.silver_winners_transactions w
+    union
+    select s.category, s.transaction_date
+      from scout.silver_validated_transactions s
+      join pg_temp.silver_winners_transactions w on w.transaction_id = s.transaction_id;
+
+    update scout.silver_validated_transactions as s
+       set transaction_date = w.transaction_date, amount = w.amount, currency = w.currency,
+           category = w.category, subcategory = w.subcategory, store_id = w.store_id,
+           vendor_name = w.vendor_name, vendor_id = w.vendor_id, customer_id = w.customer_id, sku = w.sku,
+           quantity = w.quantity, tax_amount = w.tax_amount, payment_method = w.payment_method,
+           description = w.description, attributes = w.attributes, bronze_id = w.bronze_id,
+           bronze_seq = w.bronze_seq, source = w.source, ingestion_batch_id = w.ingestion_batch_id,
+           ingested_at = w.ingested_at, validated_at = pg_catalog.now()
+      from pg_temp.silver_winners_transactions w
+     where s.transaction_id = w.transaction_id
+       and w.bronze_seq > s.bronze_seq
+       -- an identical re-send changes nothing
+       and (w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id, w.vendor_name,
+            w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method, w.description,
+            w.attributes)
+           is distinct from
+           (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id, s.vendor_name,
+            s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount, s.payment_method, s.description,
+            s.attributes);
+    get diagnostics v_updated = row_count;
+
+    insert into scout.silver_validated_transactions (
+        transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
+        vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
+        attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
+    select w.transaction_id, w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id,
+           w.vendor_name, w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method,
+           w.description, w.attributes, w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at
+      from pg_temp.silver_winners_transactions w
+     where not exists (select 1 from scout.silver_validated_transactions s where s.transaction_id = w.transaction_id);
+    get diagnostics v_inserted = row_count;
+    perform pg_catalog.set_config('enable_hashjoin', 'on', true);
+    perform pg_catalog.set_config('enable_mergejoin', 'on', true);
+
+    select pg_catalog.max(d.bronze_seq) into v_own_seq
+      from pg_temp.silver_delta_transactions d where d.ingest_xid = v_own;
+    perform scout_internal.advance_watermark('silver_transactions', v_now, v_own, v_own_seq);
+
+    perform scout_internal.touch_table('scout', 'bronze_transactions', v_processed, v_processed,
+        (select pg_catalog.max(b.ingested_at) from scout.bronze_transactions b));
+    perform scout_internal.touch_table('scout', 'silver_validated_transactions', v_inserted + v_updated, v_inserted);
+    perform scout_internal.touch_table('scout', 'silver_rejected_transactions', v_rejected, v_rejected);
+
+    return pg_catalog.jsonb_build_object(
+        'processed', v_processed,
+        'inserted', v_inserted,
+        'updated', v_updated,
+        'rejected', v_rejected,
+        'superseded', v_processed - v_rejected - v_inserted - v_updated,
+        'plan', v_plan);
+end
+$$;
+
+
+--
+-- Name: FUNCTION silver_merge_transactions(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.silver_merge_transactions() IS 'Internal step of scout.refresh_silver (refuses to run without its lock, SQLSTATE 55000): judges Bronze transactions committed after the stored watermark and visible in the current snapshot (plus the caller''s own uncommitted rows), stores rejects, upserts winners, advances the watermark. Returns processed/inserted/updated/rejected/superseded, where processed = inserted + updated + rejected + superseded.';
+
+
+--
+-- Name: start_job(text, integer, boolean, timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.start_job(p_job text, p_lock_key integer, p_wait boolean, p_started timestamp with time zone) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    if p_wait then
+        perform pg_catalog.pg_advisory_xact_lock(23559, p_lock_key);
+        return null;
+    end if;
+    if pg_catalog.pg_try_advisory_xact_lock(23559, p_lock_key) then
+        return null;
+    end if;
+    return scout_internal.record_job_run(p_job, p_started, 'skipped', pg_catalog.jsonb_build_object(
+        'status', 'skipped',
+        'reason', pg_catalog.format('another %s is running; call again, or with p_wait => true to queue behind it', p_job)));
+end
+$$;
+
+
+--
+-- Name: FUNCTION start_job(p_job text, p_lock_key integer, p_wait boolean, p_started timestamp with time zone); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.start_job(p_job text, p_lock_key integer, p_wait boolean, p_started timestamp with time zone) IS 'Takes advisory lock (23559, p_lock_key) for the calling transaction (waiting for it when p_wait) and returns NULL; when another run holds it and p_wait is false, records a skipped run in ip_workbench.job_runs and returns {"status": "skipped", "reason"} for the caller to return.';
+
+
+--
+-- Name: touch_table(text, text, bigint, bigint, timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.touch_table(p_schema text, p_table text, p_changed bigint, p_added bigint DEFAULT NULL::bigint, p_last_updated timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_count bigint;
+begin
+    if coalesce(p_changed, 0) = 0 then
+        return;
+    end if;
+    update ip_workbench.tables
+       set row_count = row_count + p_added,
+           last_updated = coalesce(p_last_updated, pg_catalog.now())
+     where schema_name = p_schema and table_name = p_table and row_count is not null and p_added is not null;
+    if not found then
+        execute pg_catalog.format('select pg_catalog.count(*) from %I.%I', p_schema, p_table) into v_count;
+        update ip_workbench.tables
+           set row_count = v_count,
+               last_updated = coalesce(p_last_updated, pg_catalog.now())
+         where schema_name = p_schema and table_name = p_table;
+    end if;
+end
+$$;
+
+
+--
+-- Name: FUNCTION touch_table(p_schema text, p_table text, p_changed bigint, p_added bigint, p_last_updated timestamp with time zone); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.touch_table(p_schema text, p_table text, p_changed bigint, p_added bigint, p_last_updated timestamp with time zone) IS 'After a refresh changed p_changed rows of a registered table, p_added of them new: adds p_added to its row_count (or counts the table when p_added or row_count is NULL) and records when it changed (p_last_updated, default now()). Does nothing when p_changed is 0.';
+
+
+--
+-- Name: uuid_v7(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.uuid_v7() RETURNS uuid
+    LANGUAGE sql PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT (encode(set_bit(set_bit("overlay"(uuid_send(gen_random_uuid()), substr(int8send((floor((EXTRACT(epoch FROM clock_timestamp()) * (1000)::numeric)))::bigint), 3), 1, 6), (52)::bigint, 1), (53)::bigint, 1), 'hex'::text))::uuid AS encode;
+END;
+
+
+--
+-- Name: FUNCTION uuid_v7(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.uuid_v7() IS 'A new UUID version 7 (time-ordered: milliseconds since 1970, then random bits), the default id of Bronze rows.';
+
+
+--
+-- Name: job_runs; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.job_runs (
+    id bigint NOT NULL,
+    job_name text NOT NULL,
+    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    finished_at timestamp with time zone,
+    status text DEFAULT 'running'::text NOT NULL,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    CONSTRAINT job_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'skipped'::text])))
+);
+
+ALTER TABLE ONLY ip_workbench.job_runs FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE job_runs; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.job_runs IS 'One row per run of a pipeline function (refresh_silver, run_transformations, …): when, outcome and the counts it returned.';
+
+
+--
+-- Name: COLUMN job_runs.id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.id IS 'Run number, increasing.';
+
+
+--
+-- Name: COLUMN job_runs.job_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.job_name IS 'The function that ran, e.g. scout.refresh_silver.';
+
+
+--
+-- Name: COLUMN job_runs.started_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.started_at IS 'Wall-clock start of the run.';
+
+
+--
+-- Name: COLUMN job_runs.finished_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.finished_at IS 'Wall-clock end of the run; NULL while running.';
+
+
+--
+-- Name: COLUMN job_runs.status; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.status IS 'running, succeeded, failed, or skipped (another run held the lock).';
+
+
+--
+-- Name: COLUMN job_runs.details; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.details IS 'The run''s result document (counts, reasons).';
+
+
+--
+-- Name: job_runs_id_seq; Type: SEQUENCE; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.job_runs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME ip_workbench.job_runs_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: tables; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.tables (
+    schema_name text NOT NULL,
+    table_name text NOT NULL,
+    layer text NOT NULL,
+    description text,
+    row_count bigint,
+    last_updated timestamp with time zone,
+    dq_score numeric(5,2),
+    completeness numeric(5,2),
+    uniqueness numeric(5,2),
+    timeliness numeric(5,2),
+    last_checked timestamp with time zone,
+    registered_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tables_completeness_check CHECK (((completeness >= (0)::numeric) AND (completeness <= (100)::numeric))),
+    CONSTRAINT tables_dq_score_check CHECK (((dq_score >= (0)::numeric) AND (dq_score <= (100)::numeric))),
+    CONSTRAINT tables_layer_check CHECK ((layer = ANY (ARRAY['bronze'::text, 'silver'::text, 'gold'::text, 'platinum'::text, 'reference'::text, 'metadata'::text]))),
+    CONSTRAINT tables_timeliness_check CHECK (((timeliness >= (0)::numeric) AND (timeliness <= (100)::numeric))),
+    CONSTRAINT tables_uniqueness_check CHECK (((uniqueness >= (0)::numeric) AND (uniqueness <= (100)::numeric)))
+);
+
+ALTER TABLE ONLY ip_workbench.tables FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE tables; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.tables IS 'Registry of the pipeline''s tables: size, freshness and data-quality scores. One row per registered table.';
+
+
+--
+-- Name: COLUMN tables.schema_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.schema_name IS 'Schema of the registered table.';
+
+
+--
+-- Name: COLUMN tables.table_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.table_name IS 'Name of the registered table.';
+
+
+--
+-- Name: COLUMN tables.layer; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.layer IS 'Medallion layer: bronze, silver, gold, platinum, reference or metadata.';
+
+
+--
+-- Name: COLUMN tables.description; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.description IS 'What the table holds, for catalogs and dashboards.';
+
+
+--
+-- Name: COLUMN tables.row_count; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.row_count IS 'Exact row count at last_updated (maintained by the refresh functions).';
+
+
+--
+-- Name: COLUMN tables.last_updated; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.last_updated IS 'When the table''s data last changed (a refresh that changed nothing leaves it).';
+
+
+--
+-- Name: COLUMN tables.dq_score; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.dq_score IS 'Overall data-quality score 0-100 from the last check; NULL until the first check.';
+
+
+--
+-- Name: COLUMN tables.completeness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.completeness IS 'Share (0-100) of required values present at the last check.';
+
+
+--
+-- Name: COLUMN tables.uniqueness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.uniqueness IS 'Share (0-100) of rows with a unique business key at the last check.';
+
+
+--
+-- Name: COLUMN tables.timeliness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.timeliness IS 'Score (0-100) of freshness against the layer''s threshold at the last check.';
+
+
+--
+-- Name: COLUMN tables.last_checked; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.last_checked IS 'When the data-quality scores were last computed.';
+
+
+--
+-- Name: COLUMN tables.registered_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.registered_at IS 'When the table was registered.';
+
+
+--
+-- Name: layer_status; Type: VIEW; Schema: ip_workbench; Owner: -
+--
+
+CREATE VIEW ip_workbench.layer_status WITH (security_invoker='true') AS
+ SELECT t.layer,
+    ((t.schema_name || '.'::text) || t.table_name) AS table_name,
+    t.row_count,
+    t.last_updated,
+    round((EXTRACT(epoch FROM (now() - t.last_updated)) / (3600)::numeric), 2) AS hours_old,
+    t.dq_score
+   FROM ip_workbench.tables t
+  ORDER BY (array_position(ARRAY['reference'::text, 'bronze'::text, 'silver'::text, 'gold'::text, 'platinum'::text, 'metadata'::text], t.layer)), t.table_name;
+
+
+--
+-- Name: VIEW layer_status; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON VIEW ip_workbench.layer_status IS 'Registered tables in layer order with row count, last change, age in hours and DQ score: what scout-db status prints.';
+
+
+--
+-- Name: COLUMN layer_status.layer; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.layer_status.layer IS 'Medallion layer (reference, bronze, silver, gold, platinum, metadata).';
+
+
+--
+-- Name: COLUMN layer_status.table_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.layer_status.table_name IS 'schema.table.';
+
+
+--
+-- Name: COLUMN layer_status.row_count; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.layer_status.row_count IS 'Exact row count at the last change (ip_workbench.tables.row_count).';
+
+
+--
+-- Name: COLUMN layer_status.last_updated; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.layer_status.last_updated IS 'When the table''s data last changed.';
+
+
+--
+-- Name: COLUMN layer_status.hours_old; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.layer_status.hours_old IS 'Hours since last_updated; NULL if it never changed.';
+
+
+--
+-- Name: COLUMN layer_status.dq_score; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.layer_status.dq_score IS 'Overall data-quality score 0-100, NULL until the first check.';
+
+
+--
+-- Name: security_lint; Type: VIEW; Schema: ip_workbench; Owner: -
+--
+
+CREATE VIEW ip_workbench.security_lint WITH (security_invoker='true') AS
+ WITH pipeline_schemas AS (
+         SELECT n.oid,
+            n.nspname
+           FROM pg_namespace n
+          WHERE (n.nspname = ANY (ARRAY['scout'::name, 'scout_internal'::name, 'scout_dev'::name, 'ip_workbench'::name, 'test_failures'::name]))
+        ), relations AS (
+         SELECT c.oid,
+            s.nspname,
+            c.relname,
+            c.relkind,
+            c.relrowsecurity,
+            c.relforcerowsecurity,
+            c.relacl,
+            c.relowner
+           FROM (pg_class c
+             JOIN pipeline_schemas s ON ((s.oid = c.relnamespace)))
+          WHERE (c.relkind = ANY (ARRAY['r'::"char", 'p'::"char", 'v'::"char", 'm'::"char", 'f'::"char"]))
+        ), functions AS (
+         SELECT p.oid,
+            s.nspname,
+            p.proname,
+            p.prosecdef,
+            p.proconfig,
+            p.proacl,
+            p.proowner,
+            l.lanname,
+            (p.prosqlbody IS NOT NULL) AS has_sql_body,
+            format('%I.%I(%s)'::text, s.nspname, p.proname, pg_get_function_identity_arguments(p.oid)) AS signature
+           FROM ((pg_proc p
+             JOIN pipeline_schemas s ON ((s.oid = p.pronamespace)))
+             JOIN pg_language l ON ((l.oid = p.prolang)))
+        )
+ SELECT 'table'::text AS object_type,
+    format('%I.%I'::text, r.nspname, r.relname) AS object_name,
+    'rls_disabled'::text AS problem,
+    'alter table … enable row level security (or call ip_workbench.secure_table)'::text AS fix
+   FROM relations r
+  WHERE ((r.relkind = ANY (ARRAY['r'::"char", 'p'::"char"])) AND (NOT r.relrowsecurity))
+UNION ALL
+ SELECT 'table'::text AS object_type,
+    format('%I.%I'::text, r.nspname, r.relname) AS object_name,
+    'rls_not_forced'::text AS problem,
+    'alter table … force row level security (or call ip_workbench.secure_table)'::text AS fix
+   FROM relations r
+  WHERE ((r.relkind = ANY (ARRAY['r'::"char", 'p'::"char"])) AND (NOT r.relforcerowsecurity))
+UNION ALL
+ SELECT
+        CASE r.relkind
+            WHEN 'v'::"char" THEN 'view'::text
+            WHEN 'm'::"char" THEN 'materialized view'::text
+            ELSE 'table'::text
+        END AS object_type,
+    format('%I.%I'::text, r.nspname, r.relname) AS object_name,
+    ('privilege_for_'::text ||
+        CASE a.grantee
+            WHEN 0 THEN 'public'::text
+            ELSE 'anon'::text
+        END) AS problem,
+    'revoke all on … from public, anon'::text AS fix
+   FROM (relations r
+     CROSS JOIN LATERAL aclexplode(COALESCE(r.relacl, acldefault('r'::"char", r.relowner))) a(grantor, grantee, privilege_type, is_grantable))
+  WHERE ((a.grantee = (0)::oid) OR (a.grantee = ( SELECT pg_roles.oid
+           FROM pg_roles
+          WHERE (pg_roles.rolname = 'anon'::name))))
+UNION ALL
+ SELECT 'materialized view'::text AS object_type,
+    format('%I.%I'::text, r.nspname, r.relname) AS object_name,
+    'materialized_view_in_exposed_schema'::text AS problem,
+    'materialized views cannot carry RLS: keep them in a schema PostgREST does not expose, behind a security_invoker view'::text AS fix
+   FROM relations r
+  WHERE ((r.relkind = 'm'::"char") AND (r.nspname = 'scout'::name))
+UNION ALL
+ SELECT 'view'::text AS object_type,
+    format('%I.%I'::text, r.nspname, r.relname) AS object_name,
+    'view_not_security_invoker'::text AS problem,
+    'create view … with (security_invoker = true), so readers'' RLS applies'::text AS fix
+   FROM (relations r
+     JOIN pg_class c ON ((c.oid = r.oid)))
+  WHERE ((r.relkind = 'v'::"char") AND (NOT COALESCE(('security_invoker=true'::text = ANY (c.reloptions)), false)))
+UNION ALL
+ SELECT 'function'::text AS object_type,
+    f.signature AS object_name,
+    ('execute_for_'::text ||
+        CASE a.grantee
+            WHEN 0 THEN 'public'::text
+            ELSE 'anon'::text
+        END) AS problem,
+    'revoke all on function … from public; grant execute to the roles that need it'::text AS fix
+   FROM (functions f
+     CROSS JOIN LATERAL aclexplode(COALESCE(f.proacl, acldefault('f'::"char", f.proowner))) a(grantor, grantee, privilege_type, is_grantable))
+  WHERE ((a.privilege_type = 'EXECUTE'::text) AND ((a.grantee = (0)::oid) OR (a.grantee = ( SELECT pg_roles.oid
+           FROM pg_roles
+          WHERE (pg_roles.rolname = 'anon'::name)))))
+UNION ALL
+ SELECT 'function'::text AS object_type,
+    f.signature AS object_name,
+    'security_definer_without_search_path'::text AS problem,
+    'add set search_path = '''' and qualify every name'::text AS fix
+   FROM functions f
+  WHERE (f.prosecdef AND (NOT (EXISTS ( SELECT 1
+           FROM unnest(f.proconfig) c(c)
+          WHERE (c.c ~~ 'search_path=%'::text)))))
+UNION ALL
+ SELECT 'function'::text AS object_type,
+    f.signature AS object_name,
+    'function_search_path_mutable'::text AS problem,
+        CASE
+            WHEN (f.lanname = 'sql'::name) THEN 'write the body as begin atomic … end (bound at creation, still inlined), or add set search_path = '''''::text
+            ELSE 'add set search_path = '''' and qualify every name'::text
+        END AS fix
+   FROM functions f
+  WHERE ((NOT (EXISTS ( SELECT 1
+           FROM unnest(f.proconfig) c(c)
+          WHERE (c.c ~~ 'search_path=%'::text)))) AND (NOT ((f.lanname = 'sql'::name) AND f.has_sql_body)))
+UNION ALL
+ SELECT
+        CASE r.relkind
+            WHEN 'v'::"char" THEN 'view'::text
+            WHEN 'm'::"char" THEN 'materialized view'::text
+            ELSE 'table'::text
+        END AS object_type,
+    format('%I.%I'::text, r.nspname, r.relname) AS object_name,
+    'missing_comment'::text AS problem,
+    'comment on … is ''what it holds'''::text AS fix
+   FROM relations r
+  WHERE (obj_description(r.oid, 'pg_class'::name) IS NULL)
+UNION ALL
+ SELECT 'column'::text AS object_type,
+    format('%I.%I.%I'::text, r.nspname, r.relname, a.attname) AS object_name,
+    'missing_comment'::text AS problem,
+    'comment on column … is ''its definition'''::text AS fix
+   FROM (relations r
+     JOIN pg_attribute a ON (((a.attrelid = r.oid) AND (a.attnum > 0) AND (NOT a.attisdropped))))
+  WHERE (col_description(r.oid, (a.attnum)::integer) IS NULL)
+UNION ALL
+ SELECT 'function'::text AS object_type,
+    f.signature AS object_name,
+    'missing_comment'::text AS problem,
+    'comment on function … is ''what it does'''::text AS fix
+   FROM functions f
+  WHERE (obj_description(f.oid, 'pg_proc'::name) IS NULL);
+
+
+--
+-- Name: VIEW security_lint; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON VIEW ip_workbench.security_lint IS 'Security and documentation rules broken by objects in scout, scout_internal, scout_dev, ip_workbench and test_failures, one row per problem: tables without forced RLS, privileges for PUBLIC or anon, materialized views in the exposed schema, views that are not security_invoker, security definer functions without a pinned search_path, functions whose names resolve through the caller''s search_path (neither pinned nor an SQL-standard body), objects without a comment. Empty when all is well.';
+
+
+--
+-- Name: COLUMN security_lint.object_type; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.security_lint.object_type IS 'table, view, materialized view, column or function.';
+
+
+--
+-- Name: COLUMN security_lint.object_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.security_lint.object_name IS 'Qualified name (functions with their argument types).';
+
+
+--
+-- Name: COLUMN security_lint.problem; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.security_lint.problem IS 'Stable problem code, e.g. rls_disabled, execute_for_public, function_search_path_mutable, missing_comment.';
+
+
+--
+-- Name: COLUMN security_lint.fix; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.security_lint.fix IS 'What to do about it.';
+
+
+--
+-- Name: settings; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.settings (
+    name text NOT NULL,
+    value jsonb NOT NULL,
+    description text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT settings_name_check CHECK ((name ~ '^[a-z][a-z0-9_]*$'::text))
+);
+
+ALTER TABLE ONLY ip_workbench.settings FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE settings; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.settings IS 'Tunables of the pipeline, one row per setting, read by the pipeline functions at run time: change one with update ip_workbench.settings set value = … where name = ….';
+
+
+--
+-- Name: COLUMN settings.name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.settings.name IS 'Setting name (snake_case).';
+
+
+--
+-- Name: COLUMN settings.value; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.settings.value IS 'Its value as JSON (a number, a string, a boolean).';
+
+
+--
+-- Name: COLUMN settings.description; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.settings.description IS 'What it controls, its unit and its default.';
+
+
+--
+-- Name: COLUMN settings.updated_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.settings.updated_at IS 'When it was last changed.';
+
+
+--
+-- Name: watermarks; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.watermarks (
+    stream text NOT NULL,
+    processed_snapshot pg_snapshot NOT NULL,
+    processed_xid xid8,
+    processed_seq bigint,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY ip_workbench.watermarks FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE watermarks; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.watermarks IS 'How far each incremental stream has read its source: the snapshot of the last run. A row is new to the stream when its inserting transaction is visible now (or is the caller''s own) but was not in that snapshot (nor among the last run''s own rows), so a transaction that commits late is never skipped and none is read twice.';
+
+
+--
+-- Name: COLUMN watermarks.stream; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.watermarks.stream IS 'Stream name, e.g. silver_transactions.';
+
+
+--
+-- Name: COLUMN watermarks.processed_snapshot; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.watermarks.processed_snapshot IS 'pg_current_snapshot() of the last run: every transaction visible in it has been processed.';
+
+
+--
+-- Name: COLUMN watermarks.processed_xid; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.watermarks.processed_xid IS 'The transaction the last run ran in, when it had written rows: its own rows are not in its snapshot, so they are tracked by sequence instead.';
+
+
+--
+-- Name: COLUMN watermarks.processed_seq; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.watermarks.processed_seq IS 'The highest ingest_seq of processed_xid''s own rows that the last run processed.';
+
+
+--
+-- Name: COLUMN watermarks.updated_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.watermarks.updated_at IS 'When the stream last advanced.';
+
+
+--
+-- Name: bronze_ingest_errors; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.bronze_ingest_errors (
+    id bigint NOT NULL,
+    batch_id text NOT NULL,
+    kind text NOT NULL,
+    source_filename text NOT NULL,
+    line_number bigint NOT NULL,
+    raw_text text NOT NULL,
+    error text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT bronze_ingest_errors_kind_check CHECK ((kind = ANY (ARRAY['transactions'::text, 'products'::text])))
+);
+
+ALTER TABLE ONLY scout.bronze_ingest_errors FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE bronze_ingest_errors; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.bronze_ingest_errors IS 'Records of ingested files that could not be parsed as a JSON object: kept with file, line and parser error so nothing is silently dropped.';
+
+
+--
+-- Name: COLUMN bronze_ingest_errors.id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_errors.id IS 'Error row id.';
+
+
+--
+-- Name: COLUMN bronze_ingest_errors.batch_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_errors.batch_id IS 'The file''s batch id (scout.bronze_ingest_files.batch_id).';
+
+
+--
+-- Name: COLUMN bronze_ingest_errors.kind; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_errors.kind IS 'transactions or products.';
+
+
+--
+-- Name: COLUMN bronze_ingest_errors.source_filename; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_errors.source_filename IS 'File the record came from.';
+
+
+--
+-- Name: COLUMN bronze_ingest_errors.line_number; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_errors.line_number IS '1-based line where the record starts.';
+
+
+--
+-- Name: COLUMN bronze_ingest_errors.raw_text; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_errors.raw_text IS 'The record''s text as read (undecodable bytes shown as \xNN escapes).';
+
+
+--
+-- Name: COLUMN bronze_ingest_errors.error; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_errors.error IS 'Why it could not be loaded (parser message).';
+
+
+--
+-- Name: COLUMN bronze_ingest_errors.created_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_errors.created_at IS 'When it was recorded.';
+
+
+--
+-- Name: bronze_ingest_errors_id_seq; Type: SEQUENCE; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.bronze_ingest_errors ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME scout.bronze_ingest_errors_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: bronze_ingest_files; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.bronze_ingest_files (
+    kind text NOT NULL,
+    sha256 text NOT NULL,
+    batch_id text NOT NULL,
+    source text NOT NULL,
+    source_filename text NOT NULL,
+    size_bytes bigint NOT NULL,
+    lines_read bigint,
+    rows_loaded bigint,
+    lines_rejected bigint,
+    loaded_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT bronze_ingest_files_kind_check CHECK ((kind = ANY (ARRAY['transactions'::text, 'products'::text]))),
+    CONSTRAINT bronze_ingest_files_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text))
+);
+
+ALTER TABLE ONLY scout.bronze_ingest_files FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE bronze_ingest_files; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.bronze_ingest_files IS 'Manifest of files loaded by scout-db ingest: a file (by content hash) is loaded once per kind; loading it again is a no-op unless forced.';
+
+
+--
+-- Name: COLUMN bronze_ingest_files.kind; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_files.kind IS 'transactions or products: the Bronze table the file went to.';
+
+
+--
+-- Name: COLUMN bronze_ingest_files.sha256; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_files.sha256 IS 'SHA-256 of the file''s bytes (hex).';
+
+
+--
+-- Name: COLUMN bronze_ingest_files.batch_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_files.batch_id IS 'ingestion_batch_id given to the file''s rows in Bronze.';
+
+
+--
+-- Name: COLUMN bronze_ingest_files.source; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_files.source IS 'Source recorded on the file''s Bronze rows.';
+
+
+--
+-- Name: COLUMN bronze_ingest_files.source_filename; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_files.source_filename IS 'File name as given to scout-db ingest.';
+
+
+--
+-- Name: COLUMN bronze_ingest_files.size_bytes; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_files.size_bytes IS 'File size in bytes.';
+
+
+--
+-- Name: COLUMN bronze_ingest_files.lines_read; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_files.lines_read IS 'Records read from the file (non-blank lines, CSV rows or array elements).';
+
+
+--
+-- Name: COLUMN bronze_ingest_files.rows_loaded; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_files.rows_loaded IS 'Records stored in Bronze.';
+
+
+--
+-- Name: COLUMN bronze_ingest_files.lines_rejected; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_files.lines_rejected IS 'Records that could not be parsed, stored in scout.bronze_ingest_errors.';
+
+
+--
+-- Name: COLUMN bronze_ingest_files.loaded_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_ingest_files.loaded_at IS 'When the file was (last) loaded.';
+
+
+--
+-- Name: bronze_products; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.bronze_products (
+    id uuid DEFAULT scout_internal.uuid_v7() NOT NULL,
+    raw_data jsonb NOT NULL,
+    source text DEFAULT 'api'::text NOT NULL,
+    source_filename text,
+    ingested_at timestamp with time zone DEFAULT now() NOT NULL,
+    ingestion_batch_id text,
+    created_at timestamp with time zone DEFAULT now(),
+    ingest_seq bigint NOT NULL,
+    ingest_xid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    CONSTRAINT bronze_products_raw_data_check CHECK ((jsonb_typeof(raw_data) = 'object'::text)),
+    CONSTRAINT bronze_products_source_check CHECK ((source <> ''::text))
+);
+
+ALTER TABLE ONLY scout.bronze_products FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE bronze_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.bronze_products IS 'Raw product payloads exactly as received. Append-only; Silver judges them.';
+
+
+--
+-- Name: COLUMN bronze_products.id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_products.id IS 'Row id (uuid); Silver and the rejected table point here as bronze_id.';
+
+
+--
+-- Name: COLUMN bronze_products.raw_data; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_products.raw_data IS 'The payload as received: one JSON object (see the contract''s product payload).';
+
+
+--
+-- Name: COLUMN bronze_products.source; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_products.source IS 'Source system: api, csv, gdrive, webhook, seed, …';
+
+
+--
+-- Name: COLUMN bronze_products.source_filename; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_products.source_filename IS 'Original file name or webhook URL, when there is one.';
+
+
+--
+-- Name: COLUMN bronze_products.ingested_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_products.ingested_at IS 'When the ingest call''s transaction started.';
+
+
+--
+-- Name: COLUMN bronze_products.ingestion_batch_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_products.ingestion_batch_id IS 'One id per ingest call or file.';
+
+
+--
+-- Name: COLUMN bronze_products.created_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_products.created_at IS 'Row creation time (same as ingested_at; kept for the original schema).';
+
+
+--
+-- Name: COLUMN bronze_products.ingest_seq; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_products.ingest_seq IS 'Arrival order across all calls.';
+
+
+--
+-- Name: COLUMN bronze_products.ingest_xid; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_products.ingest_xid IS 'Inserting transaction id, for refresh_silver''s snapshot watermark.';
+
+
+--
+-- Name: bronze_products_ingest_seq_seq; Type: SEQUENCE; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.bronze_products ALTER COLUMN ingest_seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME scout.bronze_products_ingest_seq_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: bronze_transactions; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.bronze_transactions (
+    id uuid DEFAULT scout_internal.uuid_v7() NOT NULL,
+    raw_data jsonb NOT NULL,
+    source text DEFAULT 'api'::text NOT NULL,
+    source_filename text,
+    ingested_at timestamp with time zone DEFAULT now() NOT NULL,
+    ingestion_batch_id text,
+    created_at timestamp with time zone DEFAULT now(),
+    ingest_seq bigint NOT NULL,
+    ingest_xid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    CONSTRAINT bronze_transactions_raw_data_check CHECK ((jsonb_typeof(raw_data) = 'object'::text)),
+    CONSTRAINT bronze_transactions_source_check CHECK ((source <> ''::text))
+);
+
+ALTER TABLE ONLY scout.bronze_transactions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE bronze_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.bronze_transactions IS 'Raw transaction payloads exactly as received from the ingest RPC or scout-db ingest. Append-only; Silver judges them.';
+
+
+--
+-- Name: COLUMN bronze_transactions.id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_transactions.id IS 'Row id (uuid); Silver and the rejected table point here as bronze_id.';
+
+
+--
+-- Name: COLUMN bronze_transactions.raw_data; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_transactions.raw_data IS 'The payload as received: one JSON object (see the contract''s transaction payload).';
+
+
+--
+-- Name: COLUMN bronze_transactions.source; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_transactions.source IS 'Source system: api, csv, gdrive, webhook, seed, …';
+
+
+--
+-- Name: COLUMN bronze_transactions.source_filename; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_transactions.source_filename IS 'Original file name or webhook URL, when there is one.';
+
+
+--
+-- Name: COLUMN bronze_transactions.ingested_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_transactions.ingested_at IS 'When the ingest call''s transaction started.';
+
+
+--
+-- Name: COLUMN bronze_transactions.ingestion_batch_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_transactions.ingestion_batch_id IS 'One id per ingest call or file; scout.bronze_ingest_files maps file batches to files.';
+
+
+--
+-- Name: COLUMN bronze_transactions.created_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_transactions.created_at IS 'Row creation time (same as ingested_at; kept for the original schema).';
+
+
+--
+-- Name: COLUMN bronze_transactions.ingest_seq; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_transactions.ingest_seq IS 'Arrival order across all calls: of two versions of one transaction_id the higher ingest_seq is the later one.';
+
+
+--
+-- Name: COLUMN bronze_transactions.ingest_xid; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.bronze_transactions.ingest_xid IS 'Inserting transaction id: refresh_silver reads exactly the rows committed since its last snapshot (ip_workbench.watermarks).';
+
+
+--
+-- Name: bronze_transactions_ingest_seq_seq; Type: SEQUENCE; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.bronze_transactions ALTER COLUMN ingest_seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME scout.bronze_transactions_ingest_seq_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: gold_category_trends; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.gold_category_trends (
+    week_start date NOT NULL,
+    category text NOT NULL,
+    total_amount numeric NOT NULL,
+    transaction_count bigint NOT NULL,
+    moving_avg_4w numeric NOT NULL,
+    baseline_mean numeric,
+    baseline_stddev numeric,
+    z_score numeric,
+    is_anomaly boolean NOT NULL,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY scout.gold_category_trends FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_category_trends; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.gold_category_trends IS 'Weekly sales per category with 2-sigma anomaly detection: a dense series from the category''s first to its last week (weeks without sales have 0). Rewritten per changed category by scout.refresh_gold.';
+
+
+--
+-- Name: COLUMN gold_category_trends.week_start; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_category_trends.week_start IS 'date_trunc(''week'', transaction_date)::date, the ISO Monday.';
+
+
+--
+-- Name: COLUMN gold_category_trends.category; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_category_trends.category IS 'Category (canonical spelling).';
+
+
+--
+-- Name: COLUMN gold_category_trends.total_amount; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_category_trends.total_amount IS 'Sum of amount in the week (0 for a week without sales).';
+
+
+--
+-- Name: COLUMN gold_category_trends.transaction_count; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_category_trends.transaction_count IS 'Number of Silver rows in the week (0 for a week without sales).';
+
+
+--
+-- Name: COLUMN gold_category_trends.moving_avg_4w; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_category_trends.moving_avg_4w IS 'Mean of total_amount over this week and the 3 before (fewer at the start of the series).';
+
+
+--
+-- Name: COLUMN gold_category_trends.baseline_mean; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_category_trends.baseline_mean IS 'Mean of total_amount over the up to 8 weeks before this one; NULL for the first week.';
+
+
+--
+-- Name: COLUMN gold_category_trends.baseline_stddev; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_category_trends.baseline_stddev IS 'Sample standard deviation of total_amount over the up to 8 weeks before this one; NULL with fewer than 2.';
+
+
+--
+-- Name: COLUMN gold_category_trends.z_score; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_category_trends.z_score IS '(total_amount - baseline_mean) / baseline_stddev; NULL when fewer than 4 earlier weeks or baseline_stddev is 0.';
+
+
+--
+-- Name: COLUMN gold_category_trends.is_anomaly; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_category_trends.is_anomaly IS 'abs(z_score) > 2; false when z_score is NULL.';
+
+
+--
+-- Name: COLUMN gold_category_trends.refreshed_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_category_trends.refreshed_at IS 'When the row was last rewritten.';
+
+
+--
+-- Name: gold_monthly_category_totals; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.gold_monthly_category_totals (
+    month date NOT NULL,
+    category text NOT NULL,
+    total_amount numeric NOT NULL,
+    transaction_count bigint NOT NULL,
+    total_quantity bigint NOT NULL,
+    unique_customers bigint NOT NULL,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT gold_monthly_category_totals_month_check CHECK ((EXTRACT(day FROM month) = (1)::numeric))
+);
+
+ALTER TABLE ONLY scout.gold_monthly_category_totals FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_monthly_category_totals; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.gold_monthly_category_totals IS 'Additive base of gold_monthly_summary: Silver aggregated per (category, calendar month), kept incrementally by refresh_gold. Months without sales have no row.';
+
+
+--
+-- Name: COLUMN gold_monthly_category_totals.month; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_category_totals.month IS 'First day of the month.';
+
+
+--
+-- Name: COLUMN gold_monthly_category_totals.category; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_category_totals.category IS 'Silver category.';
+
+
+--
+-- Name: COLUMN gold_monthly_category_totals.total_amount; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_category_totals.total_amount IS 'Sum of amount.';
+
+
+--
+-- Name: COLUMN gold_monthly_category_totals.transaction_count; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_category_totals.transaction_count IS 'Number of Silver rows.';
+
+
+--
+-- Name: COLUMN gold_monthly_category_totals.total_quantity; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_category_totals.total_quantity IS 'Sum of quantity.';
+
+
+--
+-- Name: COLUMN gold_monthly_category_totals.unique_customers; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_category_totals.unique_customers IS 'Distinct non-null customer_id.';
+
+
+--
+-- Name: COLUMN gold_monthly_category_totals.refreshed_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_category_totals.refreshed_at IS 'When this row was last recomputed.';
+
+
+--
+-- Name: gold_monthly_summary; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.gold_monthly_summary (
+    month date NOT NULL,
+    category text NOT NULL,
+    total_amount numeric NOT NULL,
+    transaction_count bigint NOT NULL,
+    avg_amount numeric NOT NULL,
+    total_quantity bigint NOT NULL,
+    unique_customers bigint NOT NULL,
+    mom_growth_pct numeric,
+    yoy_growth_pct numeric,
+    moving_avg_3m numeric NOT NULL,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY scout.gold_monthly_summary FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_monthly_summary; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.gold_monthly_summary IS 'Monthly sales per category: one row per (month, category) with sales, with growth rates and a 3-month moving average. Rewritten per changed category by scout.refresh_gold.';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.month; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_summary.month IS 'First day of the calendar month.';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.category; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_summary.category IS 'Category (canonical spelling).';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.total_amount; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_summary.total_amount IS 'Sum of amount over the month''s Silver rows.';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.transaction_count; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_summary.transaction_count IS 'Number of Silver rows.';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.avg_amount; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_summary.avg_amount IS 'total_amount / transaction_count (not rounded).';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.total_quantity; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_summary.total_quantity IS 'Sum of quantity.';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.unique_customers; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_summary.unique_customers IS 'Count of distinct non-null customer_id.';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.mom_growth_pct; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_summary.mom_growth_pct IS 'round(100 * (total - prev) / prev, 2), prev = the same category''s total in the previous calendar month; NULL when that month has no sales.';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.yoy_growth_pct; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_summary.yoy_growth_pct IS 'The same against the same month one year earlier; NULL when that month has no sales.';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.moving_avg_3m; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_summary.moving_avg_3m IS 'Mean of total_amount over this and the two previous calendar months, missing months counting as 0; over fewer months at the start of the category''s series (not rounded).';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.refreshed_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_summary.refreshed_at IS 'When the row was last rewritten.';
+
+
+--
+-- Name: gold_pending_days; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.gold_pending_days (
+    category text NOT NULL,
+    day date NOT NULL,
+    queued_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY scout.gold_pending_days FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_pending_days; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.gold_pending_days IS 'Work queue of refresh_gold: (category, day) pairs whose Silver rows changed since the last Gold refresh (both the old and the new day and category of a corrected row).';
+
+
+--
+-- Name: COLUMN gold_pending_days.category; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_pending_days.category IS 'Category of a changed Silver row.';
+
+
+--
+-- Name: COLUMN gold_pending_days.day; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_pending_days.day IS 'transaction_date of a changed Silver row.';
+
+
+--
+-- Name: COLUMN gold_pending_days.queued_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_pending_days.queued_at IS 'When refresh_silver queued it.';
+
+
+--
+-- Name: gold_weekly_category_totals; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.gold_weekly_category_totals (
+    week_start date NOT NULL,
+    category text NOT NULL,
+    total_amount numeric NOT NULL,
+    transaction_count bigint NOT NULL,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT gold_weekly_category_totals_week_start_check CHECK ((EXTRACT(isodow FROM week_start) = (1)::numeric))
+);
+
+ALTER TABLE ONLY scout.gold_weekly_category_totals FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_weekly_category_totals; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.gold_weekly_category_totals IS 'Additive base of gold_category_trends: Silver aggregated per (category, ISO week), kept incrementally by refresh_gold. Weeks without sales have no row here (the mart fills them with 0).';
+
+
+--
+-- Name: COLUMN gold_weekly_category_totals.week_start; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_weekly_category_totals.week_start IS 'Monday of the ISO week (date_trunc(''week'', transaction_date)).';
+
+
+--
+-- Name: COLUMN gold_weekly_category_totals.category; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_weekly_category_totals.category IS 'Silver category.';
+
+
+--
+-- Name: COLUMN gold_weekly_category_totals.total_amount; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_weekly_category_totals.total_amount IS 'Sum of amount.';
+
+
+--
+-- Name: COLUMN gold_weekly_category_totals.transaction_count; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_weekly_category_totals.transaction_count IS 'Number of Silver rows.';
+
+
+--
+-- Name: COLUMN gold_weekly_category_totals.refreshed_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_weekly_category_totals.refreshed_at IS 'When this row was last recomputed.';
+
+
+--
+-- Name: platinum_product_recommendations; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.platinum_product_recommendations (
+    sku text NOT NULL,
+    recommended_sku text NOT NULL,
+    co_occurrence bigint NOT NULL,
+    support numeric NOT NULL,
+    confidence numeric NOT NULL,
+    lift numeric NOT NULL,
+    rank integer NOT NULL,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT platinum_product_recommendations_rank_check CHECK (((rank >= 1) AND (rank <= 10))),
+    CONSTRAINT platinum_product_recommendations_sku_check CHECK ((sku <> recommended_sku))
+);
+
+ALTER TABLE ONLY scout.platinum_product_recommendations FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE platinum_product_recommendations; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.platinum_product_recommendations IS 'Item-to-item collaborative filtering features: for each SKU, the (up to) 10 SKUs most often in the same baskets. A basket is one customer_id''s set of SKUs over the last 90 days; rows without a customer or a SKU are left out.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.sku; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.sku IS 'The SKU a recommendation is for.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.recommended_sku; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.recommended_sku IS 'The SKU recommended with it.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.co_occurrence; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.co_occurrence IS 'Baskets holding both.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.support; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.support IS 'co_occurrence / number of baskets.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.confidence; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.confidence IS 'co_occurrence / baskets holding sku.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.lift; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.lift IS 'confidence / (baskets holding recommended_sku / number of baskets).';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.rank; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.rank IS '1 = best for this sku, by lift, then co_occurrence (both descending), then recommended_sku.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.refreshed_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.refreshed_at IS 'When the row was built.';
+
+
+--
+-- Name: platinum_transaction_embeddings; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.platinum_transaction_embeddings (
+    transaction_id text NOT NULL,
+    text text NOT NULL,
+    metadata jsonb NOT NULL,
+    transaction_date date NOT NULL,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY scout.platinum_transaction_embeddings FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE platinum_transaction_embeddings; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.platinum_transaction_embeddings IS 'One readable sentence per Silver transaction of the last 90 days (transaction_date > current_date - 90), for embedding and retrieval.';
+
+
+--
+-- Name: COLUMN platinum_transaction_embeddings.transaction_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_transaction_embeddings.transaction_id IS 'Silver transaction_id.';
+
+
+--
+-- Name: COLUMN platinum_transaction_embeddings.text; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_transaction_embeddings.text IS 'The transaction as one sentence: date, category / subcategory, amount and currency, store and vendor, payment method and description; parts that are NULL are left out.';
+
+
+--
+-- Name: COLUMN platinum_transaction_embeddings.metadata; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_transaction_embeddings.metadata IS 'The typed Silver fields (NULLs left out): transaction_id, transaction_date, amount, currency, category, subcategory, store_id, vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method.';
+
+
+--
+-- Name: COLUMN platinum_transaction_embeddings.transaction_date; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_transaction_embeddings.transaction_date IS 'Silver transaction_date (for filtering without reading metadata).';
+
+
+--
+-- Name: COLUMN platinum_transaction_embeddings.refreshed_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_transaction_embeddings.refreshed_at IS 'When the row was built.';
+
+
+--
+-- Name: silver_products; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.silver_products (
+    sku text NOT NULL,
+    name text NOT NULL,
+    description text,
+    category text,
+    brand text,
+    price numeric(14,2),
+    cost numeric(14,2),
+    stock_quantity integer,
+    unit_of_measure text,
+    barcode text,
+    is_active boolean DEFAULT true NOT NULL,
+    updated_at timestamp with time zone,
+    attributes jsonb DEFAULT '{}'::jsonb NOT NULL,
+    version_at timestamp with time zone NOT NULL,
+    bronze_id uuid NOT NULL,
+    bronze_seq bigint NOT NULL,
+    source text NOT NULL,
+    ingestion_batch_id text,
+    ingested_at timestamp with time zone NOT NULL,
+    validated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT silver_products_cost_check CHECK ((cost >= (0)::numeric)),
+    CONSTRAINT silver_products_price_check CHECK ((price >= (0)::numeric))
+);
+
+ALTER TABLE ONLY scout.silver_products FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE silver_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.silver_products IS 'Validated products, one row per sku: the newest valid version by updated_at, then by ingestion order.';
+
+
+--
+-- Name: COLUMN silver_products.sku; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.sku IS 'Business key: payload sku, trimmed.';
+
+
+--
+-- Name: COLUMN silver_products.name; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.name IS 'Product name, trimmed.';
+
+
+--
+-- Name: COLUMN silver_products.description; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.description IS 'Payload description, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_products.category; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.category IS 'Payload category, trimmed (canonical spelling when it names a scout.ref_categories row).';
+
+
+--
+-- Name: COLUMN silver_products.brand; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.brand IS 'Payload brand, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_products.price; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.price IS 'List price rounded to 2 decimals, >= 0.';
+
+
+--
+-- Name: COLUMN silver_products.cost; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.cost IS 'Unit cost rounded to 2 decimals, >= 0.';
+
+
+--
+-- Name: COLUMN silver_products.stock_quantity; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.stock_quantity IS 'Units in stock (integer, may be negative for back-orders).';
+
+
+--
+-- Name: COLUMN silver_products.unit_of_measure; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.unit_of_measure IS 'Payload unit_of_measure, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_products.barcode; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.barcode IS 'Payload barcode, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_products.is_active; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.is_active IS 'Payload is_active; true when absent.';
+
+
+--
+-- Name: COLUMN silver_products.updated_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.updated_at IS 'Payload updated_at (ISO 8601; UTC when no zone is given).';
+
+
+--
+-- Name: COLUMN silver_products.attributes; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.attributes IS 'Payload keys the contract does not name.';
+
+
+--
+-- Name: COLUMN silver_products.version_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.version_at IS 'updated_at, or ingested_at when the payload has none: the newest version_at wins, ties broken by bronze_seq.';
+
+
+--
+-- Name: COLUMN silver_products.bronze_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.bronze_id IS 'Lineage: the Bronze row of this version.';
+
+
+--
+-- Name: COLUMN silver_products.bronze_seq; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.bronze_seq IS 'Lineage: ingest_seq of that Bronze row.';
+
+
+--
+-- Name: COLUMN silver_products.source; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.source IS 'Lineage: Bronze source.';
+
+
+--
+-- Name: COLUMN silver_products.ingestion_batch_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.ingestion_batch_id IS 'Lineage: Bronze batch.';
+
+
+--
+-- Name: COLUMN silver_products.ingested_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.ingested_at IS 'Lineage: when this version reached Bronze.';
+
+
+--
+-- Name: COLUMN silver_products.validated_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_products.validated_at IS 'When this version was validated into Silver.';
+
+
+--
+-- Name: silver_rejected_products; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.silver_rejected_products (
+    bronze_id uuid NOT NULL,
+    sku text,
+    reasons text[] NOT NULL,
+    raw_data jsonb NOT NULL,
+    source text NOT NULL,
+    ingestion_batch_id text,
+    ingested_at timestamp with time zone NOT NULL,
+    rejected_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT silver_rejected_products_reasons_check CHECK ((cardinality(reasons) > 0))
+);
+
+ALTER TABLE ONLY scout.silver_rejected_products FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE silver_rejected_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.silver_rejected_products IS 'Every Bronze product that broke a Silver rule, with every rule it broke.';
+
+
+--
+-- Name: COLUMN silver_rejected_products.bronze_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_products.bronze_id IS 'The rejected Bronze row.';
+
+
+--
+-- Name: COLUMN silver_rejected_products.sku; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_products.sku IS 'Business key, where one could be read.';
+
+
+--
+-- Name: COLUMN silver_rejected_products.reasons; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_products.reasons IS 'Stable reason codes: missing_sku, invalid_sku (over 200 characters), missing_name, invalid_price, price_negative, invalid_cost, cost_negative, invalid_stock_quantity, invalid_is_active, invalid_updated_at, invalid_category (over 200 characters).';
+
+
+--
+-- Name: COLUMN silver_rejected_products.raw_data; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_products.raw_data IS 'The payload as received.';
+
+
+--
+-- Name: COLUMN silver_rejected_products.source; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_products.source IS 'Bronze source.';
+
+
+--
+-- Name: COLUMN silver_rejected_products.ingestion_batch_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_products.ingestion_batch_id IS 'Bronze batch.';
+
+
+--
+-- Name: COLUMN silver_rejected_products.ingested_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_products.ingested_at IS 'When the row reached Bronze.';
+
+
+--
+-- Name: COLUMN silver_rejected_products.rejected_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_products.rejected_at IS 'When it was (last) judged.';
+
+
+--
+-- Name: silver_rejected_transactions; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.silver_rejected_transactions (
+    bronze_id uuid NOT NULL,
+    transaction_id text,
+    reasons text[] NOT NULL,
+    raw_data jsonb NOT NULL,
+    source text NOT NULL,
+    ingestion_batch_id text,
+    ingested_at timestamp with time zone NOT NULL,
+    rejected_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT silver_rejected_transactions_reasons_check CHECK ((cardinality(reasons) > 0))
+);
+
+ALTER TABLE ONLY scout.silver_rejected_transactions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE silver_rejected_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.silver_rejected_transactions IS 'Every Bronze transaction that broke a Silver rule, with every rule it broke.';
+
+
+--
+-- Name: COLUMN silver_rejected_transactions.bronze_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_transactions.bronze_id IS 'The rejected Bronze row.';
+
+
+--
+-- Name: COLUMN silver_rejected_transactions.transaction_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_transactions.transaction_id IS 'Business key, where one could be read.';
+
+
+--
+-- Name: COLUMN silver_rejected_transactions.reasons; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_transactions.reasons IS 'Stable reason codes, one per broken rule: missing_transaction_id, invalid_transaction_id (over 200 characters), missing_date, invalid_date, date_in_future, missing_amount, invalid_amount, amount_not_positive, missing_category, category_not_allowed, invalid_currency, invalid_quantity, quantity_not_positive, invalid_tax_amount, tax_amount_negative, invalid_sku (over 200 characters).';
+
+
+--
+-- Name: COLUMN silver_rejected_transactions.raw_data; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_transactions.raw_data IS 'The payload as received.';
+
+
+--
+-- Name: COLUMN silver_rejected_transactions.source; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_transactions.source IS 'Bronze source.';
+
+
+--
+-- Name: COLUMN silver_rejected_transactions.ingestion_batch_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_transactions.ingestion_batch_id IS 'Bronze batch.';
+
+
+--
+-- Name: COLUMN silver_rejected_transactions.ingested_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_transactions.ingested_at IS 'When the row reached Bronze.';
+
+
+--
+-- Name: COLUMN silver_rejected_transactions.rejected_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_transactions.rejected_at IS 'When it was (last) judged.';
+
+
+--
+-- Name: silver_validated_transactions; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.silver_validated_transactions (
+    transaction_id text NOT NULL,
+    transaction_date date NOT NULL,
+    amount numeric(14,2) NOT NULL,
+    currency text DEFAULT 'PHP'::text NOT NULL,
+    category text NOT NULL,
+    subcategory text,
+    store_id text,
+    vendor_name text,
+    vendor_id text,
+    customer_id text,
+    sku text,
+    quantity integer DEFAULT 1 NOT NULL,
+    tax_amount numeric(14,2),
+    payment_method text,
+    description text,
+    attributes jsonb DEFAULT '{}'::jsonb NOT NULL,
+    bronze_id uuid NOT NULL,
+    bronze_seq bigint NOT NULL,
+    source text NOT NULL,
+    ingestion_batch_id text,
+    ingested_at timestamp with time zone NOT NULL,
+    validated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT silver_validated_transactions_amount_check CHECK ((amount > (0)::numeric)),
+    CONSTRAINT silver_validated_transactions_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT silver_validated_transactions_quantity_check CHECK ((quantity > 0)),
+    CONSTRAINT silver_validated_transactions_tax_amount_check CHECK ((tax_amount >= (0)::numeric))
+);
+
+ALTER TABLE ONLY scout.silver_validated_transactions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE silver_validated_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.silver_validated_transactions IS 'Validated transactions, one row per transaction_id: the latest valid version by ingestion order (an identical re-send changes nothing).';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.transaction_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.transaction_id IS 'Business key: payload transaction_id, trimmed.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.transaction_date; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.transaction_date IS 'Date part of the ISO 8601 payload date (as written, no zone conversion); never after CURRENT_DATE.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.amount; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.amount IS 'Payload amount rounded to 2 decimals; always > 0.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.currency; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.currency IS 'ISO 4217 code, upper-cased; PHP when the payload has none.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.category; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.category IS 'Category in its canonical spelling from scout.ref_categories.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.subcategory; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.subcategory IS 'Payload subcategory, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.store_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.store_id IS 'Payload store_id, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.vendor_name; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.vendor_name IS 'Payload vendor_name, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.vendor_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.vendor_id IS 'Payload vendor_id, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.customer_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.customer_id IS 'Payload customer_id, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.sku; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.sku IS 'Payload sku, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.quantity; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.quantity IS 'Units sold, integer > 0; 1 when the payload has none.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.tax_amount; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.tax_amount IS 'Payload tax_amount rounded to 2 decimals, >= 0; NULL when absent.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.payment_method; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.payment_method IS 'Payload payment_method, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.description; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.description IS 'Payload description, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.attributes; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.attributes IS 'Payload keys the contract does not name, kept as they came.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.bronze_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.bronze_id IS 'Lineage: the Bronze row of this version.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.bronze_seq; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.bronze_seq IS 'Lineage: ingest_seq of that Bronze row; a later valid version (higher seq) with different values replaces this one.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.source; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.source IS 'Lineage: Bronze source of this version.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.ingestion_batch_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.ingestion_batch_id IS 'Lineage: Bronze batch of this version.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.ingested_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.ingested_at IS 'Lineage: when this version reached Bronze.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.validated_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.validated_at IS 'When this version was validated into Silver.';
+
+
+--
+-- Name: job_runs job_runs_pkey; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.job_runs
+    ADD CONSTRAINT job_runs_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: settings settings_pkey; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.settings
+    ADD CONSTRAINT settings_pkey PRIMARY KEY (name);
+
+
+--
+-- Name: tables tables_pkey; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.tables
+    ADD CONSTRAINT tables_pkey PRIMARY KEY (schema_name, table_name);
+
+
+--
+-- Name: watermarks watermarks_pkey; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.watermarks
+    ADD CONSTRAINT watermarks_pkey PRIMARY KEY (stream);
+
+
+--
+-- Name: bronze_ingest_errors bronze_ingest_errors_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.bronze_ingest_errors
+    ADD CONSTRAINT bronze_ingest_errors_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: bronze_ingest_files bronze_ingest_files_batch_id_key; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.bronze_ingest_files
+    ADD CONSTRAINT bronze_ingest_files_batch_id_key UNIQUE (batch_id);
+
+
+--
+-- Name: bronze_ingest_files bronze_ingest_files_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.bronze_ingest_files
+    ADD CONSTRAINT bronze_ingest_files_pkey PRIMARY KEY (kind, sha256);
+
+
+--
+-- Name: bronze_products bronze_products_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.bronze_products
+    ADD CONSTRAINT bronze_products_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: bronze_transactions bronze_transactions_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.bronze_transactions
+    ADD CONSTRAINT bronze_transactions_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: gold_category_trends gold_category_trends_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.gold_category_trends
+    ADD CONSTRAINT gold_category_trends_pkey PRIMARY KEY (week_start, category);
+
+
+--
+-- Name: gold_monthly_category_totals gold_monthly_category_totals_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.gold_monthly_category_totals
+    ADD CONSTRAINT gold_monthly_category_totals_pkey PRIMARY KEY (category, month);
+
+
+--
+-- Name: gold_monthly_summary gold_monthly_summary_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.gold_monthly_summary
+    ADD CONSTRAINT gold_monthly_summary_pkey PRIMARY KEY (month, category);
+
+
+--
+-- Name: gold_weekly_category_totals gold_weekly_category_totals_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.gold_weekly_category_totals
+    ADD CONSTRAINT gold_weekly_category_totals_pkey PRIMARY KEY (category, week_start);
+
+
+--
+-- Name: platinum_product_recommendations platinum_product_recommendations_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.platinum_product_recommendations
+    ADD CONSTRAINT platinum_product_recommendations_pkey PRIMARY KEY (sku, recommended_sku);
+
+
+--
+-- Name: platinum_transaction_embeddings platinum_transaction_embeddings_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.platinum_transaction_embeddings
+    ADD CONSTRAINT platinum_transaction_embeddings_pkey PRIMARY KEY (transaction_id);
+
+
+--
+-- Name: ref_categories ref_categories_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.ref_categories
+    ADD CONSTRAINT ref_categories_pkey PRIMARY KEY (name);
+
+
+--
+-- Name: silver_products silver_products_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.silver_products
+    ADD CONSTRAINT silver_products_pkey PRIMARY KEY (sku);
+
+
+--
+-- Name: silver_rejected_products silver_rejected_products_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.silver_rejected_products
+    ADD CONSTRAINT silver_rejected_products_pkey PRIMARY KEY (bronze_id);
+
+
+--
+-- Name: silver_rejected_transactions silver_rejected_transactions_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.silver_rejected_transactions
+    ADD CONSTRAINT silver_rejected_transactions_pkey PRIMARY KEY (bronze_id);
+
+
+--
+-- Name: silver_validated_transactions silver_validated_transactions_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.silver_validated_transactions
+    ADD CONSTRAINT silver_validated_transactions_pkey PRIMARY KEY (transaction_id);
+
+
+--
+-- Name: job_runs_job_name_started_at_idx; Type: INDEX; Schema: ip_workbench; Owner: -
+--
+
+CREATE INDEX job_runs_job_name_started_at_idx ON ip_workbench.job_runs USING btree (job_name, started_at DESC);
+
+
+--
+-- Name: bronze_ingest_errors_batch_id_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX bronze_ingest_errors_batch_id_idx ON scout.bronze_ingest_errors USING btree (batch_id);
+
+
+--
+-- Name: bronze_products_ingest_xid_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX bronze_products_ingest_xid_idx ON scout.bronze_products USING btree (ingest_xid);
+
+
+--
+-- Name: bronze_products_ingested_at_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX bronze_products_ingested_at_idx ON scout.bronze_products USING btree (ingested_at DESC);
+
+
+--
+-- Name: bronze_products_source_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX bronze_products_source_idx ON scout.bronze_products USING btree (source);
+
+
+--
+-- Name: bronze_transactions_ingest_xid_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX bronze_transactions_ingest_xid_idx ON scout.bronze_transactions USING btree (ingest_xid);
+
+
+--
+-- Name: bronze_transactions_ingested_at_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX bronze_transactions_ingested_at_idx ON scout.bronze_transactions USING btree (ingested_at DESC);
+
+
+--
+-- Name: bronze_transactions_source_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX bronze_transactions_source_idx ON scout.bronze_transactions USING btree (source);
+
+
+--
+-- Name: gold_category_trends_category_week_start_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX gold_category_trends_category_week_start_idx ON scout.gold_category_trends USING btree (category, week_start);
+
+
+--
+-- Name: gold_monthly_summary_category_month_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX gold_monthly_summary_category_month_idx ON scout.gold_monthly_summary USING btree (category, month);
+
+
+--
+-- Name: platinum_product_recommendations_sku_rank_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE UNIQUE INDEX platinum_product_recommendations_sku_rank_idx ON scout.platinum_product_recommendations USING btree (sku, rank);
+
+
+--
+-- Name: platinum_transaction_embeddings_transaction_date_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX platinum_transaction_embeddings_transaction_date_idx ON scout.platinum_transaction_embeddings USING btree (transaction_date);
+
+
+--
+-- Name: ref_categories_lower_name_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE UNIQUE INDEX ref_categories_lower_name_idx ON scout.ref_categories USING btree (lower(name));
+
+
+--
+-- Name: silver_products_category_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX silver_products_category_idx ON scout.silver_products USING btree (category);
+
+
+--
+-- Name: silver_rejected_products_sku_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX silver_rejected_products_sku_idx ON scout.silver_rejected_products USING btree (sku);
+
+
+--
+-- Name: silver_rejected_transactions_reasons_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX silver_rejected_transactions_reasons_idx ON scout.silver_rejected_transactions USING gin (reasons);
+
+
+--
+-- Name: silver_rejected_transactions_transaction_id_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX silver_rejected_transactions_transaction_id_idx ON scout.silver_rejected_transactions USING btree (transaction_id);
+
+
+--
+-- Name: silver_validated_transactions_category_transaction_date_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX silver_validated_transactions_category_transaction_date_idx ON scout.silver_validated_transactions USING btree (category, transaction_date);
+
+
+--
+-- Name: silver_validated_transactions_transaction_date_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX silver_validated_transactions_transaction_date_idx ON scout.silver_validated_transactions USING btree (transaction_date);
+
+
+--
+-- Name: job_runs; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.job_runs ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: job_runs service_role manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON ip_workbench.job_runs TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON job_runs; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON ip_workbench.job_runs IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: settings service_role manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON ip_workbench.settings TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON settings; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON ip_workbench.settings IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: tables service_role manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON ip_workbench.tables TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON tables; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON ip_workbench.tables IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: watermarks service_role manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON ip_workbench.watermarks TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON watermarks; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON ip_workbench.watermarks IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: settings; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: tables; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.tables ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: job_runs the owner manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON ip_workbench.job_runs TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON job_runs; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON ip_workbench.job_runs IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: settings the owner manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON ip_workbench.settings TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON settings; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON ip_workbench.settings IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: tables the owner manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON ip_workbench.tables TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON tables; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON ip_workbench.tables IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: watermarks the owner manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON ip_workbench.watermarks TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON watermarks; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON ip_workbench.watermarks IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: watermarks; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.watermarks ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_category_trends authenticated users read all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "authenticated users read all rows" ON scout.gold_category_trends FOR SELECT TO authenticated USING (true);
+
+
+--
+-- Name: POLICY "authenticated users read all rows" ON gold_category_trends; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "authenticated users read all rows" ON scout.gold_category_trends IS 'Read access granted by the contract (Roles and access).';
+
+
+--
+-- Name: gold_monthly_summary authenticated users read all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "authenticated users read all rows" ON scout.gold_monthly_summary FOR SELECT TO authenticated USING (true);
+
+
+--
+-- Name: POLICY "authenticated users read all rows" ON gold_monthly_summary; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "authenticated users read all rows" ON scout.gold_monthly_summary IS 'Read access granted by the contract (Roles and access).';
+
+
+--
+-- Name: platinum_product_recommendations authenticated users read all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "authenticated users read all rows" ON scout.platinum_product_recommendations FOR SELECT TO authenticated USING (true);
+
+
+--
+-- Name: POLICY "authenticated users read all rows" ON platinum_product_recommendations; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "authenticated users read all rows" ON scout.platinum_product_recommendations IS 'Read access granted by the contract (Roles and access).';
+
+
+--
+-- Name: platinum_transaction_embeddings authenticated users read all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "authenticated users read all rows" ON scout.platinum_transaction_embeddings FOR SELECT TO authenticated USING (true);
+
+
+--
+-- Name: POLICY "authenticated users read all rows" ON platinum_transaction_embeddings; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "authenticated users read all rows" ON scout.platinum_transaction_embeddings IS 'Read access granted by the contract (Roles and access).';
+
+
+--
+-- Name: bronze_ingest_errors; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.bronze_ingest_errors ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: bronze_ingest_files; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.bronze_ingest_files ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: bronze_products; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.bronze_products ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: bronze_transactions; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.bronze_transactions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_category_trends; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.gold_category_trends ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_monthly_category_totals; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.gold_monthly_category_totals ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_monthly_summary; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.gold_monthly_summary ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_pending_days; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.gold_pending_days ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_weekly_category_totals; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.gold_weekly_category_totals ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: platinum_product_recommendations; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.platinum_product_recommendations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: platinum_transaction_embeddings; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.platinum_transaction_embeddings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ref_categories; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.ref_categories ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: bronze_ingest_errors service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.bronze_ingest_errors TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON bronze_ingest_errors; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.bronze_ingest_errors IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: bronze_ingest_files service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.bronze_ingest_files TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON bronze_ingest_files; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.bronze_ingest_files IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: bronze_products service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.bronze_products TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON bronze_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.bronze_products IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: bronze_transactions service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.bronze_transactions TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON bronze_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.bronze_transactions IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_category_trends service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.gold_category_trends TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_category_trends; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.gold_category_trends IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_monthly_category_totals service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.gold_monthly_category_totals TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_monthly_category_totals; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.gold_monthly_category_totals IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_monthly_summary service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.gold_monthly_summary TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_monthly_summary; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.gold_monthly_summary IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_pending_days service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.gold_pending_days TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_pending_days; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.gold_pending_days IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_weekly_category_totals service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.gold_weekly_category_totals TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_weekly_category_totals; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.gold_weekly_category_totals IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: platinum_product_recommendations service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.platinum_product_recommendations TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON platinum_product_recommendations; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.platinum_product_recommendations IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: platinum_transaction_embeddings service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.platinum_transaction_embeddings TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON platinum_transaction_embeddings; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.platinum_transaction_embeddings IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: ref_categories service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.ref_categories TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON ref_categories; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.ref_categories IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: silver_products service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.silver_products TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON silver_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.silver_products IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: silver_rejected_products service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.silver_rejected_products TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON silver_rejected_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.silver_rejected_products IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: silver_rejected_transactions service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.silver_rejected_transactions TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON silver_rejected_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.silver_rejected_transactions IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: silver_validated_transactions service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.silver_validated_transactions TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON silver_validated_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.silver_validated_transactions IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: silver_products; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.silver_products ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: silver_rejected_products; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.silver_rejected_products ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: silver_rejected_transactions; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.silver_rejected_transactions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: silver_validated_transactions; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.silver_validated_transactions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: bronze_ingest_errors the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.bronze_ingest_errors TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON bronze_ingest_errors; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.bronze_ingest_errors IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: bronze_ingest_files the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.bronze_ingest_files TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON bronze_ingest_files; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.bronze_ingest_files IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: bronze_products the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.bronze_products TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON bronze_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.bronze_products IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: bronze_transactions the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.bronze_transactions TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON bronze_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.bronze_transactions IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: gold_category_trends the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.gold_category_trends TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_category_trends; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.gold_category_trends IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: gold_monthly_category_totals the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.gold_monthly_category_totals TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_monthly_category_totals; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.gold_monthly_category_totals IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: gold_monthly_summary the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.gold_monthly_summary TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_monthly_summary; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.gold_monthly_summary IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: gold_pending_days the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.gold_pending_days TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_pending_days; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.gold_pending_days IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: gold_weekly_category_totals the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.gold_weekly_category_totals TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_weekly_category_totals; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.gold_weekly_category_totals IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: platinum_product_recommendations the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.platinum_product_recommendations TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON platinum_product_recommendations; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.platinum_product_recommendations IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: platinum_transaction_embeddings the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.platinum_transaction_embeddings TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON platinum_transaction_embeddings; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.platinum_transaction_embeddings IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: ref_categories the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.ref_categories TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON ref_categories; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.ref_categories IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: silver_products the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.silver_products TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON silver_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.silver_products IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: silver_rejected_products the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.silver_rejected_products TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON silver_rejected_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.silver_rejected_products IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: silver_rejected_transactions the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.silver_rejected_transactions TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON silver_rejected_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.silver_rejected_transactions IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: silver_validated_transactions the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.silver_validated_transactions TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON silver_validated_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.silver_validated_transactions IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: SCHEMA ip_workbench; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA ip_workbench TO service_role;
+
+
+--
+-- Name: SCHEMA scout; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA scout TO authenticated;
+GRANT USAGE ON SCHEMA scout TO service_role;
+
+
+--
+-- Name: SCHEMA scout_internal; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA scout_internal TO service_role;
+
+
+--
+-- Name: SCHEMA test_failures; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA test_failures TO service_role;
+
+
+--
+-- Name: FUNCTION secure_table(p_table regclass, p_readers text[]); Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+REVOKE ALL ON FUNCTION ip_workbench.secure_table(p_table regclass, p_readers text[]) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION ingest_products(payload jsonb, source text, source_filename text); Type: ACL; Schema: scout; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout.ingest_products(payload jsonb, source text, source_filename text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout.ingest_products(payload jsonb, source text, source_filename text) TO service_role;
+
+
+--
+-- Name: FUNCTION ingest_transactions(payload jsonb, source text, source_filename text); Type: ACL; Schema: scout; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout.ingest_transactions(payload jsonb, source text, source_filename text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout.ingest_transactions(payload jsonb, source text, source_filename text) TO service_role;
+
+
+--
+-- Name: FUNCTION refresh_gold(p_wait boolean); Type: ACL; Schema: scout; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout.refresh_gold(p_wait boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout.refresh_gold(p_wait boolean) TO service_role;
+
+
+--
+-- Name: FUNCTION refresh_platinum(p_wait boolean); Type: ACL; Schema: scout; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout.refresh_platinum(p_wait boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout.refresh_platinum(p_wait boolean) TO service_role;
+
+
+--
+-- Name: FUNCTION refresh_silver(p_wait boolean); Type: ACL; Schema: scout; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout.refresh_silver(p_wait boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout.refresh_silver(p_wait boolean) TO service_role;
+
+
+--
+-- Name: FUNCTION run_transformations(p_wait boolean); Type: ACL; Schema: scout; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout.run_transformations(p_wait boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout.run_transformations(p_wait boolean) TO service_role;
+
+
+--
+-- Name: TABLE ref_categories; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.ref_categories TO service_role;
+
+
+--
+-- Name: FUNCTION generate_products(p_seed bigint); Type: ACL; Schema: scout_dev; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_dev.generate_products(p_seed bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION seed_uniform(p_row bigint, p_seed bigint, p_stream integer); Type: ACL; Schema: scout_dev; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_dev.seed_uniform(p_row bigint, p_seed bigint, p_stream integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION generate_transactions(p_rows bigint, p_seed bigint, p_end_date date); Type: ACL; Schema: scout_dev; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_dev.generate_transactions(p_rows bigint, p_seed bigint, p_end_date date) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION seed_bronze(p_rows bigint, p_seed bigint, p_end_date date); Type: ACL; Schema: scout_dev; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_dev.seed_bronze(p_rows bigint, p_seed bigint, p_end_date date) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION advance_watermark(p_stream text, p_now pg_snapshot, p_own xid8, p_own_seq bigint); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.advance_watermark(p_stream text, p_now pg_snapshot, p_own xid8, p_own_seq bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.advance_watermark(p_stream text, p_now pg_snapshot, p_own xid8, p_own_seq bigint) TO service_role;
+
+
+--
+-- Name: FUNCTION bronze_file_begin(p_kind text, p_sha256 text, p_source_filename text, p_source text, p_size_bytes bigint, p_force boolean); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.bronze_file_begin(p_kind text, p_sha256 text, p_source_filename text, p_source text, p_size_bytes bigint, p_force boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION bronze_file_load(p_batch_id text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.bronze_file_load(p_batch_id text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION bronze_file_load_range(p_kind text, p_batch_id text, p_source text, p_source_filename text, p_first bigint, p_last bigint); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.bronze_file_load_range(p_kind text, p_batch_id text, p_source text, p_source_filename text, p_first bigint, p_last bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION holds_job_lock(p_lock_key integer); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.holds_job_lock(p_lock_key integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.holds_job_lock(p_lock_key integer) TO service_role;
+
+
+--
+-- Name: FUNCTION ingest_into_bronze(p_kind text, p_payload jsonb, p_source text, p_source_filename text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.ingest_into_bronze(p_kind text, p_payload jsonb, p_source text, p_source_filename text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.ingest_into_bronze(p_kind text, p_payload jsonb, p_source text, p_source_filename text) TO service_role;
+
+
+--
+-- Name: FUNCTION is_unprocessed(p_row_xid xid8, p_row_seq bigint, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.is_unprocessed(p_row_xid xid8, p_row_seq bigint, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.is_unprocessed(p_row_xid xid8, p_row_seq bigint, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint) TO service_role;
+
+
+--
+-- Name: FUNCTION iso_date(p_text text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.iso_date(p_text text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.iso_date(p_text text) TO service_role;
+
+
+--
+-- Name: FUNCTION iso_timestamptz(p_text text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.iso_timestamptz(p_text text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.iso_timestamptz(p_text text) TO service_role;
+
+
+--
+-- Name: FUNCTION parse_decimal(p_text text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.parse_decimal(p_text text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.parse_decimal(p_text text) TO service_role;
+
+
+--
+-- Name: FUNCTION parse_int(p_text text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.parse_int(p_text text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.parse_int(p_text text) TO service_role;
+
+
+--
+-- Name: FUNCTION parse_money(p_text text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.parse_money(p_text text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.parse_money(p_text text) TO service_role;
+
+
+--
+-- Name: FUNCTION parse_product_payload(p_raw jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.parse_product_payload(p_raw jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.parse_product_payload(p_raw jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION parse_transaction_payload(p_raw jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION record_job_run(p_job text, p_started timestamp with time zone, p_status text, p_details jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.record_job_run(p_job text, p_started timestamp with time zone, p_status text, p_details jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.record_job_run(p_job text, p_started timestamp with time zone, p_status text, p_details jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION setting(p_name text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.setting(p_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.setting(p_name text) TO service_role;
+
+
+--
+-- Name: FUNCTION silver_merge_products(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.silver_merge_products() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.silver_merge_products() TO service_role;
+
+
+--
+-- Name: FUNCTION silver_merge_transactions(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.silver_merge_transactions() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.silver_merge_transactions() TO service_role;
+
+
+--
+-- Name: FUNCTION start_job(p_job text, p_lock_key integer, p_wait boolean, p_started timestamp with time zone); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.start_job(p_job text, p_lock_key integer, p_wait boolean, p_started timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.start_job(p_job text, p_lock_key integer, p_wait boolean, p_started timestamp with time zone) TO service_role;
+
+
+--
+-- Name: FUNCTION touch_table(p_schema text, p_table text, p_changed bigint, p_added bigint, p_last_updated timestamp with time zone); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.touch_table(p_schema text, p_table text, p_changed bigint, p_added bigint, p_last_updated timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.touch_table(p_schema text, p_table text, p_changed bigint, p_added bigint, p_last_updated timestamp with time zone) TO service_role;
+
+
+--
+-- Name: FUNCTION uuid_v7(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.uuid_v7() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.uuid_v7() TO service_role;
+
+
+--
+-- Name: TABLE job_runs; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.job_runs TO service_role;
+
+
+--
+-- Name: TABLE tables; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.tables TO service_role;
+
+
+--
+-- Name: TABLE layer_status; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT ON TABLE ip_workbench.layer_status TO service_role;
+
+
+--
+-- Name: TABLE security_lint; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT ON TABLE ip_workbench.security_lint TO service_role;
+
+
+--
+-- Name: TABLE settings; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.settings TO service_role;
+
+
+--
+-- Name: TABLE watermarks; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.watermarks TO service_role;
+
+
+--
+-- Name: TABLE bronze_ingest_errors; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.bronze_ingest_errors TO service_role;
+
+
+--
+-- Name: TABLE bronze_ingest_files; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.bronze_ingest_files TO service_role;
+
+
+--
+-- Name: TABLE bronze_products; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.bronze_products TO service_role;
+
+
+--
+-- Name: TABLE bronze_transactions; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.bronze_transactions TO service_role;
+
+
+--
+-- Name: TABLE gold_category_trends; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.gold_category_trends TO service_role;
+GRANT SELECT ON TABLE scout.gold_category_trends TO authenticated;
+
+
+--
+-- Name: TABLE gold_monthly_category_totals; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.gold_monthly_category_totals TO service_role;
+
+
+--
+-- Name: TABLE gold_monthly_summary; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.gold_monthly_summary TO service_role;
+GRANT SELECT ON TABLE scout.gold_monthly_summary TO authenticated;
+
+
+--
+-- Name: TABLE gold_pending_days; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.gold_pending_days TO service_role;
+
+
+--
+-- Name: TABLE gold_weekly_category_totals; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.gold_weekly_category_totals TO service_role;
+
+
+--
+-- Name: TABLE platinum_product_recommendations; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.platinum_product_recommendations TO service_role;
+GRANT SELECT ON TABLE scout.platinum_product_recommendations TO authenticated;
+
+
+--
+-- Name: TABLE platinum_transaction_embeddings; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.platinum_transaction_embeddings TO service_role;
+GRANT SELECT ON TABLE scout.platinum_transaction_embeddings TO authenticated;
+
+
+--
+-- Name: TABLE silver_products; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.silver_products TO service_role;
+
+
+--
+-- Name: TABLE silver_rejected_products; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.silver_rejected_products TO service_role;
+
+
+--
+-- Name: TABLE silver_rejected_transactions; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.silver_rejected_transactions TO service_role;
+
+
+--
+-- Name: TABLE silver_validated_transactions; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.silver_validated_transactions TO service_role;
+
+
+--
+-- PostgreSQL database dump complete
+--
