@@ -391,6 +391,7 @@ declare
     v_recommendations_dropped bigint;
     v_recommendations bigint;
     v_result jsonb;
+    v_basket_max_skus int := (scout_internal.setting('recommendation_basket_max_skus'))::int;
 begin
     v_result := scout_internal.start_job('scout.refresh_platinum', 3, p_wait, v_started);  -- lock key: db/CONVENTIONS.md
     if v_result is not null then
@@ -402,7 +403,8 @@ begin
     get diagnostics v_embeddings_dropped = row_count;
     insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date)
     select s.transaction_id,
-           'On ' || s.transaction_date::text || ', a ' || s.category || coalesce(' / ' || s.subcategory, '')
+           -- to_char, not ::text: a date's text form follows the session's DateStyle
+           'On ' || pg_catalog.to_char(s.transaction_date, 'YYYY-MM-DD') || ', a ' || s.category || coalesce(' / ' || s.subcategory, '')
                || ' purchase of ' || s.amount::text || ' ' || s.currency
                || coalesce(' at store ' || s.store_id, '')
                || coalesce(' from ' || s.vendor_name, '')
@@ -421,10 +423,22 @@ begin
 
     delete from scout.platinum_product_recommendations;
     get diagnostics v_recommendations_dropped = row_count;
+    -- Baskets, materialised and analysed so the planner sizes the pair join right
+    -- (estimating one row, it picks nested loops that never end on a large basket);
+    -- baskets over the size cap are left out, since their pairs grow with its square.
+    if pg_catalog.to_regclass('pg_temp.platinum_basket_items') is not null then
+        drop table pg_temp.platinum_basket_items;
+    end if;
+    create temp table platinum_basket_items on commit drop as
+    select i.customer_id, i.sku
+      from (select d.customer_id, d.sku, pg_catalog.count(*) over (partition by d.customer_id) as basket_skus
+              from (select distinct s.customer_id, s.sku
+                      from scout.silver_validated_transactions s
+                     where s.transaction_date >= v_since and s.customer_id is not null and s.sku is not null) d) i
+     where i.basket_skus <= v_basket_max_skus;
+    analyze pg_temp.platinum_basket_items;
     with items as (
-        select distinct s.customer_id, s.sku
-          from scout.silver_validated_transactions s
-         where s.transaction_date >= v_since and s.customer_id is not null and s.sku is not null
+        select b.customer_id, b.sku from pg_temp.platinum_basket_items b
     ),
     basket_count as (
         select pg_catalog.count(distinct i.customer_id)::numeric as baskets from items i
@@ -481,7 +495,7 @@ $$;
 -- Name: FUNCTION refresh_platinum(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.refresh_platinum(p_wait boolean) IS 'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction. Returns {"status", "since", "embeddings", "recommendations", "seconds"}. A concurrent second call returns {"status": "skipped"}, or waits when p_wait is true.';
+COMMENT ON FUNCTION scout.refresh_platinum(p_wait boolean) IS 'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations. Returns {"status", "since", "embeddings", "recommendations", "seconds"}. A concurrent second call returns {"status": "skipped"}, or waits when p_wait is true.';
 
 
 --
@@ -860,6 +874,16 @@ begin
     if p_source is null or pg_catalog.btrim(p_source) = '' then
         raise exception 'source must be a non-empty name such as csv or gdrive' using errcode = '22023';
     end if;
+    -- source is an index key and source_filename a label: both stay short enough for either
+    if pg_catalog.length(p_source) > 200 then
+        raise exception 'source is % characters long, more than the 200 allowed', pg_catalog.length(p_source)
+            using errcode = '22023', hint = 'Name the source system (api, webhook, gdrive, …), not the data.';
+    end if;
+    if pg_catalog.length(p_source_filename) > 2000 then
+        raise exception 'source_filename is % characters long, more than the 2000 allowed',
+            pg_catalog.length(p_source_filename)
+            using errcode = '22023', hint = 'Give the file name or the webhook URL, without its payload.';
+    end if;
 
     -- A concurrent load of the same file waits here on the key until the first commits.
     insert into scout.bronze_ingest_files as f (kind, sha256, batch_id, source, source_filename, size_bytes)
@@ -895,6 +919,37 @@ COMMENT ON FUNCTION scout_internal.bronze_file_begin(p_kind text, p_sha256 text,
 
 
 --
+-- Name: bronze_file_insert_staged(text, text, text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.bronze_file_insert_staged(p_kind text, p_batch_id text, p_source text, p_source_filename text) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_loaded bigint;
+begin
+    execute pg_catalog.format(
+        'insert into scout.%I (raw_data, source, source_filename, ingestion_batch_id)
+         select s.raw_text::jsonb, $1, $2, $3
+           from pg_temp.bronze_file_staging s
+          where s.error is null
+          order by s.record_no', 'bronze_' || p_kind)
+        using p_source, p_source_filename, p_batch_id;
+    get diagnostics v_loaded = row_count;
+    return v_loaded;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION bronze_file_insert_staged(p_kind text, p_batch_id text, p_source text, p_source_filename text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.bronze_file_insert_staged(p_kind text, p_batch_id text, p_source text, p_source_filename text) IS 'Internal to scout_internal.bronze_file_load: inserts every staged record without an error into scout.bronze_<p_kind> in file order; returns how many.';
+
+
+--
 -- Name: bronze_file_load(text); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -924,8 +979,19 @@ begin
       into v_lines, v_first, v_last
       from pg_temp.bronze_file_staging s;
     if v_lines > 0 then
-        v_loaded := scout_internal.bronze_file_load_range(v_file.kind, p_batch_id, v_file.source, v_file.source_filename,
-                                                 v_first, v_last);
+        -- A clean file (the usual case) is one INSERT. One with bad records is probed
+        -- for them without writes (scout_internal.bronze_file_probe_range), then the
+        -- rest is inserted at once.
+        begin
+            v_loaded := scout_internal.bronze_file_insert_staged(v_file.kind, p_batch_id, v_file.source,
+                                                                  v_file.source_filename);
+        exception
+            when data_exception or check_violation or program_limit_exceeded then
+                create index if not exists bronze_file_staging_record_no_idx on pg_temp.bronze_file_staging (record_no);
+                perform scout_internal.bronze_file_probe_range(v_first, v_last);
+                v_loaded := scout_internal.bronze_file_insert_staged(v_file.kind, p_batch_id, v_file.source,
+                                                                      v_file.source_filename);
+        end;
     end if;
 
     insert into scout.bronze_ingest_errors (batch_id, kind, source_filename, line_number, raw_text, error)
@@ -953,59 +1019,101 @@ COMMENT ON FUNCTION scout_internal.bronze_file_load(p_batch_id text) IS 'Loads p
 
 
 --
--- Name: bronze_file_load_range(text, text, text, text, bigint, bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
+-- Name: bronze_file_probe_range(bigint, bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
-CREATE FUNCTION scout_internal.bronze_file_load_range(p_kind text, p_batch_id text, p_source text, p_source_filename text, p_first bigint, p_last bigint) RETURNS bigint
+CREATE FUNCTION scout_internal.bronze_file_probe_range(p_first bigint, p_last bigint) RETURNS void
     LANGUAGE plpgsql
     SET search_path TO ''
-    SET client_min_messages TO 'warning'
-    AS $_$
+    AS $$
 declare
-    v_loaded bigint;
-    v_middle bigint;
+    v_non_objects bigint;
     v_message text;
     v_detail text;
 begin
     if p_first > p_last then
-        return 0;
+        return;
     end if;
     begin
-        execute pg_catalog.format(
-            'insert into scout.%I (raw_data, source, source_filename, ingestion_batch_id)
-             select s.raw_text::jsonb, $1, $2, $3
-               from pg_temp.bronze_file_staging s
-              where s.error is null and s.record_no between $4 and $5
-              order by s.record_no', 'bronze_' || p_kind)
-            using p_source, p_source_filename, p_batch_id, p_first, p_last;
-        get diagnostics v_loaded = row_count;
-        return v_loaded;
+        select pg_catalog.count(*) filter (where pg_catalog.jsonb_typeof(s.raw_text::jsonb) <> 'object')
+          into v_non_objects
+          from pg_temp.bronze_file_staging s
+         where s.error is null and s.record_no between p_first and p_last;
     exception
-        when data_exception or check_violation then
+        when data_exception or program_limit_exceeded then
             if p_first = p_last then
                 get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail;
+                -- the handler runs after the probe's subtransaction ended: this write is the caller's
                 update pg_temp.bronze_file_staging s
-                   set error = case when v_message like '%bronze_%_raw_data_check%'
-                                    then 'valid JSON but not an object: each record must be one JSON object'
-                                    else v_message || coalesce(': ' || nullif(v_detail, ''), '') end
+                   set error = v_message || coalesce(': ' || nullif(v_detail, ''), '')
                  where s.record_no = p_first;
-                return 0;
+                return;
             end if;
     end;
-    -- Only files with bad records get here; the index keeps the halves' reads short.
-    create index if not exists bronze_file_staging_record_no_idx on pg_temp.bronze_file_staging (record_no);
-    v_middle := p_first + (p_last - p_first) / 2;
-    return scout_internal.bronze_file_load_range(p_kind, p_batch_id, p_source, p_source_filename, p_first, v_middle)
-         + scout_internal.bronze_file_load_range(p_kind, p_batch_id, p_source, p_source_filename, v_middle + 1, p_last);
+    if v_non_objects is null then
+        perform scout_internal.bronze_file_probe_range(p_first, p_first + (p_last - p_first) / 2);
+        perform scout_internal.bronze_file_probe_range(p_first + (p_last - p_first) / 2 + 1, p_last);
+    elsif v_non_objects > 0 then
+        update pg_temp.bronze_file_staging s
+           set error = 'valid JSON but not an object: each record must be one JSON object'
+         where s.error is null and s.record_no between p_first and p_last
+           and pg_catalog.jsonb_typeof(s.raw_text::jsonb) <> 'object';
+    end if;
 end
-$_$;
+$$;
 
 
 --
--- Name: FUNCTION bronze_file_load_range(p_kind text, p_batch_id text, p_source text, p_source_filename text, p_first bigint, p_last bigint); Type: COMMENT; Schema: scout_internal; Owner: -
+-- Name: FUNCTION bronze_file_probe_range(p_first bigint, p_last bigint); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.bronze_file_load_range(p_kind text, p_batch_id text, p_source text, p_source_filename text, p_first bigint, p_last bigint) IS 'Internal to scout_internal.bronze_file_load: stores the staged records numbered p_first..p_last that are JSON objects in scout.bronze_<p_kind> and marks each other record with its parser error. Returns the number stored.';
+COMMENT ON FUNCTION scout_internal.bronze_file_probe_range(p_first bigint, p_last bigint) IS 'Internal to scout_internal.bronze_file_load: marks each staged record numbered p_first..p_last that is not a JSON object (pg_temp.bronze_file_staging.error) with the parser''s message, probing without writes.';
+
+
+--
+-- Name: clean_text(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.clean_text(p_text text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT NULLIF(btrim(p_text, '	
+
+
+ 
+  ᠎           ​‌‍
+
+  ⁠　﻿'::text), ''::text) AS "nullif";
+END;
+
+
+--
+-- Name: FUNCTION clean_text(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.clean_text(p_text text) IS 'p_text without the invisible characters at either end (whitespace, line breaks, no-break and zero-width characters, BOM); NULL when nothing visible is left.';
+
+
+--
+-- Name: fold_case(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.fold_case(p_text text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE
+             WHEN (octet_length(p_text) = length(p_text)) THEN (lower((p_text COLLATE "C")) COLLATE "default")
+             ELSE (lower((p_text COLLATE "und-x-icu")) COLLATE "default")
+         END AS lower;
+END;
+
+
+--
+-- Name: FUNCTION fold_case(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.fold_case(p_text text) IS 'p_text lower-cased by locale-independent rules (C for ASCII, ICU root otherwise), for case-insensitive matching.';
 
 
 --
@@ -1056,6 +1164,16 @@ begin
     if p_source is null or pg_catalog.btrim(p_source) = '' then
         raise exception 'source must be a non-empty name such as api or webhook: nothing was stored'
             using errcode = '22023';
+    end if;
+    -- source is an index key and source_filename a label: both stay short enough for either
+    if pg_catalog.length(p_source) > 200 then
+        raise exception 'source is % characters long, more than the 200 allowed: nothing was stored', pg_catalog.length(p_source)
+            using errcode = '22023', hint = 'Name the source system (api, webhook, gdrive, …), not the data.';
+    end if;
+    if pg_catalog.length(p_source_filename) > 2000 then
+        raise exception 'source_filename is % characters long, more than the 2000 allowed: nothing was stored',
+            pg_catalog.length(p_source_filename)
+            using errcode = '22023', hint = 'Give the file name or the webhook URL, without its payload.';
     end if;
 
     case pg_catalog.jsonb_typeof(p_payload)
@@ -1135,7 +1253,7 @@ CREATE FUNCTION scout_internal.iso_date(p_text text) RETURNS date
     BEGIN ATOMIC
  SELECT
          CASE
-             WHEN ((translate("left"(p_text, 10), '0123456789'::text, '9999999999'::text) <> '9999-99-99'::text) OR ((length(p_text) > 10) AND (substr(p_text, 11) !~ '^[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3])(:?[0-5]\d)?)?$'::text))) THEN NULL::date
+             WHEN ((translate("left"(p_text, 10), '0123456789'::text, '9999999999'::text) <> '9999-99-99'::text) OR ((length(p_text) > 10) AND (substr(p_text, 11) !~ '^[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,9})?)?(Z|[+-](0[0-9]|1[0-5])(:?[0-5][0-9])?)?$'::text))) THEN NULL::date
              WHEN (((substr(p_text, 1, 4))::integer < 1) OR (((substr(p_text, 6, 2))::integer < 1) OR ((substr(p_text, 6, 2))::integer > 12)) OR ((substr(p_text, 9, 2))::integer < 1)) THEN NULL::date
              WHEN ((substr(p_text, 9, 2))::integer >
              CASE
@@ -1153,7 +1271,7 @@ END;
 -- Name: FUNCTION iso_date(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.iso_date(p_text text) IS 'The date part of an ISO 8601 date or date-time (YYYY-MM-DD, optionally T/space, a time and a zone), or NULL for any other spelling, an impossible date, or PostgreSQL''s special words. Never raises.';
+COMMENT ON FUNCTION scout_internal.iso_date(p_text text) IS 'The date part of an ISO 8601 date or date-time (YYYY-MM-DD, optionally T/space, a time and a zone of at most ±15:59, the most PostgreSQL can represent), or NULL for any other spelling, an impossible date, or PostgreSQL''s special words. Never raises.';
 
 
 --
@@ -1166,7 +1284,7 @@ CREATE FUNCTION scout_internal.iso_timestamptz(p_text text) RETURNS timestamp wi
  SELECT
          CASE
              WHEN (scout_internal.iso_date(p_text) IS NULL) THEN NULL::timestamp with time zone
-             WHEN ((p_text ~ '(Z|[+-]\d{2}(:?\d{2})?)$'::text) AND (length(p_text) > 10)) THEN (p_text)::timestamp with time zone
+             WHEN ((p_text ~ '(Z|[+-][0-9]{2}(:?[0-9]{2})?)$'::text) AND (length(p_text) > 10)) THEN (p_text)::timestamp with time zone
              ELSE ((p_text)::timestamp without time zone AT TIME ZONE 'UTC'::text)
          END AS timezone;
 END;
@@ -1188,7 +1306,7 @@ CREATE FUNCTION scout_internal.parse_decimal(p_text text) RETURNS numeric
     BEGIN ATOMIC
  SELECT
          CASE
-             WHEN (p_text ~ '^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$'::text) THEN (p_text)::numeric
+             WHEN ((length(p_text) <= 1000) AND (p_text ~ '^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,3})?$'::text)) THEN (p_text)::numeric
              ELSE NULL::numeric
          END AS "case";
 END;
@@ -1198,7 +1316,7 @@ END;
 -- Name: FUNCTION parse_decimal(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.parse_decimal(p_text text) IS 'A plain decimal number (optionally signed, with a short exponent) as numeric, or NULL for anything else (NaN, Infinity, words, separators). Never raises.';
+COMMENT ON FUNCTION scout_internal.parse_decimal(p_text text) IS 'A plain decimal number of at most 1000 characters (optionally signed, with an exponent of at most 3 digits) as numeric, or NULL for anything else (NaN, Infinity, words, separators, longer texts). Never raises.';
 
 
 --
@@ -1210,7 +1328,7 @@ CREATE FUNCTION scout_internal.parse_int(p_text text) RETURNS integer
     BEGIN ATOMIC
  SELECT
          CASE
-             WHEN (p_text ~ '^[+-]?\d{1,9}$'::text) THEN (p_text)::integer
+             WHEN (p_text ~ '^[+-]?[0-9]{1,9}$'::text) THEN (p_text)::integer
              ELSE NULL::integer
          END AS "case";
 END;
@@ -1246,10 +1364,10 @@ COMMENT ON FUNCTION scout_internal.parse_money(p_text text) IS 'scout_internal.p
 
 
 --
--- Name: parse_product_payload(jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+-- Name: parse_product_payload(jsonb, timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
-CREATE FUNCTION scout_internal.parse_product_payload(p_raw jsonb) RETURNS TABLE(sku text, name text, description text, category text, brand text, price numeric, cost numeric, stock_quantity integer, unit_of_measure text, barcode text, is_active boolean, updated_at timestamp with time zone, attributes jsonb, reasons text[])
+CREATE FUNCTION scout_internal.parse_product_payload(p_raw jsonb, p_latest timestamp with time zone) RETURNS TABLE(sku text, name text, description text, category text, brand text, price numeric, cost numeric, stock_quantity integer, unit_of_measure text, barcode text, is_active boolean, updated_at timestamp with time zone, attributes jsonb, reasons text[])
     LANGUAGE sql STABLE PARALLEL SAFE
     BEGIN ATOMIC
  SELECT
@@ -1262,7 +1380,7 @@ CREATE FUNCTION scout_internal.parse_product_payload(p_raw jsonb) RETURNS TABLE(
          CASE
              WHEN (length(v.category) <= 200) THEN COALESCE(( SELECT c.name
                 FROM scout.ref_categories c
-               WHERE (lower(c.name) = lower(v.category))), v.category)
+               WHERE (scout_internal.fold_case(c.name) = scout_internal.fold_case(v.category))), v.category)
              ELSE NULL::text
          END AS "case",
      v.brand,
@@ -1304,6 +1422,7 @@ CREATE FUNCTION scout_internal.parse_product_payload(p_raw jsonb) RETURNS TABLE(
          END,
          CASE
              WHEN ((v.updated_text IS NOT NULL) AND (v.updated_at IS NULL)) THEN 'invalid_updated_at'::text
+             WHEN (v.updated_at > parse_product_payload.p_latest) THEN 'updated_at_in_future'::text
              ELSE NULL::text
          END,
          CASE
@@ -1327,27 +1446,27 @@ CREATE FUNCTION scout_internal.parse_product_payload(p_raw jsonb) RETURNS TABLE(
              round(scout_internal.parse_money(t.cost_text), 2) AS cost,
              scout_internal.parse_int(t.stock_text) AS stock_quantity,
                  CASE
-                     WHEN (lower(t.active_text) = ANY (ARRAY['true'::text, 't'::text, 'yes'::text, '1'::text])) THEN true
-                     WHEN (lower(t.active_text) = ANY (ARRAY['false'::text, 'f'::text, 'no'::text, '0'::text])) THEN false
+                     WHEN (lower((t.active_text COLLATE "C")) = ANY (ARRAY['true'::text, 't'::text, 'yes'::text, '1'::text])) THEN true
+                     WHEN (lower((t.active_text COLLATE "C")) = ANY (ARRAY['false'::text, 'f'::text, 'no'::text, '0'::text])) THEN false
                      ELSE NULL::boolean
                  END AS is_active,
              scout_internal.iso_timestamptz(t.updated_text) AS updated_at
             FROM ( SELECT
                          CASE
-                             WHEN (jsonb_typeof((parse_product_payload.p_raw -> 'sku'::text)) = ANY (ARRAY['string'::text, 'number'::text])) THEN NULLIF(btrim((parse_product_payload.p_raw ->> 'sku'::text)), ''::text)
+                             WHEN (jsonb_typeof((parse_product_payload.p_raw -> 'sku'::text)) = ANY (ARRAY['string'::text, 'number'::text])) THEN scout_internal.clean_text((parse_product_payload.p_raw ->> 'sku'::text))
                              ELSE NULL::text
                          END AS sku,
-                     NULLIF(btrim((parse_product_payload.p_raw ->> 'name'::text)), ''::text) AS name,
-                     NULLIF(btrim((parse_product_payload.p_raw ->> 'description'::text)), ''::text) AS description,
-                     NULLIF(btrim((parse_product_payload.p_raw ->> 'category'::text)), ''::text) AS category,
-                     NULLIF(btrim((parse_product_payload.p_raw ->> 'brand'::text)), ''::text) AS brand,
-                     NULLIF(btrim((parse_product_payload.p_raw ->> 'price'::text)), ''::text) AS price_text,
-                     NULLIF(btrim((parse_product_payload.p_raw ->> 'cost'::text)), ''::text) AS cost_text,
-                     NULLIF(btrim((parse_product_payload.p_raw ->> 'stock_quantity'::text)), ''::text) AS stock_text,
-                     NULLIF(btrim((parse_product_payload.p_raw ->> 'unit_of_measure'::text)), ''::text) AS unit_of_measure,
-                     NULLIF(btrim((parse_product_payload.p_raw ->> 'barcode'::text)), ''::text) AS barcode,
-                     NULLIF(btrim((parse_product_payload.p_raw ->> 'is_active'::text)), ''::text) AS active_text,
-                     NULLIF(btrim((parse_product_payload.p_raw ->> 'updated_at'::text)), ''::text) AS updated_text,
+                     scout_internal.clean_text((parse_product_payload.p_raw ->> 'name'::text)) AS name,
+                     scout_internal.clean_text((parse_product_payload.p_raw ->> 'description'::text)) AS description,
+                     scout_internal.clean_text((parse_product_payload.p_raw ->> 'category'::text)) AS category,
+                     scout_internal.clean_text((parse_product_payload.p_raw ->> 'brand'::text)) AS brand,
+                     scout_internal.clean_text((parse_product_payload.p_raw ->> 'price'::text)) AS price_text,
+                     scout_internal.clean_text((parse_product_payload.p_raw ->> 'cost'::text)) AS cost_text,
+                     scout_internal.clean_text((parse_product_payload.p_raw ->> 'stock_quantity'::text)) AS stock_text,
+                     scout_internal.clean_text((parse_product_payload.p_raw ->> 'unit_of_measure'::text)) AS unit_of_measure,
+                     scout_internal.clean_text((parse_product_payload.p_raw ->> 'barcode'::text)) AS barcode,
+                     scout_internal.clean_text((parse_product_payload.p_raw ->> 'is_active'::text)) AS active_text,
+                     scout_internal.clean_text((parse_product_payload.p_raw ->> 'updated_at'::text)) AS updated_text,
                      (parse_product_payload.p_raw - ARRAY['sku'::text, 'name'::text, 'description'::text, 'category'::text, 'brand'::text, 'price'::text, 'cost'::text, 'stock_quantity'::text, 'unit_of_measure'::text, 'barcode'::text, 'is_active'::text, 'updated_at'::text]) AS attributes
                   OFFSET 0) t
           OFFSET 0) v;
@@ -1355,17 +1474,17 @@ END;
 
 
 --
--- Name: FUNCTION parse_product_payload(p_raw jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+-- Name: FUNCTION parse_product_payload(p_raw jsonb, p_latest timestamp with time zone); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.parse_product_payload(p_raw jsonb) IS 'Applies every Silver rule to one product payload: the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises.';
+COMMENT ON FUNCTION scout_internal.parse_product_payload(p_raw jsonb, p_latest timestamp with time zone) IS 'Applies every Silver rule to one product payload (an updated_at after p_latest is updated_at_in_future): the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises.';
 
 
 --
--- Name: parse_transaction_payload(jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+-- Name: parse_transaction_payload(jsonb, date, timestamp with time zone, date); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
-CREATE FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb) RETURNS TABLE(transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, reasons text[])
+CREATE FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb, p_today date, p_now timestamp with time zone, p_oldest date) RETURNS TABLE(transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, reasons text[])
     LANGUAGE sql STABLE PARALLEL SAFE
     BEGIN ATOMIC
  SELECT
@@ -1375,21 +1494,21 @@ CREATE FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb) RETURNS TA
          END AS "case",
      v.transaction_date,
      round(v.amount_exact, 2) AS round,
-     COALESCE(upper(v.currency_text), 'PHP'::text) AS "coalesce",
+     COALESCE(upper((v.currency_text COLLATE "C")), 'PHP'::text) AS "coalesce",
      c.name,
-     NULLIF(btrim(r.subcategory), ''::text) AS "nullif",
-     NULLIF(btrim(r.store_id), ''::text) AS "nullif",
-     NULLIF(btrim(r.vendor_name), ''::text) AS "nullif",
-     NULLIF(btrim(r.vendor_id), ''::text) AS "nullif",
-     NULLIF(btrim(r.customer_id), ''::text) AS "nullif",
+     scout_internal.clean_text(r.subcategory) AS clean_text,
+     scout_internal.clean_text(r.store_id) AS clean_text,
+     scout_internal.clean_text(r.vendor_name) AS clean_text,
+     scout_internal.clean_text(r.vendor_id) AS clean_text,
+     scout_internal.clean_text(r.customer_id) AS clean_text,
          CASE
-             WHEN (length(btrim(r.sku)) <= 200) THEN NULLIF(btrim(r.sku), ''::text)
+             WHEN (length(scout_internal.clean_text(r.sku)) <= 200) THEN scout_internal.clean_text(r.sku)
              ELSE NULL::text
          END AS "case",
      COALESCE(v.quantity_int, 1) AS "coalesce",
      round(v.tax_exact, 2) AS round,
-     NULLIF(btrim(r.payment_method), ''::text) AS "nullif",
-     NULLIF(btrim(r.description), ''::text) AS "nullif",
+     scout_internal.clean_text(r.payment_method) AS clean_text,
+     scout_internal.clean_text(r.description) AS clean_text,
      (parse_transaction_payload.p_raw - ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'currency'::text, 'category'::text, 'subcategory'::text, 'store_id'::text, 'vendor_name'::text, 'vendor_id'::text, 'customer_id'::text, 'sku'::text, 'quantity'::text, 'tax_amount'::text, 'payment_method'::text, 'description'::text]),
      array_remove(ARRAY[
          CASE
@@ -1400,7 +1519,12 @@ CREATE FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb) RETURNS TA
          CASE
              WHEN (v.date_text IS NULL) THEN 'missing_date'::text
              WHEN (v.transaction_date IS NULL) THEN 'invalid_date'::text
-             WHEN (v.transaction_date > CURRENT_DATE) THEN 'date_in_future'::text
+             WHEN
+             CASE
+                 WHEN (translate(substr(v.date_text, 11), '0123456789:. T'::text, ''::text) <> ''::text) THEN (scout_internal.iso_timestamptz(v.date_text) > parse_transaction_payload.p_now)
+                 ELSE (v.transaction_date > parse_transaction_payload.p_today)
+             END THEN 'date_in_future'::text
+             WHEN (v.transaction_date < parse_transaction_payload.p_oldest) THEN 'date_too_old'::text
              ELSE NULL::text
          END,
          CASE
@@ -1429,24 +1553,51 @@ CREATE FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb) RETURNS TA
              ELSE NULL::text
          END,
          CASE
-             WHEN (length(btrim(r.sku)) > 200) THEN 'invalid_sku'::text
+             WHEN (length(scout_internal.clean_text(r.sku)) > 200) THEN 'invalid_sku'::text
              ELSE NULL::text
          END], NULL::text) AS array_remove
     FROM ((jsonb_to_record(parse_transaction_payload.p_raw) r(transaction_id text, date text, amount text, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity text, tax_amount text, payment_method text, description text)
       CROSS JOIN LATERAL unnest(ARRAY[ROW(
          CASE
-             WHEN (jsonb_typeof((parse_transaction_payload.p_raw -> 'transaction_id'::text)) = ANY (ARRAY['string'::text, 'number'::text])) THEN NULLIF(btrim(r.transaction_id), ''::text)
+             WHEN (jsonb_typeof((parse_transaction_payload.p_raw -> 'transaction_id'::text)) = ANY (ARRAY['string'::text, 'number'::text])) THEN scout_internal.clean_text(r.transaction_id)
              ELSE NULL::text
-         END, NULLIF(btrim(r.date), ''::text), scout_internal.iso_date(btrim(r.date)), NULLIF(btrim(r.amount), ''::text), scout_internal.parse_money(btrim(r.amount)), NULLIF(btrim(r.currency), ''::text), NULLIF(btrim(r.category), ''::text), NULLIF(btrim(r.quantity), ''::text), scout_internal.parse_int(btrim(r.quantity)), NULLIF(btrim(r.tax_amount), ''::text), scout_internal.parse_money(btrim(r.tax_amount)))::scout_internal.transaction_payload_values]) v(transaction_id, date_text, transaction_date, amount_text, amount_exact, currency_text, category_text, quantity_text, quantity_int, tax_text, tax_exact))
-      LEFT JOIN scout.ref_categories c ON (((lower(c.name) = lower(v.category_text)) AND c.is_active)));
+         END, scout_internal.clean_text(r.date), scout_internal.iso_date(scout_internal.clean_text(r.date)), scout_internal.clean_text(r.amount), scout_internal.parse_money(scout_internal.clean_text(r.amount)), scout_internal.clean_text(r.currency), scout_internal.clean_text(r.category), scout_internal.clean_text(r.quantity), scout_internal.parse_int(scout_internal.clean_text(r.quantity)), scout_internal.clean_text(r.tax_amount), scout_internal.parse_money(scout_internal.clean_text(r.tax_amount)))::scout_internal.transaction_payload_values]) v(transaction_id, date_text, transaction_date, amount_text, amount_exact, currency_text, category_text, quantity_text, quantity_int, tax_text, tax_exact))
+      LEFT JOIN scout.ref_categories c ON (((scout_internal.fold_case(c.name) = scout_internal.fold_case(v.category_text)) AND c.is_active)));
 END;
 
 
 --
--- Name: FUNCTION parse_transaction_payload(p_raw jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+-- Name: FUNCTION parse_transaction_payload(p_raw jsonb, p_today date, p_now timestamp with time zone, p_oldest date); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb) IS 'Applies every Silver rule to one transaction payload: the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises.';
+COMMENT ON FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb, p_today date, p_now timestamp with time zone, p_oldest date) IS 'Applies every Silver rule to one transaction payload, judging dates against p_today (today in the business time zone), p_now (for a date with a time and a zone) and p_oldest: the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises.';
+
+
+--
+-- Name: payload_key(jsonb, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.payload_key(p_raw jsonb, p_key text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+begin
+    if pg_catalog.jsonb_typeof(p_raw -> p_key) in ('string', 'number') then
+        return pg_catalog.left(scout_internal.clean_text(p_raw ->> p_key), 200);
+    end if;
+    return null;
+exception
+    when data_exception or program_limit_exceeded then
+        return null;
+end
+$$;
+
+
+--
+-- Name: FUNCTION payload_key(p_raw jsonb, p_key text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.payload_key(p_raw jsonb, p_key text) IS 'The value of key p_key of a payload, trimmed and cut to 200 characters, when it is a string or a number; NULL otherwise or when even that cannot be read. Never raises a data error.';
 
 
 --
@@ -1499,13 +1650,43 @@ COMMENT ON FUNCTION scout_internal.setting(p_name text) IS 'The value of setting
 
 
 --
+-- Name: silver_isolate_unparseable(text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.silver_isolate_unparseable(p_delta text, p_template text) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_count bigint;
+    v_bad bigint;
+begin
+    select pg_catalog.count(*) into v_count from pg_temp.silver_candidates;
+    execute pg_catalog.format('create temp table %I on commit drop as %s', p_delta,
+                              pg_catalog.format(p_template, 1, 0));
+    perform scout_internal.silver_probe_range(p_template, 1, v_count);
+    execute pg_catalog.format('insert into pg_temp.%I %s', p_delta, pg_catalog.format(p_template, 1, v_count));
+    select pg_catalog.count(*) into v_bad from pg_temp.silver_candidates c where c.parse_error is not null;
+    return v_bad;
+end
+$$;
+
+
+--
+-- Name: FUNCTION silver_isolate_unparseable(p_delta text, p_template text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.silver_isolate_unparseable(p_delta text, p_template text) IS 'Internal to the Silver merges: after their set-based parse raised a data error, marks the candidates whose parse raises (pg_temp.silver_candidates.parse_error) and loads every other candidate into temp table p_delta with p_template; returns how many were marked.';
+
+
+--
 -- Name: silver_merge_products(); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
 CREATE FUNCTION scout_internal.silver_merge_products() RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
-    AS $$
+    AS $_$
 declare
     -- taken here, never passed in: a caller's older snapshot would re-read or skip rows
     v_now pg_snapshot := pg_catalog.pg_current_snapshot();
@@ -1515,6 +1696,7 @@ declare
     v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
     v_own_seq bigint;
     v_processed bigint;
+    v_latest timestamptz;
     v_rejected bigint;
     v_inserted bigint;
     v_updated bigint;
@@ -1526,25 +1708,61 @@ begin
     select w.processed_snapshot, w.processed_xid, w.processed_seq into v_prev, v_prev_xid, v_prev_seq
       from ip_workbench.watermarks w where w.stream = 'silver_products';
 
+    -- a version may be dated a little ahead of this clock (another machine's), not more
+    v_latest := pg_catalog.now() + (scout_internal.setting('product_updated_at_tolerance') #>> '{}')::interval;
+
     if pg_catalog.to_regclass('pg_temp.silver_delta_products') is not null then
         drop table pg_temp.silver_delta_products;
     end if;
-    create temp table silver_delta_products on commit drop as
-    select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
-           b.ingestion_batch_id, b.ingested_at, coalesce(p.updated_at, b.ingested_at) as version_at, p.*
-      from scout.bronze_products b
-     cross join lateral scout_internal.parse_product_payload(b.raw_data) p
-     where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
-       and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
-    get diagnostics v_processed = row_count;
+    begin
+        create temp table silver_delta_products on commit drop as
+        select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
+               b.ingestion_batch_id, b.ingested_at, coalesce(p.updated_at, b.ingested_at) as version_at, p.*,
+               null::text as parse_error
+          from scout.bronze_products b
+         cross join lateral scout_internal.parse_product_payload(b.raw_data, v_latest) p
+         where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
+           and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
+        get diagnostics v_processed = row_count;
+    exception
+        when data_exception or program_limit_exceeded then
+            -- as in silver_merge_transactions: reject the rows that break the parse, go on
+            if pg_catalog.to_regclass('pg_temp.silver_candidates') is not null then
+                drop table pg_temp.silver_candidates;
+            end if;
+            create temp table silver_candidates on commit drop as
+            select pg_catalog.row_number() over (order by b.ingest_seq) as rn, b.id, null::text as parse_error
+              from scout.bronze_products b
+             where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
+               and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
+            create index on pg_temp.silver_candidates (rn);
+            perform scout_internal.silver_isolate_unparseable('silver_delta_products', pg_catalog.format($sql$
+                select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
+                       b.ingestion_batch_id, b.ingested_at, coalesce(p.updated_at, b.ingested_at) as version_at, p.*,
+                       null::text as parse_error
+                  from pg_temp.silver_candidates c
+                  join scout.bronze_products b on b.id = c.id
+                 cross join lateral scout_internal.parse_product_payload(b.raw_data, %L::timestamptz) p
+                 where c.rn between %%s and %%s and c.parse_error is null$sql$, v_latest));
+            insert into pg_temp.silver_delta_products
+                   (bronze_id, bronze_seq, ingest_xid, raw_data, source, ingestion_batch_id, ingested_at, version_at,
+                    sku, reasons, parse_error)
+            select b.id, b.ingest_seq, b.ingest_xid, b.raw_data, b.source, b.ingestion_batch_id, b.ingested_at,
+                   b.ingested_at, scout_internal.payload_key(b.raw_data, 'sku'), array['unparseable'], c.parse_error
+              from pg_temp.silver_candidates c
+              join scout.bronze_products b on b.id = c.id
+             where c.parse_error is not null;
+            select pg_catalog.count(*) into v_processed from pg_temp.silver_delta_products;
+    end;
 
     insert into scout.silver_rejected_products as r
-           (bronze_id, sku, reasons, raw_data, source, ingestion_batch_id, ingested_at)
-    select d.bronze_id, d.sku, d.reasons, d.raw_data, d.source, d.ingestion_batch_id, d.ingested_at
+           (bronze_id, sku, reasons, raw_data, source, ingestion_batch_id, ingested_at, parse_error)
+    select d.bronze_id, d.sku, d.reasons, d.raw_data, d.source, d.ingestion_batch_id, d.ingested_at, d.parse_error
       from pg_temp.silver_delta_products d
      where pg_catalog.cardinality(d.reasons) > 0
     on conflict (bronze_id) do update
-       set sku = excluded.sku, reasons = excluded.reasons, rejected_at = pg_catalog.now();
+       set sku = excluded.sku, reasons = excluded.reasons, parse_error = excluded.parse_error,
+           rejected_at = pg_catalog.now();
     get diagnostics v_rejected = row_count;
 
     with winners as (
@@ -1599,7 +1817,7 @@ begin
         'rejected', v_rejected,
         'superseded', v_processed - v_rejected - v_inserted - v_updated);
 end
-$$;
+$_$;
 
 
 --
@@ -1621,7 +1839,7 @@ CREATE FUNCTION scout_internal.silver_merge_transactions() RETURNS jsonb
     SET random_page_cost TO '1.1'
     SET enable_hashjoin TO 'on'
     SET enable_mergejoin TO 'on'
-    AS $$
+    AS $_$
 declare
     -- taken here, never passed in: a caller's older snapshot would re-read or skip rows
     v_now pg_snapshot := pg_catalog.pg_current_snapshot();
@@ -1631,6 +1849,8 @@ declare
     v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
     v_own_seq bigint;
     v_winners bigint;
+    v_today date;
+    v_oldest date;
     v_plan text;
     v_processed bigint;
     v_rejected bigint;
@@ -1644,25 +1864,64 @@ begin
     select w.processed_snapshot, w.processed_xid, w.processed_seq into v_prev, v_prev_xid, v_prev_seq
       from ip_workbench.watermarks w where w.stream = 'silver_transactions';
 
+    -- the moments a payload date is judged against, read once per run
+    v_today := (pg_catalog.now() at time zone (scout_internal.setting('business_time_zone') #>> '{}'))::date;
+    v_oldest := (v_today - pg_catalog.make_interval(
+                     years => (scout_internal.setting('transaction_max_age_years'))::int))::date;
+
     if pg_catalog.to_regclass('pg_temp.silver_delta_transactions') is not null then
         drop table pg_temp.silver_delta_transactions;
     end if;
-    create temp table silver_delta_transactions on commit drop as
-    select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
-           b.ingestion_batch_id, b.ingested_at, p.*
-      from scout.bronze_transactions b
-     cross join lateral scout_internal.parse_transaction_payload(b.raw_data) p
-     where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
-       and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
-    get diagnostics v_processed = row_count;
+    begin
+        create temp table silver_delta_transactions on commit drop as
+        select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
+               b.ingestion_batch_id, b.ingested_at, p.*, null::text as parse_error
+          from scout.bronze_transactions b
+         cross join lateral scout_internal.parse_transaction_payload(b.raw_data, v_today, pg_catalog.now(), v_oldest) p
+         where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
+           and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
+        get diagnostics v_processed = row_count;
+    exception
+        when data_exception or program_limit_exceeded then
+            -- Some row's data broke the parse in a way no rule foresaw. No row may stall
+            -- the stream: parse again row range by row range, reject the rows that raise
+            -- as unparseable (with the error), and go on with the rest.
+            if pg_catalog.to_regclass('pg_temp.silver_candidates') is not null then
+                drop table pg_temp.silver_candidates;
+            end if;
+            create temp table silver_candidates on commit drop as
+            select pg_catalog.row_number() over (order by b.ingest_seq) as rn, b.id, null::text as parse_error
+              from scout.bronze_transactions b
+             where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
+               and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
+            create index on pg_temp.silver_candidates (rn);
+            perform scout_internal.silver_isolate_unparseable('silver_delta_transactions', pg_catalog.format($sql$
+                select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
+                       b.ingestion_batch_id, b.ingested_at, p.*, null::text as parse_error
+                  from pg_temp.silver_candidates c
+                  join scout.bronze_transactions b on b.id = c.id
+                 cross join lateral scout_internal.parse_transaction_payload(b.raw_data, %L::date, %L::timestamptz, %L::date) p
+                 where c.rn between %%s and %%s and c.parse_error is null$sql$, v_today, pg_catalog.now(), v_oldest));
+            insert into pg_temp.silver_delta_transactions
+                   (bronze_id, bronze_seq, ingest_xid, raw_data, source, ingestion_batch_id, ingested_at,
+                    transaction_id, reasons, parse_error)
+            select b.id, b.ingest_seq, b.ingest_xid, b.raw_data, b.source, b.ingestion_batch_id, b.ingested_at,
+                   scout_internal.payload_key(b.raw_data, 'transaction_id'), array['unparseable'], c.parse_error
+              from pg_temp.silver_candidates c
+              join scout.bronze_transactions b on b.id = c.id
+             where c.parse_error is not null;
+            select pg_catalog.count(*) into v_processed from pg_temp.silver_delta_transactions;
+    end;
 
     insert into scout.silver_rejected_transactions as r
-           (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at)
-    select d.bronze_id, d.transaction_id, d.reasons, d.raw_data, d.source, d.ingestion_batch_id, d.ingested_at
+           (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at, parse_error)
+    select d.bronze_id, d.transaction_id, d.reasons, d.raw_data, d.source, d.ingestion_batch_id, d.ingested_at,
+           d.parse_error
       from pg_temp.silver_delta_transactions d
      where pg_catalog.cardinality(d.reasons) > 0
     on conflict (bronze_id) do update
-       set transaction_id = excluded.transaction_id, reasons = excluded.reasons, rejected_at = pg_catalog.now();
+       set transaction_id = excluded.transaction_id, reasons = excluded.reasons, parse_error = excluded.parse_error,
+           rejected_at = pg_catalog.now();
     get diagnostics v_rejected = row_count;
 
     -- The latest valid version of each key in this delta. Then plain UPDATE and
@@ -1752,7 +2011,7 @@ begin
         'superseded', v_processed - v_rejected - v_inserted - v_updated,
         'plan', v_plan);
 end
-$$;
+$_$;
 
 
 --
@@ -1760,6 +2019,51 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.silver_merge_transactions() IS 'Internal step of scout.refresh_silver (refuses to run without its lock, SQLSTATE 55000): judges Bronze transactions committed after the stored watermark and visible in the current snapshot (plus the caller''s own uncommitted rows), stores rejects, upserts winners, advances the watermark. Returns processed/inserted/updated/rejected/superseded, where processed = inserted + updated + rejected + superseded.';
+
+
+--
+-- Name: silver_probe_range(text, bigint, bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.silver_probe_range(p_template text, p_first bigint, p_last bigint) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_middle bigint;
+    v_state text;
+    v_message text;
+begin
+    if p_first > p_last then
+        return;
+    end if;
+    begin
+        execute pg_catalog.format('select pg_catalog.sum(pg_catalog.length(s::text)) from (%s) s',
+                                  pg_catalog.format(p_template, p_first, p_last));
+        return;
+    exception
+        when data_exception or program_limit_exceeded then
+            get stacked diagnostics v_state = returned_sqlstate, v_message = message_text;
+    end;
+    -- the failed probe's subtransaction is closed here: recursing opens one at a time
+    if p_first = p_last then
+        update pg_temp.silver_candidates c
+           set parse_error = v_state || ': ' || v_message
+         where c.rn = p_first;
+        return;
+    end if;
+    v_middle := p_first + (p_last - p_first) / 2;
+    perform scout_internal.silver_probe_range(p_template, p_first, v_middle);
+    perform scout_internal.silver_probe_range(p_template, v_middle + 1, p_last);
+end
+$$;
+
+
+--
+-- Name: FUNCTION silver_probe_range(p_template text, p_first bigint, p_last bigint); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.silver_probe_range(p_template text, p_first bigint, p_last bigint) IS 'Internal to scout_internal.silver_isolate_unparseable: marks, in pg_temp.silver_candidates, each candidate numbered p_first..p_last whose parse raises a data error (classes 22 and 54) with its SQLSTATE and message.';
 
 
 --
@@ -3202,7 +3506,7 @@ ALTER TABLE ONLY scout.platinum_product_recommendations FORCE ROW LEVEL SECURITY
 -- Name: TABLE platinum_product_recommendations; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON TABLE scout.platinum_product_recommendations IS 'Item-to-item collaborative filtering features: for each SKU, the (up to) 10 SKUs most often in the same baskets. A basket is one customer_id''s set of SKUs over the last 90 days; rows without a customer or a SKU are left out.';
+COMMENT ON TABLE scout.platinum_product_recommendations IS 'Item-to-item collaborative filtering features: for each SKU, the (up to) 10 SKUs most often in the same baskets. A basket is one customer_id''s set of SKUs over the last 90 days; rows without a customer or a SKU are left out, and so are baskets of more than recommendation_basket_max_skus SKUs (ip_workbench.settings) from every count.';
 
 
 --
@@ -3438,7 +3742,7 @@ COMMENT ON COLUMN scout.silver_products.is_active IS 'Payload is_active; true wh
 -- Name: COLUMN silver_products.updated_at; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON COLUMN scout.silver_products.updated_at IS 'Payload updated_at (ISO 8601; UTC when no zone is given).';
+COMMENT ON COLUMN scout.silver_products.updated_at IS 'Payload updated_at (ISO 8601; UTC when no zone is given); never later than now() plus product_updated_at_tolerance (ip_workbench.settings).';
 
 
 --
@@ -3510,6 +3814,7 @@ CREATE TABLE scout.silver_rejected_products (
     ingestion_batch_id text,
     ingested_at timestamp with time zone NOT NULL,
     rejected_at timestamp with time zone DEFAULT now() NOT NULL,
+    parse_error text,
     CONSTRAINT silver_rejected_products_reasons_check CHECK ((cardinality(reasons) > 0))
 );
 
@@ -3541,7 +3846,7 @@ COMMENT ON COLUMN scout.silver_rejected_products.sku IS 'Business key, where one
 -- Name: COLUMN silver_rejected_products.reasons; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON COLUMN scout.silver_rejected_products.reasons IS 'Stable reason codes: missing_sku, invalid_sku (over 200 characters), missing_name, invalid_price, price_negative, invalid_cost, cost_negative, invalid_stock_quantity, invalid_is_active, invalid_updated_at, invalid_category (over 200 characters).';
+COMMENT ON COLUMN scout.silver_rejected_products.reasons IS 'Stable reason codes: missing_sku, invalid_sku (over 200 characters), missing_name, invalid_price, price_negative, invalid_cost, cost_negative, invalid_stock_quantity, invalid_is_active, invalid_updated_at, updated_at_in_future, invalid_category (over 200 characters); or unparseable alone (see parse_error).';
 
 
 --
@@ -3580,6 +3885,13 @@ COMMENT ON COLUMN scout.silver_rejected_products.rejected_at IS 'When it was (la
 
 
 --
+-- Name: COLUMN silver_rejected_products.parse_error; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_products.parse_error IS 'For reason unparseable only: the SQLSTATE and message of the error the row''s data raised in the parse; NULL otherwise.';
+
+
+--
 -- Name: silver_rejected_transactions; Type: TABLE; Schema: scout; Owner: -
 --
 
@@ -3592,6 +3904,7 @@ CREATE TABLE scout.silver_rejected_transactions (
     ingestion_batch_id text,
     ingested_at timestamp with time zone NOT NULL,
     rejected_at timestamp with time zone DEFAULT now() NOT NULL,
+    parse_error text,
     CONSTRAINT silver_rejected_transactions_reasons_check CHECK ((cardinality(reasons) > 0))
 );
 
@@ -3623,7 +3936,7 @@ COMMENT ON COLUMN scout.silver_rejected_transactions.transaction_id IS 'Business
 -- Name: COLUMN silver_rejected_transactions.reasons; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON COLUMN scout.silver_rejected_transactions.reasons IS 'Stable reason codes, one per broken rule: missing_transaction_id, invalid_transaction_id (over 200 characters), missing_date, invalid_date, date_in_future, missing_amount, invalid_amount, amount_not_positive, missing_category, category_not_allowed, invalid_currency, invalid_quantity, quantity_not_positive, invalid_tax_amount, tax_amount_negative, invalid_sku (over 200 characters).';
+COMMENT ON COLUMN scout.silver_rejected_transactions.reasons IS 'Stable reason codes, one per broken rule: missing_transaction_id, invalid_transaction_id (over 200 characters), missing_date, invalid_date, date_in_future, date_too_old, missing_amount, invalid_amount, amount_not_positive, missing_category, category_not_allowed, invalid_currency, invalid_quantity, quantity_not_positive, invalid_tax_amount, tax_amount_negative, invalid_sku (over 200 characters); or unparseable alone (see parse_error).';
 
 
 --
@@ -3659,6 +3972,13 @@ COMMENT ON COLUMN scout.silver_rejected_transactions.ingested_at IS 'When the ro
 --
 
 COMMENT ON COLUMN scout.silver_rejected_transactions.rejected_at IS 'When it was (last) judged.';
+
+
+--
+-- Name: COLUMN silver_rejected_transactions.parse_error; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_rejected_transactions.parse_error IS 'For reason unparseable only: the SQLSTATE and message of the error the row''s data raised in the parse (a case no rule foresaw); NULL otherwise.';
 
 
 --
@@ -3715,7 +4035,7 @@ COMMENT ON COLUMN scout.silver_validated_transactions.transaction_id IS 'Busines
 -- Name: COLUMN silver_validated_transactions.transaction_date; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON COLUMN scout.silver_validated_transactions.transaction_date IS 'Date part of the ISO 8601 payload date (as written, no zone conversion); never after CURRENT_DATE.';
+COMMENT ON COLUMN scout.silver_validated_transactions.transaction_date IS 'Date part of the ISO 8601 payload date (as written, no zone conversion): never in the future (with a time and a zone, as an instant; otherwise against today in the business time zone) and not older than transaction_max_age_years (ip_workbench.settings).';
 
 
 --
@@ -5022,6 +5342,13 @@ REVOKE ALL ON FUNCTION scout_internal.bronze_file_begin(p_kind text, p_sha256 te
 
 
 --
+-- Name: FUNCTION bronze_file_insert_staged(p_kind text, p_batch_id text, p_source text, p_source_filename text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.bronze_file_insert_staged(p_kind text, p_batch_id text, p_source text, p_source_filename text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION bronze_file_load(p_batch_id text); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -5029,10 +5356,26 @@ REVOKE ALL ON FUNCTION scout_internal.bronze_file_load(p_batch_id text) FROM PUB
 
 
 --
--- Name: FUNCTION bronze_file_load_range(p_kind text, p_batch_id text, p_source text, p_source_filename text, p_first bigint, p_last bigint); Type: ACL; Schema: scout_internal; Owner: -
+-- Name: FUNCTION bronze_file_probe_range(p_first bigint, p_last bigint); Type: ACL; Schema: scout_internal; Owner: -
 --
 
-REVOKE ALL ON FUNCTION scout_internal.bronze_file_load_range(p_kind text, p_batch_id text, p_source text, p_source_filename text, p_first bigint, p_last bigint) FROM PUBLIC;
+REVOKE ALL ON FUNCTION scout_internal.bronze_file_probe_range(p_first bigint, p_last bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION clean_text(p_text text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.clean_text(p_text text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.clean_text(p_text text) TO service_role;
+
+
+--
+-- Name: FUNCTION fold_case(p_text text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.fold_case(p_text text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.fold_case(p_text text) TO service_role;
 
 
 --
@@ -5100,19 +5443,27 @@ GRANT ALL ON FUNCTION scout_internal.parse_money(p_text text) TO service_role;
 
 
 --
--- Name: FUNCTION parse_product_payload(p_raw jsonb); Type: ACL; Schema: scout_internal; Owner: -
+-- Name: FUNCTION parse_product_payload(p_raw jsonb, p_latest timestamp with time zone); Type: ACL; Schema: scout_internal; Owner: -
 --
 
-REVOKE ALL ON FUNCTION scout_internal.parse_product_payload(p_raw jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION scout_internal.parse_product_payload(p_raw jsonb) TO service_role;
+REVOKE ALL ON FUNCTION scout_internal.parse_product_payload(p_raw jsonb, p_latest timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.parse_product_payload(p_raw jsonb, p_latest timestamp with time zone) TO service_role;
 
 
 --
--- Name: FUNCTION parse_transaction_payload(p_raw jsonb); Type: ACL; Schema: scout_internal; Owner: -
+-- Name: FUNCTION parse_transaction_payload(p_raw jsonb, p_today date, p_now timestamp with time zone, p_oldest date); Type: ACL; Schema: scout_internal; Owner: -
 --
 
-REVOKE ALL ON FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb) TO service_role;
+REVOKE ALL ON FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb, p_today date, p_now timestamp with time zone, p_oldest date) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb, p_today date, p_now timestamp with time zone, p_oldest date) TO service_role;
+
+
+--
+-- Name: FUNCTION payload_key(p_raw jsonb, p_key text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.payload_key(p_raw jsonb, p_key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.payload_key(p_raw jsonb, p_key text) TO service_role;
 
 
 --
@@ -5132,6 +5483,14 @@ GRANT ALL ON FUNCTION scout_internal.setting(p_name text) TO service_role;
 
 
 --
+-- Name: FUNCTION silver_isolate_unparseable(p_delta text, p_template text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.silver_isolate_unparseable(p_delta text, p_template text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.silver_isolate_unparseable(p_delta text, p_template text) TO service_role;
+
+
+--
 -- Name: FUNCTION silver_merge_products(); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -5145,6 +5504,14 @@ GRANT ALL ON FUNCTION scout_internal.silver_merge_products() TO service_role;
 
 REVOKE ALL ON FUNCTION scout_internal.silver_merge_transactions() FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.silver_merge_transactions() TO service_role;
+
+
+--
+-- Name: FUNCTION silver_probe_range(p_template text, p_first bigint, p_last bigint); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.silver_probe_range(p_template text, p_first bigint, p_last bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.silver_probe_range(p_template text, p_first bigint, p_last bigint) TO service_role;
 
 
 --
@@ -5231,14 +5598,70 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.bronze_ingest_files TO
 -- Name: TABLE bronze_products; Type: ACL; Schema: scout; Owner: -
 --
 
-GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.bronze_products TO service_role;
+GRANT SELECT ON TABLE scout.bronze_products TO service_role;
+
+
+--
+-- Name: COLUMN bronze_products.raw_data; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT INSERT(raw_data) ON TABLE scout.bronze_products TO service_role;
+
+
+--
+-- Name: COLUMN bronze_products.source; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT INSERT(source) ON TABLE scout.bronze_products TO service_role;
+
+
+--
+-- Name: COLUMN bronze_products.source_filename; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT INSERT(source_filename) ON TABLE scout.bronze_products TO service_role;
+
+
+--
+-- Name: COLUMN bronze_products.ingestion_batch_id; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT INSERT(ingestion_batch_id) ON TABLE scout.bronze_products TO service_role;
 
 
 --
 -- Name: TABLE bronze_transactions; Type: ACL; Schema: scout; Owner: -
 --
 
-GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.bronze_transactions TO service_role;
+GRANT SELECT ON TABLE scout.bronze_transactions TO service_role;
+
+
+--
+-- Name: COLUMN bronze_transactions.raw_data; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT INSERT(raw_data) ON TABLE scout.bronze_transactions TO service_role;
+
+
+--
+-- Name: COLUMN bronze_transactions.source; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT INSERT(source) ON TABLE scout.bronze_transactions TO service_role;
+
+
+--
+-- Name: COLUMN bronze_transactions.source_filename; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT INSERT(source_filename) ON TABLE scout.bronze_transactions TO service_role;
+
+
+--
+-- Name: COLUMN bronze_transactions.ingestion_batch_id; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT INSERT(ingestion_batch_id) ON TABLE scout.bronze_transactions TO service_role;
 
 
 --

@@ -70,7 +70,7 @@ def test_ingest_status_and_the_pipeline_through_the_pooler(pooler, new_database,
             for i in range(3)))
     loaded = run_cli("ingest", str(tmp_path), "--kind", "transactions", "--database-url", through)
     assert loaded.returncode == 0, loaded.stderr
-    assert "8 files loaded, 0 skipped, 24 rows" in loaded.stdout
+    assert "8 files loaded, 0 skipped, 0 failed, 24 rows" in loaded.stdout
     again = run_cli("ingest", str(tmp_path), "--kind", "transactions", "--database-url", through)
     assert again.returncode == 0 and "0 files loaded, 8 skipped" in again.stdout
 

@@ -45,8 +45,13 @@ $$, $$values
     ('service_role', 'scout_internal.parse_decimal(text)'),
     ('service_role', 'scout_internal.parse_int(text)'),
     ('service_role', 'scout_internal.parse_money(text)'),
-    ('service_role', 'scout_internal.parse_transaction_payload(jsonb)'),
-    ('service_role', 'scout_internal.parse_product_payload(jsonb)'),
+    ('service_role', 'scout_internal.clean_text(text)'),
+    ('service_role', 'scout_internal.fold_case(text)'),
+    ('service_role', 'scout_internal.payload_key(jsonb,text)'),
+    ('service_role', 'scout_internal.parse_transaction_payload(jsonb,date,timestamp with time zone,date)'),
+    ('service_role', 'scout_internal.parse_product_payload(jsonb,timestamp with time zone)'),
+    ('service_role', 'scout_internal.silver_probe_range(text,bigint,bigint)'),
+    ('service_role', 'scout_internal.silver_isolate_unparseable(text,text)'),
     ('service_role', 'scout_internal.silver_merge_transactions()'),
     ('service_role', 'scout_internal.silver_merge_products()')
 $$, 'the API roles may execute exactly the whitelisted functions: anon and authenticated none, service_role the public API and what it calls');
@@ -67,7 +72,14 @@ select set_eq($$
                    pg_catalog.array_to_string(array(
                        select u.p from unnest(array['select', 'insert', 'update', 'delete', 'truncate'])
                                        with ordinality as u(p, i)
-                        where has_table_privilege(r.role_name, c.oid, u.p) order by u.i), ',') as privileges
+                        where has_table_privilege(r.role_name, c.oid, u.p) order by u.i)
+                       -- an insert granted on some columns only, as insert(col,…)
+                       || array(select 'insert(' || pg_catalog.string_agg(a.attname, ',' order by a.attnum) || ')'
+                                  from pg_catalog.pg_attribute a
+                                 where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+                                   and not has_table_privilege(r.role_name, c.oid, 'insert')
+                                   and has_column_privilege(r.role_name, c.oid, a.attnum, 'insert')
+                                having pg_catalog.count(*) > 0), ',') as privileges
               from pg_catalog.pg_class c
               join pg_catalog.pg_namespace n on n.oid = c.relnamespace
               join pipeline_schemas s on s.schema_name = n.nspname
@@ -81,7 +93,7 @@ $$, $$
     union all
     select 'service_role', t, 'select,insert,update,delete,truncate'
       from unnest(array[
-          'scout.bronze_transactions', 'scout.bronze_products', 'scout.bronze_ingest_files', 'scout.bronze_ingest_errors',
+          'scout.bronze_ingest_files', 'scout.bronze_ingest_errors',
           'scout.ref_categories',
           'scout.silver_validated_transactions', 'scout.silver_rejected_transactions',
           'scout.silver_products', 'scout.silver_rejected_products',
@@ -89,6 +101,10 @@ $$, $$
           'scout.gold_monthly_summary', 'scout.gold_category_trends',
           'scout.platinum_transaction_embeddings', 'scout.platinum_product_recommendations',
           'ip_workbench.tables', 'ip_workbench.job_runs', 'ip_workbench.watermarks', 'ip_workbench.settings']) t
+    union all
+    -- Bronze is append-only: the API adds rows naming the payload columns only
+    select 'service_role', t, 'select,insert(raw_data,source,source_filename,ingestion_batch_id)'
+      from unnest(array['scout.bronze_transactions', 'scout.bronze_products']) t
     union all
     select 'service_role', t, 'select' from unnest(array['ip_workbench.layer_status', 'ip_workbench.security_lint']) t
 $$, 'the API roles have exactly the whitelisted table privileges: anon none, authenticated reads the four marts');

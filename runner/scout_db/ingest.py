@@ -17,17 +17,22 @@ import hashlib
 import io
 import json
 import os
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
 
-from .errors import ScoutError
+from .errors import ScoutError, describe
 
 SUFFIXES = {".csv": "csv", ".ndjson": "ndjson", ".jsonl": "ndjson", ".json": "json"}
 CHUNK = 1 << 20
 MAX_ELEMENT = 64 << 20
+BOM = b"\xef\xbb\xbf"
+# Bronze takes values of many megabytes (long descriptions); Python's CSV reader
+# stops at 128 KiB by default.
+csv.field_size_limit(MAX_ELEMENT)
 
 # A staged record: (line number, text, error or None).
 Record = tuple[int, str, "str | None"]
@@ -36,27 +41,55 @@ Record = tuple[int, str, "str | None"]
 @dataclass
 class FileResult:
     path: Path
-    status: str  # loaded | skipped
+    status: str  # loaded | skipped | failed
     batch_id: str | None = None
     lines_read: int = 0
     rows_loaded: int = 0
     lines_rejected: int = 0
+    error: str | None = None
 
 
-def expand(paths: list[Path]) -> list[Path]:
-    """Files as given, and the loadable files inside folders (sorted, recursive)."""
+def _kind_of(path: Path) -> str | None:
+    """Why path cannot be loaded as a file or walked as a folder; None when it can."""
+    try:
+        mode = path.stat().st_mode  # follows links
+    except FileNotFoundError:
+        return "no such file or folder" if not path.is_symlink() else "a symbolic link to nothing"
+    except OSError as exc:
+        return exc.strerror.lower() if exc.strerror else str(exc)
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return None
+    return "not a regular file or folder (a FIFO, socket or device)"
+
+
+def expand(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
+    """The files to load (as given, and the loadable files inside folders, sorted,
+    without following links to folders), and the paths that cannot be loaded."""
     found: list[Path] = []
+    problems: list[FileResult] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
-        elif path.is_file():
-            if path.suffix.lower() not in SUFFIXES:
-                raise ScoutError(f"{path}: unknown file type {path.suffix or '(none)'}; "
-                                 "expected .csv, .json, .ndjson or .jsonl")
-            found.append(path)
+        why = _kind_of(path)
+        if why:
+            problems.append(FileResult(path, "failed", error=why))
+        elif path.is_dir():
+            for folder, subfolders, names in os.walk(path, onerror=lambda e: problems.append(
+                    FileResult(Path(e.filename), "failed", error=(e.strerror or str(e)).lower()))):
+                subfolders.sort()
+                for name in sorted(names):
+                    candidate = Path(folder, name)
+                    if candidate.suffix.lower() not in SUFFIXES:
+                        continue
+                    why = _kind_of(candidate)
+                    if why:
+                        problems.append(FileResult(candidate, "failed", error=why))
+                    else:
+                        found.append(candidate)
+        elif path.suffix.lower() not in SUFFIXES:
+            problems.append(FileResult(path, "failed", error=f"unknown file type {path.suffix or '(none)'}; "
+                                                            "expected .csv, .json, .ndjson or .jsonl"))
         else:
-            raise ScoutError(f"{path}: no such file or folder")
-    return found
+            found.append(path)
+    return found, problems
 
 
 def sha256_file(path: Path) -> str:
@@ -86,6 +119,8 @@ class _CountingReader(io.RawIOBase):
 
 def read_ndjson(fh: io.BufferedIOBase) -> Iterator[Record]:
     for number, line in enumerate(fh, start=1):
+        if number == 1 and line.startswith(BOM):
+            line = line[len(BOM):]
         stripped = line.strip()
         if not stripped:
             continue
@@ -109,7 +144,15 @@ def read_csv(fh: io.BufferedIOBase) -> Iterator[Record]:
     if not all(header) or len(set(header)) != len(header):
         raise ScoutError(f"the CSV header must name every column once, got {header}")
     line_end = reader.line_num
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # e.g. a field beyond MAX_ELEMENT: the reader goes on after it
+            first_line, line_end = line_end + 1, reader.line_num
+            yield first_line, "", f"unreadable CSV record: {exc}"
+            continue
         first_line, line_end = line_end + 1, reader.line_num
         if not row or row == [""]:
             continue
@@ -179,6 +222,10 @@ def read_json_array(fh: io.BufferedIOBase) -> Iterator[Record]:
                 return
             try:
                 _, end = decoder.raw_decode(buf, pos)
+            except RecursionError:
+                yield line, buf[pos:pos + 2000], ("invalid JSON: nested too deeply to read; "
+                                                  "the rest of the file was not read")
+                return
             except json.JSONDecodeError as exc:
                 # Truncated by the chunk edge? Read on, but never hold more than one
                 # huge element in memory: a real syntax error ends the file.
@@ -209,6 +256,22 @@ READERS = {"ndjson": read_ndjson, "csv": read_csv, "json": read_json_array}
 
 def load_file(conn: psycopg.Connection, path: Path, kind: str, source: str, force: bool,
               on_read: Callable[[int], None] = lambda _n: None) -> FileResult:
+    """Load one file in one transaction; a file that cannot be loaded at all comes back
+    as status failed, with the reason, and changed nothing."""
+    try:
+        return _load_file(conn, path, kind, source, force, on_read)
+    except ScoutError as exc:
+        return FileResult(path, "failed", error=str(exc))
+    except OSError as exc:
+        return FileResult(path, "failed", error=(exc.strerror or str(exc)).lower())
+    except psycopg.Error as exc:
+        if isinstance(exc, psycopg.OperationalError) and exc.sqlstate is None:
+            raise  # the connection is gone: no later file can load either
+        return FileResult(path, "failed", error=describe(exc))
+
+
+def _load_file(conn: psycopg.Connection, path: Path, kind: str, source: str, force: bool,
+               on_read: Callable[[int], None]) -> FileResult:
     digest = sha256_file(path)
     with conn.transaction():
         batch_id = conn.execute(
@@ -224,6 +287,9 @@ def load_file(conn: psycopg.Connection, path: Path, kind: str, source: str, forc
                 "copy pg_temp.bronze_file_staging (record_no, line_no, raw_text, error) from stdin"
             ) as copy:
                 for record_no, (line_no, text, error) in enumerate(reader(fh), start=1):
+                    if "\x00" in text:  # PostgreSQL text cannot hold NUL: keep the record, escaped
+                        text = text.replace("\x00", "\\x00")
+                        error = error or "contains a NUL byte (a binary or UTF-16 file?)"
                     copy.write_row((record_no, line_no, text, error))
         result = conn.execute("select scout_internal.bronze_file_load(%s)", (batch_id,)).fetchone()[0]
     return FileResult(path, "loaded", batch_id, result["lines_read"], result["rows_loaded"],

@@ -28,6 +28,16 @@ begin
     if p_source is null or pg_catalog.btrim(p_source) = '' then
         raise exception 'source must be a non-empty name such as csv or gdrive' using errcode = '22023';
     end if;
+    -- source is an index key and source_filename a label: both stay short enough for either
+    if pg_catalog.length(p_source) > 200 then
+        raise exception 'source is % characters long, more than the 200 allowed', pg_catalog.length(p_source)
+            using errcode = '22023', hint = 'Name the source system (api, webhook, gdrive, …), not the data.';
+    end if;
+    if pg_catalog.length(p_source_filename) > 2000 then
+        raise exception 'source_filename is % characters long, more than the 2000 allowed',
+            pg_catalog.length(p_source_filename)
+            using errcode = '22023', hint = 'Give the file name or the webhook URL, without its payload.';
+    end if;
 
     -- A concurrent load of the same file waits here on the key until the first commits.
     insert into scout.bronze_ingest_files as f (kind, sha256, batch_id, source, source_filename, size_bytes)

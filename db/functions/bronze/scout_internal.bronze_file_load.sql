@@ -28,8 +28,19 @@ begin
       into v_lines, v_first, v_last
       from pg_temp.bronze_file_staging s;
     if v_lines > 0 then
-        v_loaded := scout_internal.bronze_file_load_range(v_file.kind, p_batch_id, v_file.source, v_file.source_filename,
-                                                 v_first, v_last);
+        -- A clean file (the usual case) is one INSERT. One with bad records is probed
+        -- for them without writes (scout_internal.bronze_file_probe_range), then the
+        -- rest is inserted at once.
+        begin
+            v_loaded := scout_internal.bronze_file_insert_staged(v_file.kind, p_batch_id, v_file.source,
+                                                                  v_file.source_filename);
+        exception
+            when data_exception or check_violation or program_limit_exceeded then
+                create index if not exists bronze_file_staging_record_no_idx on pg_temp.bronze_file_staging (record_no);
+                perform scout_internal.bronze_file_probe_range(v_first, v_last);
+                v_loaded := scout_internal.bronze_file_insert_staged(v_file.kind, p_batch_id, v_file.source,
+                                                                      v_file.source_filename);
+        end;
     end if;
 
     insert into scout.bronze_ingest_errors (batch_id, kind, source_filename, line_number, raw_text, error)

@@ -31,6 +31,16 @@ begin
         raise exception 'source must be a non-empty name such as api or webhook: nothing was stored'
             using errcode = '22023';
     end if;
+    -- source is an index key and source_filename a label: both stay short enough for either
+    if pg_catalog.length(p_source) > 200 then
+        raise exception 'source is % characters long, more than the 200 allowed: nothing was stored', pg_catalog.length(p_source)
+            using errcode = '22023', hint = 'Name the source system (api, webhook, gdrive, …), not the data.';
+    end if;
+    if pg_catalog.length(p_source_filename) > 2000 then
+        raise exception 'source_filename is % characters long, more than the 2000 allowed: nothing was stored',
+            pg_catalog.length(p_source_filename)
+            using errcode = '22023', hint = 'Give the file name or the webhook URL, without its payload.';
+    end if;
 
     case pg_catalog.jsonb_typeof(p_payload)
         when 'object' then

@@ -14,6 +14,7 @@ declare
     v_recommendations_dropped bigint;
     v_recommendations bigint;
     v_result jsonb;
+    v_basket_max_skus int := (scout_internal.setting('recommendation_basket_max_skus'))::int;
 begin
     v_result := scout_internal.start_job('scout.refresh_platinum', 3, p_wait, v_started);  -- lock key: db/CONVENTIONS.md
     if v_result is not null then
@@ -25,7 +26,8 @@ begin
     get diagnostics v_embeddings_dropped = row_count;
     insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date)
     select s.transaction_id,
-           'On ' || s.transaction_date::text || ', a ' || s.category || coalesce(' / ' || s.subcategory, '')
+           -- to_char, not ::text: a date's text form follows the session's DateStyle
+           'On ' || pg_catalog.to_char(s.transaction_date, 'YYYY-MM-DD') || ', a ' || s.category || coalesce(' / ' || s.subcategory, '')
                || ' purchase of ' || s.amount::text || ' ' || s.currency
                || coalesce(' at store ' || s.store_id, '')
                || coalesce(' from ' || s.vendor_name, '')
@@ -44,10 +46,22 @@ begin
 
     delete from scout.platinum_product_recommendations;
     get diagnostics v_recommendations_dropped = row_count;
+    -- Baskets, materialised and analysed so the planner sizes the pair join right
+    -- (estimating one row, it picks nested loops that never end on a large basket);
+    -- baskets over the size cap are left out, since their pairs grow with its square.
+    if pg_catalog.to_regclass('pg_temp.platinum_basket_items') is not null then
+        drop table pg_temp.platinum_basket_items;
+    end if;
+    create temp table platinum_basket_items on commit drop as
+    select i.customer_id, i.sku
+      from (select d.customer_id, d.sku, pg_catalog.count(*) over (partition by d.customer_id) as basket_skus
+              from (select distinct s.customer_id, s.sku
+                      from scout.silver_validated_transactions s
+                     where s.transaction_date >= v_since and s.customer_id is not null and s.sku is not null) d) i
+     where i.basket_skus <= v_basket_max_skus;
+    analyze pg_temp.platinum_basket_items;
     with items as (
-        select distinct s.customer_id, s.sku
-          from scout.silver_validated_transactions s
-         where s.transaction_date >= v_since and s.customer_id is not null and s.sku is not null
+        select b.customer_id, b.sku from pg_temp.platinum_basket_items b
     ),
     basket_count as (
         select pg_catalog.count(distinct i.customer_id)::numeric as baskets from items i
@@ -99,6 +113,6 @@ begin
 end
 $fn$;
 comment on function scout.refresh_platinum(boolean) is
-    'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction. Returns {"status", "since", "embeddings", "recommendations", "seconds"}. A concurrent second call returns {"status": "skipped"}, or waits when p_wait is true.';
+    'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations. Returns {"status", "since", "embeddings", "recommendations", "seconds"}. A concurrent second call returns {"status": "skipped"}, or waits when p_wait is true.';
 revoke all on function scout.refresh_platinum(boolean) from public;
 grant execute on function scout.refresh_platinum(boolean) to service_role;

@@ -11,7 +11,7 @@ begin atomic
         -- only sees the optional time and zone
         when pg_catalog.translate(pg_catalog.left(p_text, 10), '0123456789', '9999999999') <> '9999-99-99'
              or (pg_catalog.length(p_text) > 10
-                 and pg_catalog.substr(p_text, 11) !~ '^[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3])(:?[0-5]\d)?)?$')
+                 and pg_catalog.substr(p_text, 11) !~ '^[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,9})?)?(Z|[+-](0[0-9]|1[0-5])(:?[0-5][0-9])?)?$')
             then null
         when pg_catalog.substr(p_text, 1, 4)::int < 1
              or pg_catalog.substr(p_text, 6, 2)::int not between 1 and 12
@@ -32,6 +32,6 @@ begin atomic
     end;
 end;
 comment on function scout_internal.iso_date(text) is
-    'The date part of an ISO 8601 date or date-time (YYYY-MM-DD, optionally T/space, a time and a zone), or NULL for any other spelling, an impossible date, or PostgreSQL''s special words. Never raises.';
+    'The date part of an ISO 8601 date or date-time (YYYY-MM-DD, optionally T/space, a time and a zone of at most ±15:59, the most PostgreSQL can represent), or NULL for any other spelling, an impossible date, or PostgreSQL''s special words. Never raises.';
 revoke all on function scout_internal.iso_date(text) from public;
 grant execute on function scout_internal.iso_date(text) to service_role;

@@ -7,7 +7,7 @@ parallel safe
 begin atomic
     select case
         when scout_internal.iso_date(p_text) is null then null
-        when p_text ~ '(Z|[+-]\d{2}(:?\d{2})?)$' and pg_catalog.length(p_text) > 10
+        when p_text ~ '(Z|[+-][0-9]{2}(:?[0-9]{2})?)$' and pg_catalog.length(p_text) > 10
             then p_text::timestamptz
         else p_text::timestamp at time zone 'UTC'
     end;

@@ -1,5 +1,7 @@
 -- Plain decimal numbers only: no NaN, Infinity, hex, thousands separators or
--- exponents beyond 3 digits (which could build huge numerics).
+-- exponents beyond 3 digits, and at most 1000 characters — numeric's input limit
+-- (131,072 digits before the point, 16,383 after) must never be reached, since
+-- one value that raises would abort the whole set-based statement.
 create or replace function scout_internal.parse_decimal(p_text text)
 returns numeric
 language sql
@@ -7,10 +9,11 @@ immutable
 parallel safe
 begin atomic
     select case
-        when p_text ~ '^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$' then p_text::numeric
+        when pg_catalog.length(p_text) <= 1000 and p_text ~ '^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,3})?$'
+            then p_text::numeric
     end;
 end;
 comment on function scout_internal.parse_decimal(text) is
-    'A plain decimal number (optionally signed, with a short exponent) as numeric, or NULL for anything else (NaN, Infinity, words, separators). Never raises.';
+    'A plain decimal number of at most 1000 characters (optionally signed, with an exponent of at most 3 digits) as numeric, or NULL for anything else (NaN, Infinity, words, separators, longer texts). Never raises.';
 revoke all on function scout_internal.parse_decimal(text) from public;
 grant execute on function scout_internal.parse_decimal(text) to service_role;

@@ -1,5 +1,8 @@
 -- Every Silver rule for one product payload (CONTRACT.md, "Product payload").
-create or replace function scout_internal.parse_product_payload(p_raw jsonb)
+-- p_latest is the latest updated_at a version may carry (now plus a small
+-- tolerance for clock skew, read once per run by the caller): a version dated
+-- 9999-12-31 would otherwise win over every later correction.
+create or replace function scout_internal.parse_product_payload(p_raw jsonb, p_latest timestamptz)
 returns table (
     sku text,
     name text,
@@ -27,7 +30,8 @@ begin atomic
         v.name, v.description,
         case when pg_catalog.length(v.category) <= 200
              then coalesce((select c.name from scout.ref_categories c
-                             where pg_catalog.lower(c.name) = pg_catalog.lower(v.category)), v.category) end,
+                             where scout_internal.fold_case(c.name) = scout_internal.fold_case(v.category)),
+                           v.category) end,
         v.brand,
         v.price, v.cost, v.stock_quantity, v.unit_of_measure, v.barcode,
         coalesce(v.is_active, true),
@@ -42,7 +46,8 @@ begin atomic
                  when v.cost < 0 then 'cost_negative' end,
             case when v.stock_text is not null and v.stock_quantity is null then 'invalid_stock_quantity' end,
             case when v.active_text is not null and v.is_active is null then 'invalid_is_active' end,
-            case when v.updated_text is not null and v.updated_at is null then 'invalid_updated_at' end,
+            case when v.updated_text is not null and v.updated_at is null then 'invalid_updated_at'
+                 when v.updated_at > p_latest then 'updated_at_in_future' end,
             case when pg_catalog.length(v.category) > 200 then 'invalid_category' end
         ], null)
     from (
@@ -51,25 +56,25 @@ begin atomic
             pg_catalog.round(scout_internal.parse_money(t.price_text), 2) as price,
             pg_catalog.round(scout_internal.parse_money(t.cost_text), 2) as cost,
             scout_internal.parse_int(t.stock_text) as stock_quantity,
-            case when pg_catalog.lower(t.active_text) in ('true', 't', 'yes', '1') then true
-                 when pg_catalog.lower(t.active_text) in ('false', 'f', 'no', '0') then false end as is_active,
+            case when pg_catalog.lower(t.active_text collate "C") in ('true', 't', 'yes', '1') then true
+                 when pg_catalog.lower(t.active_text collate "C") in ('false', 'f', 'no', '0') then false end as is_active,
             scout_internal.iso_timestamptz(t.updated_text) as updated_at
         from (
             -- products are few: a plain subquery barrier (OFFSET 0) is enough here
             select
                 case when pg_catalog.jsonb_typeof(p_raw -> 'sku') in ('string', 'number')
-                     then nullif(pg_catalog.btrim(p_raw ->> 'sku'), '') end as sku,
-                nullif(pg_catalog.btrim(p_raw ->> 'name'), '') as name,
-                nullif(pg_catalog.btrim(p_raw ->> 'description'), '') as description,
-                nullif(pg_catalog.btrim(p_raw ->> 'category'), '') as category,
-                nullif(pg_catalog.btrim(p_raw ->> 'brand'), '') as brand,
-                nullif(pg_catalog.btrim(p_raw ->> 'price'), '') as price_text,
-                nullif(pg_catalog.btrim(p_raw ->> 'cost'), '') as cost_text,
-                nullif(pg_catalog.btrim(p_raw ->> 'stock_quantity'), '') as stock_text,
-                nullif(pg_catalog.btrim(p_raw ->> 'unit_of_measure'), '') as unit_of_measure,
-                nullif(pg_catalog.btrim(p_raw ->> 'barcode'), '') as barcode,
-                nullif(pg_catalog.btrim(p_raw ->> 'is_active'), '') as active_text,
-                nullif(pg_catalog.btrim(p_raw ->> 'updated_at'), '') as updated_text,
+                     then scout_internal.clean_text(p_raw ->> 'sku') end as sku,
+                scout_internal.clean_text(p_raw ->> 'name') as name,
+                scout_internal.clean_text(p_raw ->> 'description') as description,
+                scout_internal.clean_text(p_raw ->> 'category') as category,
+                scout_internal.clean_text(p_raw ->> 'brand') as brand,
+                scout_internal.clean_text(p_raw ->> 'price') as price_text,
+                scout_internal.clean_text(p_raw ->> 'cost') as cost_text,
+                scout_internal.clean_text(p_raw ->> 'stock_quantity') as stock_text,
+                scout_internal.clean_text(p_raw ->> 'unit_of_measure') as unit_of_measure,
+                scout_internal.clean_text(p_raw ->> 'barcode') as barcode,
+                scout_internal.clean_text(p_raw ->> 'is_active') as active_text,
+                scout_internal.clean_text(p_raw ->> 'updated_at') as updated_text,
                 p_raw - array['sku', 'name', 'description', 'category', 'brand', 'price', 'cost',
                               'stock_quantity', 'unit_of_measure', 'barcode', 'is_active', 'updated_at'] as attributes
             offset 0
@@ -77,7 +82,7 @@ begin atomic
         offset 0
     ) v;
 end;
-comment on function scout_internal.parse_product_payload(jsonb) is
-    'Applies every Silver rule to one product payload: the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises.';
-revoke all on function scout_internal.parse_product_payload(jsonb) from public;
-grant execute on function scout_internal.parse_product_payload(jsonb) to service_role;
+comment on function scout_internal.parse_product_payload(jsonb, timestamptz) is
+    'Applies every Silver rule to one product payload (an updated_at after p_latest is updated_at_in_future): the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises.';
+revoke all on function scout_internal.parse_product_payload(jsonb, timestamptz) from public;
+grant execute on function scout_internal.parse_product_payload(jsonb, timestamptz) to service_role;

@@ -15,6 +15,7 @@ declare
     v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
     v_own_seq bigint;
     v_processed bigint;
+    v_latest timestamptz;
     v_rejected bigint;
     v_inserted bigint;
     v_updated bigint;
@@ -26,25 +27,61 @@ begin
     select w.processed_snapshot, w.processed_xid, w.processed_seq into v_prev, v_prev_xid, v_prev_seq
       from ip_workbench.watermarks w where w.stream = 'silver_products';
 
+    -- a version may be dated a little ahead of this clock (another machine's), not more
+    v_latest := pg_catalog.now() + (scout_internal.setting('product_updated_at_tolerance') #>> '{}')::interval;
+
     if pg_catalog.to_regclass('pg_temp.silver_delta_products') is not null then
         drop table pg_temp.silver_delta_products;
     end if;
-    create temp table silver_delta_products on commit drop as
-    select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
-           b.ingestion_batch_id, b.ingested_at, coalesce(p.updated_at, b.ingested_at) as version_at, p.*
-      from scout.bronze_products b
-     cross join lateral scout_internal.parse_product_payload(b.raw_data) p
-     where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
-       and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
-    get diagnostics v_processed = row_count;
+    begin
+        create temp table silver_delta_products on commit drop as
+        select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
+               b.ingestion_batch_id, b.ingested_at, coalesce(p.updated_at, b.ingested_at) as version_at, p.*,
+               null::text as parse_error
+          from scout.bronze_products b
+         cross join lateral scout_internal.parse_product_payload(b.raw_data, v_latest) p
+         where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
+           and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
+        get diagnostics v_processed = row_count;
+    exception
+        when data_exception or program_limit_exceeded then
+            -- as in silver_merge_transactions: reject the rows that break the parse, go on
+            if pg_catalog.to_regclass('pg_temp.silver_candidates') is not null then
+                drop table pg_temp.silver_candidates;
+            end if;
+            create temp table silver_candidates on commit drop as
+            select pg_catalog.row_number() over (order by b.ingest_seq) as rn, b.id, null::text as parse_error
+              from scout.bronze_products b
+             where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
+               and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
+            create index on pg_temp.silver_candidates (rn);
+            perform scout_internal.silver_isolate_unparseable('silver_delta_products', pg_catalog.format($sql$
+                select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
+                       b.ingestion_batch_id, b.ingested_at, coalesce(p.updated_at, b.ingested_at) as version_at, p.*,
+                       null::text as parse_error
+                  from pg_temp.silver_candidates c
+                  join scout.bronze_products b on b.id = c.id
+                 cross join lateral scout_internal.parse_product_payload(b.raw_data, %L::timestamptz) p
+                 where c.rn between %%s and %%s and c.parse_error is null$sql$, v_latest));
+            insert into pg_temp.silver_delta_products
+                   (bronze_id, bronze_seq, ingest_xid, raw_data, source, ingestion_batch_id, ingested_at, version_at,
+                    sku, reasons, parse_error)
+            select b.id, b.ingest_seq, b.ingest_xid, b.raw_data, b.source, b.ingestion_batch_id, b.ingested_at,
+                   b.ingested_at, scout_internal.payload_key(b.raw_data, 'sku'), array['unparseable'], c.parse_error
+              from pg_temp.silver_candidates c
+              join scout.bronze_products b on b.id = c.id
+             where c.parse_error is not null;
+            select pg_catalog.count(*) into v_processed from pg_temp.silver_delta_products;
+    end;
 
     insert into scout.silver_rejected_products as r
-           (bronze_id, sku, reasons, raw_data, source, ingestion_batch_id, ingested_at)
-    select d.bronze_id, d.sku, d.reasons, d.raw_data, d.source, d.ingestion_batch_id, d.ingested_at
+           (bronze_id, sku, reasons, raw_data, source, ingestion_batch_id, ingested_at, parse_error)
+    select d.bronze_id, d.sku, d.reasons, d.raw_data, d.source, d.ingestion_batch_id, d.ingested_at, d.parse_error
       from pg_temp.silver_delta_products d
      where pg_catalog.cardinality(d.reasons) > 0
     on conflict (bronze_id) do update
-       set sku = excluded.sku, reasons = excluded.reasons, rejected_at = pg_catalog.now();
+       set sku = excluded.sku, reasons = excluded.reasons, parse_error = excluded.parse_error,
+           rejected_at = pg_catalog.now();
     get diagnostics v_rejected = row_count;
 
     with winners as (

@@ -27,6 +27,8 @@ declare
     v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
     v_own_seq bigint;
     v_winners bigint;
+    v_today date;
+    v_oldest date;
     v_plan text;
     v_processed bigint;
     v_rejected bigint;
@@ -40,25 +42,64 @@ begin
     select w.processed_snapshot, w.processed_xid, w.processed_seq into v_prev, v_prev_xid, v_prev_seq
       from ip_workbench.watermarks w where w.stream = 'silver_transactions';
 
+    -- the moments a payload date is judged against, read once per run
+    v_today := (pg_catalog.now() at time zone (scout_internal.setting('business_time_zone') #>> '{}'))::date;
+    v_oldest := (v_today - pg_catalog.make_interval(
+                     years => (scout_internal.setting('transaction_max_age_years'))::int))::date;
+
     if pg_catalog.to_regclass('pg_temp.silver_delta_transactions') is not null then
         drop table pg_temp.silver_delta_transactions;
     end if;
-    create temp table silver_delta_transactions on commit drop as
-    select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
-           b.ingestion_batch_id, b.ingested_at, p.*
-      from scout.bronze_transactions b
-     cross join lateral scout_internal.parse_transaction_payload(b.raw_data) p
-     where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
-       and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
-    get diagnostics v_processed = row_count;
+    begin
+        create temp table silver_delta_transactions on commit drop as
+        select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
+               b.ingestion_batch_id, b.ingested_at, p.*, null::text as parse_error
+          from scout.bronze_transactions b
+         cross join lateral scout_internal.parse_transaction_payload(b.raw_data, v_today, pg_catalog.now(), v_oldest) p
+         where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
+           and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
+        get diagnostics v_processed = row_count;
+    exception
+        when data_exception or program_limit_exceeded then
+            -- Some row's data broke the parse in a way no rule foresaw. No row may stall
+            -- the stream: parse again row range by row range, reject the rows that raise
+            -- as unparseable (with the error), and go on with the rest.
+            if pg_catalog.to_regclass('pg_temp.silver_candidates') is not null then
+                drop table pg_temp.silver_candidates;
+            end if;
+            create temp table silver_candidates on commit drop as
+            select pg_catalog.row_number() over (order by b.ingest_seq) as rn, b.id, null::text as parse_error
+              from scout.bronze_transactions b
+             where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
+               and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
+            create index on pg_temp.silver_candidates (rn);
+            perform scout_internal.silver_isolate_unparseable('silver_delta_transactions', pg_catalog.format($sql$
+                select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
+                       b.ingestion_batch_id, b.ingested_at, p.*, null::text as parse_error
+                  from pg_temp.silver_candidates c
+                  join scout.bronze_transactions b on b.id = c.id
+                 cross join lateral scout_internal.parse_transaction_payload(b.raw_data, %L::date, %L::timestamptz, %L::date) p
+                 where c.rn between %%s and %%s and c.parse_error is null$sql$, v_today, pg_catalog.now(), v_oldest));
+            insert into pg_temp.silver_delta_transactions
+                   (bronze_id, bronze_seq, ingest_xid, raw_data, source, ingestion_batch_id, ingested_at,
+                    transaction_id, reasons, parse_error)
+            select b.id, b.ingest_seq, b.ingest_xid, b.raw_data, b.source, b.ingestion_batch_id, b.ingested_at,
+                   scout_internal.payload_key(b.raw_data, 'transaction_id'), array['unparseable'], c.parse_error
+              from pg_temp.silver_candidates c
+              join scout.bronze_transactions b on b.id = c.id
+             where c.parse_error is not null;
+            select pg_catalog.count(*) into v_processed from pg_temp.silver_delta_transactions;
+    end;
 
     insert into scout.silver_rejected_transactions as r
-           (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at)
-    select d.bronze_id, d.transaction_id, d.reasons, d.raw_data, d.source, d.ingestion_batch_id, d.ingested_at
+           (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at, parse_error)
+    select d.bronze_id, d.transaction_id, d.reasons, d.raw_data, d.source, d.ingestion_batch_id, d.ingested_at,
+           d.parse_error
       from pg_temp.silver_delta_transactions d
      where pg_catalog.cardinality(d.reasons) > 0
     on conflict (bronze_id) do update
-       set transaction_id = excluded.transaction_id, reasons = excluded.reasons, rejected_at = pg_catalog.now();
+       set transaction_id = excluded.transaction_id, reasons = excluded.reasons, parse_error = excluded.parse_error,
+           rejected_at = pg_catalog.now();
     get diagnostics v_rejected = row_count;
 
     -- The latest valid version of each key in this delta. Then plain UPDATE and

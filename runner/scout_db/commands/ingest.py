@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -33,31 +34,36 @@ def ingest(paths: tuple[Path, ...], kind: str, source: str, force: bool) -> None
 
     from ..ingest import expand, load_file, total_bytes
 
-    files = expand(list(paths))
-    if not files:
+    files, results = expand(list(paths))
+    if not files and not results:
         raise ScoutError("no .csv, .json, .ndjson or .jsonl files found in " + ", ".join(map(str, paths)))
-    results = []
     console = Console(stderr=True)
-    with config.connect(target(), autocommit=True) as conn, Progress(
-        "[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
-        console=console, disable=not console.is_terminal, transient=True,
-    ) as progress:
-        task = progress.add_task("ingest", total=total_bytes(files))
-        for path in files:
-            progress.update(task, description=path.name)
-            results.append(load_file(conn, path, kind, source, force,
-                                     on_read=lambda n: progress.advance(task, n)))
+    if files:
+        with config.connect(target(), autocommit=True) as conn, Progress(
+            "[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+            console=console, disable=not console.is_terminal, transient=True,
+        ) as progress:
+            task = progress.add_task("ingest", total=total_bytes(files))
+            for path in files:
+                progress.update(task, description=path.name)
+                results.append(load_file(conn, path, kind, source, force,
+                                         on_read=lambda n: progress.advance(task, n)))
     for r in results:
         if r.status == "skipped":
             click.echo(f"{r.path}: already loaded (same SHA-256); skipped — use --force to load it again")
-        else:
+        elif r.status == "loaded":
             click.echo(f"{r.path}: {r.rows_loaded} rows loaded, {r.lines_rejected} rejected "
                        f"of {r.lines_read} records (batch {r.batch_id})")
     loaded = [r for r in results if r.status == "loaded"]
+    failed = [r for r in results if r.status == "failed"]
     rejected = sum(r.lines_rejected for r in loaded)
     click.echo(f"{len(loaded)} file{'s' if len(loaded) != 1 else ''} loaded, "
-               f"{len(results) - len(loaded)} skipped, {sum(r.rows_loaded for r in loaded)} rows, "
-               f"{rejected} rejected")
+               f"{sum(r.status == 'skipped' for r in results)} skipped, {len(failed)} failed, "
+               f"{sum(r.rows_loaded for r in loaded)} rows, {rejected} rejected")
+    for r in failed:  # one line each, naming the file; nothing of it was stored
+        click.echo(f"scout-db: {r.path}: {r.error}; nothing of it was loaded", err=True)
+    if failed:
+        sys.exit(Exit.FAILED)
     if rejected:
         raise ScoutError(f"{rejected} records could not be parsed; see scout.bronze_ingest_errors "
                          "(batch ids above)", Exit.REJECTED_RECORDS)
