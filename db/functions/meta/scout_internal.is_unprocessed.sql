@@ -16,10 +16,15 @@ parallel safe
 begin atomic
     -- committed before p_now, or written by this very transaction …
     select (pg_catalog.pg_visible_in_snapshot(p_row_xid, p_now) or p_row_xid = p_own)
-       -- … and neither committed before the previous run …
-       and not coalesce(pg_catalog.pg_visible_in_snapshot(p_row_xid, p_prev), false)
-       -- … nor among the rows the previous run wrote itself and already processed
-       and not coalesce(p_row_xid = p_prev_xid and p_row_seq <= p_prev_seq, false);
+       and case
+           -- … and, if written by the previous run's own transaction, after what that run
+           -- processed: a snapshot never lists its own transaction as running, so once any
+           -- later transaction id has ended (a commit elsewhere, a rolled-back savepoint)
+           -- that transaction looks committed in it, and only arrival order tells its rows apart …
+           when p_row_xid = p_prev_xid then not coalesce(p_row_seq <= p_prev_seq, false)
+           -- … else not committed before the previous run
+           else not coalesce(pg_catalog.pg_visible_in_snapshot(p_row_xid, p_prev), false)
+       end;
 end;
 comment on function scout_internal.is_unprocessed(xid8, bigint, pg_snapshot, xid8, pg_snapshot, xid8, bigint) is
     'Whether a source row (inserting transaction p_row_xid, ingest_seq p_row_seq) is new to a stream whose watermark is (p_prev, p_prev_xid, p_prev_seq), for a run in transaction p_own seeing snapshot p_now. Callers add ingest_xid >= pg_snapshot_xmin(p_prev) so an index narrows the scan.';
