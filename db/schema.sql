@@ -1233,7 +1233,11 @@ COMMENT ON FUNCTION scout_internal.ingest_into_bronze(p_kind text, p_payload jso
 CREATE FUNCTION scout_internal.is_unprocessed(p_row_xid xid8, p_row_seq bigint, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint) RETURNS boolean
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     BEGIN ATOMIC
- SELECT ((pg_visible_in_snapshot(p_row_xid, p_now) OR (p_row_xid = p_own)) AND (NOT COALESCE(pg_visible_in_snapshot(p_row_xid, p_prev), false)) AND (NOT COALESCE(((p_row_xid = p_prev_xid) AND (p_row_seq <= p_prev_seq)), false)));
+ SELECT ((pg_visible_in_snapshot(p_row_xid, p_now) OR (p_row_xid = p_own)) AND
+         CASE
+             WHEN (p_row_xid = p_prev_xid) THEN (NOT COALESCE((p_row_seq <= p_prev_seq), false))
+             ELSE (NOT COALESCE(pg_visible_in_snapshot(p_row_xid, p_prev), false))
+         END);
 END;
 
 
@@ -2074,6 +2078,8 @@ CREATE FUNCTION scout_internal.start_job(p_job text, p_lock_key integer, p_wait 
     LANGUAGE plpgsql
     SET search_path TO ''
     AS $$
+declare
+    v_holder jsonb;
 begin
     if p_wait then
         perform pg_catalog.pg_advisory_xact_lock(23559, p_lock_key);
@@ -2082,9 +2088,18 @@ begin
     if pg_catalog.pg_try_advisory_xact_lock(23559, p_lock_key) then
         return null;
     end if;
+    select pg_catalog.jsonb_build_object('pid', l.pid, 'role', a.usename, 'application_name', a.application_name,
+                                         'since', a.xact_start, 'state', a.state)
+      into v_holder
+      from pg_catalog.pg_locks l
+      left join pg_catalog.pg_stat_activity a on a.pid = l.pid
+     where l.locktype = 'advisory' and l.granted
+       and l.classid = 23559::oid and l.objid = p_lock_key::oid and l.objsubid = 2::smallint
+     limit 1;
     return scout_internal.record_job_run(p_job, p_started, 'skipped', pg_catalog.jsonb_build_object(
         'status', 'skipped',
-        'reason', pg_catalog.format('another %s is running; call again, or with p_wait => true to queue behind it', p_job)));
+        'reason', pg_catalog.format('another %s is running; call again, or with p_wait => true to queue behind it', p_job),
+        'held_by', v_holder));
 end
 $$;
 
@@ -2093,7 +2108,7 @@ $$;
 -- Name: FUNCTION start_job(p_job text, p_lock_key integer, p_wait boolean, p_started timestamp with time zone); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.start_job(p_job text, p_lock_key integer, p_wait boolean, p_started timestamp with time zone) IS 'Takes advisory lock (23559, p_lock_key) for the calling transaction (waiting for it when p_wait) and returns NULL; when another run holds it and p_wait is false, records a skipped run in ip_workbench.job_runs and returns {"status": "skipped", "reason"} for the caller to return.';
+COMMENT ON FUNCTION scout_internal.start_job(p_job text, p_lock_key integer, p_wait boolean, p_started timestamp with time zone) IS 'Takes advisory lock (23559, p_lock_key) for the calling transaction (waiting for it when p_wait) and returns NULL; when another session holds it and p_wait is false, records a skipped run in ip_workbench.job_runs and returns {"status": "skipped", "reason", "held_by": {pid, role, application_name, since, state}} for the caller to return.';
 
 
 --

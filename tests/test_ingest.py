@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import psycopg
@@ -175,3 +176,118 @@ def test_seed_is_deterministic_and_feeds_ingest(url, tmp_path: Path):
     assert max(r["date"][:10] for r in records if "-" in r.get("date", "")[:5]) <= "2026-03-02"
     loaded = ingest(url, str(first))
     assert loaded.returncode == 0 and "500 rows loaded" in loaded.stdout
+
+
+# -- hostile files: each bad record kept with its line, the rest loaded, one line per failed file
+
+
+def errors_of(url: str) -> list[tuple]:
+    return rows(url, "select source_filename, line_number, error from scout.bronze_ingest_errors order by id")
+
+
+def test_a_csv_field_over_128_kib_loads(url, tmp_path: Path):
+    path = tmp_path / "long.csv"
+    description = "x" * (300 << 10)
+    path.write_text(f"transaction_id,description\nL1,{description}\nL2,short\n")
+    done = ingest(url, str(path))
+    assert done.returncode == 0, done.stderr
+    assert rows(url, "select length(raw_data ->> 'description') from scout.bronze_transactions order by ingest_seq") \
+        == [(300 << 10,), (5,)]
+
+
+def test_a_json_array_nested_too_deep_for_python_keeps_what_came_before(url, tmp_path: Path):
+    path = tmp_path / "deep.json"
+    path.write_text("[" + json.dumps(tx(1)) + ",\n" + '{"a": ' * 100_000 + "1" + "}" * 100_000 + "]")
+    done = ingest(url, str(path))
+    assert done.returncode == EXIT_REJECTED, done.stderr
+    assert "Traceback" not in done.stderr
+    assert rows(url, "select raw_data ->> 'transaction_id' from scout.bronze_transactions") == [("F1",)]
+    [(_, line, error)] = errors_of(url)
+    assert line == 2 and "nested too deeply" in error and "the rest of the file was not read" in error
+
+
+def test_an_ndjson_line_nested_too_deep_for_postgresql_is_one_error_row(url, tmp_path: Path):
+    path = tmp_path / "deep.ndjson"
+    path.write_text(json.dumps(tx(1)) + "\n" + '{"a": ' * 200_000 + "1" + "}" * 200_000 + "\n" + json.dumps(tx(3)) + "\n")
+    done = ingest(url, str(path))
+    assert done.returncode == EXIT_REJECTED, done.stderr
+    assert rows(url, "select raw_data ->> 'transaction_id' from scout.bronze_transactions order by ingest_seq") \
+        == [("F1",), ("F3",)]
+    [(name, line, error)] = errors_of(url)
+    assert (name, line) == ("deep.ndjson", 2) and "stack depth" in error
+
+
+def test_nul_bytes_and_utf16_become_error_rows_and_the_rest_loads(url, tmp_path: Path):
+    nul = tmp_path / "nul.ndjson"
+    nul.write_bytes(json.dumps(tx(1)).encode() + b"\n" + b'{"transaction_id": "F\x002"}\n' + json.dumps(tx(3)).encode() + b"\n")
+    utf16 = tmp_path / "utf16.ndjson"
+    utf16.write_bytes(json.dumps(tx(4)).encode("utf-16-le") + "\n".encode("utf-16-le"))
+    done = ingest(url, str(nul), str(utf16))
+    assert done.returncode == EXIT_REJECTED, done.stderr
+    assert "Traceback" not in done.stderr
+    assert rows(url, "select raw_data ->> 'transaction_id' from scout.bronze_transactions order by ingest_seq") \
+        == [("F1",), ("F3",)]
+    errors = errors_of(url)
+    assert [(e[0], e[1]) for e in errors if e[0] == "nul.ndjson"] == [("nul.ndjson", 2)]
+    assert [e[1] for e in errors if e[0] == "utf16.ndjson"][:1] == [1], "a UTF-16 file: every line is an error"
+    assert all("NUL byte" in e[2] for e in errors)
+    assert rows(url, "select raw_text from scout.bronze_ingest_errors where source_filename = 'nul.ndjson'") \
+        == [('{"transaction_id": "F\\x002"}',)]
+
+
+def test_a_utf8_bom_is_stripped_from_ndjson_and_json_too(url, tmp_path: Path):
+    (tmp_path / "bom.ndjson").write_bytes(b"\xef\xbb\xbf" + json.dumps(tx(1)).encode() + b"\n")
+    (tmp_path / "bom.json").write_bytes(b"\xef\xbb\xbf" + json.dumps([tx(2)]).encode())
+    (tmp_path / "bom-lines.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(tx(3)).encode() + b"\n")
+    done = ingest(url, str(tmp_path))
+    assert done.returncode == 0, done.stderr + done.stdout
+    assert sorted(r[0] for r in rows(url, "select raw_data ->> 'transaction_id' from scout.bronze_transactions")) \
+        == ["F1", "F2", "F3"]
+
+
+def test_paths_that_are_not_files_are_named_one_line_each_and_the_rest_loads(url, tmp_path: Path):
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "good.ndjson").write_text(json.dumps(tx(1)) + "\n")
+    os.mkfifo(folder / "pipe.ndjson")
+    (folder / "loop.ndjson").symlink_to(folder / "loop.ndjson")
+    (folder / "dangling.csv").symlink_to(tmp_path / "gone.csv")
+    done = ingest(url, str(folder), str(tmp_path / "missing.ndjson"))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 4, lines
+    assert any("pipe.ndjson: not a regular file or folder" in line for line in lines)
+    assert any("loop.ndjson: too many levels of symbolic links" in line for line in lines)
+    assert any("dangling.csv: a symbolic link to nothing" in line for line in lines)
+    assert any("missing.ndjson: no such file or folder" in line for line in lines)
+    assert "1 file loaded, 0 skipped, 4 failed, 1 rows" in done.stdout
+    assert rows(url, "select count(*) from scout.bronze_transactions") == [(1,)]
+
+
+def test_a_file_that_fails_does_not_stop_the_files_after_it(url, tmp_path: Path):
+    (tmp_path / "a.csv").write_text("transaction_id,transaction_id\nX,Y\n")  # a header naming a column twice
+    (tmp_path / "b.ndjson").write_text(json.dumps(tx(2)) + "\n")
+    done = ingest(url, str(tmp_path))
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        f"scout-db: {tmp_path / 'a.csv'}: the CSV header must name every column once, got "
+        "['transaction_id', 'transaction_id']; nothing of it was loaded"]
+    assert "b.ndjson: 1 rows loaded" in done.stdout
+    assert rows(url, "select count(*) from scout.bronze_transactions") == [(1,)]
+    assert rows(url, "select source_filename from scout.bronze_ingest_files") == [("b.ndjson",)], \
+        "the failed file left no manifest row, so a fixed copy loads next time"
+
+
+def test_bad_records_cost_no_transaction_id_each(url, tmp_path: Path):
+    """A file where every other line is bad: found by write-free probes, not one
+    failed write (and transaction id) per bad line."""
+    path = tmp_path / "half.ndjson"
+    path.write_text("".join((json.dumps(tx(i)) if i % 2 else "{broken") + "\n" for i in range(1, 401)))
+    with psycopg.connect(url, autocommit=True) as conn:
+        before = conn.execute("select pg_current_xact_id()::text::bigint").fetchone()[0]
+        done = ingest(url, str(path))
+        after = conn.execute("select pg_current_xact_id()::text::bigint").fetchone()[0]
+    assert done.returncode == EXIT_REJECTED
+    assert "200 rows loaded, 200 rejected of 400 records" in done.stdout
+    assert after - before < 20, f"{after - before} transaction ids for 200 bad lines"

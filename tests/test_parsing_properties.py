@@ -3,6 +3,7 @@ strict ISO dates (the calendar included) and amounts rounded to the cent."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
@@ -11,9 +12,11 @@ import psycopg
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from psycopg.types.json import Jsonb
 
+# Zone offsets up to ±15:59: ISO allows more, but PostgreSQL cannot represent it.
 ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?"
-                 r"(?:Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?)?", re.ASCII)
+                 r"(?:Z|[+-](?:0\d|1[0-5])(?::?[0-5]\d)?)?)?", re.ASCII)
 DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?", re.ASCII)
 
 
@@ -28,7 +31,7 @@ def iso_date_oracle(text: str) -> date | None:
 
 
 def cents_oracle(text: str) -> Decimal | None:
-    if not DECIMAL.fullmatch(text):
+    if len(text) > 1000 or not DECIMAL.fullmatch(text):  # longer is refused before any cast
         return None
     with localcontext(Context(prec=2000)):  # exact, like numeric, even for 1e999
         cents = Decimal(text).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)  # half away from zero, like round()
@@ -39,7 +42,7 @@ date_like = st.builds(
     lambda y, m, d, time, zone: f"{y:04d}-{m:02d}-{d:02d}{time}{zone if time else ''}",
     st.integers(0, 9999), st.integers(0, 13), st.integers(0, 32),
     st.sampled_from(["", "T00:00", "T23:59:59", " 12:30:00.5", "T24:00", "T10:61", "T9:00"]),
-    st.sampled_from(["", "Z", "+08:00", "-0530", "+25:00", "+08"]),
+    st.sampled_from(["", "Z", "+08:00", "-0530", "+25:00", "+08", "+15:59", "-16:00", "+20:00", "+14"]),
 )
 noise = st.text(alphabet="0123456789-T :+Z./aeinoty", max_size=32)
 amounts = st.one_of(
@@ -76,6 +79,66 @@ def test_iso_date_accepts_exactly_iso_8601_calendar_dates(conn, text):
 @example("999999999999.995")
 @example("1e12")
 @example("1E-3")
+@example("1" + "0" * 131072)
+@example("1." + "0" * 16384)
+@example("0." + "0" * 997 + "5")
+@example("1e999")
 def test_amounts_are_read_exactly_and_rounded_to_the_cent(conn, text):
     got = conn.execute("select round(scout_internal.parse_money(%s), 2)", (text,)).fetchone()[0]
     assert got == cents_oracle(text), text
+
+
+# -- a hostile stream: whatever one row holds, refresh_silver keeps working
+
+CONTRACT_KEYS = ["transaction_id", "date", "amount", "currency", "category", "subcategory", "store_id",
+                 "vendor_name", "vendor_id", "customer_id", "sku", "quantity", "tax_amount", "payment_method",
+                 "description"]
+HOSTILE_TEXT = [
+    "1" + "0" * 131072, "1." + "0" * 16384, "1e400", "1e-400", "-0", "NaN", "Infinity", "0x1F", "1,000.50",
+    "\uff12\uff10\uff12\uff15-01-01", "\u0663", "2025-01-01T10:00:00+20:00", "2025-01-01T24:00", "2025-02-30",
+    "today", "epoch", "infinity", "0001-01-01", "9999-12-31", "idr", "\u0130DR", "\u00a0Snacks\u200b", "snacks",
+    "'; drop table scout.silver_validated_transactions; --", "x" * 10_000, " ", "\t", "\u200b",
+]
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(alphabet=st.characters(blacklist_characters="\x00"), max_size=20),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3),
+    max_leaves=8)
+hostile_values = st.one_of(st.sampled_from(HOSTILE_TEXT), json_values,
+                           st.integers(2, 60).map(lambda depth: json.loads("[" * depth + "1" + "]" * depth)))
+hostile_payloads = st.dictionaries(st.sampled_from(CONTRACT_KEYS + ["extra", "weird key ☃"]), hostile_values,
+                                   max_size=8)
+
+
+# "Trimmed" as CONTRACT.md words it: every character a person cannot see, at either end.
+INVISIBLE = ("\t\n\x0b\x0c\r \x85\xa0\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+             "\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(hostile_payloads, min_size=1, max_size=4))
+def test_no_payload_stops_refresh_silver(db_url, payloads):
+    control = {"transaction_id": "CONTROL", "date": "2025-01-01", "amount": 1, "category": "Dairy"}
+    with psycopg.connect(db_url) as tx:
+        try:
+            tx.execute("select scout.ingest_transactions(%s)", (Jsonb([*payloads, control]),))
+            result = tx.execute("select scout.refresh_silver()").fetchone()[0]
+            assert result["transactions"]["processed"] == len(payloads) + 1
+            assert tx.execute("select count(*) from scout.silver_validated_transactions "
+                              "where transaction_id = 'CONTROL'").fetchone()[0] == 1, "the stream went on"
+            bronze = tx.execute("select id, raw_data ->> 'transaction_id', jsonb_typeof(raw_data -> 'transaction_id') "
+                                "from scout.bronze_transactions").fetchall()
+            winners = dict(tx.execute("select bronze_id, transaction_id from scout.silver_validated_transactions"))
+            rejected = {r[0] for r in tx.execute("select bronze_id from scout.silver_rejected_transactions")}
+            for bronze_id, key_text, key_type in bronze:
+                key = key_text.strip(INVISIBLE) if key_type in ("string", "number") else None
+                outcomes = [bronze_id in winners, bronze_id in rejected,
+                            bronze_id not in winners and bronze_id not in rejected and key in winners.values()]
+                assert outcomes.count(True) == 1, (key_text, outcomes)
+            assert tx.execute("select count(*) from scout.silver_rejected_transactions "
+                              "where cardinality(reasons) = 0").fetchone()[0] == 0
+            second = tx.execute("select scout.refresh_silver()").fetchone()[0]
+            assert second["processed"] == 0
+        finally:
+            tx.rollback()

@@ -48,6 +48,9 @@ def test_a_second_concurrent_refresh_returns_at_once_or_waits_when_asked(db_url)
         with psycopg.connect(db_url, autocommit=True, options="-c statement_timeout=10s") as second:
             skipped = second.execute("select scout.refresh_silver()").fetchone()[0]
         assert skipped["status"] == "skipped", "the second caller returns at once"
+        holder_pid = holder.execute("select pg_backend_pid()").fetchone()[0]
+        assert skipped["held_by"]["pid"] == holder_pid, "and says which session holds the lock"
+        assert skipped["held_by"]["role"] == "postgres"
 
         result: dict = {}
         waiter = threading.Thread(target=lambda: result.update(refresh(db_url, wait=True)))
