@@ -156,6 +156,174 @@ COMMENT ON FUNCTION ip_workbench.secure_table(p_table regclass, p_readers text[]
 
 
 --
+-- Name: backfill(date, date, boolean); Type: FUNCTION; Schema: scout; Owner: -
+--
+
+CREATE FUNCTION scout.backfill(from_date date, to_date date, p_wait boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    SET work_mem TO '256MB'
+    SET client_min_messages TO 'warning'
+    AS $$
+declare
+    v_run jsonb;
+    v_step text := 'silver';
+    v_silver jsonb;
+    v_gold jsonb;
+    v_today date;
+    v_oldest date;
+    v_keys bigint;
+    v_versions bigint;
+    v_rejected bigint;
+    v_unrejected bigint;
+    v_deleted bigint;
+    v_updated bigint;
+    v_inserted bigint;
+begin
+    v_run := scout_internal.job_start('scout.backfill', p_wait);
+    if v_run ? 'status' then
+        return v_run;
+    end if;
+    begin
+        if from_date is null or to_date is null or from_date > to_date then
+            raise exception 'backfill needs from_date <= to_date, got % and %', from_date, to_date
+                using errcode = '22023';
+        end if;
+        -- Silver up to date first; its lock, now ours until commit, keeps it so
+        v_silver := scout.refresh_silver(true);
+        if v_silver ->> 'status' = 'failed' then
+            return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
+                'status', 'failed', 'step', 'silver', 'sqlstate', v_silver ->> 'sqlstate', 'message', v_silver ->> 'message'));
+        end if;
+
+        v_step := 'judge';
+        v_today := (pg_catalog.now() at time zone (scout_internal.setting('business_time_zone') #>> '{}'))::date;
+        v_oldest := (v_today - pg_catalog.make_interval(
+                         years => (scout_internal.setting('transaction_max_age_years'))::int))::date;
+        drop table if exists pg_temp.backfill_keys, pg_temp.backfill_versions, pg_temp.backfill_winners,
+                             pg_temp.backfill_changes;
+        create temp table backfill_keys on commit drop as
+        select distinct scout_internal.clean_text(b.raw_data ->> 'transaction_id') as transaction_id
+          from scout.bronze_transactions b
+         where pg_catalog.jsonb_typeof(b.raw_data -> 'transaction_id') in ('string', 'number')
+           and scout_internal.iso_date(scout_internal.clean_text(b.raw_data ->> 'date')) between from_date and to_date;
+        delete from pg_temp.backfill_keys k where k.transaction_id is null or pg_catalog.length(k.transaction_id) > 200;
+        select pg_catalog.count(*) into v_keys from pg_temp.backfill_keys;
+        create temp table backfill_versions on commit drop as
+        select b.id as bronze_id, b.ingest_seq as bronze_seq, b.raw_data, b.source, b.ingestion_batch_id,
+               b.ingested_at, p.*
+          from scout.bronze_transactions b
+          join pg_temp.backfill_keys k on k.transaction_id = scout_internal.clean_text(b.raw_data ->> 'transaction_id')
+         cross join lateral scout_internal.parse_transaction_payload(b.raw_data, v_today, pg_catalog.now(), v_oldest) p
+         where pg_catalog.jsonb_typeof(b.raw_data -> 'transaction_id') in ('string', 'number')
+           -- a row whose data broke the parse stays as refresh_silver left it
+           and not exists (select 1 from scout.silver_rejected_transactions r
+                            where r.bronze_id = b.id and r.reasons = array['unparseable']);
+        get diagnostics v_versions = row_count;
+
+        v_step := 'silver';
+        insert into scout.silver_rejected_transactions as r
+               (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at)
+        select v.bronze_id, v.transaction_id, v.reasons, v.raw_data, v.source, v.ingestion_batch_id, v.ingested_at
+          from pg_temp.backfill_versions v
+         where pg_catalog.cardinality(v.reasons) > 0
+        on conflict (bronze_id) do update
+           set reasons = excluded.reasons, rejected_at = pg_catalog.now()
+         where r.reasons is distinct from excluded.reasons;
+        get diagnostics v_rejected = row_count;
+        delete from scout.silver_rejected_transactions r
+         using pg_temp.backfill_versions v
+         where r.bronze_id = v.bronze_id and pg_catalog.cardinality(v.reasons) = 0;
+        get diagnostics v_unrejected = row_count;
+
+        create temp table backfill_winners on commit drop as
+        select distinct on (v.transaction_id) v.*
+          from pg_temp.backfill_versions v
+         where pg_catalog.cardinality(v.reasons) = 0
+         order by v.transaction_id, v.bronze_seq desc;
+        -- what changes in Silver: keys with no valid version left, and keys whose winner
+        -- differs in value, or whose Silver row's own version is no longer valid
+        create temp table backfill_changes on commit drop as
+        select k.transaction_id, s.category as old_category, s.transaction_date as old_day,
+               w.category as new_category, w.transaction_date as new_day,
+               case when w.bronze_id is null then 'delete' when s.transaction_id is null then 'insert' else 'update' end as change
+          from pg_temp.backfill_keys k
+          left join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
+          left join pg_temp.backfill_winners w on w.transaction_id = k.transaction_id
+         where (s.transaction_id is not null or w.transaction_id is not null)
+           and (w.transaction_id is null or s.transaction_id is null
+                or (w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id, w.vendor_name,
+                    w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method, w.description,
+                    w.attributes)
+                   is distinct from
+                   (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id, s.vendor_name,
+                    s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount, s.payment_method, s.description,
+                    s.attributes)
+                or exists (select 1 from pg_temp.backfill_versions v
+                            where v.bronze_id = s.bronze_id and pg_catalog.cardinality(v.reasons) > 0));
+
+        insert into scout.gold_pending_days (category, day)
+        select c.old_category, c.old_day from pg_temp.backfill_changes c where c.old_day is not null
+        union
+        select c.new_category, c.new_day from pg_temp.backfill_changes c where c.new_day is not null;
+
+        delete from scout.silver_validated_transactions s
+         using pg_temp.backfill_changes c
+         where c.change = 'delete' and s.transaction_id = c.transaction_id;
+        get diagnostics v_deleted = row_count;
+        update scout.silver_validated_transactions as s
+           set transaction_date = w.transaction_date, amount = w.amount, currency = w.currency,
+               category = w.category, subcategory = w.subcategory, store_id = w.store_id,
+               vendor_name = w.vendor_name, vendor_id = w.vendor_id, customer_id = w.customer_id, sku = w.sku,
+               quantity = w.quantity, tax_amount = w.tax_amount, payment_method = w.payment_method,
+               description = w.description, attributes = w.attributes, bronze_id = w.bronze_id,
+               bronze_seq = w.bronze_seq, source = w.source, ingestion_batch_id = w.ingestion_batch_id,
+               ingested_at = w.ingested_at, validated_at = pg_catalog.now()
+          from pg_temp.backfill_changes c
+          join pg_temp.backfill_winners w on w.transaction_id = c.transaction_id
+         where c.change = 'update' and s.transaction_id = c.transaction_id;
+        get diagnostics v_updated = row_count;
+        insert into scout.silver_validated_transactions (
+            transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
+            vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
+            attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
+        select w.transaction_id, w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id,
+               w.vendor_name, w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method,
+               w.description, w.attributes, w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at
+          from pg_temp.backfill_changes c
+          join pg_temp.backfill_winners w on w.transaction_id = c.transaction_id
+         where c.change = 'insert';
+        get diagnostics v_inserted = row_count;
+        perform scout_internal.touch_table('scout', 'silver_validated_transactions', v_deleted + v_updated + v_inserted,
+                                           v_inserted - v_deleted);
+        perform scout_internal.touch_table('scout', 'silver_rejected_transactions', v_rejected + v_unrejected, null);
+
+        v_step := 'gold';
+        v_gold := scout.refresh_gold(true);
+        if v_gold ->> 'status' = 'failed' then
+            return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
+                'status', 'failed', 'step', 'gold', 'sqlstate', v_gold ->> 'sqlstate', 'message', v_gold ->> 'message'));
+        end if;
+        return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
+            'status', 'ok', 'from_date', from_date, 'to_date', to_date,
+            'keys', v_keys, 'versions', v_versions, 'inserted', v_inserted, 'updated', v_updated, 'deleted', v_deleted,
+            'rejected', v_rejected, 'unrejected', v_unrejected, 'rows', v_inserted + v_updated + v_deleted,
+            'silver', v_silver, 'gold', v_gold));
+    exception when others or query_canceled then
+        return scout_internal.job_fail(v_run, v_step, sqlstate, sqlerrm);
+    end;
+end
+$$;
+
+
+--
+-- Name: FUNCTION backfill(from_date date, to_date date, p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON FUNCTION scout.backfill(from_date date, to_date date, p_wait boolean) IS 'Re-judges, with today''s rules and reference data, every Bronze version of each transaction_id that has a Bronze row whose payload date is in [from_date, to_date]; settles each key anew (latest valid version wins, an identical one changes nothing, a key with no valid version leaves Silver), keeps the rejected table in step, and refreshes Gold for the days that changed. Idempotent. Returns {"status", "keys", "versions", "inserted", "updated", "deleted", "rejected", "unrejected", "silver", "gold", …}.';
+
+
+--
 -- Name: ingest_products(jsonb, text, text); Type: FUNCTION; Schema: scout; Owner: -
 --
 
@@ -194,6 +362,122 @@ COMMENT ON FUNCTION scout.ingest_transactions(payload jsonb, source text, source
 
 
 --
+-- Name: purge_expired(boolean); Type: FUNCTION; Schema: scout; Owner: -
+--
+
+CREATE FUNCTION scout.purge_expired(p_wait boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_run jsonb;
+    v_step text := 'settings';
+    v_bronze_days int;
+    v_bronze_before timestamptz;
+    v_silver_before date;
+    v_gold_before date;
+    v_platinum_before date := current_date - 89;
+    v_counts jsonb := '{}';
+    v_n bigint;
+    v_mark ip_workbench.watermarks;
+begin
+    v_run := scout_internal.job_start('scout.purge_expired', p_wait);
+    if v_run ? 'status' then
+        return v_run;
+    end if;
+    begin
+        v_bronze_days := (scout_internal.setting('bronze_retention_days'))::int;
+        if v_bronze_days < 30 then
+            raise exception 'bronze_retention_days is %, under the 30 days Bronze must keep', v_bronze_days
+                using errcode = '22023', hint = 'update ip_workbench.settings set value = ''30'' where name = ''bronze_retention_days''';
+        end if;
+        v_bronze_before := pg_catalog.now() - pg_catalog.make_interval(days => v_bronze_days);
+        -- Silver and Gold go by whole months, so no month is ever left half in Silver
+        -- (refresh_gold leaves the months before the Silver boundary frozen)
+        v_silver_before := pg_catalog.date_trunc('month', current_date
+                               - (scout_internal.setting('silver_retention_days'))::int)::date;
+        v_gold_before := pg_catalog.date_trunc('month', current_date
+                             - (scout_internal.setting('gold_retention_days'))::int)::date;
+
+        v_step := 'bronze';
+        select * into v_mark from ip_workbench.watermarks w where w.stream = 'silver_transactions';
+        delete from scout.bronze_transactions b
+         where b.ingested_at < v_bronze_before
+           and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+                   pg_catalog.pg_current_xact_id_if_assigned(), v_mark.processed_snapshot, v_mark.processed_xid,
+                   v_mark.processed_seq);
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('bronze_transactions', v_n);
+        perform scout_internal.touch_table('scout', 'bronze_transactions', v_n, -v_n);
+        select * into v_mark from ip_workbench.watermarks w where w.stream = 'silver_products';
+        delete from scout.bronze_products b
+         where b.ingested_at < v_bronze_before
+           and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+                   pg_catalog.pg_current_xact_id_if_assigned(), v_mark.processed_snapshot, v_mark.processed_xid,
+                   v_mark.processed_seq);
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('bronze_products', v_n);
+        perform scout_internal.touch_table('scout', 'bronze_products', v_n, -v_n);
+        delete from scout.bronze_ingest_errors e where e.created_at < v_bronze_before;
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('bronze_ingest_errors', v_n);
+
+        v_step := 'silver';
+        delete from scout.silver_validated_transactions s where s.transaction_date < v_silver_before;
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('silver_validated_transactions', v_n);
+        perform scout_internal.touch_table('scout', 'silver_validated_transactions', v_n, -v_n);
+        delete from scout.silver_rejected_transactions r where r.rejected_at < v_silver_before;
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('silver_rejected_transactions', v_n);
+        perform scout_internal.touch_table('scout', 'silver_rejected_transactions', v_n, -v_n);
+        delete from scout.silver_rejected_products r where r.rejected_at < v_silver_before;
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('silver_rejected_products', v_n);
+        perform scout_internal.touch_table('scout', 'silver_rejected_products', v_n, -v_n);
+        update ip_workbench.settings
+           set value = pg_catalog.to_jsonb(greatest(v_silver_before, scout_internal.silver_frozen_before())),
+               updated_at = pg_catalog.now()
+         where name = 'silver_purged_before';
+
+        v_step := 'gold';
+        delete from scout.gold_monthly_summary m where m.month < v_gold_before;
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('gold_monthly_summary', v_n);
+        perform scout_internal.touch_table('scout', 'gold_monthly_summary', v_n, -v_n);
+        delete from scout.gold_category_trends t where t.week_start < v_gold_before;
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('gold_category_trends', v_n);
+        perform scout_internal.touch_table('scout', 'gold_category_trends', v_n, -v_n);
+        -- the totals keep a year more: growth rates and baselines look back that far
+        delete from scout.gold_monthly_category_totals t where t.month < (v_gold_before - interval '1 year')::date;
+        delete from scout.gold_weekly_category_totals t where t.week_start < (v_gold_before - interval '1 year')::date;
+
+        v_step := 'platinum';
+        delete from scout.platinum_transaction_embeddings e where e.transaction_date < v_platinum_before;
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('platinum_transaction_embeddings', v_n);
+        perform scout_internal.touch_table('scout', 'platinum_transaction_embeddings', v_n, -v_n);
+
+        return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
+            'status', 'ok', 'deleted', v_counts,
+            'bronze_before', v_bronze_before, 'silver_before', v_silver_before, 'gold_before', v_gold_before,
+            'platinum_before', v_platinum_before));
+    exception when others or query_canceled then
+        return scout_internal.job_fail(v_run, v_step, sqlstate, sqlerrm);
+    end;
+end
+$$;
+
+
+--
+-- Name: FUNCTION purge_expired(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON FUNCTION scout.purge_expired(p_wait boolean) IS 'Applies each layer''s retention (ip_workbench.settings): Bronze rows and ingest errors older than bronze_retention_days (at least 30) that Silver has processed; Silver transactions of, and rejected rows judged in, whole months older than silver_retention_days (Gold keeps those months, frozen); Gold mart rows of months and weeks older than gold_retention_days; Platinum sentences older than 90 days. Silver rows keep their lineage (bronze_id, source, batch, ingested_at) after their Bronze row is purged. Returns {"status", "deleted": {table: rows}, the boundaries, …}. Runs with its owner''s rights.';
+
+
+--
 -- Name: refresh_gold(boolean); Type: FUNCTION; Schema: scout; Owner: -
 --
 
@@ -204,8 +488,10 @@ CREATE FUNCTION scout.refresh_gold(p_wait boolean DEFAULT false) RETURNS jsonb
     SET enable_nestloop TO 'on'
     AS $$
 declare
-    v_started timestamptz := pg_catalog.clock_timestamp();
+    v_run jsonb;
     v_days bigint;
+    v_frozen_before date := scout_internal.silver_frozen_before();
+    v_gold_from date := pg_catalog.date_trunc('month', current_date - (scout_internal.setting('gold_retention_days'))::int)::date;
     v_plan text;
     v_months bigint;
     v_weeks bigint;
@@ -214,155 +500,163 @@ declare
     v_weekly_rows bigint := 0;
     v_result jsonb;
 begin
-    v_result := scout_internal.start_job('scout.refresh_gold', 2, p_wait, v_started);  -- lock key: db/CONVENTIONS.md
-    if v_result is not null then
-        return v_result;
+    v_run := scout_internal.job_start('scout.refresh_gold', p_wait);
+    if v_run ? 'status' then
+        return v_run;  -- skipped: another run holds the lock
     end if;
+    begin
+        if pg_catalog.to_regclass('pg_temp.gold_changed_days') is not null then
+            drop table pg_temp.gold_changed_days, pg_temp.gold_changed_months, pg_temp.gold_changed_weeks,
+                       pg_temp.gold_changed_categories, pg_temp.gold_changed_month_days, pg_temp.gold_changed_week_days;
+        end if;
+        -- Claim the queued days this snapshot sees; days queued meanwhile stay for the next run.
+        create temp table gold_changed_days on commit drop as
+        with taken as (delete from scout.gold_pending_days returning category, day)
+        select distinct t.category, t.day from taken t
+         -- months before Silver's retention boundary are frozen: their Silver rows are gone
+         where t.day >= v_frozen_before;
+        get diagnostics v_days = row_count;
 
-    if pg_catalog.to_regclass('pg_temp.gold_changed_days') is not null then
-        drop table pg_temp.gold_changed_days, pg_temp.gold_changed_months, pg_temp.gold_changed_weeks,
-                   pg_temp.gold_changed_categories, pg_temp.gold_changed_month_days, pg_temp.gold_changed_week_days;
-    end if;
-    -- Claim the queued days this snapshot sees; days queued meanwhile stay for the next run.
-    create temp table gold_changed_days on commit drop as
-    with taken as (delete from scout.gold_pending_days returning category, day)
-    select distinct t.category, t.day from taken t;
-    get diagnostics v_days = row_count;
+        create temp table gold_changed_months on commit drop as
+        select distinct d.category, date_trunc('month', d.day::timestamp)::date as month from pg_temp.gold_changed_days d;
+        get diagnostics v_months = row_count;
+        create temp table gold_changed_weeks on commit drop as
+        select distinct d.category, date_trunc('week', d.day::timestamp)::date as week_start from pg_temp.gold_changed_days d
+         where date_trunc('week', d.day::timestamp)::date >= v_frozen_before;  -- a week across the boundary is frozen too
+        get diagnostics v_weeks = row_count;
+        create temp table gold_changed_categories on commit drop as
+        select distinct d.category from pg_temp.gold_changed_days d;
+        get diagnostics v_categories = row_count;
+        -- Every day of each changed month and week, so Silver is joined on its
+        -- (category, transaction_date) key: an index probe per day for a small change,
+        -- one hash join for a full rebuild. Materialised and analysed so the planner
+        -- knows which of the two it is facing.
+        create temp table gold_changed_month_days on commit drop as
+        select c.category, c.month, d.day::date as day
+          from pg_temp.gold_changed_months c
+         cross join lateral pg_catalog.generate_series(c.month, (c.month + interval '1 month - 1 day')::date,
+                                                       interval '1 day') as d(day);
+        create temp table gold_changed_week_days on commit drop as
+        select c.category, c.week_start, d.day::date as day
+          from pg_temp.gold_changed_weeks c
+         cross join lateral pg_catalog.generate_series(c.week_start, c.week_start + 6, interval '1 day') as d(day);
+        analyze pg_temp.gold_changed_months;
+        analyze pg_temp.gold_changed_weeks;
+        analyze pg_temp.gold_changed_month_days;
+        analyze pg_temp.gold_changed_week_days;
 
-    create temp table gold_changed_months on commit drop as
-    select distinct d.category, date_trunc('month', d.day::timestamp)::date as month from pg_temp.gold_changed_days d;
-    get diagnostics v_months = row_count;
-    create temp table gold_changed_weeks on commit drop as
-    select distinct d.category, date_trunc('week', d.day::timestamp)::date as week_start from pg_temp.gold_changed_days d;
-    get diagnostics v_weeks = row_count;
-    create temp table gold_changed_categories on commit drop as
-    select distinct d.category from pg_temp.gold_changed_days d;
-    get diagnostics v_categories = row_count;
-    -- Every day of each changed month and week, so Silver is joined on its
-    -- (category, transaction_date) key: an index probe per day for a small change,
-    -- one hash join for a full rebuild. Materialised and analysed so the planner
-    -- knows which of the two it is facing.
-    create temp table gold_changed_month_days on commit drop as
-    select c.category, c.month, d.day::date as day
-      from pg_temp.gold_changed_months c
-     cross join lateral pg_catalog.generate_series(c.month, (c.month + interval '1 month - 1 day')::date,
-                                                   interval '1 day') as d(day);
-    create temp table gold_changed_week_days on commit drop as
-    select c.category, c.week_start, d.day::date as day
-      from pg_temp.gold_changed_weeks c
-     cross join lateral pg_catalog.generate_series(c.week_start, c.week_start + 6, interval '1 day') as d(day);
-    analyze pg_temp.gold_changed_months;
-    analyze pg_temp.gold_changed_weeks;
-    analyze pg_temp.gold_changed_month_days;
-    analyze pg_temp.gold_changed_week_days;
+        -- Thousands of days (a first load, a backfill): one pass over Silver with a
+        -- hash join beats an index probe per day, which the planner prices too low.
+        -- The limit is a setting (gold_hash_rebuild_days) so a test can force either plan.
+        v_plan := case when v_days > (scout_internal.setting('gold_hash_rebuild_days'))::bigint then 'hash' else 'probe' end;
+        if v_plan = 'hash' then
+            perform pg_catalog.set_config('enable_nestloop', 'off', true);
+        end if;
 
-    -- Thousands of days (a first load, a backfill): one pass over Silver with a
-    -- hash join beats an index probe per day, which the planner prices too low.
-    -- The limit is a setting (gold_hash_rebuild_days) so a test can force either plan.
-    v_plan := case when v_days > (scout_internal.setting('gold_hash_rebuild_days'))::bigint then 'hash' else 'probe' end;
-    if v_plan = 'hash' then
-        perform pg_catalog.set_config('enable_nestloop', 'off', true);
-    end if;
+        if v_days > 0 then
+            delete from scout.gold_monthly_category_totals t
+             using pg_temp.gold_changed_months c
+             where t.category = c.category and t.month = c.month;
+            insert into scout.gold_monthly_category_totals
+                   (month, category, total_amount, transaction_count, total_quantity, unique_customers)
+            select d.month, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*), pg_catalog.sum(s.quantity),
+                   pg_catalog.count(distinct s.customer_id)
+              from pg_temp.gold_changed_month_days d
+              join scout.silver_validated_transactions s
+                on s.category = d.category and s.transaction_date = d.day
+             group by d.month, d.category;
 
-    if v_days > 0 then
-        delete from scout.gold_monthly_category_totals t
-         using pg_temp.gold_changed_months c
-         where t.category = c.category and t.month = c.month;
-        insert into scout.gold_monthly_category_totals
-               (month, category, total_amount, transaction_count, total_quantity, unique_customers)
-        select d.month, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*), pg_catalog.sum(s.quantity),
-               pg_catalog.count(distinct s.customer_id)
-          from pg_temp.gold_changed_month_days d
-          join scout.silver_validated_transactions s
-            on s.category = d.category and s.transaction_date = d.day
-         group by d.month, d.category;
+            delete from scout.gold_weekly_category_totals t
+             using pg_temp.gold_changed_weeks c
+             where t.category = c.category and t.week_start = c.week_start;
+            insert into scout.gold_weekly_category_totals (week_start, category, total_amount, transaction_count)
+            select d.week_start, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*)
+              from pg_temp.gold_changed_week_days d
+              join scout.silver_validated_transactions s
+                on s.category = d.category and s.transaction_date = d.day
+             group by d.week_start, d.category;
+            perform pg_catalog.set_config('enable_nestloop', 'on', true);
 
-        delete from scout.gold_weekly_category_totals t
-         using pg_temp.gold_changed_weeks c
-         where t.category = c.category and t.week_start = c.week_start;
-        insert into scout.gold_weekly_category_totals (week_start, category, total_amount, transaction_count)
-        select d.week_start, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*)
-          from pg_temp.gold_changed_week_days d
-          join scout.silver_validated_transactions s
-            on s.category = d.category and s.transaction_date = d.day
-         group by d.week_start, d.category;
-        perform pg_catalog.set_config('enable_nestloop', 'on', true);
+            -- The marts of the changed categories, from the (small) totals.
+            delete from scout.gold_monthly_summary m
+             using pg_temp.gold_changed_categories c where m.category = c.category;
+            insert into scout.gold_monthly_summary
+                   (month, category, total_amount, transaction_count, avg_amount, total_quantity, unique_customers,
+                    mom_growth_pct, yoy_growth_pct, moving_avg_3m)
+            select t.month, t.category, t.total_amount, t.transaction_count,
+                   t.total_amount / t.transaction_count,
+                   t.total_quantity, t.unique_customers,
+                   pg_catalog.round(100 * (t.total_amount - prev.total_amount) / prev.total_amount, 2),
+                   pg_catalog.round(100 * (t.total_amount - last_year.total_amount) / last_year.total_amount, 2),
+                   (t.total_amount + coalesce(prev.total_amount, 0) + coalesce(prev2.total_amount, 0))
+                       / least(3, 1 + (extract(year from t.month) - extract(year from f.first_month)) * 12
+                                    + extract(month from t.month) - extract(month from f.first_month))
+              from scout.gold_monthly_category_totals t
+              join pg_temp.gold_changed_categories c on c.category = t.category
+              join (select x.category, pg_catalog.min(x.month) as first_month
+                      from scout.gold_monthly_category_totals x group by x.category) f on f.category = t.category
+              left join scout.gold_monthly_category_totals prev
+                on prev.category = t.category and prev.month = (t.month - interval '1 month')::date
+              left join scout.gold_monthly_category_totals prev2
+                on prev2.category = t.category and prev2.month = (t.month - interval '2 months')::date
+                left join scout.gold_monthly_category_totals last_year
+                  on last_year.category = t.category and last_year.month = (t.month - interval '1 year')::date
+               where t.month >= v_gold_from;  -- older months were purged by retention
+            get diagnostics v_monthly_rows = row_count;
 
-        -- The marts of the changed categories, from the (small) totals.
-        delete from scout.gold_monthly_summary m
-         using pg_temp.gold_changed_categories c where m.category = c.category;
-        insert into scout.gold_monthly_summary
-               (month, category, total_amount, transaction_count, avg_amount, total_quantity, unique_customers,
-                mom_growth_pct, yoy_growth_pct, moving_avg_3m)
-        select t.month, t.category, t.total_amount, t.transaction_count,
-               t.total_amount / t.transaction_count,
-               t.total_quantity, t.unique_customers,
-               pg_catalog.round(100 * (t.total_amount - prev.total_amount) / prev.total_amount, 2),
-               pg_catalog.round(100 * (t.total_amount - last_year.total_amount) / last_year.total_amount, 2),
-               (t.total_amount + coalesce(prev.total_amount, 0) + coalesce(prev2.total_amount, 0))
-                   / least(3, 1 + (extract(year from t.month) - extract(year from f.first_month)) * 12
-                                + extract(month from t.month) - extract(month from f.first_month))
-          from scout.gold_monthly_category_totals t
-          join pg_temp.gold_changed_categories c on c.category = t.category
-          join (select x.category, pg_catalog.min(x.month) as first_month
-                  from scout.gold_monthly_category_totals x group by x.category) f on f.category = t.category
-          left join scout.gold_monthly_category_totals prev
-            on prev.category = t.category and prev.month = (t.month - interval '1 month')::date
-          left join scout.gold_monthly_category_totals prev2
-            on prev2.category = t.category and prev2.month = (t.month - interval '2 months')::date
-          left join scout.gold_monthly_category_totals last_year
-            on last_year.category = t.category and last_year.month = (t.month - interval '1 year')::date;
-        get diagnostics v_monthly_rows = row_count;
+            delete from scout.gold_category_trends g
+             using pg_temp.gold_changed_categories c where g.category = c.category;
+            insert into scout.gold_category_trends
+                   (week_start, category, total_amount, transaction_count, moving_avg_4w, baseline_mean,
+                    baseline_stddev, z_score, is_anomaly)
+            select w.week_start, w.category, w.total_amount, w.transaction_count, w.moving_avg_4w,
+                   w.baseline_mean, w.baseline_stddev, z.z_score, coalesce(pg_catalog.abs(z.z_score) > 2, false)
+              from (
+                  select d.week_start, d.category, d.total_amount, d.transaction_count,
+                         pg_catalog.avg(d.total_amount) over four_weeks as moving_avg_4w,
+                         pg_catalog.avg(d.total_amount) over baseline as baseline_mean,
+                         pg_catalog.stddev_samp(d.total_amount) over baseline as baseline_stddev,
+                         pg_catalog.count(*) over baseline as baseline_weeks
+                    from (
+                        -- dense: every week from the category's first to its last, 0 where nothing sold
+                        select g.week_start::date as week_start, b.category,
+                               coalesce(t.total_amount, 0) as total_amount, coalesce(t.transaction_count, 0) as transaction_count
+                          from (select x.category, pg_catalog.min(x.week_start) as first_week, pg_catalog.max(x.week_start) as last_week
+                                  from scout.gold_weekly_category_totals x
+                                  join pg_temp.gold_changed_categories c on c.category = x.category
+                                 group by x.category) b
+                         cross join lateral pg_catalog.generate_series(b.first_week, b.last_week, interval '1 week') as g(week_start)
+                          left join scout.gold_weekly_category_totals t
+                            on t.category = b.category and t.week_start = g.week_start::date
+                    ) d
+                  window four_weeks as (partition by d.category order by d.week_start rows between 3 preceding and current row),
+                         baseline as (partition by d.category order by d.week_start rows between 8 preceding and 1 preceding)
+              ) w
+             cross join lateral (
+                  select case when w.baseline_weeks >= 4 and w.baseline_stddev > 0
+                              then (w.total_amount - w.baseline_mean) / w.baseline_stddev end as z_score
+              ) z
+              where w.week_start >= v_gold_from;  -- older weeks were purged by retention
+            get diagnostics v_weekly_rows = row_count;
 
-        delete from scout.gold_category_trends g
-         using pg_temp.gold_changed_categories c where g.category = c.category;
-        insert into scout.gold_category_trends
-               (week_start, category, total_amount, transaction_count, moving_avg_4w, baseline_mean,
-                baseline_stddev, z_score, is_anomaly)
-        select w.week_start, w.category, w.total_amount, w.transaction_count, w.moving_avg_4w,
-               w.baseline_mean, w.baseline_stddev, z.z_score, coalesce(pg_catalog.abs(z.z_score) > 2, false)
-          from (
-              select d.week_start, d.category, d.total_amount, d.transaction_count,
-                     pg_catalog.avg(d.total_amount) over four_weeks as moving_avg_4w,
-                     pg_catalog.avg(d.total_amount) over baseline as baseline_mean,
-                     pg_catalog.stddev_samp(d.total_amount) over baseline as baseline_stddev,
-                     pg_catalog.count(*) over baseline as baseline_weeks
-                from (
-                    -- dense: every week from the category's first to its last, 0 where nothing sold
-                    select g.week_start::date as week_start, b.category,
-                           coalesce(t.total_amount, 0) as total_amount, coalesce(t.transaction_count, 0) as transaction_count
-                      from (select x.category, pg_catalog.min(x.week_start) as first_week, pg_catalog.max(x.week_start) as last_week
-                              from scout.gold_weekly_category_totals x
-                              join pg_temp.gold_changed_categories c on c.category = x.category
-                             group by x.category) b
-                     cross join lateral pg_catalog.generate_series(b.first_week, b.last_week, interval '1 week') as g(week_start)
-                      left join scout.gold_weekly_category_totals t
-                        on t.category = b.category and t.week_start = g.week_start::date
-                ) d
-              window four_weeks as (partition by d.category order by d.week_start rows between 3 preceding and current row),
-                     baseline as (partition by d.category order by d.week_start rows between 8 preceding and 1 preceding)
-          ) w
-         cross join lateral (
-             select case when w.baseline_weeks >= 4 and w.baseline_stddev > 0
-                         then (w.total_amount - w.baseline_mean) / w.baseline_stddev end as z_score
-         ) z;
-        get diagnostics v_weekly_rows = row_count;
+            perform scout_internal.touch_table('scout', 'gold_monthly_summary', v_days);
+            perform scout_internal.touch_table('scout', 'gold_category_trends', v_days);
+        end if;
 
-        perform scout_internal.touch_table('scout', 'gold_monthly_summary', v_days);
-        perform scout_internal.touch_table('scout', 'gold_category_trends', v_days);
-    end if;
-
-    v_result := pg_catalog.jsonb_build_object(
-        'status', 'ok',
-        'changed_days', v_days,
-        'months_recomputed', v_months,
-        'weeks_recomputed', v_weeks,
-        'categories_rewritten', v_categories,
-        'monthly_summary_rows', v_monthly_rows,
-        'category_trends_rows', v_weekly_rows,
-        'plan', v_plan,
-        'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started)::numeric, 3));
-    return scout_internal.record_job_run('scout.refresh_gold', v_started, 'succeeded', v_result);
+        v_result := pg_catalog.jsonb_build_object(
+            'status', 'ok',
+            'changed_days', v_days,
+            'months_recomputed', v_months,
+            'weeks_recomputed', v_weeks,
+            'categories_rewritten', v_categories,
+            'monthly_summary_rows', v_monthly_rows,
+            'category_trends_rows', v_weekly_rows,
+            'plan', v_plan);
+        return scout_internal.job_finish(v_run, v_result);
+    exception when others or query_canceled then
+        -- the block's work is rolled back; the failure is kept in the run's row
+        return scout_internal.job_fail(v_run, 'gold', sqlstate, sqlerrm);
+    end;
 end
 $$;
 
@@ -371,7 +665,7 @@ $$;
 -- Name: FUNCTION refresh_gold(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.refresh_gold(p_wait boolean) IS 'Brings scout.gold_monthly_summary and scout.gold_category_trends up to date with Silver, re-aggregating only the months and weeks whose Silver days changed (queued in scout.gold_pending_days by refresh_silver). Returns {"status", "changed_days", "months_recomputed", "weeks_recomputed", "categories_rewritten", …}. A concurrent second call returns {"status": "skipped"}, or waits when p_wait is true.';
+COMMENT ON FUNCTION scout.refresh_gold(p_wait boolean) IS 'Brings scout.gold_monthly_summary and scout.gold_category_trends up to date with Silver, re-aggregating only the months and weeks whose Silver days changed (queued in scout.gold_pending_days by refresh_silver). Returns {"status", "changed_days", "months_recomputed", "weeks_recomputed", "categories_rewritten", …}. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 
 
 --
@@ -384,7 +678,7 @@ CREATE FUNCTION scout.refresh_platinum(p_wait boolean DEFAULT false) RETURNS jso
     SET work_mem TO '256MB'
     AS $$
 declare
-    v_started timestamptz := pg_catalog.clock_timestamp();
+    v_run jsonb;
     v_since date := current_date - 89;
     v_embeddings bigint;
     v_embeddings_dropped bigint;
@@ -393,100 +687,103 @@ declare
     v_result jsonb;
     v_basket_max_skus int := (scout_internal.setting('recommendation_basket_max_skus'))::int;
 begin
-    v_result := scout_internal.start_job('scout.refresh_platinum', 3, p_wait, v_started);  -- lock key: db/CONVENTIONS.md
-    if v_result is not null then
-        return v_result;
+    v_run := scout_internal.job_start('scout.refresh_platinum', p_wait);
+    if v_run ? 'status' then
+        return v_run;  -- skipped: another run holds the lock
     end if;
+    begin
+        -- DELETE, not TRUNCATE: TRUNCATE would block readers until commit.
+        delete from scout.platinum_transaction_embeddings;
+        get diagnostics v_embeddings_dropped = row_count;
+        insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date)
+        select s.transaction_id,
+               -- to_char, not ::text: a date's text form follows the session's DateStyle
+               'On ' || pg_catalog.to_char(s.transaction_date, 'YYYY-MM-DD') || ', a ' || s.category || coalesce(' / ' || s.subcategory, '')
+                   || ' purchase of ' || s.amount::text || ' ' || s.currency
+                   || coalesce(' at store ' || s.store_id, '')
+                   || coalesce(' from ' || s.vendor_name, '')
+                   || coalesce(', paid by ' || s.payment_method, '')
+                   || coalesce(': ' || s.description, '') || '.',
+               pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+                   'transaction_id', s.transaction_id, 'transaction_date', s.transaction_date, 'amount', s.amount,
+                   'currency', s.currency, 'category', s.category, 'subcategory', s.subcategory,
+                   'store_id', s.store_id, 'vendor_name', s.vendor_name, 'vendor_id', s.vendor_id,
+                   'customer_id', s.customer_id, 'sku', s.sku, 'quantity', s.quantity,
+                   'tax_amount', s.tax_amount, 'payment_method', s.payment_method)),
+               s.transaction_date
+          from scout.silver_validated_transactions s
+         where s.transaction_date >= v_since;
+        get diagnostics v_embeddings = row_count;
 
-    -- DELETE, not TRUNCATE: TRUNCATE would block readers until commit.
-    delete from scout.platinum_transaction_embeddings;
-    get diagnostics v_embeddings_dropped = row_count;
-    insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date)
-    select s.transaction_id,
-           -- to_char, not ::text: a date's text form follows the session's DateStyle
-           'On ' || pg_catalog.to_char(s.transaction_date, 'YYYY-MM-DD') || ', a ' || s.category || coalesce(' / ' || s.subcategory, '')
-               || ' purchase of ' || s.amount::text || ' ' || s.currency
-               || coalesce(' at store ' || s.store_id, '')
-               || coalesce(' from ' || s.vendor_name, '')
-               || coalesce(', paid by ' || s.payment_method, '')
-               || coalesce(': ' || s.description, '') || '.',
-           pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
-               'transaction_id', s.transaction_id, 'transaction_date', s.transaction_date, 'amount', s.amount,
-               'currency', s.currency, 'category', s.category, 'subcategory', s.subcategory,
-               'store_id', s.store_id, 'vendor_name', s.vendor_name, 'vendor_id', s.vendor_id,
-               'customer_id', s.customer_id, 'sku', s.sku, 'quantity', s.quantity,
-               'tax_amount', s.tax_amount, 'payment_method', s.payment_method)),
-           s.transaction_date
-      from scout.silver_validated_transactions s
-     where s.transaction_date >= v_since;
-    get diagnostics v_embeddings = row_count;
+        delete from scout.platinum_product_recommendations;
+        get diagnostics v_recommendations_dropped = row_count;
+        -- Baskets, materialised and analysed so the planner sizes the pair join right
+        -- (estimating one row, it picks nested loops that never end on a large basket);
+        -- baskets over the size cap are left out, since their pairs grow with its square.
+        if pg_catalog.to_regclass('pg_temp.platinum_basket_items') is not null then
+            drop table pg_temp.platinum_basket_items;
+        end if;
+        create temp table platinum_basket_items on commit drop as
+        select i.customer_id, i.sku
+          from (select d.customer_id, d.sku, pg_catalog.count(*) over (partition by d.customer_id) as basket_skus
+                  from (select distinct s.customer_id, s.sku
+                          from scout.silver_validated_transactions s
+                         where s.transaction_date >= v_since and s.customer_id is not null and s.sku is not null) d) i
+         where i.basket_skus <= v_basket_max_skus;
+        analyze pg_temp.platinum_basket_items;
+        with items as (
+            select b.customer_id, b.sku from pg_temp.platinum_basket_items b
+        ),
+        basket_count as (
+            select pg_catalog.count(distinct i.customer_id)::numeric as baskets from items i
+        ),
+        sku_baskets as (
+            select i.sku, pg_catalog.count(*)::numeric as baskets from items i group by i.sku
+        ),
+        pairs as (
+            select a.sku, b.sku as recommended_sku, pg_catalog.count(*) as co_occurrence
+              from items a
+              join items b on b.customer_id = a.customer_id and b.sku <> a.sku
+             group by a.sku, b.sku
+        ),
+        scored as (
+            select p.sku, p.recommended_sku, p.co_occurrence,
+                   p.co_occurrence / n.baskets as support,
+                   p.co_occurrence / sa.baskets as confidence,
+                   (p.co_occurrence / sa.baskets) / (sb.baskets / n.baskets) as lift
+              from pairs p
+             cross join basket_count n
+              join sku_baskets sa on sa.sku = p.sku
+              join sku_baskets sb on sb.sku = p.recommended_sku
+        ),
+        ranked as (
+            select c.*, pg_catalog.row_number() over (
+                       partition by c.sku order by c.lift desc, c.co_occurrence desc, c.recommended_sku) as rank
+              from scored c
+        )
+        insert into scout.platinum_product_recommendations
+               (sku, recommended_sku, co_occurrence, support, confidence, lift, rank)
+        select r.sku, r.recommended_sku, r.co_occurrence, r.support, r.confidence, r.lift, r.rank
+          from ranked r
+         where r.rank <= 10;
+        get diagnostics v_recommendations = row_count;
 
-    delete from scout.platinum_product_recommendations;
-    get diagnostics v_recommendations_dropped = row_count;
-    -- Baskets, materialised and analysed so the planner sizes the pair join right
-    -- (estimating one row, it picks nested loops that never end on a large basket);
-    -- baskets over the size cap are left out, since their pairs grow with its square.
-    if pg_catalog.to_regclass('pg_temp.platinum_basket_items') is not null then
-        drop table pg_temp.platinum_basket_items;
-    end if;
-    create temp table platinum_basket_items on commit drop as
-    select i.customer_id, i.sku
-      from (select d.customer_id, d.sku, pg_catalog.count(*) over (partition by d.customer_id) as basket_skus
-              from (select distinct s.customer_id, s.sku
-                      from scout.silver_validated_transactions s
-                     where s.transaction_date >= v_since and s.customer_id is not null and s.sku is not null) d) i
-     where i.basket_skus <= v_basket_max_skus;
-    analyze pg_temp.platinum_basket_items;
-    with items as (
-        select b.customer_id, b.sku from pg_temp.platinum_basket_items b
-    ),
-    basket_count as (
-        select pg_catalog.count(distinct i.customer_id)::numeric as baskets from items i
-    ),
-    sku_baskets as (
-        select i.sku, pg_catalog.count(*)::numeric as baskets from items i group by i.sku
-    ),
-    pairs as (
-        select a.sku, b.sku as recommended_sku, pg_catalog.count(*) as co_occurrence
-          from items a
-          join items b on b.customer_id = a.customer_id and b.sku <> a.sku
-         group by a.sku, b.sku
-    ),
-    scored as (
-        select p.sku, p.recommended_sku, p.co_occurrence,
-               p.co_occurrence / n.baskets as support,
-               p.co_occurrence / sa.baskets as confidence,
-               (p.co_occurrence / sa.baskets) / (sb.baskets / n.baskets) as lift
-          from pairs p
-         cross join basket_count n
-          join sku_baskets sa on sa.sku = p.sku
-          join sku_baskets sb on sb.sku = p.recommended_sku
-    ),
-    ranked as (
-        select c.*, pg_catalog.row_number() over (
-                   partition by c.sku order by c.lift desc, c.co_occurrence desc, c.recommended_sku) as rank
-          from scored c
-    )
-    insert into scout.platinum_product_recommendations
-           (sku, recommended_sku, co_occurrence, support, confidence, lift, rank)
-    select r.sku, r.recommended_sku, r.co_occurrence, r.support, r.confidence, r.lift, r.rank
-      from ranked r
-     where r.rank <= 10;
-    get diagnostics v_recommendations = row_count;
+        perform scout_internal.touch_table('scout', 'platinum_transaction_embeddings', v_embeddings_dropped + v_embeddings,
+                                         v_embeddings - v_embeddings_dropped);
+        perform scout_internal.touch_table('scout', 'platinum_product_recommendations',
+                                         v_recommendations_dropped + v_recommendations,
+                                         v_recommendations - v_recommendations_dropped);
 
-    perform scout_internal.touch_table('scout', 'platinum_transaction_embeddings', v_embeddings_dropped + v_embeddings,
-                                     v_embeddings - v_embeddings_dropped);
-    perform scout_internal.touch_table('scout', 'platinum_product_recommendations',
-                                     v_recommendations_dropped + v_recommendations,
-                                     v_recommendations - v_recommendations_dropped);
-
-    v_result := pg_catalog.jsonb_build_object(
-        'status', 'ok',
-        'since', v_since,
-        'embeddings', v_embeddings,
-        'recommendations', v_recommendations,
-        'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started)::numeric, 3));
-    return scout_internal.record_job_run('scout.refresh_platinum', v_started, 'succeeded', v_result);
+        v_result := pg_catalog.jsonb_build_object(
+            'status', 'ok',
+            'since', v_since,
+            'embeddings', v_embeddings,
+            'recommendations', v_recommendations);
+        return scout_internal.job_finish(v_run, v_result);
+    exception when others or query_canceled then
+        -- the block's work is rolled back; the failure is kept in the run's row
+        return scout_internal.job_fail(v_run, 'platinum', sqlstate, sqlerrm);
+    end;
 end
 $$;
 
@@ -495,7 +792,7 @@ $$;
 -- Name: FUNCTION refresh_platinum(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.refresh_platinum(p_wait boolean) IS 'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations. Returns {"status", "since", "embeddings", "recommendations", "seconds"}. A concurrent second call returns {"status": "skipped"}, or waits when p_wait is true.';
+COMMENT ON FUNCTION scout.refresh_platinum(p_wait boolean) IS 'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations. Returns {"status", "since", "embeddings", "recommendations", "seconds"}. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 
 
 --
@@ -507,31 +804,34 @@ CREATE FUNCTION scout.refresh_silver(p_wait boolean DEFAULT false) RETURNS jsonb
     SET search_path TO ''
     AS $$
 declare
-    v_started timestamptz := pg_catalog.clock_timestamp();
+    v_run jsonb;
     v_transactions jsonb;
     v_products jsonb;
     v_result jsonb;
 begin
-    v_result := scout_internal.start_job('scout.refresh_silver', 1, p_wait, v_started);  -- lock key: db/CONVENTIONS.md
-    if v_result is not null then
-        return v_result;
+    v_run := scout_internal.job_start('scout.refresh_silver', p_wait);
+    if v_run ? 'status' then
+        return v_run;  -- skipped: another run holds the lock
     end if;
+    begin
+        -- after the lock, so each merge's snapshot sees everything the previous run committed
+        v_transactions := scout_internal.silver_merge_transactions();
+        v_products := scout_internal.silver_merge_products();
 
-    -- Taken after the lock, so it sees everything the previous run committed.
-    v_transactions := scout_internal.silver_merge_transactions();
-    v_products := scout_internal.silver_merge_products();
-
-    v_result := pg_catalog.jsonb_build_object(
-        'status', 'ok',
-        'processed', (v_transactions ->> 'processed')::bigint + (v_products ->> 'processed')::bigint,
-        'inserted', (v_transactions ->> 'inserted')::bigint + (v_products ->> 'inserted')::bigint,
-        'updated', (v_transactions ->> 'updated')::bigint + (v_products ->> 'updated')::bigint,
-        'rejected', (v_transactions ->> 'rejected')::bigint + (v_products ->> 'rejected')::bigint,
-        'superseded', (v_transactions ->> 'superseded')::bigint + (v_products ->> 'superseded')::bigint,
-        'transactions', v_transactions,
-        'products', v_products,
-        'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started)::numeric, 3));
-    return scout_internal.record_job_run('scout.refresh_silver', v_started, 'succeeded', v_result);
+        v_result := pg_catalog.jsonb_build_object(
+            'status', 'ok',
+            'processed', (v_transactions ->> 'processed')::bigint + (v_products ->> 'processed')::bigint,
+            'inserted', (v_transactions ->> 'inserted')::bigint + (v_products ->> 'inserted')::bigint,
+            'updated', (v_transactions ->> 'updated')::bigint + (v_products ->> 'updated')::bigint,
+            'rejected', (v_transactions ->> 'rejected')::bigint + (v_products ->> 'rejected')::bigint,
+            'superseded', (v_transactions ->> 'superseded')::bigint + (v_products ->> 'superseded')::bigint,
+            'transactions', v_transactions,
+            'products', v_products);
+        return scout_internal.job_finish(v_run, v_result);
+    exception when others or query_canceled then
+        -- the block's work is rolled back; the failure is kept in the run's row
+        return scout_internal.job_fail(v_run, 'silver', sqlstate, sqlerrm);
+    end;
 end
 $$;
 
@@ -540,48 +840,98 @@ $$;
 -- Name: FUNCTION refresh_silver(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.refresh_silver(p_wait boolean) IS 'Brings Silver up to date with Bronze incrementally (only rows committed since the last run). Returns {"status", "processed", "inserted", "updated", "rejected", "superseded", "transactions": {…}, "products": {…}}; processed = inserted + updated + rejected + superseded. A concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
+COMMENT ON FUNCTION scout.refresh_silver(p_wait boolean) IS 'Brings Silver up to date with Bronze incrementally (only rows committed since the last run). Returns {"status": "ok", "processed", "inserted", "updated", "rejected", "superseded", "transactions": {…}, "products": {…}, "run_id", "seconds"}; processed = inserted + updated + rejected + superseded. A concurrent second call returns {"status": "skipped", "held_by"} at once, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 
 
 --
--- Name: run_transformations(boolean); Type: FUNCTION; Schema: scout; Owner: -
+-- Name: run_dq_checks(boolean); Type: FUNCTION; Schema: scout; Owner: -
 --
 
-CREATE FUNCTION scout.run_transformations(p_wait boolean DEFAULT false) RETURNS jsonb
+CREATE FUNCTION scout.run_dq_checks(p_wait boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
     AS $$
 declare
-    v_started timestamptz := pg_catalog.clock_timestamp();
-    v_result jsonb;
-    v_silver jsonb;
-    v_gold jsonb;
-    v_platinum jsonb;
+    v_run jsonb;
 begin
-    v_result := scout_internal.start_job('scout.run_transformations', 4, p_wait, v_started);  -- lock key: db/CONVENTIONS.md
-    if v_result is not null then
-        return v_result;
+    v_run := scout_internal.job_start('scout.run_dq_checks', p_wait);
+    if v_run ? 'status' then
+        return v_run;
     end if;
-    v_silver := scout.refresh_silver(true);
-    v_gold := scout.refresh_gold(true);
-    v_platinum := scout.refresh_platinum(true);
-    v_result := pg_catalog.jsonb_build_object(
-        'status', 'ok',
-        'steps', pg_catalog.jsonb_build_array(
-            pg_catalog.jsonb_build_object('step', 'silver', 'result', v_silver),
-            pg_catalog.jsonb_build_object('step', 'gold', 'result', v_gold),
-            pg_catalog.jsonb_build_object('step', 'platinum', 'result', v_platinum)),
-        'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started)::numeric, 3));
-    return scout_internal.record_job_run('scout.run_transformations', v_started, 'succeeded', v_result);
+    return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
+        'status', 'ok', 'checks', 0, 'note', 'not yet: no data-quality checks are defined'));
 end
 $$;
 
 
 --
--- Name: FUNCTION run_transformations(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
+-- Name: FUNCTION run_dq_checks(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.run_transformations(p_wait boolean) IS 'The hourly pipeline in one transaction: scout.refresh_silver, then scout.refresh_gold, then scout.refresh_platinum (each waiting for a run of its own already under way). Returns {"status", "steps": [{"step", "result"}…], "seconds"}; a concurrent second call returns {"status": "skipped"}, or waits when p_wait is true.';
+COMMENT ON FUNCTION scout.run_dq_checks(p_wait boolean) IS 'The daily data-quality job (scout_data_quality). No checks are defined yet: it records its run and returns {"status": "ok", "checks": 0, "note": "not yet: …"}.';
+
+
+--
+-- Name: run_transformations(boolean, boolean); Type: FUNCTION; Schema: scout; Owner: -
+--
+
+CREATE FUNCTION scout.run_transformations(p_wait boolean DEFAULT false, p_platinum boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_run jsonb;
+    v_run_id bigint;
+    v_steps jsonb := '[]';
+    v_step jsonb;
+    v_position int := 0;
+    v_plan text[] := array['bronze_freshness', 'silver', 'silver_checks', 'gold', 'gold_checks']
+                     || case when p_platinum then array['platinum'] else '{}'::text[] end
+                     || array['metadata'];
+    v_name text;
+begin
+    v_run := scout_internal.job_start('scout.run_transformations', p_wait);
+    if v_run ? 'status' then
+        return v_run;  -- skipped: another run holds the lock
+    end if;
+    v_run_id := (v_run ->> 'run_id')::bigint;
+    -- the refreshes it calls record themselves as steps of this run
+    perform pg_catalog.set_config('scout.parent_run_id', v_run_id::text, true);
+    foreach v_name in array v_plan loop
+        v_position := v_position + 1;
+        v_step := scout_internal.run_step(v_run_id, v_position, v_name, case v_name
+            when 'bronze_freshness' then 'scout_internal.bronze_freshness()'
+            when 'silver' then 'scout.refresh_silver(true)'
+            when 'silver_checks' then 'scout_internal.check_silver_delta()'
+            when 'gold' then 'scout.refresh_gold(true)'
+            when 'gold_checks' then 'scout_internal.check_gold_changes()'
+            when 'platinum' then 'scout.refresh_platinum(true)'
+            when 'metadata' then 'scout_internal.record_run_metadata()'
+        end);
+        v_steps := v_steps || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+            'step', v_name, 'status', v_step ->> 'step_status', 'seconds', v_step -> 'step_seconds',
+            'result', v_step - array['step', 'step_status', 'step_seconds']));
+        if v_step ->> 'step_status' = 'failed' then
+            perform pg_catalog.set_config('scout.parent_run_id', '', true);
+            return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
+                'status', 'failed', 'step', v_name,
+                'sqlstate', coalesce(v_step ->> 'sqlstate', case when v_name like '%checks' then 'check_failed' end),
+                'message', coalesce(v_step ->> 'message', 'step ' || v_name || ' failed')
+                           || case when v_name = 'silver_checks' then '; Gold was not refreshed' else '' end,
+                'steps', v_steps));
+        end if;
+    end loop;
+    perform pg_catalog.set_config('scout.parent_run_id', '', true);
+    return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object('status', 'ok', 'steps', v_steps));
+end
+$$;
+
+
+--
+-- Name: FUNCTION run_transformations(p_wait boolean, p_platinum boolean); Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON FUNCTION scout.run_transformations(p_wait boolean, p_platinum boolean) IS 'The hourly pipeline: Bronze freshness, scout.refresh_silver, the Silver checks, scout.refresh_gold, the Gold checks, (scout.refresh_platinum when p_platinum), metadata; each step recorded in ip_workbench.job_run_steps. Stops at a failing step or failing Silver checks (before Gold) with status failed, keeping the steps before. Returns {"status", "steps": [{"step", "status", "seconds", "result"}…], "run_id", "seconds"}; a concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
 
 
 SET default_table_access_method = heap;
@@ -1071,6 +1421,153 @@ COMMENT ON FUNCTION scout_internal.bronze_file_probe_range(p_first bigint, p_las
 
 
 --
+-- Name: bronze_freshness(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.bronze_freshness() RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select pg_catalog.jsonb_build_object(
+        'status', 'ok',
+        'threshold_seconds', 300,
+        'transactions_lag_seconds', pg_catalog.round(extract(epoch from pg_catalog.now() - t.newest)::numeric, 1),
+        'products_lag_seconds', pg_catalog.round(extract(epoch from pg_catalog.now() - p.newest)::numeric, 1),
+        'fresh', coalesce(pg_catalog.now() - t.newest < interval '5 minutes', false))
+      from (select pg_catalog.max(b.ingested_at) as newest from scout.bronze_transactions b) t,
+           (select pg_catalog.max(b.ingested_at) as newest from scout.bronze_products b) p
+$$;
+
+
+--
+-- Name: FUNCTION bronze_freshness(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.bronze_freshness() IS 'Seconds since the newest row of each Bronze table arrived, and whether transactions arrived within the 5-minute Bronze threshold: {"status": "ok", "threshold_seconds", "transactions_lag_seconds", "products_lag_seconds", "fresh"}.';
+
+
+--
+-- Name: check_gold_changes(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.check_gold_changes() RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_months bigint;
+    v_weeks bigint;
+    v_bad_months jsonb;
+    v_bad_weeks jsonb;
+begin
+    if pg_catalog.to_regclass('pg_temp.gold_changed_months') is null then
+        return pg_catalog.jsonb_build_object('status', 'skipped', 'reason', 'no Gold refresh ran in this transaction');
+    end if;
+    select pg_catalog.count(*), pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('category', c.category, 'month', c.month))
+                                filter (where (g.total_amount, g.transaction_count) is distinct from (s.total, s.n))
+      into v_months, v_bad_months
+      from pg_temp.gold_changed_months c
+      left join scout.gold_monthly_summary g on g.category = c.category and g.month = c.month
+      cross join lateral (
+          select pg_catalog.sum(x.amount) as total, nullif(pg_catalog.count(*), 0) as n
+            from scout.silver_validated_transactions x
+           where x.category = c.category
+             and x.transaction_date >= c.month and x.transaction_date < (c.month + interval '1 month')::date) s;
+    select pg_catalog.count(*), pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('category', c.category, 'week_start', c.week_start))
+                                filter (where coalesce(g.total_amount, 0) <> coalesce(s.total, 0)
+                                           or coalesce(g.transaction_count, 0) <> s.n)
+      into v_weeks, v_bad_weeks
+      from pg_temp.gold_changed_weeks c
+      left join scout.gold_category_trends g on g.category = c.category and g.week_start = c.week_start
+      cross join lateral (
+          select pg_catalog.sum(x.amount) as total, pg_catalog.count(*) as n
+            from scout.silver_validated_transactions x
+           where x.category = c.category and x.transaction_date >= c.week_start and x.transaction_date < c.week_start + 7) s;
+    return pg_catalog.jsonb_build_object(
+        'status', case when v_bad_months is null and v_bad_weeks is null then 'ok' else 'failed' end,
+        'rows', v_months + v_weeks,
+        'months_checked', v_months,
+        'weeks_checked', v_weeks,
+        'mismatched_months', coalesce(v_bad_months, '[]'),
+        'mismatched_weeks', coalesce(v_bad_weeks, '[]'),
+        'message', case when v_bad_months is not null or v_bad_weeks is not null
+                        then pg_catalog.format('%s months and %s weeks of Gold differ from Silver',
+                                               coalesce(pg_catalog.jsonb_array_length(v_bad_months), 0),
+                                               coalesce(pg_catalog.jsonb_array_length(v_bad_weeks), 0)) end);
+end
+$$;
+
+
+--
+-- Name: FUNCTION check_gold_changes(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.check_gold_changes() IS 'Checks the months and weeks the current transaction''s refresh_gold recomputed: the marts'' total_amount and transaction_count equal Silver''s sums. Returns {"status": ok|failed|skipped, "rows", "months_checked", "weeks_checked", "mismatched_months", "mismatched_weeks", "message"}.';
+
+
+--
+-- Name: check_silver_delta(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.check_silver_delta() RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_rows bigint;
+    v_unaccounted bigint;
+    v_sample uuid[];
+    v_duplicates bigint;
+    v_products_unaccounted bigint := 0;
+begin
+    if pg_catalog.to_regclass('pg_temp.silver_delta_transactions') is null then
+        return pg_catalog.jsonb_build_object('status', 'skipped', 'reason', 'no Silver refresh ran in this transaction');
+    end if;
+    select pg_catalog.count(*),
+           pg_catalog.count(*) filter (where not exists (select 1 from scout.silver_validated_transactions s
+                                                          where s.transaction_id = d.transaction_id)
+                                         and not exists (select 1 from scout.silver_rejected_transactions r
+                                                          where r.bronze_id = d.bronze_id)),
+           (pg_catalog.array_agg(d.bronze_id) filter (where not exists (select 1 from scout.silver_validated_transactions s
+                                                                         where s.transaction_id = d.transaction_id)
+                                                        and not exists (select 1 from scout.silver_rejected_transactions r
+                                                                         where r.bronze_id = d.bronze_id)))[1:10]
+      into v_rows, v_unaccounted, v_sample
+      from pg_temp.silver_delta_transactions d;
+    select pg_catalog.count(*) into v_duplicates
+      from (select s.transaction_id
+              from scout.silver_validated_transactions s
+             where s.transaction_id in (select d.transaction_id from pg_temp.silver_delta_transactions d)
+             group by s.transaction_id
+            having pg_catalog.count(*) > 1) k;
+    if pg_catalog.to_regclass('pg_temp.silver_delta_products') is not null then
+        select pg_catalog.count(*) into v_products_unaccounted
+          from pg_temp.silver_delta_products d
+         where not exists (select 1 from scout.silver_products s where s.sku = d.sku)
+           and not exists (select 1 from scout.silver_rejected_products r where r.bronze_id = d.bronze_id);
+    end if;
+    return pg_catalog.jsonb_build_object(
+        'status', case when v_unaccounted + v_duplicates + v_products_unaccounted = 0 then 'ok' else 'failed' end,
+        'rows', v_rows,
+        'unaccounted', v_unaccounted,
+        'unaccounted_products', v_products_unaccounted,
+        'duplicate_keys', v_duplicates,
+        'sample_bronze_ids', coalesce(pg_catalog.to_jsonb(v_sample), '[]'),
+        'message', case when v_unaccounted + v_duplicates + v_products_unaccounted > 0
+                        then pg_catalog.format('%s Bronze transactions and %s products are neither in Silver nor rejected; %s keys have more than one Silver row',
+                                               v_unaccounted, v_products_unaccounted, v_duplicates) end);
+end
+$$;
+
+
+--
+-- Name: FUNCTION check_silver_delta(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.check_silver_delta() IS 'Checks the rows the current transaction''s refresh_silver judged: each is accounted for (its key in Silver, or rejected) and Silver has one row per key. Returns {"status": ok|failed|skipped, "rows", "unaccounted", "unaccounted_products", "duplicate_keys", "sample_bronze_ids", "message"}.';
+
+
+--
 -- Name: clean_text(text); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -1117,23 +1614,133 @@ COMMENT ON FUNCTION scout_internal.fold_case(p_text text) IS 'p_text lower-cased
 
 
 --
--- Name: holds_job_lock(integer); Type: FUNCTION; Schema: scout_internal; Owner: -
+-- Name: jobs; Type: TABLE; Schema: ip_workbench; Owner: -
 --
 
-CREATE FUNCTION scout_internal.holds_job_lock(p_lock_key integer) RETURNS boolean
+CREATE TABLE ip_workbench.jobs (
+    name text NOT NULL,
+    lock_key integer GENERATED ALWAYS AS (((('x'::text || "left"(md5(name), 8)))::bit(32))::integer) STORED NOT NULL,
+    cron_name text,
+    schedule text,
+    command text NOT NULL,
+    description text NOT NULL,
+    CONSTRAINT jobs_schedule_check CHECK (((cron_name IS NULL) = (schedule IS NULL)))
+);
+
+ALTER TABLE ONLY ip_workbench.jobs FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE jobs; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.jobs IS 'The pipeline''s jobs, one row each: the function that runs it, its advisory lock, and for a scheduled job its pg_cron name and schedule. scout-db migrate registers the scheduled ones with pg_cron by cron_name where pg_cron is in this database (scout-db jobs install elsewhere).';
+
+
+--
+-- Name: COLUMN jobs.name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.jobs.name IS 'The job''s function, e.g. scout.run_transformations.';
+
+
+--
+-- Name: COLUMN jobs.lock_key; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.jobs.lock_key IS 'Second key of the job''s transaction advisory lock (23559, lock_key): the first 32 bits of md5(name).';
+
+
+--
+-- Name: COLUMN jobs.cron_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.jobs.cron_name IS 'Its pg_cron job name (cron.job.jobname), when it is scheduled.';
+
+
+--
+-- Name: COLUMN jobs.schedule; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.jobs.schedule IS 'Its pg_cron schedule (UTC), when it is scheduled.';
+
+
+--
+-- Name: COLUMN jobs.command; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.jobs.command IS 'The SQL pg_cron runs for it.';
+
+
+--
+-- Name: COLUMN jobs.description; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.jobs.description IS 'What it does.';
+
+
+--
+-- Name: holds_job_lock(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.holds_job_lock(p_job text) RETURNS boolean
     LANGUAGE sql STABLE
     BEGIN ATOMIC
  SELECT (EXISTS ( SELECT 1
-            FROM pg_locks l
-           WHERE ((l.locktype = 'advisory'::text) AND l.granted AND (l.pid = pg_backend_pid()) AND (l.classid = (23559)::oid) AND (l.objid = (holds_job_lock.p_lock_key)::oid) AND (l.objsubid = (2)::smallint)))) AS "exists";
+            FROM (pg_locks l
+              JOIN ip_workbench.jobs j ON ((l.objid = (j.lock_key)::oid)))
+           WHERE ((j.name = holds_job_lock.p_job) AND (l.locktype = 'advisory'::text) AND l.granted AND (l.pid = pg_backend_pid()) AND (l.classid = (23559)::oid) AND (l.objsubid = (2)::smallint)))) AS "exists";
 END;
 
 
 --
--- Name: FUNCTION holds_job_lock(p_lock_key integer); Type: COMMENT; Schema: scout_internal; Owner: -
+-- Name: FUNCTION holds_job_lock(p_job text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.holds_job_lock(p_lock_key integer) IS 'Whether this session holds the job lock (23559, p_lock_key) that scout_internal.start_job takes.';
+COMMENT ON FUNCTION scout_internal.holds_job_lock(p_job text) IS 'Whether this session holds the advisory lock of job p_job (ip_workbench.jobs), which scout_internal.job_start takes.';
+
+
+--
+-- Name: import_cron_failures(ip_workbench.jobs); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.import_cron_failures(p_job ip_workbench.jobs) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_imported bigint := 0;
+begin
+    if p_job.cron_name is null or pg_catalog.to_regclass('cron.job_run_details') is null then
+        return 0;
+    end if;
+    begin
+        execute $sql$
+            insert into ip_workbench.job_runs (job_name, started_at, finished_at, status, message, details)
+            select $1, coalesce(d.start_time, d.end_time, pg_catalog.now()), coalesce(d.end_time, pg_catalog.now()),
+                   'abandoned', 'pg_cron: ' || coalesce(d.return_message, d.status),
+                   pg_catalog.jsonb_build_object('cron_runid', d.runid, 'cron_status', d.status)
+              from cron.job_run_details d
+              join cron.job j on j.jobid = d.jobid
+             where j.jobname = $2 and j.database = pg_catalog.current_database() and d.status = 'failed'
+               and d.runid > coalesce((select pg_catalog.max((r.details ->> 'cron_runid')::bigint)
+                                         from ip_workbench.job_runs r
+                                        where r.job_name = $1 and r.details ? 'cron_runid'), 0)$sql$
+            using p_job.name, p_job.cron_name;
+        get diagnostics v_imported = row_count;
+    exception when insufficient_privilege then
+        return 0;  -- pg_cron's log is the scheduling role's own; this caller cannot read it
+    end;
+    return v_imported;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION import_cron_failures(p_job ip_workbench.jobs); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.import_cron_failures(p_job ip_workbench.jobs) IS 'Copies the runs of p_job that pg_cron logged as failed (cron.job_run_details; a backend terminated or a crash, so the run''s own row was rolled back) into ip_workbench.job_runs as abandoned, once each; returns how many. 0 where pg_cron is not in this database or its log is not readable.';
 
 
 --
@@ -1227,6 +1834,47 @@ COMMENT ON FUNCTION scout_internal.ingest_into_bronze(p_kind text, p_payload jso
 
 
 --
+-- Name: install_cron_jobs(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.install_cron_jobs() RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_job record;
+    v_installed jsonb := '[]';
+    v_removed jsonb := '[]';
+begin
+    if pg_catalog.to_regnamespace('cron') is null then
+        raise notice 'pg_cron is not in database %: the scout jobs are not scheduled here; run scout-db jobs install (it schedules them from pg_cron''s database), or schedule their commands with another scheduler',
+            pg_catalog.current_database();
+        return pg_catalog.jsonb_build_object('status', 'skipped', 'reason', 'pg_cron is not in this database');
+    end if;
+    for v_job in select j.cron_name, j.schedule, j.command from ip_workbench.jobs j
+                  where j.cron_name is not null order by j.cron_name loop
+        perform cron.schedule(v_job.cron_name, v_job.schedule, v_job.command);
+        v_installed := v_installed || pg_catalog.to_jsonb(v_job.cron_name);
+    end loop;
+    for v_job in select c.jobid, c.jobname from cron.job c
+                  where c.jobname like 'scout\_%' and c.database = pg_catalog.current_database()
+                    and c.jobname not in (select j.cron_name from ip_workbench.jobs j where j.cron_name is not null) loop
+        perform cron.unschedule(v_job.jobid);
+        v_removed := v_removed || pg_catalog.to_jsonb(v_job.jobname);
+    end loop;
+    return pg_catalog.jsonb_build_object('status', 'ok', 'installed', v_installed, 'removed', v_removed);
+end
+$$;
+
+
+--
+-- Name: FUNCTION install_cron_jobs(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.install_cron_jobs() IS 'Schedules every job of ip_workbench.jobs that has a cron_name with pg_cron (cron.schedule by name: idempotent) and unschedules scout_* jobs of this database no longer registered. Returns {"status", "installed", "removed"}; a notice and {"status": "skipped"} where pg_cron is not in this database.';
+
+
+--
 -- Name: is_unprocessed(xid8, bigint, pg_snapshot, xid8, pg_snapshot, xid8, bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -1299,6 +1947,175 @@ END;
 --
 
 COMMENT ON FUNCTION scout_internal.iso_timestamptz(p_text text) IS 'An ISO 8601 date or date-time as timestamptz (UTC when no zone is given), or NULL when scout_internal.iso_date would reject it. Never raises.';
+
+
+--
+-- Name: job_fail(jsonb, text, text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.job_fail(p_run jsonb, p_step text, p_sqlstate text, p_message text) RETURNS jsonb
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+    select scout_internal.job_finish(p_run, pg_catalog.jsonb_build_object(
+        'status', 'failed', 'step', p_step, 'sqlstate', p_sqlstate, 'message', p_message))
+$$;
+
+
+--
+-- Name: FUNCTION job_fail(p_run jsonb, p_step text, p_sqlstate text, p_message text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.job_fail(p_run jsonb, p_step text, p_sqlstate text, p_message text) IS 'Closes the run p_run as failed in step p_step with the error''s SQLSTATE and message; returns {"status": "failed", "step", "sqlstate", "message", "run_id", "seconds"}.';
+
+
+--
+-- Name: job_finish(jsonb, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.job_finish(p_run jsonb, p_result jsonb) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_result jsonb := p_result || pg_catalog.jsonb_build_object(
+        'run_id', p_run -> 'run_id',
+        'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - (p_run ->> 'started_at')::timestamptz)::numeric, 3));
+begin
+    update ip_workbench.job_runs r
+       set status = case when p_result ->> 'status' = 'failed' then 'failed' else 'succeeded' end,
+           finished_at = pg_catalog.clock_timestamp(),
+           details = v_result,
+           failed_step = p_result ->> 'step', sqlstate = p_result ->> 'sqlstate', message = p_result ->> 'message'
+     where r.id = (p_run ->> 'run_id')::bigint;
+    return v_result;
+end
+$$;
+
+
+--
+-- Name: FUNCTION job_finish(p_run jsonb, p_result jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.job_finish(p_run jsonb, p_result jsonb) IS 'Closes the run p_run (from scout_internal.job_start) with result p_result: status succeeded, or failed when p_result says so (with its step, sqlstate and message); returns p_result with run_id and seconds.';
+
+
+--
+-- Name: job_open_run(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.job_open_run(p_job text) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_id bigint;
+begin
+    if not exists (select 1 from ip_workbench.jobs j where j.name = p_job) then
+        raise exception 'unknown job %', p_job
+            using errcode = '42704', hint = 'scout-db jobs list shows the jobs.';
+    end if;
+    insert into ip_workbench.job_runs (job_name, status, pid, backend_start)
+    values (p_job, 'running', pg_catalog.pg_backend_pid(),
+            (select a.backend_start from pg_catalog.pg_stat_activity a where a.pid = pg_catalog.pg_backend_pid()))
+    returning id into v_id;
+    return v_id;
+end
+$$;
+
+
+--
+-- Name: FUNCTION job_open_run(p_job text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.job_open_run(p_job text) IS 'Records a run of job p_job as running and returns its id, to be committed before the run: call the job in the next transaction after set_config(''scout.run_id'', id, true), and its job_start takes the row over. A run that never finishes leaves the row, which the job''s next run marks abandoned.';
+
+
+--
+-- Name: job_start(text, boolean); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.job_start(p_job text, p_wait boolean) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_job ip_workbench.jobs;
+    v_run_id bigint;
+    v_preset bigint := nullif(pg_catalog.current_setting('scout.run_id', true), '')::bigint;
+    v_parent bigint := nullif(pg_catalog.current_setting('scout.parent_run_id', true), '')::bigint;
+    v_holder jsonb;
+    v_result jsonb;
+begin
+    select * into v_job from ip_workbench.jobs j where j.name = p_job;
+    if not found then
+        raise exception 'unknown job %', p_job
+            using errcode = '42704', hint = 'Every job is a row of ip_workbench.jobs.';
+    end if;
+    -- a run row committed ahead by scout_internal.run_job is this run's; nested jobs get their own
+    perform pg_catalog.set_config('scout.run_id', '', true);
+
+    if p_wait then
+        perform pg_catalog.pg_advisory_xact_lock(23559, v_job.lock_key);
+    elsif not pg_catalog.pg_try_advisory_xact_lock(23559, v_job.lock_key) then
+        select pg_catalog.jsonb_build_object('pid', l.pid, 'role', a.usename, 'application_name', a.application_name,
+                                             'since', a.xact_start, 'state', a.state)
+          into v_holder
+          from pg_catalog.pg_locks l
+          left join pg_catalog.pg_stat_activity a on a.pid = l.pid
+         where l.locktype = 'advisory' and l.granted
+           and l.classid = 23559::oid and l.objid = v_job.lock_key::oid and l.objsubid = 2::smallint
+         limit 1;
+        v_result := pg_catalog.jsonb_build_object(
+            'status', 'skipped',
+            'reason', pg_catalog.format('another %s is running; call again, or with p_wait => true to queue behind it', p_job),
+            'held_by', v_holder);
+        if v_preset is not null then
+            update ip_workbench.job_runs r
+               set status = 'skipped', finished_at = pg_catalog.clock_timestamp(), details = v_result
+             where r.id = v_preset;
+            v_run_id := v_preset;
+        else
+            insert into ip_workbench.job_runs (job_name, finished_at, status, details, parent_id)
+            values (p_job, pg_catalog.clock_timestamp(), 'skipped', v_result, v_parent)
+            returning id into v_run_id;
+        end if;
+        return v_result || pg_catalog.jsonb_build_object('run_id', v_run_id);
+    end if;
+
+    -- Holding the lock, no other run of this job is alive: one still marked running
+    -- had its session end mid-way (only scout_internal.run_job commits that mark early).
+    update ip_workbench.job_runs r
+       set status = 'abandoned', finished_at = coalesce(r.finished_at, pg_catalog.clock_timestamp()),
+           message = 'its session ended before it finished (killed, crashed or disconnected)'
+     where r.job_name = p_job and r.status = 'running' and r.id is distinct from v_preset;
+    perform scout_internal.import_cron_failures(v_job);
+
+    if v_preset is not null then
+        update ip_workbench.job_runs r
+           set pid = pg_catalog.pg_backend_pid(),
+               backend_start = (select a.backend_start from pg_catalog.pg_stat_activity a
+                                 where a.pid = pg_catalog.pg_backend_pid()),
+               parent_id = v_parent
+         where r.id = v_preset and r.job_name = p_job
+        returning r.id into v_run_id;
+    end if;
+    if v_run_id is null then
+        insert into ip_workbench.job_runs (job_name, status, parent_id, pid, backend_start)
+        values (p_job, 'running', v_parent, pg_catalog.pg_backend_pid(),
+                (select a.backend_start from pg_catalog.pg_stat_activity a where a.pid = pg_catalog.pg_backend_pid()))
+        returning id into v_run_id;
+    end if;
+    return pg_catalog.jsonb_build_object('run_id', v_run_id, 'started_at', pg_catalog.clock_timestamp());
+end
+$$;
+
+
+--
+-- Name: FUNCTION job_start(p_job text, p_wait boolean); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.job_start(p_job text, p_wait boolean) IS 'Starts a run of job p_job (ip_workbench.jobs): takes its advisory lock (23559, lock_key) for the transaction, waiting when p_wait; marks the job''s runs left running as abandoned; opens the run''s row (status running) and returns {"run_id", "started_at"}. When another session holds the lock and p_wait is false, records a skipped run and returns {"status": "skipped", "reason", "held_by", "run_id"} instead.';
 
 
 --
@@ -1605,24 +2422,115 @@ COMMENT ON FUNCTION scout_internal.payload_key(p_raw jsonb, p_key text) IS 'The 
 
 
 --
--- Name: record_job_run(text, timestamp with time zone, text, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+-- Name: purge_run_log(boolean); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
-CREATE FUNCTION scout_internal.record_job_run(p_job text, p_started timestamp with time zone, p_status text, p_details jsonb) RETURNS jsonb
-    LANGUAGE sql
+CREATE FUNCTION scout_internal.purge_run_log(p_wait boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_run jsonb;
+    v_before timestamptz;
+    v_runs bigint;
+    v_cron bigint := 0;
+begin
+    v_run := scout_internal.job_start('scout_internal.purge_run_log', p_wait);
+    if v_run ? 'status' then
+        return v_run;
+    end if;
+    begin
+        v_before := pg_catalog.now() - pg_catalog.make_interval(days => (scout_internal.setting('run_log_retention_days'))::int);
+        delete from ip_workbench.job_runs r
+         where r.started_at < v_before and r.id <> (v_run ->> 'run_id')::bigint and r.status <> 'running';
+        get diagnostics v_runs = row_count;
+        if pg_catalog.to_regclass('cron.job_run_details') is not null then
+            begin
+                execute 'delete from cron.job_run_details d where d.end_time < $1' using v_before;
+                get diagnostics v_cron = row_count;
+            exception when insufficient_privilege then
+                v_cron := null;  -- pg_cron's log belongs to the role that scheduled the jobs
+            end;
+        end if;
+        perform scout_internal.touch_table('ip_workbench', 'job_runs', v_runs, -v_runs);
+        return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
+            'status', 'ok', 'before', v_before, 'job_runs', v_runs, 'cron_job_run_details', v_cron));
+    exception when others or query_canceled then
+        return scout_internal.job_fail(v_run, 'purge_run_log', sqlstate, sqlerrm);
+    end;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION purge_run_log(p_wait boolean); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.purge_run_log(p_wait boolean) IS 'Deletes run log rows started more than run_log_retention_days ago (ip_workbench.settings): ip_workbench.job_runs with their steps, and cron.job_run_details where pg_cron is in this database. Returns {"status", "before", "job_runs", "cron_job_run_details", …}.';
+
+
+--
+-- Name: record_run_metadata(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.record_run_metadata() RETURNS jsonb
+    LANGUAGE plpgsql
     SET search_path TO ''
     AS $$
-    insert into ip_workbench.job_runs (job_name, started_at, finished_at, status, details)
-    values (p_job, p_started, pg_catalog.clock_timestamp(), p_status, p_details)
-    returning details
+begin
+    perform scout_internal.touch_table('ip_workbench', 'job_runs', 1, null);
+    perform scout_internal.touch_table('ip_workbench', 'job_run_steps', 1, null);
+    return (select pg_catalog.jsonb_build_object('status', 'ok', 'rows', pg_catalog.count(*),
+                                                 'layers', pg_catalog.jsonb_object_agg(l.layer, l.row_count))
+              from (select t.layer, pg_catalog.sum(t.row_count) as row_count
+                      from ip_workbench.tables t group by t.layer) l);
+end
 $$;
 
 
 --
--- Name: FUNCTION record_job_run(p_job text, p_started timestamp with time zone, p_status text, p_details jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+-- Name: FUNCTION record_run_metadata(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.record_job_run(p_job text, p_started timestamp with time zone, p_status text, p_details jsonb) IS 'Records a run of p_job (started at p_started, ending now) with its status and result document in ip_workbench.job_runs; returns p_details.';
+COMMENT ON FUNCTION scout_internal.record_run_metadata() IS 'Recounts the run log''s tables in ip_workbench.tables and returns the rows registered per layer: {"status": "ok", "rows", "layers"}.';
+
+
+--
+-- Name: run_step(bigint, integer, text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.run_step(p_run_id bigint, p_position integer, p_step text, p_sql text) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_started timestamptz := pg_catalog.clock_timestamp();
+    v_result jsonb;
+    v_status text;
+begin
+    begin
+        execute 'select ' || p_sql into v_result;
+    exception when others or query_canceled then
+        v_result := pg_catalog.jsonb_build_object('status', 'failed', 'sqlstate', sqlstate, 'message', sqlerrm);
+    end;
+    v_status := case v_result ->> 'status' when 'failed' then 'failed' when 'skipped' then 'skipped' else 'succeeded' end;
+    insert into ip_workbench.job_run_steps (run_id, position, step, status, rows, seconds, details)
+    values (p_run_id, p_position, p_step, v_status,
+            coalesce((v_result ->> 'rows')::bigint, (v_result ->> 'processed')::bigint, (v_result ->> 'changed_days')::bigint,
+                     (v_result ->> 'embeddings')::bigint),
+            pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started)::numeric, 3),
+            v_result);
+    return v_result || pg_catalog.jsonb_build_object('step', p_step, 'step_status', v_status,
+        'step_seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started)::numeric, 3));
+end
+$$;
+
+
+--
+-- Name: FUNCTION run_step(p_run_id bigint, p_position integer, p_step text, p_sql text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.run_step(p_run_id bigint, p_position integer, p_step text, p_sql text) IS 'Runs one step of run p_run_id (the jsonb expression p_sql), records it as step p_position of ip_workbench.job_run_steps with its status, rows and seconds, and returns its result with "step", "step_status" and "step_seconds". An error becomes {"status": "failed", "sqlstate", "message"} with the step''s work rolled back.';
 
 
 --
@@ -1651,6 +2559,25 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.setting(p_name text) IS 'The value of setting p_name from ip_workbench.settings (jsonb); raises 42704 when there is no such row.';
+
+
+--
+-- Name: silver_frozen_before(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.silver_frozen_before() RETURNS date
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select coalesce((scout_internal.setting('silver_purged_before') #>> '{}')::date, '-infinity'::date)
+$$;
+
+
+--
+-- Name: FUNCTION silver_frozen_before(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.silver_frozen_before() IS 'The boundary of the last Silver purge (setting silver_purged_before), or -infinity before the first: Silver holds every day from it on, and Gold is frozen before it.';
 
 
 --
@@ -1705,7 +2632,7 @@ declare
     v_inserted bigint;
     v_updated bigint;
 begin
-    if not scout_internal.holds_job_lock(1) then
+    if not scout_internal.holds_job_lock('scout.refresh_silver') then
         raise exception 'scout_internal.silver_merge_products runs only inside scout.refresh_silver, which holds its lock'
             using errcode = '55000', hint = 'Call select scout.refresh_silver();';
     end if;
@@ -1861,7 +2788,7 @@ declare
     v_inserted bigint;
     v_updated bigint;
 begin
-    if not scout_internal.holds_job_lock(1) then
+    if not scout_internal.holds_job_lock('scout.refresh_silver') then
         raise exception 'scout_internal.silver_merge_transactions runs only inside scout.refresh_silver, which holds its lock'
             using errcode = '55000', hint = 'Call select scout.refresh_silver();';
     end if;
@@ -2071,47 +2998,6 @@ COMMENT ON FUNCTION scout_internal.silver_probe_range(p_template text, p_first b
 
 
 --
--- Name: start_job(text, integer, boolean, timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
---
-
-CREATE FUNCTION scout_internal.start_job(p_job text, p_lock_key integer, p_wait boolean, p_started timestamp with time zone) RETURNS jsonb
-    LANGUAGE plpgsql
-    SET search_path TO ''
-    AS $$
-declare
-    v_holder jsonb;
-begin
-    if p_wait then
-        perform pg_catalog.pg_advisory_xact_lock(23559, p_lock_key);
-        return null;
-    end if;
-    if pg_catalog.pg_try_advisory_xact_lock(23559, p_lock_key) then
-        return null;
-    end if;
-    select pg_catalog.jsonb_build_object('pid', l.pid, 'role', a.usename, 'application_name', a.application_name,
-                                         'since', a.xact_start, 'state', a.state)
-      into v_holder
-      from pg_catalog.pg_locks l
-      left join pg_catalog.pg_stat_activity a on a.pid = l.pid
-     where l.locktype = 'advisory' and l.granted
-       and l.classid = 23559::oid and l.objid = p_lock_key::oid and l.objsubid = 2::smallint
-     limit 1;
-    return scout_internal.record_job_run(p_job, p_started, 'skipped', pg_catalog.jsonb_build_object(
-        'status', 'skipped',
-        'reason', pg_catalog.format('another %s is running; call again, or with p_wait => true to queue behind it', p_job),
-        'held_by', v_holder));
-end
-$$;
-
-
---
--- Name: FUNCTION start_job(p_job text, p_lock_key integer, p_wait boolean, p_started timestamp with time zone); Type: COMMENT; Schema: scout_internal; Owner: -
---
-
-COMMENT ON FUNCTION scout_internal.start_job(p_job text, p_lock_key integer, p_wait boolean, p_started timestamp with time zone) IS 'Takes advisory lock (23559, p_lock_key) for the calling transaction (waiting for it when p_wait) and returns NULL; when another session holds it and p_wait is false, records a skipped run in ip_workbench.job_runs and returns {"status": "skipped", "reason", "held_by": {pid, role, application_name, since, state}} for the caller to return.';
-
-
---
 -- Name: touch_table(text, text, bigint, bigint, timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -2166,6 +3052,80 @@ COMMENT ON FUNCTION scout_internal.uuid_v7() IS 'A new UUID version 7 (time-orde
 
 
 --
+-- Name: job_run_steps; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.job_run_steps (
+    run_id bigint NOT NULL,
+    "position" integer NOT NULL,
+    step text NOT NULL,
+    status text NOT NULL,
+    rows bigint,
+    seconds numeric(12,3),
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    CONSTRAINT job_run_steps_status_check CHECK ((status = ANY (ARRAY['succeeded'::text, 'failed'::text, 'skipped'::text])))
+);
+
+ALTER TABLE ONLY ip_workbench.job_run_steps FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE job_run_steps; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.job_run_steps IS 'The steps of a run of scout.run_transformations, in order, each with its outcome, rows and seconds.';
+
+
+--
+-- Name: COLUMN job_run_steps.run_id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_run_steps.run_id IS 'The run (ip_workbench.job_runs.id).';
+
+
+--
+-- Name: COLUMN job_run_steps."position"; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_run_steps."position" IS 'Order of the step in the run, from 1.';
+
+
+--
+-- Name: COLUMN job_run_steps.step; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_run_steps.step IS 'bronze_freshness, silver, silver_checks, gold, gold_checks, platinum or metadata.';
+
+
+--
+-- Name: COLUMN job_run_steps.status; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_run_steps.status IS 'succeeded, failed (the run stopped here) or skipped (not needed, or another run held its lock).';
+
+
+--
+-- Name: COLUMN job_run_steps.rows; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_run_steps.rows IS 'Rows the step processed or checked.';
+
+
+--
+-- Name: COLUMN job_run_steps.seconds; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_run_steps.seconds IS 'Wall-clock seconds the step took.';
+
+
+--
+-- Name: COLUMN job_run_steps.details; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_run_steps.details IS 'The step''s result document.';
+
+
+--
 -- Name: job_runs; Type: TABLE; Schema: ip_workbench; Owner: -
 --
 
@@ -2176,7 +3136,13 @@ CREATE TABLE ip_workbench.job_runs (
     finished_at timestamp with time zone,
     status text DEFAULT 'running'::text NOT NULL,
     details jsonb DEFAULT '{}'::jsonb NOT NULL,
-    CONSTRAINT job_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'skipped'::text])))
+    parent_id bigint,
+    failed_step text,
+    sqlstate text,
+    message text,
+    pid integer,
+    backend_start timestamp with time zone,
+    CONSTRAINT job_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'skipped'::text, 'abandoned'::text])))
 );
 
 ALTER TABLE ONLY ip_workbench.job_runs FORCE ROW LEVEL SECURITY;
@@ -2186,7 +3152,7 @@ ALTER TABLE ONLY ip_workbench.job_runs FORCE ROW LEVEL SECURITY;
 -- Name: TABLE job_runs; Type: COMMENT; Schema: ip_workbench; Owner: -
 --
 
-COMMENT ON TABLE ip_workbench.job_runs IS 'One row per run of a pipeline function (refresh_silver, run_transformations, …): when, outcome and the counts it returned.';
+COMMENT ON TABLE ip_workbench.job_runs IS 'One row per run of a job (ip_workbench.jobs): when, outcome and the result it returned. A run that fails leaves status failed with the step, SQLSTATE and message; one whose session ended mid-way (killed, crashed) is marked abandoned by the next run of its job.';
 
 
 --
@@ -2221,7 +3187,7 @@ COMMENT ON COLUMN ip_workbench.job_runs.finished_at IS 'Wall-clock end of the ru
 -- Name: COLUMN job_runs.status; Type: COMMENT; Schema: ip_workbench; Owner: -
 --
 
-COMMENT ON COLUMN ip_workbench.job_runs.status IS 'running, succeeded, failed, or skipped (another run held the lock).';
+COMMENT ON COLUMN ip_workbench.job_runs.status IS 'running, succeeded, failed (an error in a step, recorded with it), skipped (another run held the lock), or abandoned (the session running it ended before it finished).';
 
 
 --
@@ -2229,6 +3195,48 @@ COMMENT ON COLUMN ip_workbench.job_runs.status IS 'running, succeeded, failed, o
 --
 
 COMMENT ON COLUMN ip_workbench.job_runs.details IS 'The run''s result document (counts, reasons).';
+
+
+--
+-- Name: COLUMN job_runs.parent_id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.parent_id IS 'The run this one was a step of (refresh_silver inside run_transformations); NULL for a top-level run.';
+
+
+--
+-- Name: COLUMN job_runs.failed_step; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.failed_step IS 'For a failed run: the step that failed.';
+
+
+--
+-- Name: COLUMN job_runs.sqlstate; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.sqlstate IS 'For a failed run: the SQLSTATE of its error.';
+
+
+--
+-- Name: COLUMN job_runs.message; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.message IS 'For a failed or abandoned run: the error message, or how it ended.';
+
+
+--
+-- Name: COLUMN job_runs.pid; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.pid IS 'Backend process running it, so a run whose session is gone is told from one still running.';
+
+
+--
+-- Name: COLUMN job_runs.backend_start; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.backend_start IS 'When that backend started (a pid is reused; pid and start are not).';
 
 
 --
@@ -4194,11 +5202,43 @@ COMMENT ON COLUMN scout.silver_validated_transactions.validated_at IS 'When this
 
 
 --
+-- Name: job_run_steps job_run_steps_pkey; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.job_run_steps
+    ADD CONSTRAINT job_run_steps_pkey PRIMARY KEY (run_id, "position");
+
+
+--
 -- Name: job_runs job_runs_pkey; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
 --
 
 ALTER TABLE ONLY ip_workbench.job_runs
     ADD CONSTRAINT job_runs_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: jobs jobs_cron_name_key; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.jobs
+    ADD CONSTRAINT jobs_cron_name_key UNIQUE (cron_name);
+
+
+--
+-- Name: jobs jobs_lock_key_key; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.jobs
+    ADD CONSTRAINT jobs_lock_key_key UNIQUE (lock_key);
+
+
+--
+-- Name: jobs jobs_pkey; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.jobs
+    ADD CONSTRAINT jobs_pkey PRIMARY KEY (name);
 
 
 --
@@ -4361,6 +5401,20 @@ CREATE INDEX job_runs_job_name_started_at_idx ON ip_workbench.job_runs USING btr
 
 
 --
+-- Name: job_runs_parent_id_idx; Type: INDEX; Schema: ip_workbench; Owner: -
+--
+
+CREATE INDEX job_runs_parent_id_idx ON ip_workbench.job_runs USING btree (parent_id);
+
+
+--
+-- Name: job_runs_status_idx; Type: INDEX; Schema: ip_workbench; Owner: -
+--
+
+CREATE INDEX job_runs_status_idx ON ip_workbench.job_runs USING btree (status) WHERE (status = 'running'::text);
+
+
+--
 -- Name: bronze_ingest_errors_batch_id_idx; Type: INDEX; Schema: scout; Owner: -
 --
 
@@ -4487,10 +5541,52 @@ CREATE INDEX silver_validated_transactions_transaction_date_idx ON scout.silver_
 
 
 --
+-- Name: job_run_steps job_run_steps_run_id_fkey; Type: FK CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.job_run_steps
+    ADD CONSTRAINT job_run_steps_run_id_fkey FOREIGN KEY (run_id) REFERENCES ip_workbench.job_runs(id) ON DELETE CASCADE;
+
+
+--
+-- Name: job_runs job_runs_parent_id_fkey; Type: FK CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.job_runs
+    ADD CONSTRAINT job_runs_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES ip_workbench.job_runs(id) ON DELETE CASCADE;
+
+
+--
+-- Name: job_run_steps; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.job_run_steps ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: job_runs; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
 --
 
 ALTER TABLE ip_workbench.job_runs ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: jobs; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.jobs ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: job_run_steps service_role manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON ip_workbench.job_run_steps TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON job_run_steps; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON ip_workbench.job_run_steps IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
 
 --
 -- Name: job_runs service_role manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
@@ -4504,6 +5600,20 @@ CREATE POLICY "service_role manages all rows" ON ip_workbench.job_runs TO servic
 --
 
 COMMENT ON POLICY "service_role manages all rows" ON ip_workbench.job_runs IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: jobs service_role manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON ip_workbench.jobs TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON jobs; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON ip_workbench.jobs IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
 
 
 --
@@ -4561,6 +5671,20 @@ ALTER TABLE ip_workbench.settings ENABLE ROW LEVEL SECURITY;
 ALTER TABLE ip_workbench.tables ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: job_run_steps the owner manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON ip_workbench.job_run_steps TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON job_run_steps; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON ip_workbench.job_run_steps IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
 -- Name: job_runs the owner manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
 --
 
@@ -4572,6 +5696,20 @@ CREATE POLICY "the owner manages all rows" ON ip_workbench.job_runs TO postgres 
 --
 
 COMMENT ON POLICY "the owner manages all rows" ON ip_workbench.job_runs IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: jobs the owner manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON ip_workbench.jobs TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON jobs; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON ip_workbench.jobs IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
 
 
 --
@@ -5259,6 +6397,14 @@ REVOKE ALL ON FUNCTION ip_workbench.secure_table(p_table regclass, p_readers tex
 
 
 --
+-- Name: FUNCTION backfill(from_date date, to_date date, p_wait boolean); Type: ACL; Schema: scout; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout.backfill(from_date date, to_date date, p_wait boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout.backfill(from_date date, to_date date, p_wait boolean) TO service_role;
+
+
+--
 -- Name: FUNCTION ingest_products(payload jsonb, source text, source_filename text); Type: ACL; Schema: scout; Owner: -
 --
 
@@ -5272,6 +6418,14 @@ GRANT ALL ON FUNCTION scout.ingest_products(payload jsonb, source text, source_f
 
 REVOKE ALL ON FUNCTION scout.ingest_transactions(payload jsonb, source text, source_filename text) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout.ingest_transactions(payload jsonb, source text, source_filename text) TO service_role;
+
+
+--
+-- Name: FUNCTION purge_expired(p_wait boolean); Type: ACL; Schema: scout; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout.purge_expired(p_wait boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout.purge_expired(p_wait boolean) TO service_role;
 
 
 --
@@ -5299,11 +6453,19 @@ GRANT ALL ON FUNCTION scout.refresh_silver(p_wait boolean) TO service_role;
 
 
 --
--- Name: FUNCTION run_transformations(p_wait boolean); Type: ACL; Schema: scout; Owner: -
+-- Name: FUNCTION run_dq_checks(p_wait boolean); Type: ACL; Schema: scout; Owner: -
 --
 
-REVOKE ALL ON FUNCTION scout.run_transformations(p_wait boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION scout.run_transformations(p_wait boolean) TO service_role;
+REVOKE ALL ON FUNCTION scout.run_dq_checks(p_wait boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout.run_dq_checks(p_wait boolean) TO service_role;
+
+
+--
+-- Name: FUNCTION run_transformations(p_wait boolean, p_platinum boolean); Type: ACL; Schema: scout; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout.run_transformations(p_wait boolean, p_platinum boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout.run_transformations(p_wait boolean, p_platinum boolean) TO service_role;
 
 
 --
@@ -5378,6 +6540,30 @@ REVOKE ALL ON FUNCTION scout_internal.bronze_file_probe_range(p_first bigint, p_
 
 
 --
+-- Name: FUNCTION bronze_freshness(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.bronze_freshness() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.bronze_freshness() TO service_role;
+
+
+--
+-- Name: FUNCTION check_gold_changes(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.check_gold_changes() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.check_gold_changes() TO service_role;
+
+
+--
+-- Name: FUNCTION check_silver_delta(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.check_silver_delta() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.check_silver_delta() TO service_role;
+
+
+--
 -- Name: FUNCTION clean_text(p_text text); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -5394,11 +6580,26 @@ GRANT ALL ON FUNCTION scout_internal.fold_case(p_text text) TO service_role;
 
 
 --
--- Name: FUNCTION holds_job_lock(p_lock_key integer); Type: ACL; Schema: scout_internal; Owner: -
+-- Name: TABLE jobs; Type: ACL; Schema: ip_workbench; Owner: -
 --
 
-REVOKE ALL ON FUNCTION scout_internal.holds_job_lock(p_lock_key integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION scout_internal.holds_job_lock(p_lock_key integer) TO service_role;
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.jobs TO service_role;
+
+
+--
+-- Name: FUNCTION holds_job_lock(p_job text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.holds_job_lock(p_job text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.holds_job_lock(p_job text) TO service_role;
+
+
+--
+-- Name: FUNCTION import_cron_failures(p_job ip_workbench.jobs); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.import_cron_failures(p_job ip_workbench.jobs) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.import_cron_failures(p_job ip_workbench.jobs) TO service_role;
 
 
 --
@@ -5407,6 +6608,13 @@ GRANT ALL ON FUNCTION scout_internal.holds_job_lock(p_lock_key integer) TO servi
 
 REVOKE ALL ON FUNCTION scout_internal.ingest_into_bronze(p_kind text, p_payload jsonb, p_source text, p_source_filename text) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.ingest_into_bronze(p_kind text, p_payload jsonb, p_source text, p_source_filename text) TO service_role;
+
+
+--
+-- Name: FUNCTION install_cron_jobs(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.install_cron_jobs() FROM PUBLIC;
 
 
 --
@@ -5431,6 +6639,38 @@ GRANT ALL ON FUNCTION scout_internal.iso_date(p_text text) TO service_role;
 
 REVOKE ALL ON FUNCTION scout_internal.iso_timestamptz(p_text text) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.iso_timestamptz(p_text text) TO service_role;
+
+
+--
+-- Name: FUNCTION job_fail(p_run jsonb, p_step text, p_sqlstate text, p_message text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.job_fail(p_run jsonb, p_step text, p_sqlstate text, p_message text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.job_fail(p_run jsonb, p_step text, p_sqlstate text, p_message text) TO service_role;
+
+
+--
+-- Name: FUNCTION job_finish(p_run jsonb, p_result jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.job_finish(p_run jsonb, p_result jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.job_finish(p_run jsonb, p_result jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION job_open_run(p_job text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.job_open_run(p_job text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.job_open_run(p_job text) TO service_role;
+
+
+--
+-- Name: FUNCTION job_start(p_job text, p_wait boolean); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.job_start(p_job text, p_wait boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.job_start(p_job text, p_wait boolean) TO service_role;
 
 
 --
@@ -5482,11 +6722,26 @@ GRANT ALL ON FUNCTION scout_internal.payload_key(p_raw jsonb, p_key text) TO ser
 
 
 --
--- Name: FUNCTION record_job_run(p_job text, p_started timestamp with time zone, p_status text, p_details jsonb); Type: ACL; Schema: scout_internal; Owner: -
+-- Name: FUNCTION purge_run_log(p_wait boolean); Type: ACL; Schema: scout_internal; Owner: -
 --
 
-REVOKE ALL ON FUNCTION scout_internal.record_job_run(p_job text, p_started timestamp with time zone, p_status text, p_details jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION scout_internal.record_job_run(p_job text, p_started timestamp with time zone, p_status text, p_details jsonb) TO service_role;
+REVOKE ALL ON FUNCTION scout_internal.purge_run_log(p_wait boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION record_run_metadata(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.record_run_metadata() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.record_run_metadata() TO service_role;
+
+
+--
+-- Name: FUNCTION run_step(p_run_id bigint, p_position integer, p_step text, p_sql text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.run_step(p_run_id bigint, p_position integer, p_step text, p_sql text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.run_step(p_run_id bigint, p_position integer, p_step text, p_sql text) TO service_role;
 
 
 --
@@ -5495,6 +6750,14 @@ GRANT ALL ON FUNCTION scout_internal.record_job_run(p_job text, p_started timest
 
 REVOKE ALL ON FUNCTION scout_internal.setting(p_name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.setting(p_name text) TO service_role;
+
+
+--
+-- Name: FUNCTION silver_frozen_before(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.silver_frozen_before() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.silver_frozen_before() TO service_role;
 
 
 --
@@ -5530,14 +6793,6 @@ GRANT ALL ON FUNCTION scout_internal.silver_probe_range(p_template text, p_first
 
 
 --
--- Name: FUNCTION start_job(p_job text, p_lock_key integer, p_wait boolean, p_started timestamp with time zone); Type: ACL; Schema: scout_internal; Owner: -
---
-
-REVOKE ALL ON FUNCTION scout_internal.start_job(p_job text, p_lock_key integer, p_wait boolean, p_started timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION scout_internal.start_job(p_job text, p_lock_key integer, p_wait boolean, p_started timestamp with time zone) TO service_role;
-
-
---
 -- Name: FUNCTION touch_table(p_schema text, p_table text, p_changed bigint, p_added bigint, p_last_updated timestamp with time zone); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -5551,6 +6806,13 @@ GRANT ALL ON FUNCTION scout_internal.touch_table(p_schema text, p_table text, p_
 
 REVOKE ALL ON FUNCTION scout_internal.uuid_v7() FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.uuid_v7() TO service_role;
+
+
+--
+-- Name: TABLE job_run_steps; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.job_run_steps TO service_role;
 
 
 --

@@ -99,10 +99,13 @@ HOSTILE_TEXT = [
     "today", "epoch", "infinity", "0001-01-01", "9999-12-31", "idr", "\u0130DR", "\u00a0Snacks\u200b", "snacks",
     "'; drop table scout.silver_validated_transactions; --", "x" * 10_000, " ", "\t", "\u200b",
 ]
+# no NUL: jsonb cannot hold \u0000, so such a body never reaches the ingest function (22P05)
+no_nul = st.characters(blacklist_characters="\x00")
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(alphabet=st.characters(blacklist_characters="\x00"), max_size=20),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3),
+    | st.text(alphabet=no_nul, max_size=20),
+    lambda children: st.lists(children, max_size=3)
+    | st.dictionaries(st.text(alphabet=no_nul, max_size=5), children, max_size=3),
     max_leaves=8)
 hostile_values = st.one_of(st.sampled_from(HOSTILE_TEXT), json_values,
                            st.integers(2, 60).map(lambda depth: json.loads("[" * depth + "1" + "]" * depth)))

@@ -29,12 +29,24 @@ $$, $$values
     ('service_role', 'scout.refresh_silver(boolean)'),
     ('service_role', 'scout.refresh_gold(boolean)'),
     ('service_role', 'scout.refresh_platinum(boolean)'),
-    ('service_role', 'scout.run_transformations(boolean)'),
+    ('service_role', 'scout.run_transformations(boolean,boolean)'),
+    ('service_role', 'scout.run_dq_checks(boolean)'),
+    ('service_role', 'scout.purge_expired(boolean)'),
+    ('service_role', 'scout.backfill(date,date,boolean)'),
     -- what those call under the caller's rights (never exposed)
     ('service_role', 'scout_internal.setting(text)'),
-    ('service_role', 'scout_internal.holds_job_lock(integer)'),
-    ('service_role', 'scout_internal.record_job_run(text,timestamp with time zone,text,jsonb)'),
-    ('service_role', 'scout_internal.start_job(text,integer,boolean,timestamp with time zone)'),
+    ('service_role', 'scout_internal.holds_job_lock(text)'),
+    ('service_role', 'scout_internal.job_start(text,boolean)'),
+    ('service_role', 'scout_internal.job_finish(jsonb,jsonb)'),
+    ('service_role', 'scout_internal.job_fail(jsonb,text,text,text)'),
+    ('service_role', 'scout_internal.job_open_run(text)'),
+    ('service_role', 'scout_internal.import_cron_failures(ip_workbench.jobs)'),
+    ('service_role', 'scout_internal.run_step(bigint,integer,text,text)'),
+    ('service_role', 'scout_internal.bronze_freshness()'),
+    ('service_role', 'scout_internal.check_silver_delta()'),
+    ('service_role', 'scout_internal.check_gold_changes()'),
+    ('service_role', 'scout_internal.record_run_metadata()'),
+    ('service_role', 'scout_internal.silver_frozen_before()'),
     ('service_role', 'scout_internal.touch_table(text,text,bigint,bigint,timestamp with time zone)'),
     ('service_role', 'scout_internal.is_unprocessed(xid8,bigint,pg_snapshot,xid8,pg_snapshot,xid8,bigint)'),
     ('service_role', 'scout_internal.advance_watermark(text,pg_snapshot,xid8,bigint)'),
@@ -62,7 +74,8 @@ select set_eq($$
      where n.nspname = 'scout'
 $$, $$values ('scout.ingest_transactions(jsonb,text,text)'), ('scout.ingest_products(jsonb,text,text)'),
              ('scout.refresh_silver(boolean)'), ('scout.refresh_gold(boolean)'), ('scout.refresh_platinum(boolean)'),
-             ('scout.run_transformations(boolean)')$$,
+             ('scout.run_transformations(boolean,boolean)'), ('scout.run_dq_checks(boolean)'),
+             ('scout.purge_expired(boolean)'), ('scout.backfill(date,date,boolean)')$$,
     'scout, the schema PostgREST exposes, holds the public functions and nothing else');
 
 -- tables and views: exactly these privileges per role
@@ -100,7 +113,8 @@ $$, $$
           'scout.gold_pending_days', 'scout.gold_monthly_category_totals', 'scout.gold_weekly_category_totals',
           'scout.gold_monthly_summary', 'scout.gold_category_trends',
           'scout.platinum_transaction_embeddings', 'scout.platinum_product_recommendations',
-          'ip_workbench.tables', 'ip_workbench.job_runs', 'ip_workbench.watermarks', 'ip_workbench.settings']) t
+          'ip_workbench.tables', 'ip_workbench.job_runs', 'ip_workbench.watermarks', 'ip_workbench.settings',
+          'ip_workbench.jobs', 'ip_workbench.job_run_steps']) t
     union all
     -- Bronze is append-only: the API adds rows naming the payload columns only
     select 'service_role', t, 'select,insert(raw_data,source,source_filename,ingestion_batch_id)'

@@ -12,8 +12,9 @@ import click
 from .commands.common import DATABASE_URL_HELP
 from .commands.db import db
 from .commands.ingest import ingest, seed
+from .commands.jobs import jobs
 from .commands.migrate import migrate, rollback, schema, status
-from .commands.pipeline import demo, run
+from .commands.pipeline import backfill, demo, purge, run
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,7 +27,7 @@ def main(ctx: click.Context, database_url: str | None) -> None:
     ctx.obj["database_url"] = database_url
 
 
-for command in (migrate, rollback, status, schema, ingest, seed, run, demo, db):
+for command in (migrate, rollback, status, schema, ingest, seed, run, backfill, purge, jobs, demo, db):
     main.add_command(command)
 
 

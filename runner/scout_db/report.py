@@ -34,7 +34,16 @@ def render_status(conn: psycopg.Connection, target: Target, state: MigrationStat
 
 def _summary(step: str, result: dict) -> str:
     if result.get("status") not in (None, "ok"):
-        return f"{result.get('status')}: {result.get('reason', '')}".rstrip(": ")
+        return f"{result.get('status')}: {result.get('message') or result.get('reason') or ''}".rstrip(": ")
+    if step == "bronze_freshness":
+        lag = result.get("transactions_lag_seconds")
+        return "no transactions yet" if lag is None else (
+            f"newest transaction {lag:.0f} s old ({'within' if result.get('fresh') else 'over'} "
+            f"the {result.get('threshold_seconds')} s threshold)")
+    if step in ("silver_checks", "gold_checks"):
+        return f"{result.get('rows', 0)} checked, all pass"
+    if step == "metadata":
+        return f"{result.get('rows', 0)} tables registered"
     if step == "silver":
         return (f"{result['processed']} processed, {result['inserted']} inserted, {result['updated']} updated, "
                 f"{result['rejected']} rejected, {result['superseded']} superseded")
@@ -49,8 +58,21 @@ def render_run(result: dict) -> None:
     """One line per step of a scout.run_transformations() result, then its outcome."""
     for entry in result.get("steps", []):
         step, outcome = entry["step"], entry.get("result") or {}
-        seconds = outcome.get("seconds")
+        seconds = entry.get("seconds")
         took = f" ({seconds:.2f} s)" if isinstance(seconds, int | float) else ""
-        print(f"{step}: {_summary(step, outcome)}{took}")
+        flag = "" if entry.get("status") == "succeeded" else f"[{entry.get('status')}] "
+        print(f"{step}: {flag}{_summary(step, outcome)}{took}")
     if "seconds" in result:
-        print(f"run_transformations: {result.get('status')} in {result['seconds']:.2f} s")
+        print(f"run_transformations: {result.get('status')} in {result['seconds']:.2f} s (run {result.get('run_id')})")
+    elif result.get("status") == "skipped":
+        print(f"run_transformations: skipped: {result.get('reason')}")
+
+
+def render_rows(columns: list[str], rows: list[tuple], title: str | None = None) -> None:
+    console = Console(width=None if sys.stdout.isatty() else 200)
+    table = Table(title=title)
+    for name in columns:
+        table.add_column(name)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    console.print(table)

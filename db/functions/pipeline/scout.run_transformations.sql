@@ -1,37 +1,60 @@
--- The hourly job: every layer in order, in one transaction, so a failing step
--- leaves the layers as they were. Each refresh waits for a run of its own that
--- another caller started, then finds only what is left to do.
-create or replace function scout.run_transformations(p_wait boolean default false)
+-- The hourly job (the old scout_transformation DAG): Bronze freshness → Silver →
+-- Silver checks → Gold → Gold checks → metadata, each step recorded with its rows
+-- and seconds. A step that fails, or Silver checks that fail, stop the run there:
+-- Gold is never built from a Silver that did not pass; the steps before stay done.
+create or replace function scout.run_transformations(p_wait boolean default false, p_platinum boolean default false)
 returns jsonb
 language plpgsql
 volatile
 set search_path = ''
 as $fn$
 declare
-    v_started timestamptz := pg_catalog.clock_timestamp();
-    v_result jsonb;
-    v_silver jsonb;
-    v_gold jsonb;
-    v_platinum jsonb;
+    v_run jsonb;
+    v_run_id bigint;
+    v_steps jsonb := '[]';
+    v_step jsonb;
+    v_position int := 0;
+    v_plan text[] := array['bronze_freshness', 'silver', 'silver_checks', 'gold', 'gold_checks']
+                     || case when p_platinum then array['platinum'] else '{}'::text[] end
+                     || array['metadata'];
+    v_name text;
 begin
-    v_result := scout_internal.start_job('scout.run_transformations', 4, p_wait, v_started);  -- lock key: db/CONVENTIONS.md
-    if v_result is not null then
-        return v_result;
+    v_run := scout_internal.job_start('scout.run_transformations', p_wait);
+    if v_run ? 'status' then
+        return v_run;  -- skipped: another run holds the lock
     end if;
-    v_silver := scout.refresh_silver(true);
-    v_gold := scout.refresh_gold(true);
-    v_platinum := scout.refresh_platinum(true);
-    v_result := pg_catalog.jsonb_build_object(
-        'status', 'ok',
-        'steps', pg_catalog.jsonb_build_array(
-            pg_catalog.jsonb_build_object('step', 'silver', 'result', v_silver),
-            pg_catalog.jsonb_build_object('step', 'gold', 'result', v_gold),
-            pg_catalog.jsonb_build_object('step', 'platinum', 'result', v_platinum)),
-        'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started)::numeric, 3));
-    return scout_internal.record_job_run('scout.run_transformations', v_started, 'succeeded', v_result);
+    v_run_id := (v_run ->> 'run_id')::bigint;
+    -- the refreshes it calls record themselves as steps of this run
+    perform pg_catalog.set_config('scout.parent_run_id', v_run_id::text, true);
+    foreach v_name in array v_plan loop
+        v_position := v_position + 1;
+        v_step := scout_internal.run_step(v_run_id, v_position, v_name, case v_name
+            when 'bronze_freshness' then 'scout_internal.bronze_freshness()'
+            when 'silver' then 'scout.refresh_silver(true)'
+            when 'silver_checks' then 'scout_internal.check_silver_delta()'
+            when 'gold' then 'scout.refresh_gold(true)'
+            when 'gold_checks' then 'scout_internal.check_gold_changes()'
+            when 'platinum' then 'scout.refresh_platinum(true)'
+            when 'metadata' then 'scout_internal.record_run_metadata()'
+        end);
+        v_steps := v_steps || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+            'step', v_name, 'status', v_step ->> 'step_status', 'seconds', v_step -> 'step_seconds',
+            'result', v_step - array['step', 'step_status', 'step_seconds']));
+        if v_step ->> 'step_status' = 'failed' then
+            perform pg_catalog.set_config('scout.parent_run_id', '', true);
+            return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
+                'status', 'failed', 'step', v_name,
+                'sqlstate', coalesce(v_step ->> 'sqlstate', case when v_name like '%checks' then 'check_failed' end),
+                'message', coalesce(v_step ->> 'message', 'step ' || v_name || ' failed')
+                           || case when v_name = 'silver_checks' then '; Gold was not refreshed' else '' end,
+                'steps', v_steps));
+        end if;
+    end loop;
+    perform pg_catalog.set_config('scout.parent_run_id', '', true);
+    return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object('status', 'ok', 'steps', v_steps));
 end
 $fn$;
-comment on function scout.run_transformations(boolean) is
-    'The hourly pipeline in one transaction: scout.refresh_silver, then scout.refresh_gold, then scout.refresh_platinum (each waiting for a run of its own already under way). Returns {"status", "steps": [{"step", "result"}…], "seconds"}; a concurrent second call returns {"status": "skipped"}, or waits when p_wait is true.';
-revoke all on function scout.run_transformations(boolean) from public;
-grant execute on function scout.run_transformations(boolean) to service_role;
+comment on function scout.run_transformations(boolean, boolean) is
+    'The hourly pipeline: Bronze freshness, scout.refresh_silver, the Silver checks, scout.refresh_gold, the Gold checks, (scout.refresh_platinum when p_platinum), metadata; each step recorded in ip_workbench.job_run_steps. Stops at a failing step or failing Silver checks (before Gold) with status failed, keeping the steps before. Returns {"status", "steps": [{"step", "status", "seconds", "result"}…], "run_id", "seconds"}; a concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
+revoke all on function scout.run_transformations(boolean, boolean) from public;
+grant execute on function scout.run_transformations(boolean, boolean) to service_role;

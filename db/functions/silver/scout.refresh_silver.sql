@@ -7,34 +7,37 @@ volatile
 set search_path = ''
 as $fn$
 declare
-    v_started timestamptz := pg_catalog.clock_timestamp();
+    v_run jsonb;
     v_transactions jsonb;
     v_products jsonb;
     v_result jsonb;
 begin
-    v_result := scout_internal.start_job('scout.refresh_silver', 1, p_wait, v_started);  -- lock key: db/CONVENTIONS.md
-    if v_result is not null then
-        return v_result;
+    v_run := scout_internal.job_start('scout.refresh_silver', p_wait);
+    if v_run ? 'status' then
+        return v_run;  -- skipped: another run holds the lock
     end if;
+    begin
+        -- after the lock, so each merge's snapshot sees everything the previous run committed
+        v_transactions := scout_internal.silver_merge_transactions();
+        v_products := scout_internal.silver_merge_products();
 
-    -- Taken after the lock, so it sees everything the previous run committed.
-    v_transactions := scout_internal.silver_merge_transactions();
-    v_products := scout_internal.silver_merge_products();
-
-    v_result := pg_catalog.jsonb_build_object(
-        'status', 'ok',
-        'processed', (v_transactions ->> 'processed')::bigint + (v_products ->> 'processed')::bigint,
-        'inserted', (v_transactions ->> 'inserted')::bigint + (v_products ->> 'inserted')::bigint,
-        'updated', (v_transactions ->> 'updated')::bigint + (v_products ->> 'updated')::bigint,
-        'rejected', (v_transactions ->> 'rejected')::bigint + (v_products ->> 'rejected')::bigint,
-        'superseded', (v_transactions ->> 'superseded')::bigint + (v_products ->> 'superseded')::bigint,
-        'transactions', v_transactions,
-        'products', v_products,
-        'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started)::numeric, 3));
-    return scout_internal.record_job_run('scout.refresh_silver', v_started, 'succeeded', v_result);
+        v_result := pg_catalog.jsonb_build_object(
+            'status', 'ok',
+            'processed', (v_transactions ->> 'processed')::bigint + (v_products ->> 'processed')::bigint,
+            'inserted', (v_transactions ->> 'inserted')::bigint + (v_products ->> 'inserted')::bigint,
+            'updated', (v_transactions ->> 'updated')::bigint + (v_products ->> 'updated')::bigint,
+            'rejected', (v_transactions ->> 'rejected')::bigint + (v_products ->> 'rejected')::bigint,
+            'superseded', (v_transactions ->> 'superseded')::bigint + (v_products ->> 'superseded')::bigint,
+            'transactions', v_transactions,
+            'products', v_products);
+        return scout_internal.job_finish(v_run, v_result);
+    exception when others or query_canceled then
+        -- the block's work is rolled back; the failure is kept in the run's row
+        return scout_internal.job_fail(v_run, 'silver', sqlstate, sqlerrm);
+    end;
 end
 $fn$;
 comment on function scout.refresh_silver(boolean) is
-    'Brings Silver up to date with Bronze incrementally (only rows committed since the last run). Returns {"status", "processed", "inserted", "updated", "rejected", "superseded", "transactions": {…}, "products": {…}}; processed = inserted + updated + rejected + superseded. A concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
+    'Brings Silver up to date with Bronze incrementally (only rows committed since the last run). Returns {"status": "ok", "processed", "inserted", "updated", "rejected", "superseded", "transactions": {…}, "products": {…}, "run_id", "seconds"}; processed = inserted + updated + rejected + superseded. A concurrent second call returns {"status": "skipped", "held_by"} at once, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 revoke all on function scout.refresh_silver(boolean) from public;
 grant execute on function scout.refresh_silver(boolean) to service_role;

@@ -20,7 +20,7 @@ declare
     v_inserted bigint;
     v_updated bigint;
 begin
-    if not scout_internal.holds_job_lock(1) then
+    if not scout_internal.holds_job_lock('scout.refresh_silver') then
         raise exception 'scout_internal.silver_merge_products runs only inside scout.refresh_silver, which holds its lock'
             using errcode = '55000', hint = 'Call select scout.refresh_silver();';
     end if;

@@ -1,0 +1,43 @@
+-- Keeps the run log from growing forever: ip_workbench.job_runs (with their steps)
+-- and, where pg_cron lives in this database, its cron.job_run_details.
+create or replace function scout_internal.purge_run_log(p_wait boolean default false)
+returns jsonb
+language plpgsql
+volatile
+set search_path = ''
+as $fn$
+declare
+    v_run jsonb;
+    v_before timestamptz;
+    v_runs bigint;
+    v_cron bigint := 0;
+begin
+    v_run := scout_internal.job_start('scout_internal.purge_run_log', p_wait);
+    if v_run ? 'status' then
+        return v_run;
+    end if;
+    begin
+        v_before := pg_catalog.now() - pg_catalog.make_interval(days => (scout_internal.setting('run_log_retention_days'))::int);
+        delete from ip_workbench.job_runs r
+         where r.started_at < v_before and r.id <> (v_run ->> 'run_id')::bigint and r.status <> 'running';
+        get diagnostics v_runs = row_count;
+        if pg_catalog.to_regclass('cron.job_run_details') is not null then
+            begin
+                execute 'delete from cron.job_run_details d where d.end_time < $1' using v_before;
+                get diagnostics v_cron = row_count;
+            exception when insufficient_privilege then
+                v_cron := null;  -- pg_cron's log belongs to the role that scheduled the jobs
+            end;
+        end if;
+        perform scout_internal.touch_table('ip_workbench', 'job_runs', v_runs, -v_runs);
+        return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
+            'status', 'ok', 'before', v_before, 'job_runs', v_runs, 'cron_job_run_details', v_cron));
+    exception when others or query_canceled then
+        return scout_internal.job_fail(v_run, 'purge_run_log', sqlstate, sqlerrm);
+    end;
+end
+$fn$;
+comment on function scout_internal.purge_run_log(boolean) is
+    'Deletes run log rows started more than run_log_retention_days ago (ip_workbench.settings): ip_workbench.job_runs with their steps, and cron.job_run_details where pg_cron is in this database. Returns {"status", "before", "job_runs", "cron_job_run_details", …}.';
+revoke all on function scout_internal.purge_run_log(boolean) from public;
+-- Owner only: scheduled by pg_cron as the owner.

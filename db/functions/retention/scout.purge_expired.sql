@@ -1,0 +1,115 @@
+-- The daily retention job (ip_workbench.settings holds each layer's period).
+-- Bronze is append-only for the API roles, so this one function runs with its
+-- owner's rights (security definer, search_path pinned): it deletes only what the
+-- settings allow, never a Bronze row Silver has not processed, and refuses a Bronze
+-- period under 30 days.
+create or replace function scout.purge_expired(p_wait boolean default false)
+returns jsonb
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $fn$
+declare
+    v_run jsonb;
+    v_step text := 'settings';
+    v_bronze_days int;
+    v_bronze_before timestamptz;
+    v_silver_before date;
+    v_gold_before date;
+    v_platinum_before date := current_date - 89;
+    v_counts jsonb := '{}';
+    v_n bigint;
+    v_mark ip_workbench.watermarks;
+begin
+    v_run := scout_internal.job_start('scout.purge_expired', p_wait);
+    if v_run ? 'status' then
+        return v_run;
+    end if;
+    begin
+        v_bronze_days := (scout_internal.setting('bronze_retention_days'))::int;
+        if v_bronze_days < 30 then
+            raise exception 'bronze_retention_days is %, under the 30 days Bronze must keep', v_bronze_days
+                using errcode = '22023', hint = 'update ip_workbench.settings set value = ''30'' where name = ''bronze_retention_days''';
+        end if;
+        v_bronze_before := pg_catalog.now() - pg_catalog.make_interval(days => v_bronze_days);
+        -- Silver and Gold go by whole months, so no month is ever left half in Silver
+        -- (refresh_gold leaves the months before the Silver boundary frozen)
+        v_silver_before := pg_catalog.date_trunc('month', current_date
+                               - (scout_internal.setting('silver_retention_days'))::int)::date;
+        v_gold_before := pg_catalog.date_trunc('month', current_date
+                             - (scout_internal.setting('gold_retention_days'))::int)::date;
+
+        v_step := 'bronze';
+        select * into v_mark from ip_workbench.watermarks w where w.stream = 'silver_transactions';
+        delete from scout.bronze_transactions b
+         where b.ingested_at < v_bronze_before
+           and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+                   pg_catalog.pg_current_xact_id_if_assigned(), v_mark.processed_snapshot, v_mark.processed_xid,
+                   v_mark.processed_seq);
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('bronze_transactions', v_n);
+        perform scout_internal.touch_table('scout', 'bronze_transactions', v_n, -v_n);
+        select * into v_mark from ip_workbench.watermarks w where w.stream = 'silver_products';
+        delete from scout.bronze_products b
+         where b.ingested_at < v_bronze_before
+           and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+                   pg_catalog.pg_current_xact_id_if_assigned(), v_mark.processed_snapshot, v_mark.processed_xid,
+                   v_mark.processed_seq);
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('bronze_products', v_n);
+        perform scout_internal.touch_table('scout', 'bronze_products', v_n, -v_n);
+        delete from scout.bronze_ingest_errors e where e.created_at < v_bronze_before;
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('bronze_ingest_errors', v_n);
+
+        v_step := 'silver';
+        delete from scout.silver_validated_transactions s where s.transaction_date < v_silver_before;
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('silver_validated_transactions', v_n);
+        perform scout_internal.touch_table('scout', 'silver_validated_transactions', v_n, -v_n);
+        delete from scout.silver_rejected_transactions r where r.rejected_at < v_silver_before;
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('silver_rejected_transactions', v_n);
+        perform scout_internal.touch_table('scout', 'silver_rejected_transactions', v_n, -v_n);
+        delete from scout.silver_rejected_products r where r.rejected_at < v_silver_before;
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('silver_rejected_products', v_n);
+        perform scout_internal.touch_table('scout', 'silver_rejected_products', v_n, -v_n);
+        update ip_workbench.settings
+           set value = pg_catalog.to_jsonb(greatest(v_silver_before, scout_internal.silver_frozen_before())),
+               updated_at = pg_catalog.now()
+         where name = 'silver_purged_before';
+
+        v_step := 'gold';
+        delete from scout.gold_monthly_summary m where m.month < v_gold_before;
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('gold_monthly_summary', v_n);
+        perform scout_internal.touch_table('scout', 'gold_monthly_summary', v_n, -v_n);
+        delete from scout.gold_category_trends t where t.week_start < v_gold_before;
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('gold_category_trends', v_n);
+        perform scout_internal.touch_table('scout', 'gold_category_trends', v_n, -v_n);
+        -- the totals keep a year more: growth rates and baselines look back that far
+        delete from scout.gold_monthly_category_totals t where t.month < (v_gold_before - interval '1 year')::date;
+        delete from scout.gold_weekly_category_totals t where t.week_start < (v_gold_before - interval '1 year')::date;
+
+        v_step := 'platinum';
+        delete from scout.platinum_transaction_embeddings e where e.transaction_date < v_platinum_before;
+        get diagnostics v_n = row_count;
+        v_counts := v_counts || pg_catalog.jsonb_build_object('platinum_transaction_embeddings', v_n);
+        perform scout_internal.touch_table('scout', 'platinum_transaction_embeddings', v_n, -v_n);
+
+        return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
+            'status', 'ok', 'deleted', v_counts,
+            'bronze_before', v_bronze_before, 'silver_before', v_silver_before, 'gold_before', v_gold_before,
+            'platinum_before', v_platinum_before));
+    exception when others or query_canceled then
+        return scout_internal.job_fail(v_run, v_step, sqlstate, sqlerrm);
+    end;
+end
+$fn$;
+comment on function scout.purge_expired(boolean) is
+    'Applies each layer''s retention (ip_workbench.settings): Bronze rows and ingest errors older than bronze_retention_days (at least 30) that Silver has processed; Silver transactions of, and rejected rows judged in, whole months older than silver_retention_days (Gold keeps those months, frozen); Gold mart rows of months and weeks older than gold_retention_days; Platinum sentences older than 90 days. Silver rows keep their lineage (bronze_id, source, batch, ingested_at) after their Bronze row is purged. Returns {"status", "deleted": {table: rows}, the boundaries, …}. Runs with its owner''s rights.';
+revoke all on function scout.purge_expired(boolean) from public;
+grant execute on function scout.purge_expired(boolean) to service_role;

@@ -1,0 +1,70 @@
+"""Where pg_cron lives for a target database.
+
+pg_cron runs in one database per server (cron.database_name) and schedules jobs
+in the others from there with cron.schedule_in_database. When the pipeline's
+database is that one, scout-db migrate keeps the schedules itself (SQL:
+scout_internal.install_cron_jobs); otherwise these helpers reach the cron
+database on the same server. They only move rows between the two databases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import psycopg
+
+from .config import Target, connect
+from .errors import ScoutError
+
+
+@dataclass
+class CronLocation:
+    database: str  # the pipeline's database
+    cron_database: str | None  # cron.database_name, None when pg_cron is not loaded
+    here: bool  # pg_cron's schema is in the pipeline's database
+
+    @property
+    def available(self) -> bool:
+        return self.cron_database is not None
+
+
+def locate(conn: psycopg.Connection) -> CronLocation:
+    database, here = conn.execute("select current_database(), to_regnamespace('cron') is not null").fetchone()
+    try:
+        with conn.transaction():
+            cron_database = conn.execute("select current_setting('cron.database_name', true)").fetchone()[0]
+    except psycopg.errors.InsufficientPrivilege:  # readable by superusers and pg_read_all_settings only
+        cron_database = database if here else None
+    return CronLocation(database, cron_database or None, here)
+
+
+def cron_target(target: Target, where: CronLocation) -> Target:
+    if not where.available:
+        raise ScoutError("pg_cron is not loaded on this server (shared_preload_libraries); schedule the commands "
+                         "of `scout-db jobs list` with another scheduler")
+    url = urlsplit(target.url)._replace(path="/" + where.cron_database).geturl()
+    return Target(url, f"pg_cron's database {where.cron_database}")
+
+
+def scheduled(target: Target, where: CronLocation) -> dict[str, dict] | None:
+    """pg_cron's jobs for the pipeline's database by name, with their last run; None if unreachable."""
+    query = """
+        select j.jobname, j.schedule, j.command, j.active, d.status, d.start_time, d.return_message
+          from cron.job j
+          left join lateral (select r.status, r.start_time, r.return_message from cron.job_run_details r
+                              where r.jobid = j.jobid order by r.runid desc limit 1) d on true
+         where j.database = %s"""
+    try:
+        if where.here:
+            with connect(target, autocommit=True) as conn:
+                rows = conn.execute(query, (where.database,)).fetchall()
+        elif where.available:
+            with connect(cron_target(target, where), autocommit=True) as conn:
+                rows = conn.execute(query, (where.database,)).fetchall()
+        else:
+            return None
+    except (ScoutError, psycopg.Error):
+        return None
+    return {r[0]: {"schedule": r[1], "command": r[2], "active": r[3], "last_status": r[4], "last_start": r[5],
+                   "last_message": r[6]} for r in rows}
