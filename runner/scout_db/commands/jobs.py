@@ -69,12 +69,23 @@ def jobs_install() -> None:
         where = cron.locate(conn)
         if where.here:
             result = conn.execute("select scout_internal.install_cron_jobs()").fetchone()[0]
+            if result["conflicts"]:
+                raise ScoutError(f"not scheduled, their names already run in another database: "
+                                 f"{', '.join(result['conflicts'])} (pg_cron names jobs per role)")
             click.echo(f"scheduled {len(result['installed'])} jobs in {where.database}"
                        + (f"; removed {', '.join(result['removed'])}" if result["removed"] else ""))
             return
         registry = conn.execute("select cron_name, schedule, command from ip_workbench.jobs "
                                 "where cron_name is not null order by cron_name").fetchall()
     with config.connect(cron.cron_target(where_target, where), autocommit=True) as cron_conn:
+        # pg_cron names jobs per role, not per database: an existing name would be moved
+        taken = cron_conn.execute("select jobname, database from cron.job where username = current_user "
+                                  "and database <> %s and jobname = any(%s)",
+                                  (where.database, [r[0] for r in registry])).fetchall()
+        if taken:
+            raise ScoutError(f"pg_cron job {taken[0][0]} of this role already runs in database {taken[0][1]} "
+                             f"({len(taken)} of the {len(registry)} names are taken); pg_cron names jobs per role: "
+                             "unschedule them there (scout-db jobs remove) or schedule as another role")
         for cron_name, schedule, command in registry:
             cron_conn.execute("select cron.schedule_in_database(%s, %s, %s, %s)",
                               (cron_name, schedule, command, where.database))
