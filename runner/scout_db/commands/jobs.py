@@ -29,13 +29,13 @@ def jobs_list() -> None:
     with config.connect(where_target, autocommit=True) as conn:
         where = cron.locate(conn)
         rows = conn.execute("""
-            select j.name, j.cron_name, j.schedule, r.status, r.started_at, r.seconds, r.message,
+            select j.name, j.cron_name, j.schedule, r.status, r.started_at, r.seconds, r.message, r.parent_id,
                    s.runs_7d, s.failed_7d
               from ip_workbench.jobs j
               left join lateral (
-                  select x.status, x.started_at, x.message,
+                  select x.status, x.started_at, x.message, x.parent_id,
                          round(extract(epoch from x.finished_at - x.started_at)::numeric, 2) as seconds
-                    from ip_workbench.job_runs x where x.job_name = j.name and x.parent_id is null
+                    from ip_workbench.job_runs x where x.job_name = j.name
                    order by x.id desc limit 1) r on true
               left join lateral (
                   select count(*) as runs_7d, count(*) filter (where x.status in ('failed', 'abandoned')) as failed_7d
@@ -44,7 +44,7 @@ def jobs_list() -> None:
              order by j.schedule is null, j.name""").fetchall()
     in_cron = cron.scheduled(where_target, where)
     table = []
-    for name, cron_name, schedule, status, started, seconds, message, runs, failed in rows:
+    for name, cron_name, schedule, status, started, seconds, message, parent, runs, failed in rows:
         if cron_name is None:
             scheduled = "(on demand)"
         elif in_cron is None:
@@ -54,6 +54,8 @@ def jobs_list() -> None:
         else:
             scheduled = "no: scout-db jobs install"
         last = "never" if status is None else f"{status} {started:%Y-%m-%d %H:%M}" + (f" ({seconds} s)" if seconds else "")
+        if parent:
+            last += f", in run {parent}"
         table.append((name, cron_name or "", schedule or "", scheduled, last, f"{failed}/{runs}", message or ""))
     render_rows(["job", "pg_cron name", "schedule (UTC)", "scheduled", "last run", "failed/7d", "message"], table,
                 title=f"jobs of {where.database}" + ("" if where.available else " (pg_cron is not loaded)"))
