@@ -129,7 +129,8 @@ def main() -> None:
                        p.payment_method, p.description, p.attributes,
                        b.id, b.ingest_seq, b.source, b.ingestion_batch_id, b.ingested_at
                   from scout.bronze_transactions b
-                 cross join lateral scout_internal.parse_transaction_payload(b.raw_data) p
+                 cross join lateral scout_internal.parse_transaction_payload(
+                     b.raw_data, current_date, now(), (current_date - interval '20 years')::date) p
                  where pg_catalog.cardinality(p.reasons) = 0
                  order by p.transaction_id, b.ingest_seq desc""")
         baseline_rows = conn.execute("select count(*) from bench_baseline").fetchone()[0]
