@@ -19,8 +19,8 @@ everything it needs:
 * A SHA-256 of every applied migration file: an applied file that was edited
   afterwards is refused (yoyo tracks file names only).
 * `db/functions/` is applied whole, in the order of `db/functions/manifest.txt`,
-  in one transaction; an object a previous run's files defined that no file
-  defines any more is dropped.
+  then `db/checks/` in name order, in one transaction; an object a previous
+  run's files defined that no file defines any more is dropped.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ META_SCHEMA = "scout_meta"
 # Any 64-bit constant unique to this product; scout-db's advisory locks start with 0x5C0_07.
 MIGRATE_LOCK_KEY = 0x5C0_07_0001
 # Schemas db/functions may define objects in.
-FUNCTION_SCHEMAS = ("scout", "scout_internal", "scout_dev", "ip_workbench", "test_failures")
+FUNCTION_SCHEMAS = ("scout", "scout_internal", "scout_dev", "scout_checks", "ip_workbench", "test_failures")
 
 # yoyo's own bookkeeping tables (its internal schema version 2), so `yoyo list`
 # and databases migrated by earlier versions of scout-db keep working.
@@ -128,6 +128,12 @@ class MigrationState:
     pending: list[str]
 
 
+def check_files(directory: Path) -> list[Path]:
+    """db/checks: one data-quality check view per file, applied after db/functions in name
+    order (a check needs only functions, never another check), so adding a check is adding a file."""
+    return sorted((directory / "checks").glob("*.sql"))
+
+
 def function_files(directory: Path) -> list[Path]:
     """db/functions files in manifest order; every file listed once, every listed file present."""
     folder = directory / "functions"
@@ -166,7 +172,7 @@ class Migrator:
     def migrate(self) -> MigrateReport:
         report = MigrateReport()
         migrations = self._migrations()
-        files = function_files(self.dir)
+        files = function_files(self.dir) + check_files(self.dir)
         with self._connect() as conn:
             with self._locked(conn):
                 self._bootstrap(conn)

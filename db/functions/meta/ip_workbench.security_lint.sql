@@ -8,7 +8,7 @@ as
 with pipeline_schemas as (
     select n.oid, n.nspname
       from pg_catalog.pg_namespace n
-     where n.nspname in ('scout', 'scout_internal', 'scout_dev', 'ip_workbench', 'test_failures')
+     where n.nspname in ('scout', 'scout_internal', 'scout_dev', 'scout_checks', 'ip_workbench', 'test_failures')
 ),
 relations as (
     select c.oid, s.nspname, c.relname, c.relkind, c.relrowsecurity, c.relforcerowsecurity, c.relacl, c.relowner
@@ -89,7 +89,7 @@ select 'function', f.signature, 'missing_comment', 'comment on function … is '
   from functions f where pg_catalog.obj_description(f.oid, 'pg_proc') is null;
 
 comment on view ip_workbench.security_lint is
-    'Security and documentation rules broken by objects in scout, scout_internal, scout_dev, ip_workbench and test_failures, one row per problem: tables without forced RLS, privileges for PUBLIC or anon, materialized views in the exposed schema, views that are not security_invoker, security definer functions without a pinned search_path, functions whose names resolve through the caller''s search_path (neither pinned nor an SQL-standard body), objects without a comment. Empty when all is well.';
+    'Security and documentation rules broken by objects in scout, scout_internal, scout_dev, scout_checks, ip_workbench and test_failures, one row per problem: tables without forced RLS, privileges for PUBLIC or anon, materialized views in the exposed schema, views that are not security_invoker, security definer functions without a pinned search_path, functions whose names resolve through the caller''s search_path (neither pinned nor an SQL-standard body), objects without a comment. Empty when all is well.';
 comment on column ip_workbench.security_lint.object_type is 'table, view, materialized view, column or function.';
 comment on column ip_workbench.security_lint.object_name is 'Qualified name (functions with their argument types).';
 comment on column ip_workbench.security_lint.problem is 'Stable problem code, e.g. rls_disabled, execute_for_public, function_search_path_mutable, missing_comment.';

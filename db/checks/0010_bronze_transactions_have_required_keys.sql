@@ -1,0 +1,14 @@
+-- Completeness of Bronze transactions: every payload names the keys Silver requires.
+create or replace view scout_checks.bronze_transactions_have_required_keys
+with (security_invoker = true)
+as
+select 'bronze_transactions_have_required_keys'::text as check_name, 'scout'::text as schema_name,
+       'bronze_transactions'::text as table_name, 'bronze'::text as layer, 'completeness'::text as dimension,
+       'error'::text as level,
+       pg_catalog.count(*) filter (where b.raw_data ?& array['transaction_id', 'date', 'amount', 'category']) as passed,
+       pg_catalog.count(*) filter (where not b.raw_data ?& array['transaction_id', 'date', 'amount', 'category']) as failed,
+       'payloads holding transaction_id, date, amount and category'::text as detail,
+       pg_catalog.array_agg(b.id::text) filter (where not b.raw_data ?& array['transaction_id', 'date', 'amount', 'category'])
+           as failing_keys
+  from scout.bronze_transactions b;
+select scout_internal.register_check('scout_checks.bronze_transactions_have_required_keys', 'Completeness of Bronze transactions: every payload names the keys Silver requires.');

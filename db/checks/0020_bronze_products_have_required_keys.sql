@@ -1,0 +1,13 @@
+-- Completeness of Bronze products: every payload names sku and name.
+create or replace view scout_checks.bronze_products_have_required_keys
+with (security_invoker = true)
+as
+select 'bronze_products_have_required_keys'::text as check_name, 'scout'::text as schema_name,
+       'bronze_products'::text as table_name, 'bronze'::text as layer, 'completeness'::text as dimension,
+       'error'::text as level,
+       pg_catalog.count(*) filter (where b.raw_data ?& array['sku', 'name']) as passed,
+       pg_catalog.count(*) filter (where not b.raw_data ?& array['sku', 'name']) as failed,
+       'payloads holding sku and name'::text as detail,
+       pg_catalog.array_agg(b.id::text) filter (where not b.raw_data ?& array['sku', 'name']) as failing_keys
+  from scout.bronze_products b;
+select scout_internal.register_check('scout_checks.bronze_products_have_required_keys', 'Completeness of Bronze products: every payload names sku and name.');

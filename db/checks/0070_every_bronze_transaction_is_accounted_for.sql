@@ -1,0 +1,23 @@
+-- The accounting invariant: every Bronze transaction Silver has judged is the
+-- winner of its key, superseded by another version of it (its key is in Silver),
+-- or rejected. Sales Silver has since purged by retention are not asked for.
+create or replace view scout_checks.every_bronze_transaction_is_accounted_for
+with (security_invoker = true)
+as
+select 'every_bronze_transaction_is_accounted_for'::text as check_name, 'scout'::text as schema_name,
+       'bronze_transactions'::text as table_name, 'bronze'::text as layer, 'integrity'::text as dimension,
+       'error'::text as level,
+       pg_catalog.count(*) filter (where a.accounted) as passed,
+       pg_catalog.count(*) filter (where not a.accounted) as failed,
+       'judged Bronze transactions that are a Silver winner, superseded, or rejected'::text as detail,
+       pg_catalog.array_agg(a.id::text) filter (where not a.accounted) as failing_keys
+  from (select b.id, s.transaction_id is not null or r.bronze_id is not null as accounted
+          from scout.bronze_transactions b
+          join ip_workbench.watermarks w on w.stream = 'silver_transactions'
+          left join scout.silver_validated_transactions s
+                 on s.transaction_id = scout_internal.clean_text(b.raw_data ->> 'transaction_id')
+          left join scout.silver_rejected_transactions r on r.bronze_id = b.id
+         where pg_catalog.pg_visible_in_snapshot(b.ingest_xid, w.processed_snapshot)
+           and coalesce(scout_internal.iso_date(scout_internal.clean_text(b.raw_data ->> 'date'))
+                        >= scout_internal.silver_frozen_before(), true)) a;
+select scout_internal.register_check('scout_checks.every_bronze_transaction_is_accounted_for', 'The accounting invariant: every Bronze transaction Silver has judged is the winner of its key, superseded by another version of it (its key is in Silver), or rejected. Sales Silver has since purged by retention are not asked for.');
