@@ -43,6 +43,20 @@ COMMENT ON SCHEMA scout IS 'Scout Retail medallion layers (bronze_*, silver_*, g
 
 
 --
+-- Name: scout_checks; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA scout_checks;
+
+
+--
+-- Name: SCHEMA scout_checks; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA scout_checks IS 'Data-quality checks, one view each (db/checks/NNNN_name.sql), all with the same columns; scout.run_dq_checks runs every view here. Never exposed.';
+
+
+--
 -- Name: scout_dev; Type: SCHEMA; Schema: -; Owner: -
 --
 
@@ -850,25 +864,171 @@ COMMENT ON FUNCTION scout.refresh_silver(p_wait boolean) IS 'Brings Silver up to
 CREATE FUNCTION scout.run_dq_checks(p_wait boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
-    AS $$
+    SET work_mem TO '256MB'
+    SET client_min_messages TO 'warning'
+    AS $_$
 declare
     v_run jsonb;
+    v_run_id bigint;
+    v_step text := 'checks';
+    v_check record;
+    v_threshold numeric := (scout_internal.setting('dq_alert_threshold'))::numeric;
+    v_alert record;
+    v_raised jsonb := '[]';
+    v_closed jsonb := '[]';
+    v_failures bigint := 0;
+    v_table record;
 begin
     v_run := scout_internal.job_start('scout.run_dq_checks', p_wait);
     if v_run ? 'status' then
         return v_run;
     end if;
-    return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
-        'status', 'ok', 'checks', 0, 'note', 'not yet: no data-quality checks are defined'));
+    v_run_id := (v_run ->> 'run_id')::bigint;
+    begin
+        drop table if exists pg_temp.dq_run_results;
+        create temp table dq_run_results (
+            check_name text, schema_name text, table_name text, layer text, dimension text, level text,
+            passed bigint, failed bigint, detail text, failing_keys text[]
+        ) on commit drop;
+        -- every check; one that raises is a failed result of its own, not the end of the run
+        for v_check in select c.relname from pg_catalog.pg_class c
+                        where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' order by c.relname loop
+            begin
+                execute pg_catalog.format('insert into pg_temp.dq_run_results select * from scout_checks.%I',
+                                          v_check.relname);
+            exception when others then
+                insert into pg_temp.dq_run_results
+                values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
+                        pg_catalog.format('the check itself failed: %s (SQLSTATE %s)', sqlerrm, sqlstate), null);
+            end;
+        end loop;
+        -- timeliness of every registered table with a layer threshold
+        insert into pg_temp.dq_run_results
+        select 'timeliness', t.schema_name, t.table_name, t.layer, 'timeliness', 'error',
+               (pg_catalog.now() - t.last_updated <= h.timeliness)::int,
+               (pg_catalog.now() - t.last_updated > h.timeliness)::int,
+               pg_catalog.format('last change %s ago, threshold %s',
+                                 pg_catalog.date_trunc('second', pg_catalog.now() - t.last_updated), h.timeliness),
+               null
+          from ip_workbench.tables t
+          join ip_workbench.dq_thresholds h on h.layer = t.layer
+         where h.timeliness is not null and t.last_updated is not null
+           and t.table_name not like '%rejected%';
+
+        v_step := 'history';
+        insert into ip_workbench.dq_results (run_id, check_name, schema_name, table_name, layer, dimension, level,
+                                             passed, failed, detail)
+        select v_run_id, r.check_name, r.schema_name, r.table_name, r.layer, r.dimension, r.level,
+               r.passed, r.failed, r.detail
+          from pg_temp.dq_run_results r;
+
+        v_step := 'scores';
+        drop table if exists pg_temp.dq_run_scores;
+        create temp table dq_run_scores on commit drop as
+        select d.schema_name, d.table_name, d.layer, d.completeness, d.uniqueness, d.validity, d.integrity, d.timeliness,
+               least(d.completeness, d.uniqueness, d.validity, d.integrity, d.timeliness) as dq_score
+          from (select r.schema_name, r.table_name, r.layer,
+                       scout_internal.pass_rate(r.dimensions, 'completeness') as completeness,
+                       scout_internal.pass_rate(r.dimensions, 'uniqueness') as uniqueness,
+                       scout_internal.pass_rate(r.dimensions, 'validity') as validity,
+                       scout_internal.pass_rate(r.dimensions, 'integrity') as integrity,
+                       scout_internal.timeliness_score(r.schema_name, r.table_name) as timeliness
+                  from (select x.schema_name, x.table_name, x.layer,
+                               pg_catalog.jsonb_object_agg(x.dimension, pg_catalog.jsonb_build_array(x.passed, x.failed))
+                                   as dimensions
+                          from (select y.schema_name, y.table_name, y.layer,
+                                       case y.dimension when 'volume' then 'integrity' else y.dimension end as dimension,
+                                       pg_catalog.sum(y.passed) as passed, pg_catalog.sum(y.failed) as failed
+                                  from pg_temp.dq_run_results y where y.level = 'error'
+                                 group by 1, 2, 3, 4) x
+                         group by 1, 2, 3) r) d;
+        insert into ip_workbench.dq_scores (run_id, schema_name, table_name, layer, completeness, uniqueness, validity,
+                                            integrity, timeliness, dq_score)
+        select v_run_id, s.schema_name, s.table_name, s.layer, s.completeness, s.uniqueness, s.validity, s.integrity,
+               s.timeliness, s.dq_score
+          from pg_temp.dq_run_scores s;
+        update ip_workbench.tables t
+           set completeness = s.completeness, uniqueness = s.uniqueness, timeliness = s.timeliness,
+               dq_score = s.dq_score, last_checked = pg_catalog.now()
+          from pg_temp.dq_run_scores s
+         where t.schema_name = s.schema_name and t.table_name = s.table_name;
+
+        v_step := 'test_failures';
+        for v_table in select c.relname from pg_catalog.pg_class c
+                        where c.relnamespace = 'test_failures'::regnamespace and c.relkind = 'r' loop
+            execute pg_catalog.format('delete from test_failures.%I', v_table.relname);
+            execute pg_catalog.format(
+                'insert into test_failures.%I (check_name, business_key, detail, run_id)
+                 select r.check_name, k.key, r.detail, $1
+                   from pg_temp.dq_run_results r cross join lateral pg_catalog.unnest(r.failing_keys) k(key)
+                  where r.schema_name = ''scout'' and r.table_name = $2 and k.key is not null', v_table.relname)
+                using v_run_id, v_table.relname;
+        end loop;
+        select coalesce(pg_catalog.sum(r.failed), 0) into v_failures from pg_temp.dq_run_results r;
+
+        v_step := 'alerts';
+        -- layers without an overall bar (bronze: n/a in the contract) are scored, never alerted on
+        for v_alert in
+            select s.*, a.id as open_id,
+                   (select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                               'check', r.check_name, 'failed', r.failed, 'detail', r.detail,
+                               'sample_keys', pg_catalog.to_jsonb(r.failing_keys[1:5])) order by r.check_name)
+                      from pg_temp.dq_run_results r
+                     where r.schema_name = s.schema_name and r.table_name = s.table_name and r.failed > 0) as failing
+              from pg_temp.dq_run_scores s
+              join ip_workbench.dq_thresholds h on h.layer = s.layer and h.overall is not null
+              left join ip_workbench.dq_alerts a
+                     on a.schema_name = s.schema_name and a.table_name = s.table_name and a.closed_at is null
+        loop
+            if v_alert.dq_score < v_threshold and v_alert.open_id is null then
+                insert into ip_workbench.dq_alerts (schema_name, table_name, layer, dq_score, threshold, scores,
+                                                    failing_checks, opened_run_id, last_seen_run_id)
+                values (v_alert.schema_name, v_alert.table_name, v_alert.layer, v_alert.dq_score, v_threshold,
+                        pg_catalog.jsonb_build_object('completeness', v_alert.completeness, 'uniqueness', v_alert.uniqueness,
+                            'validity', v_alert.validity, 'integrity', v_alert.integrity, 'timeliness', v_alert.timeliness),
+                        coalesce(v_alert.failing, '[]'), v_run_id, v_run_id)
+                returning id into v_alert.open_id;
+                perform pg_catalog.pg_notify('scout_dq_alert', pg_catalog.jsonb_build_object(
+                    'alert_id', v_alert.open_id, 'table', v_alert.schema_name || '.' || v_alert.table_name,
+                    'layer', v_alert.layer, 'dq_score', v_alert.dq_score, 'threshold', v_threshold,
+                    'scores', pg_catalog.jsonb_build_object('completeness', v_alert.completeness,
+                        'uniqueness', v_alert.uniqueness, 'validity', v_alert.validity, 'integrity', v_alert.integrity,
+                        'timeliness', v_alert.timeliness),
+                    'run_id', v_run_id)::text);
+                v_raised := v_raised || pg_catalog.to_jsonb(v_alert.schema_name || '.' || v_alert.table_name);
+            elsif v_alert.dq_score < v_threshold then
+                update ip_workbench.dq_alerts a set last_seen_run_id = v_run_id where a.id = v_alert.open_id;
+            elsif v_alert.open_id is not null then
+                update ip_workbench.dq_alerts a
+                   set closed_at = pg_catalog.now(), closed_score = v_alert.dq_score
+                 where a.id = v_alert.open_id;
+                v_closed := v_closed || pg_catalog.to_jsonb(v_alert.schema_name || '.' || v_alert.table_name);
+            end if;
+        end loop;
+
+        return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
+            'status', 'ok',
+            'checks', (select pg_catalog.count(*) from pg_temp.dq_run_results),
+            'failed_checks', (select pg_catalog.count(*) from pg_temp.dq_run_results r where r.failed > 0),
+            'failing_rows', v_failures,
+            'tables', (select pg_catalog.jsonb_object_agg(s.schema_name || '.' || s.table_name, s.dq_score)
+                         from pg_temp.dq_run_scores s),
+            'alert_threshold', v_threshold,
+            'alerts_raised', v_raised,
+            'alerts_closed', v_closed,
+            'open_alerts', (select pg_catalog.count(*) from ip_workbench.dq_alerts a where a.closed_at is null)));
+    exception when others or query_canceled then
+        return scout_internal.job_fail(v_run, v_step, sqlstate, sqlerrm);
+    end;
 end
-$$;
+$_$;
 
 
 --
 -- Name: FUNCTION run_dq_checks(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.run_dq_checks(p_wait boolean) IS 'The daily data-quality job (scout_data_quality). No checks are defined yet: it records its run and returns {"status": "ok", "checks": 0, "note": "not yet: …"}.';
+COMMENT ON FUNCTION scout.run_dq_checks(p_wait boolean) IS 'Runs every data-quality check (the views of scout_checks) and the timeliness of every registered table; appends every result to ip_workbench.dq_results and every table''s scores to ip_workbench.dq_scores; sets completeness, uniqueness, timeliness and dq_score (the lowest dimension score) in ip_workbench.tables; replaces each checked table''s failing keys in test_failures; opens one alert per table of a layer with an overall threshold (not bronze) whose score is below dq_alert_threshold (with NOTIFY scout_dq_alert) and closes it when the score recovers. Returns {"status", "checks", "failed_checks", "failing_rows", "tables", "alerts_raised", "alerts_closed", "open_alerts", …}.';
 
 
 --
@@ -1591,6 +1751,61 @@ END;
 --
 
 COMMENT ON FUNCTION scout_internal.clean_text(p_text text) IS 'p_text without the invisible characters at either end (whitespace, line breaks, no-break and zero-width characters, BOM); NULL when nothing visible is left.';
+
+
+--
+-- Name: dq_alert_message(bigint, text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format text, p_report text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+    v_alert ip_workbench.dq_alerts;
+    v_title text;
+begin
+    select * into v_alert from ip_workbench.dq_alerts a where a.id = p_alert_id;
+    if not found then
+        raise exception 'no data-quality alert %', p_alert_id using errcode = '22023';
+    end if;
+    v_title := pg_catalog.format('Data quality below %s for %s.%s (%s): %s', v_alert.threshold, v_alert.schema_name,
+                                 v_alert.table_name, v_alert.layer, v_alert.dq_score);
+    if p_format = 'generic' then
+        return pg_catalog.jsonb_build_object(
+            'alert_id', v_alert.id, 'table', v_alert.schema_name || '.' || v_alert.table_name, 'layer', v_alert.layer,
+            'dq_score', v_alert.dq_score, 'threshold', v_alert.threshold, 'scores', v_alert.scores,
+            'failing_checks', v_alert.failing_checks, 'opened_at', v_alert.opened_at, 'report', p_report);
+    elsif p_format = 'mattermost' then
+        return pg_catalog.jsonb_build_object(
+            'text', ':warning: ' || v_title,
+            'attachments', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                'fallback', v_title,
+                'color', '#d9534f',
+                'title', v_title,
+                'text', coalesce((select pg_catalog.string_agg(pg_catalog.format('%s: %s failing (%s); e.g. %s',
+                                                  c ->> 'check', c ->> 'failed', c ->> 'detail',
+                                                  coalesce((select pg_catalog.string_agg(k, ', ')
+                                                              from pg_catalog.jsonb_array_elements_text(c -> 'sample_keys') k),
+                                                           '-')), E'\n')
+                                    from pg_catalog.jsonb_array_elements(v_alert.failing_checks) c), 'no failing check recorded')
+                        || coalesce(E'\nReport: ' || p_report, ''),
+                'fields', (select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('short', true, 'title', s.key,
+                                                                                   'value', coalesce(s.value #>> '{}', 'n/a')))
+                             from pg_catalog.jsonb_each(v_alert.scores) s),
+                'footer', pg_catalog.format('alert %s, raised %s', v_alert.id,
+                                            pg_catalog.to_char(v_alert.opened_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')))));
+    end if;
+    raise exception 'format must be mattermost or generic, got %', p_format using errcode = '22023';
+end
+$$;
+
+
+--
+-- Name: FUNCTION dq_alert_message(p_alert_id bigint, p_format text, p_report text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format text, p_report text) IS 'The message about alert p_alert_id in format mattermost ({"text", "attachments"}, also read by Slack) or generic (the alert as JSON), with the HTML report''s location p_report when given.';
 
 
 --
@@ -2409,6 +2624,24 @@ COMMENT ON FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb, p_toda
 
 
 --
+-- Name: pass_rate(jsonb, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.pass_rate(p_dimensions jsonb, p_dimension text) RETURNS numeric
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT round((((100)::numeric * (((p_dimensions -> p_dimension) ->> 0))::numeric) / NULLIF(((((p_dimensions -> p_dimension) ->> 0))::numeric + (((p_dimensions -> p_dimension) ->> 1))::numeric), (0)::numeric)), 2) AS round;
+END;
+
+
+--
+-- Name: FUNCTION pass_rate(p_dimensions jsonb, p_dimension text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.pass_rate(p_dimensions jsonb, p_dimension text) IS 'round(100 x passed / (passed + failed), 2) for dimension p_dimension of {"dimension": [passed, failed], …}; NULL when nothing was checked.';
+
+
+--
 -- Name: payload_key(jsonb, text); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -2507,6 +2740,44 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.record_run_metadata() IS 'Recounts the run log''s tables in ip_workbench.tables and returns the rows registered per layer: {"status": "ok", "rows", "layers"}.';
+
+
+--
+-- Name: register_check(regclass, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.register_check(p_view regclass, p_description text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_column record;
+begin
+    execute pg_catalog.format('comment on view %s is %L', p_view, p_description);
+    for v_column in select * from (values
+        ('check_name', 'The check (the view''s name).'),
+        ('schema_name', 'Schema of the checked table.'),
+        ('table_name', 'The checked table.'),
+        ('layer', 'Its layer.'),
+        ('dimension', 'completeness, uniqueness, validity, integrity, volume or timeliness.'),
+        ('level', 'error (counts in the table''s score) or warning.'),
+        ('passed', 'Rows that passed.'),
+        ('failed', 'Rows that failed.'),
+        ('detail', 'What is checked.'),
+        ('failing_keys', 'The business keys of the failing rows (the Bronze id where there is none).')) c(name, text) loop
+        execute pg_catalog.format('comment on column %s.%I is %L', p_view, v_column.name, v_column.text);
+    end loop;
+    execute pg_catalog.format('revoke all on %s from public, anon, authenticated', p_view);
+    execute pg_catalog.format('grant select on %s to service_role', p_view);
+end
+$$;
+
+
+--
+-- Name: FUNCTION register_check(p_view regclass, p_description text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.register_check(p_view regclass, p_description text) IS 'Gives check view p_view (db/checks) its comment p_description, the standard column comments and its grant (select for service_role, nothing for anyone else).';
 
 
 --
@@ -3012,6 +3283,207 @@ COMMENT ON FUNCTION scout_internal.silver_probe_range(p_template text, p_first b
 
 
 --
+-- Name: dq_thresholds; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.dq_thresholds (
+    layer text NOT NULL,
+    completeness numeric(5,2),
+    uniqueness numeric(5,2),
+    timeliness interval,
+    overall numeric(5,2),
+    CONSTRAINT dq_thresholds_layer_check CHECK ((layer = ANY (ARRAY['bronze'::text, 'silver'::text, 'gold'::text, 'platinum'::text])))
+);
+
+ALTER TABLE ONLY ip_workbench.dq_thresholds FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE dq_thresholds; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.dq_thresholds IS 'The data-quality bar per layer (CONTRACT.md, Metadata), editable; NULL means not applicable.';
+
+
+--
+-- Name: COLUMN dq_thresholds.layer; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_thresholds.layer IS 'bronze, silver, gold or platinum.';
+
+
+--
+-- Name: COLUMN dq_thresholds.completeness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_thresholds.completeness IS 'Least completeness score (0-100) that passes.';
+
+
+--
+-- Name: COLUMN dq_thresholds.uniqueness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_thresholds.uniqueness IS 'Least uniqueness score (0-100) that passes.';
+
+
+--
+-- Name: COLUMN dq_thresholds.timeliness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_thresholds.timeliness IS 'Most a table''s data may lag (now - last_updated); NULL for on-demand layers.';
+
+
+--
+-- Name: COLUMN dq_thresholds.overall; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_thresholds.overall IS 'Least overall dq_score that passes.';
+
+
+--
+-- Name: tables; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.tables (
+    schema_name text NOT NULL,
+    table_name text NOT NULL,
+    layer text NOT NULL,
+    description text,
+    row_count bigint,
+    last_updated timestamp with time zone,
+    dq_score numeric(5,2),
+    completeness numeric(5,2),
+    uniqueness numeric(5,2),
+    timeliness numeric(5,2),
+    last_checked timestamp with time zone,
+    registered_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tables_completeness_check CHECK (((completeness >= (0)::numeric) AND (completeness <= (100)::numeric))),
+    CONSTRAINT tables_dq_score_check CHECK (((dq_score >= (0)::numeric) AND (dq_score <= (100)::numeric))),
+    CONSTRAINT tables_layer_check CHECK ((layer = ANY (ARRAY['bronze'::text, 'silver'::text, 'gold'::text, 'platinum'::text, 'reference'::text, 'metadata'::text]))),
+    CONSTRAINT tables_timeliness_check CHECK (((timeliness >= (0)::numeric) AND (timeliness <= (100)::numeric))),
+    CONSTRAINT tables_uniqueness_check CHECK (((uniqueness >= (0)::numeric) AND (uniqueness <= (100)::numeric)))
+);
+
+ALTER TABLE ONLY ip_workbench.tables FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE tables; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.tables IS 'Registry of the pipeline''s tables: size, freshness and data-quality scores. One row per registered table.';
+
+
+--
+-- Name: COLUMN tables.schema_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.schema_name IS 'Schema of the registered table.';
+
+
+--
+-- Name: COLUMN tables.table_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.table_name IS 'Name of the registered table.';
+
+
+--
+-- Name: COLUMN tables.layer; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.layer IS 'Medallion layer: bronze, silver, gold, platinum, reference or metadata.';
+
+
+--
+-- Name: COLUMN tables.description; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.description IS 'What the table holds, for catalogs and dashboards.';
+
+
+--
+-- Name: COLUMN tables.row_count; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.row_count IS 'Exact row count at last_updated (maintained by the refresh functions).';
+
+
+--
+-- Name: COLUMN tables.last_updated; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.last_updated IS 'When the table''s data last changed (a refresh that changed nothing leaves it).';
+
+
+--
+-- Name: COLUMN tables.dq_score; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.dq_score IS 'Overall data-quality score 0-100 from the last check; NULL until the first check.';
+
+
+--
+-- Name: COLUMN tables.completeness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.completeness IS 'Share (0-100) of required values present at the last check.';
+
+
+--
+-- Name: COLUMN tables.uniqueness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.uniqueness IS 'Share (0-100) of rows with a unique business key at the last check.';
+
+
+--
+-- Name: COLUMN tables.timeliness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.timeliness IS 'Score (0-100) of freshness against the layer''s threshold at the last check.';
+
+
+--
+-- Name: COLUMN tables.last_checked; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.last_checked IS 'When the data-quality scores were last computed.';
+
+
+--
+-- Name: COLUMN tables.registered_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.registered_at IS 'When the table was registered.';
+
+
+--
+-- Name: timeliness_score(text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.timeliness_score(p_schema text, p_table text) RETURNS numeric
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE
+             WHEN ((now() - t.last_updated) <= h.timeliness) THEN (100)::numeric
+             ELSE round((((100)::numeric * EXTRACT(epoch FROM h.timeliness)) / EXTRACT(epoch FROM (now() - t.last_updated))), 2)
+         END AS round
+    FROM (ip_workbench.tables t
+      JOIN ip_workbench.dq_thresholds h ON ((h.layer = t.layer)))
+   WHERE ((t.schema_name = timeliness_score.p_schema) AND (t.table_name = timeliness_score.p_table) AND (h.timeliness IS NOT NULL));
+END;
+
+
+--
+-- Name: FUNCTION timeliness_score(p_schema text, p_table text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.timeliness_score(p_schema text, p_table text) IS '100 when the table''s last_updated is within its layer''s timeliness threshold, else 100 x threshold / lag; NULL without a threshold or a last change.';
+
+
+--
 -- Name: touch_table(text, text, bigint, bigint, timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -3063,6 +3535,457 @@ END;
 --
 
 COMMENT ON FUNCTION scout_internal.uuid_v7() IS 'A new UUID version 7 (time-ordered: milliseconds since 1970, then random bits), the default id of Bronze rows.';
+
+
+--
+-- Name: dq_alert_deliveries; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.dq_alert_deliveries (
+    id bigint NOT NULL,
+    alert_id bigint NOT NULL,
+    channel text NOT NULL,
+    target text NOT NULL,
+    attempt integer NOT NULL,
+    attempted_at timestamp with time zone DEFAULT now() NOT NULL,
+    succeeded boolean NOT NULL,
+    response text,
+    payload jsonb NOT NULL,
+    CONSTRAINT dq_alert_deliveries_channel_check CHECK ((channel = ANY (ARRAY['webhook'::text, 'email'::text])))
+);
+
+ALTER TABLE ONLY ip_workbench.dq_alert_deliveries FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE dq_alert_deliveries; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.dq_alert_deliveries IS 'Every attempt to deliver an alert to people (scout-db dq alert): what was sent where and when, and the answer. At most one successful delivery per alert and target.';
+
+
+--
+-- Name: COLUMN dq_alert_deliveries.id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alert_deliveries.id IS 'Attempt id.';
+
+
+--
+-- Name: COLUMN dq_alert_deliveries.alert_id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alert_deliveries.alert_id IS 'The alert (ip_workbench.dq_alerts.id).';
+
+
+--
+-- Name: COLUMN dq_alert_deliveries.channel; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alert_deliveries.channel IS 'webhook or email.';
+
+
+--
+-- Name: COLUMN dq_alert_deliveries.target; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alert_deliveries.target IS 'The webhook URL (without its query) or the recipients.';
+
+
+--
+-- Name: COLUMN dq_alert_deliveries.attempt; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alert_deliveries.attempt IS '1 for the first try, then counting the retries.';
+
+
+--
+-- Name: COLUMN dq_alert_deliveries.attempted_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alert_deliveries.attempted_at IS 'When.';
+
+
+--
+-- Name: COLUMN dq_alert_deliveries.succeeded; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alert_deliveries.succeeded IS 'Whether the target accepted it (HTTP 2xx).';
+
+
+--
+-- Name: COLUMN dq_alert_deliveries.response; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alert_deliveries.response IS 'The HTTP status and the start of the answer, or the error.';
+
+
+--
+-- Name: COLUMN dq_alert_deliveries.payload; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alert_deliveries.payload IS 'What was sent.';
+
+
+--
+-- Name: dq_alert_deliveries_id_seq; Type: SEQUENCE; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.dq_alert_deliveries ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME ip_workbench.dq_alert_deliveries_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: dq_alerts; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.dq_alerts (
+    id bigint NOT NULL,
+    schema_name text NOT NULL,
+    table_name text NOT NULL,
+    layer text NOT NULL,
+    dq_score numeric(5,2) NOT NULL,
+    threshold numeric(5,2) NOT NULL,
+    scores jsonb NOT NULL,
+    failing_checks jsonb DEFAULT '[]'::jsonb NOT NULL,
+    opened_run_id bigint NOT NULL,
+    opened_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_seen_run_id bigint NOT NULL,
+    closed_at timestamp with time zone,
+    closed_score numeric(5,2)
+);
+
+ALTER TABLE ONLY ip_workbench.dq_alerts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE dq_alerts; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.dq_alerts IS 'Data-quality alerts: one open alert per table whose overall score is below dq_alert_threshold, raised with NOTIFY scout_dq_alert, closed when the score recovers. Repeated runs with the same problem update it, never add another.';
+
+
+--
+-- Name: COLUMN dq_alerts.id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.id IS 'Alert id.';
+
+
+--
+-- Name: COLUMN dq_alerts.schema_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.schema_name IS 'Schema of the table.';
+
+
+--
+-- Name: COLUMN dq_alerts.table_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.table_name IS 'The table.';
+
+
+--
+-- Name: COLUMN dq_alerts.layer; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN dq_alerts.dq_score; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.dq_score IS 'Its overall score when the alert was raised.';
+
+
+--
+-- Name: COLUMN dq_alerts.threshold; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.threshold IS 'The alert threshold then.';
+
+
+--
+-- Name: COLUMN dq_alerts.scores; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.scores IS 'Its dimension scores then.';
+
+
+--
+-- Name: COLUMN dq_alerts.failing_checks; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.failing_checks IS 'The checks that failed then, with counts and sample keys.';
+
+
+--
+-- Name: COLUMN dq_alerts.opened_run_id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.opened_run_id IS 'The run of scout.run_dq_checks that raised it.';
+
+
+--
+-- Name: COLUMN dq_alerts.opened_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.opened_at IS 'When it was raised.';
+
+
+--
+-- Name: COLUMN dq_alerts.last_seen_run_id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.last_seen_run_id IS 'The latest run that still found the score below the threshold.';
+
+
+--
+-- Name: COLUMN dq_alerts.closed_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.closed_at IS 'When a run found the score recovered; NULL while open.';
+
+
+--
+-- Name: COLUMN dq_alerts.closed_score; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.closed_score IS 'The score that closed it.';
+
+
+--
+-- Name: dq_alerts_id_seq; Type: SEQUENCE; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.dq_alerts ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME ip_workbench.dq_alerts_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: dq_results; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.dq_results (
+    run_id bigint NOT NULL,
+    checked_at timestamp with time zone DEFAULT now() NOT NULL,
+    check_name text NOT NULL,
+    schema_name text NOT NULL,
+    table_name text NOT NULL,
+    layer text NOT NULL,
+    dimension text NOT NULL,
+    level text NOT NULL,
+    passed bigint NOT NULL,
+    failed bigint NOT NULL,
+    detail text,
+    CONSTRAINT dq_results_dimension_check CHECK ((dimension = ANY (ARRAY['completeness'::text, 'uniqueness'::text, 'validity'::text, 'integrity'::text, 'volume'::text, 'timeliness'::text]))),
+    CONSTRAINT dq_results_level_check CHECK ((level = ANY (ARRAY['error'::text, 'warning'::text])))
+);
+
+ALTER TABLE ONLY ip_workbench.dq_results FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE dq_results; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.dq_results IS 'Every data-quality check''s result of every run, passes included: the history of pass rates.';
+
+
+--
+-- Name: COLUMN dq_results.run_id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.run_id IS 'The run of scout.run_dq_checks (ip_workbench.job_runs.id).';
+
+
+--
+-- Name: COLUMN dq_results.checked_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.checked_at IS 'When the check ran.';
+
+
+--
+-- Name: COLUMN dq_results.check_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.check_name IS 'The check (a view of scout_checks).';
+
+
+--
+-- Name: COLUMN dq_results.schema_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN dq_results.table_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN dq_results.layer; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN dq_results.dimension; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN dq_results.level; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.level IS 'error (counts in the score) or warning.';
+
+
+--
+-- Name: COLUMN dq_results.passed; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.passed IS 'Rows (or items) that passed.';
+
+
+--
+-- Name: COLUMN dq_results.failed; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.failed IS 'Rows (or items) that failed.';
+
+
+--
+-- Name: COLUMN dq_results.detail; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.detail IS 'What was checked, or why it failed.';
+
+
+--
+-- Name: dq_scores; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.dq_scores (
+    run_id bigint NOT NULL,
+    checked_at timestamp with time zone DEFAULT now() NOT NULL,
+    schema_name text NOT NULL,
+    table_name text NOT NULL,
+    layer text NOT NULL,
+    completeness numeric(5,2),
+    uniqueness numeric(5,2),
+    validity numeric(5,2),
+    integrity numeric(5,2),
+    timeliness numeric(5,2),
+    dq_score numeric(5,2)
+);
+
+ALTER TABLE ONLY ip_workbench.dq_scores FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE dq_scores; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.dq_scores IS 'Every table''s data-quality scores at every run of scout.run_dq_checks: the history behind ip_workbench.tables'' latest scores.';
+
+
+--
+-- Name: COLUMN dq_scores.run_id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_scores.run_id IS 'The run of scout.run_dq_checks.';
+
+
+--
+-- Name: COLUMN dq_scores.checked_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_scores.checked_at IS 'When.';
+
+
+--
+-- Name: COLUMN dq_scores.schema_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_scores.schema_name IS 'Schema of the table.';
+
+
+--
+-- Name: COLUMN dq_scores.table_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_scores.table_name IS 'The table.';
+
+
+--
+-- Name: COLUMN dq_scores.layer; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_scores.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN dq_scores.completeness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_scores.completeness IS '100 x passed / checked over its completeness checks; NULL when it has none.';
+
+
+--
+-- Name: COLUMN dq_scores.uniqueness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_scores.uniqueness IS 'The same over its uniqueness checks.';
+
+
+--
+-- Name: COLUMN dq_scores.validity; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_scores.validity IS 'The same over its validity checks.';
+
+
+--
+-- Name: COLUMN dq_scores.integrity; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_scores.integrity IS 'The same over its integrity and volume checks.';
+
+
+--
+-- Name: COLUMN dq_scores.timeliness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_scores.timeliness IS '100 when its data lags less than the layer''s threshold, else 100 x threshold / lag.';
+
+
+--
+-- Name: COLUMN dq_scores.dq_score; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_scores.dq_score IS 'The overall score: the lowest of its dimension scores (a table is as good as its weakest dimension).';
 
 
 --
@@ -3268,124 +4191,6 @@ ALTER TABLE ip_workbench.job_runs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTI
 
 
 --
--- Name: tables; Type: TABLE; Schema: ip_workbench; Owner: -
---
-
-CREATE TABLE ip_workbench.tables (
-    schema_name text NOT NULL,
-    table_name text NOT NULL,
-    layer text NOT NULL,
-    description text,
-    row_count bigint,
-    last_updated timestamp with time zone,
-    dq_score numeric(5,2),
-    completeness numeric(5,2),
-    uniqueness numeric(5,2),
-    timeliness numeric(5,2),
-    last_checked timestamp with time zone,
-    registered_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT tables_completeness_check CHECK (((completeness >= (0)::numeric) AND (completeness <= (100)::numeric))),
-    CONSTRAINT tables_dq_score_check CHECK (((dq_score >= (0)::numeric) AND (dq_score <= (100)::numeric))),
-    CONSTRAINT tables_layer_check CHECK ((layer = ANY (ARRAY['bronze'::text, 'silver'::text, 'gold'::text, 'platinum'::text, 'reference'::text, 'metadata'::text]))),
-    CONSTRAINT tables_timeliness_check CHECK (((timeliness >= (0)::numeric) AND (timeliness <= (100)::numeric))),
-    CONSTRAINT tables_uniqueness_check CHECK (((uniqueness >= (0)::numeric) AND (uniqueness <= (100)::numeric)))
-);
-
-ALTER TABLE ONLY ip_workbench.tables FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE tables; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON TABLE ip_workbench.tables IS 'Registry of the pipeline''s tables: size, freshness and data-quality scores. One row per registered table.';
-
-
---
--- Name: COLUMN tables.schema_name; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.schema_name IS 'Schema of the registered table.';
-
-
---
--- Name: COLUMN tables.table_name; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.table_name IS 'Name of the registered table.';
-
-
---
--- Name: COLUMN tables.layer; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.layer IS 'Medallion layer: bronze, silver, gold, platinum, reference or metadata.';
-
-
---
--- Name: COLUMN tables.description; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.description IS 'What the table holds, for catalogs and dashboards.';
-
-
---
--- Name: COLUMN tables.row_count; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.row_count IS 'Exact row count at last_updated (maintained by the refresh functions).';
-
-
---
--- Name: COLUMN tables.last_updated; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.last_updated IS 'When the table''s data last changed (a refresh that changed nothing leaves it).';
-
-
---
--- Name: COLUMN tables.dq_score; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.dq_score IS 'Overall data-quality score 0-100 from the last check; NULL until the first check.';
-
-
---
--- Name: COLUMN tables.completeness; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.completeness IS 'Share (0-100) of required values present at the last check.';
-
-
---
--- Name: COLUMN tables.uniqueness; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.uniqueness IS 'Share (0-100) of rows with a unique business key at the last check.';
-
-
---
--- Name: COLUMN tables.timeliness; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.timeliness IS 'Score (0-100) of freshness against the layer''s threshold at the last check.';
-
-
---
--- Name: COLUMN tables.last_checked; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.last_checked IS 'When the data-quality scores were last computed.';
-
-
---
--- Name: COLUMN tables.registered_at; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.registered_at IS 'When the table was registered.';
-
-
---
 -- Name: layer_status; Type: VIEW; Schema: ip_workbench; Owner: -
 --
 
@@ -3458,7 +4263,7 @@ CREATE VIEW ip_workbench.security_lint WITH (security_invoker='true') AS
          SELECT n.oid,
             n.nspname
            FROM pg_namespace n
-          WHERE (n.nspname = ANY (ARRAY['scout'::name, 'scout_internal'::name, 'scout_dev'::name, 'ip_workbench'::name, 'test_failures'::name]))
+          WHERE (n.nspname = ANY (ARRAY['scout'::name, 'scout_internal'::name, 'scout_dev'::name, 'scout_checks'::name, 'ip_workbench'::name, 'test_failures'::name]))
         ), relations AS (
          SELECT c.oid,
             s.nspname,
@@ -3601,7 +4406,7 @@ UNION ALL
 -- Name: VIEW security_lint; Type: COMMENT; Schema: ip_workbench; Owner: -
 --
 
-COMMENT ON VIEW ip_workbench.security_lint IS 'Security and documentation rules broken by objects in scout, scout_internal, scout_dev, ip_workbench and test_failures, one row per problem: tables without forced RLS, privileges for PUBLIC or anon, materialized views in the exposed schema, views that are not security_invoker, security definer functions without a pinned search_path, functions whose names resolve through the caller''s search_path (neither pinned nor an SQL-standard body), objects without a comment. Empty when all is well.';
+COMMENT ON VIEW ip_workbench.security_lint IS 'Security and documentation rules broken by objects in scout, scout_internal, scout_dev, scout_checks, ip_workbench and test_failures, one row per problem: tables without forced RLS, privileges for PUBLIC or anon, materialized views in the exposed schema, views that are not security_invoker, security definer functions without a pinned search_path, functions whose names resolve through the caller''s search_path (neither pinned nor an SQL-standard body), objects without a comment. Empty when all is well.';
 
 
 --
@@ -5216,6 +6021,1491 @@ COMMENT ON COLUMN scout.silver_validated_transactions.validated_at IS 'When this
 
 
 --
+-- Name: bronze_products_have_required_keys; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.bronze_products_have_required_keys WITH (security_invoker='true') AS
+ SELECT 'bronze_products_have_required_keys'::text AS check_name,
+    'scout'::text AS schema_name,
+    'bronze_products'::text AS table_name,
+    'bronze'::text AS layer,
+    'completeness'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE (b.raw_data ?& ARRAY['sku'::text, 'name'::text])) AS passed,
+    count(*) FILTER (WHERE (NOT (b.raw_data ?& ARRAY['sku'::text, 'name'::text]))) AS failed,
+    'payloads holding sku and name'::text AS detail,
+    array_agg((b.id)::text) FILTER (WHERE (NOT (b.raw_data ?& ARRAY['sku'::text, 'name'::text]))) AS failing_keys
+   FROM scout.bronze_products b;
+
+
+--
+-- Name: VIEW bronze_products_have_required_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.bronze_products_have_required_keys IS 'Completeness of Bronze products: every payload names sku and name.';
+
+
+--
+-- Name: COLUMN bronze_products_have_required_keys.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_products_have_required_keys.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN bronze_products_have_required_keys.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_products_have_required_keys.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN bronze_products_have_required_keys.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_products_have_required_keys.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN bronze_products_have_required_keys.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_products_have_required_keys.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN bronze_products_have_required_keys.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_products_have_required_keys.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN bronze_products_have_required_keys.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_products_have_required_keys.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN bronze_products_have_required_keys.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_products_have_required_keys.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN bronze_products_have_required_keys.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_products_have_required_keys.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN bronze_products_have_required_keys.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_products_have_required_keys.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN bronze_products_have_required_keys.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_products_have_required_keys.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: bronze_transactions_have_required_keys; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.bronze_transactions_have_required_keys WITH (security_invoker='true') AS
+ SELECT 'bronze_transactions_have_required_keys'::text AS check_name,
+    'scout'::text AS schema_name,
+    'bronze_transactions'::text AS table_name,
+    'bronze'::text AS layer,
+    'completeness'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE (b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text])) AS passed,
+    count(*) FILTER (WHERE (NOT (b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text]))) AS failed,
+    'payloads holding transaction_id, date, amount and category'::text AS detail,
+    array_agg((b.id)::text) FILTER (WHERE (NOT (b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text]))) AS failing_keys
+   FROM scout.bronze_transactions b;
+
+
+--
+-- Name: VIEW bronze_transactions_have_required_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.bronze_transactions_have_required_keys IS 'Completeness of Bronze transactions: every payload names the keys Silver requires.';
+
+
+--
+-- Name: COLUMN bronze_transactions_have_required_keys.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_transactions_have_required_keys.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN bronze_transactions_have_required_keys.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_transactions_have_required_keys.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN bronze_transactions_have_required_keys.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_transactions_have_required_keys.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN bronze_transactions_have_required_keys.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_transactions_have_required_keys.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN bronze_transactions_have_required_keys.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_transactions_have_required_keys.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN bronze_transactions_have_required_keys.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_transactions_have_required_keys.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN bronze_transactions_have_required_keys.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_transactions_have_required_keys.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN bronze_transactions_have_required_keys.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_transactions_have_required_keys.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN bronze_transactions_have_required_keys.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_transactions_have_required_keys.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN bronze_transactions_have_required_keys.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_transactions_have_required_keys.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: every_bronze_transaction_is_accounted_for; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.every_bronze_transaction_is_accounted_for WITH (security_invoker='true') AS
+ SELECT 'every_bronze_transaction_is_accounted_for'::text AS check_name,
+    'scout'::text AS schema_name,
+    'bronze_transactions'::text AS table_name,
+    'bronze'::text AS layer,
+    'integrity'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE a.accounted) AS passed,
+    count(*) FILTER (WHERE (NOT a.accounted)) AS failed,
+    'judged Bronze transactions that are a Silver winner, superseded, or rejected'::text AS detail,
+    array_agg((a.id)::text) FILTER (WHERE (NOT a.accounted)) AS failing_keys
+   FROM ( SELECT b.id,
+            ((s.transaction_id IS NOT NULL) OR (r.bronze_id IS NOT NULL)) AS accounted
+           FROM (((scout.bronze_transactions b
+             JOIN ip_workbench.watermarks w ON ((w.stream = 'silver_transactions'::text)))
+             LEFT JOIN scout.silver_validated_transactions s ON ((s.transaction_id = scout_internal.clean_text((b.raw_data ->> 'transaction_id'::text)))))
+             LEFT JOIN scout.silver_rejected_transactions r ON ((r.bronze_id = b.id)))
+          WHERE ((NOT scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_current_snapshot(), pg_current_xact_id_if_assigned(), w.processed_snapshot, w.processed_xid, w.processed_seq)) AND COALESCE((scout_internal.iso_date(scout_internal.clean_text((b.raw_data ->> 'date'::text))) >= scout_internal.silver_frozen_before()), true))) a;
+
+
+--
+-- Name: VIEW every_bronze_transaction_is_accounted_for; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.every_bronze_transaction_is_accounted_for IS 'The accounting invariant: every Bronze transaction Silver has judged is the winner of its key, superseded by another version of it (its key is in Silver), or rejected. Sales Silver has since purged by retention are not asked for.';
+
+
+--
+-- Name: COLUMN every_bronze_transaction_is_accounted_for.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.every_bronze_transaction_is_accounted_for.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN every_bronze_transaction_is_accounted_for.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.every_bronze_transaction_is_accounted_for.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN every_bronze_transaction_is_accounted_for.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.every_bronze_transaction_is_accounted_for.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN every_bronze_transaction_is_accounted_for.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.every_bronze_transaction_is_accounted_for.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN every_bronze_transaction_is_accounted_for.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.every_bronze_transaction_is_accounted_for.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN every_bronze_transaction_is_accounted_for.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.every_bronze_transaction_is_accounted_for.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN every_bronze_transaction_is_accounted_for.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.every_bronze_transaction_is_accounted_for.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN every_bronze_transaction_is_accounted_for.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.every_bronze_transaction_is_accounted_for.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN every_bronze_transaction_is_accounted_for.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.every_bronze_transaction_is_accounted_for.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN every_bronze_transaction_is_accounted_for.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.every_bronze_transaction_is_accounted_for.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: gold_one_row_per_month_and_category; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.gold_one_row_per_month_and_category WITH (security_invoker='true') AS
+ SELECT 'gold_one_row_per_month_and_category'::text AS check_name,
+    'scout'::text AS schema_name,
+    'gold_monthly_summary'::text AS table_name,
+    'gold'::text AS layer,
+    'uniqueness'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE (k.n = 1)) AS passed,
+    (COALESCE(sum(k.n) FILTER (WHERE (k.n > 1)), (0)::numeric))::bigint AS failed,
+    '(month, category) with exactly one row'::text AS detail,
+    array_agg((((k.month)::text || '/'::text) || k.category)) FILTER (WHERE (k.n > 1)) AS failing_keys
+   FROM ( SELECT g.month,
+            g.category,
+            count(*) AS n
+           FROM scout.gold_monthly_summary g
+          GROUP BY g.month, g.category) k;
+
+
+--
+-- Name: VIEW gold_one_row_per_month_and_category; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.gold_one_row_per_month_and_category IS 'Uniqueness of Gold: one gold_monthly_summary row per (month, category).';
+
+
+--
+-- Name: COLUMN gold_one_row_per_month_and_category.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_month_and_category.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN gold_one_row_per_month_and_category.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_month_and_category.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_month_and_category.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_month_and_category.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_month_and_category.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_month_and_category.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_month_and_category.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_month_and_category.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_month_and_category.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_month_and_category.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_month_and_category.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_month_and_category.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_month_and_category.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_month_and_category.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_month_and_category.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_month_and_category.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_month_and_category.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_month_and_category.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: gold_totals_match_silver; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.gold_totals_match_silver WITH (security_invoker='true') AS
+ SELECT 'gold_totals_match_silver'::text AS check_name,
+    'scout'::text AS schema_name,
+    'gold_monthly_summary'::text AS table_name,
+    'gold'::text AS layer,
+    'integrity'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE m.ok) AS passed,
+    count(*) FILTER (WHERE (NOT m.ok)) AS failed,
+    '(month, category) whose total_amount and transaction_count equal Silver''s'::text AS detail,
+    array_agg((((m.month)::text || '/'::text) || m.category)) FILTER (WHERE (NOT m.ok)) AS failing_keys
+   FROM ( SELECT COALESCE(g.month, s.month) AS month,
+            COALESCE(g.category, s.category) AS category,
+            (NOT ((g.total_amount IS DISTINCT FROM s.total) OR (g.transaction_count IS DISTINCT FROM s.n))) AS ok
+           FROM (( SELECT x.month,
+                    x.category,
+                    x.total_amount,
+                    x.transaction_count
+                   FROM scout.gold_monthly_summary x
+                  WHERE (x.month >= scout_internal.silver_frozen_before())) g
+             FULL JOIN ( SELECT (date_trunc('month'::text, (t.transaction_date)::timestamp without time zone))::date AS month,
+                    t.category,
+                    sum(t.amount) AS total,
+                    count(*) AS n
+                   FROM scout.silver_validated_transactions t
+                  WHERE ((t.transaction_date >= scout_internal.silver_frozen_before()) AND (t.transaction_date >= (date_trunc('month'::text, ((CURRENT_DATE - (scout_internal.setting('gold_retention_days'::text))::integer))::timestamp with time zone))::date))
+                  GROUP BY ((date_trunc('month'::text, (t.transaction_date)::timestamp without time zone))::date), t.category) s ON (((s.month = g.month) AND (s.category = g.category))))) m;
+
+
+--
+-- Name: VIEW gold_totals_match_silver; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.gold_totals_match_silver IS 'Referential integrity Gold → Silver: every month of gold_monthly_summary that Silver still holds in full sums to Silver''s rows, and every such month of Silver is in Gold.';
+
+
+--
+-- Name: COLUMN gold_totals_match_silver.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_totals_match_silver.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN gold_totals_match_silver.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_totals_match_silver.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN gold_totals_match_silver.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_totals_match_silver.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN gold_totals_match_silver.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_totals_match_silver.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN gold_totals_match_silver.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_totals_match_silver.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN gold_totals_match_silver.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_totals_match_silver.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN gold_totals_match_silver.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_totals_match_silver.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN gold_totals_match_silver.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_totals_match_silver.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN gold_totals_match_silver.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_totals_match_silver.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN gold_totals_match_silver.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_totals_match_silver.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: silver_accepts_bronze; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.silver_accepts_bronze WITH (security_invoker='true') AS
+ SELECT 'silver_accepts_bronze'::text AS check_name,
+    'scout'::text AS schema_name,
+    'silver_validated_transactions'::text AS table_name,
+    'silver'::text AS layer,
+    'completeness'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE (r.bronze_id IS NULL)) AS passed,
+    count(*) FILTER (WHERE (r.bronze_id IS NOT NULL)) AS failed,
+    'judged Bronze transactions that passed every rule (the rejected, by key, are failing)'::text AS detail,
+    array_agg(COALESCE(r.transaction_id, (b.id)::text)) FILTER (WHERE (r.bronze_id IS NOT NULL)) AS failing_keys
+   FROM ((scout.bronze_transactions b
+     JOIN ip_workbench.watermarks w ON ((w.stream = 'silver_transactions'::text)))
+     LEFT JOIN scout.silver_rejected_transactions r ON ((r.bronze_id = b.id)))
+  WHERE ((NOT scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_current_snapshot(), pg_current_xact_id_if_assigned(), w.processed_snapshot, w.processed_xid, w.processed_seq)) OR (r.bronze_id IS NOT NULL));
+
+
+--
+-- Name: VIEW silver_accepts_bronze; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.silver_accepts_bronze IS 'Completeness of Silver: the share of the Bronze transactions Silver has judged that it accepted; a batch half of which breaks the rules halves it.';
+
+
+--
+-- Name: COLUMN silver_accepts_bronze.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_accepts_bronze.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN silver_accepts_bronze.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_accepts_bronze.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN silver_accepts_bronze.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_accepts_bronze.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN silver_accepts_bronze.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_accepts_bronze.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN silver_accepts_bronze.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_accepts_bronze.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN silver_accepts_bronze.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_accepts_bronze.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN silver_accepts_bronze.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_accepts_bronze.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN silver_accepts_bronze.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_accepts_bronze.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN silver_accepts_bronze.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_accepts_bronze.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN silver_accepts_bronze.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_accepts_bronze.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: silver_lineage_reaches_bronze; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.silver_lineage_reaches_bronze WITH (security_invoker='true') AS
+ SELECT 'silver_lineage_reaches_bronze'::text AS check_name,
+    'scout'::text AS schema_name,
+    'silver_validated_transactions'::text AS table_name,
+    'silver'::text AS layer,
+    'integrity'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE (b.id IS NOT NULL)) AS passed,
+    count(*) FILTER (WHERE (b.id IS NULL)) AS failed,
+    'Silver rows of the Bronze retention period whose bronze_id is a Bronze row'::text AS detail,
+    array_agg(s.transaction_id) FILTER (WHERE (b.id IS NULL)) AS failing_keys
+   FROM (scout.silver_validated_transactions s
+     LEFT JOIN scout.bronze_transactions b ON ((b.id = s.bronze_id)))
+  WHERE (s.ingested_at >= (now() - make_interval(days => (scout_internal.setting('bronze_retention_days'::text))::integer)));
+
+
+--
+-- Name: VIEW silver_lineage_reaches_bronze; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.silver_lineage_reaches_bronze IS 'Referential integrity Silver → Bronze: a Silver row points at its Bronze row while Bronze still keeps it (within bronze_retention_days).';
+
+
+--
+-- Name: COLUMN silver_lineage_reaches_bronze.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_lineage_reaches_bronze.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN silver_lineage_reaches_bronze.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_lineage_reaches_bronze.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN silver_lineage_reaches_bronze.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_lineage_reaches_bronze.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN silver_lineage_reaches_bronze.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_lineage_reaches_bronze.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN silver_lineage_reaches_bronze.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_lineage_reaches_bronze.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN silver_lineage_reaches_bronze.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_lineage_reaches_bronze.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN silver_lineage_reaches_bronze.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_lineage_reaches_bronze.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN silver_lineage_reaches_bronze.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_lineage_reaches_bronze.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN silver_lineage_reaches_bronze.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_lineage_reaches_bronze.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN silver_lineage_reaches_bronze.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_lineage_reaches_bronze.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: silver_one_row_per_sku; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.silver_one_row_per_sku WITH (security_invoker='true') AS
+ SELECT 'silver_one_row_per_sku'::text AS check_name,
+    'scout'::text AS schema_name,
+    'silver_products'::text AS table_name,
+    'silver'::text AS layer,
+    'uniqueness'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE (k.n = 1)) AS passed,
+    (COALESCE(sum(k.n) FILTER (WHERE (k.n > 1)), (0)::numeric))::bigint AS failed,
+    'skus with exactly one Silver row'::text AS detail,
+    array_agg(k.sku) FILTER (WHERE (k.n > 1)) AS failing_keys
+   FROM ( SELECT p.sku,
+            count(*) AS n
+           FROM scout.silver_products p
+          GROUP BY p.sku) k;
+
+
+--
+-- Name: VIEW silver_one_row_per_sku; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.silver_one_row_per_sku IS 'Uniqueness of Silver products: one row per sku.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_sku.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_sku.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN silver_one_row_per_sku.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_sku.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_sku.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_sku.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_sku.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_sku.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_sku.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_sku.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_sku.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_sku.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_sku.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_sku.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_sku.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_sku.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_sku.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_sku.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_sku.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_sku.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: silver_one_row_per_transaction_id; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.silver_one_row_per_transaction_id WITH (security_invoker='true') AS
+ SELECT 'silver_one_row_per_transaction_id'::text AS check_name,
+    'scout'::text AS schema_name,
+    'silver_validated_transactions'::text AS table_name,
+    'silver'::text AS layer,
+    'uniqueness'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE (k.n = 1)) AS passed,
+    (COALESCE(sum(k.n) FILTER (WHERE (k.n > 1)), (0)::numeric))::bigint AS failed,
+    'transaction_ids with exactly one Silver row'::text AS detail,
+    array_agg(k.transaction_id) FILTER (WHERE (k.n > 1)) AS failing_keys
+   FROM ( SELECT s.transaction_id,
+            count(*) AS n
+           FROM scout.silver_validated_transactions s
+          GROUP BY s.transaction_id) k;
+
+
+--
+-- Name: VIEW silver_one_row_per_transaction_id; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.silver_one_row_per_transaction_id IS 'Uniqueness of Silver transactions: one row per transaction_id.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_transaction_id.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_transaction_id.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN silver_one_row_per_transaction_id.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_transaction_id.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_transaction_id.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_transaction_id.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_transaction_id.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_transaction_id.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_transaction_id.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_transaction_id.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_transaction_id.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_transaction_id.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_transaction_id.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_transaction_id.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_transaction_id.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_transaction_id.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_transaction_id.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_transaction_id.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN silver_one_row_per_transaction_id.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_one_row_per_transaction_id.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: silver_transaction_rules_hold; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.silver_transaction_rules_hold WITH (security_invoker='true') AS
+ SELECT 'silver_transaction_rules_hold'::text AS check_name,
+    'scout'::text AS schema_name,
+    'silver_validated_transactions'::text AS table_name,
+    'silver'::text AS layer,
+    'validity'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE v.ok) AS passed,
+    count(*) FILTER (WHERE (NOT v.ok)) AS failed,
+    'amount and quantity positive, tax not negative, a 3-letter currency, an active category'::text AS detail,
+    array_agg(v.transaction_id) FILTER (WHERE (NOT v.ok)) AS failing_keys
+   FROM ( SELECT s.transaction_id,
+            ((s.amount > (0)::numeric) AND (s.quantity > 0) AND COALESCE((s.tax_amount >= (0)::numeric), true) AND (s.currency ~ '^[A-Z]{3}$'::text) AND (c.name IS NOT NULL)) AS ok
+           FROM (scout.silver_validated_transactions s
+             LEFT JOIN scout.ref_categories c ON (((c.name = s.category) AND c.is_active)))) v;
+
+
+--
+-- Name: VIEW silver_transaction_rules_hold; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.silver_transaction_rules_hold IS 'Validity of Silver: its rows still meet the rules, reference data included (a category retired after its rows were validated fails here until a backfill).';
+
+
+--
+-- Name: COLUMN silver_transaction_rules_hold.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN silver_transaction_rules_hold.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN silver_transaction_rules_hold.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN silver_transaction_rules_hold.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN silver_transaction_rules_hold.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN silver_transaction_rules_hold.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN silver_transaction_rules_hold.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN silver_transaction_rules_hold.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN silver_transaction_rules_hold.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN silver_transaction_rules_hold.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: bronze_products; Type: TABLE; Schema: test_failures; Owner: -
+--
+
+CREATE TABLE test_failures.bronze_products (
+    check_name text NOT NULL,
+    business_key text NOT NULL,
+    detail text,
+    run_id bigint NOT NULL,
+    found_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY test_failures.bronze_products FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE bronze_products; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON TABLE test_failures.bronze_products IS 'Rows of scout.bronze_products that failed a data-quality check at the last run of scout.run_dq_checks, by business key; replaced on each run.';
+
+
+--
+-- Name: COLUMN bronze_products.check_name; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.bronze_products.check_name IS 'The check it failed.';
+
+
+--
+-- Name: COLUMN bronze_products.business_key; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.bronze_products.business_key IS 'The failing row''s business key (transaction_id, sku, (month, category) as text, or the Bronze id where no key could be read).';
+
+
+--
+-- Name: COLUMN bronze_products.detail; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.bronze_products.detail IS 'What failed, where the check says.';
+
+
+--
+-- Name: COLUMN bronze_products.run_id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.bronze_products.run_id IS 'The run of scout.run_dq_checks that found it.';
+
+
+--
+-- Name: COLUMN bronze_products.found_at; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.bronze_products.found_at IS 'When.';
+
+
+--
+-- Name: bronze_transactions; Type: TABLE; Schema: test_failures; Owner: -
+--
+
+CREATE TABLE test_failures.bronze_transactions (
+    check_name text NOT NULL,
+    business_key text NOT NULL,
+    detail text,
+    run_id bigint NOT NULL,
+    found_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY test_failures.bronze_transactions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE bronze_transactions; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON TABLE test_failures.bronze_transactions IS 'Rows of scout.bronze_transactions that failed a data-quality check at the last run of scout.run_dq_checks, by business key; replaced on each run.';
+
+
+--
+-- Name: COLUMN bronze_transactions.check_name; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.bronze_transactions.check_name IS 'The check it failed.';
+
+
+--
+-- Name: COLUMN bronze_transactions.business_key; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.bronze_transactions.business_key IS 'The failing row''s business key (transaction_id, sku, (month, category) as text, or the Bronze id where no key could be read).';
+
+
+--
+-- Name: COLUMN bronze_transactions.detail; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.bronze_transactions.detail IS 'What failed, where the check says.';
+
+
+--
+-- Name: COLUMN bronze_transactions.run_id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.bronze_transactions.run_id IS 'The run of scout.run_dq_checks that found it.';
+
+
+--
+-- Name: COLUMN bronze_transactions.found_at; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.bronze_transactions.found_at IS 'When.';
+
+
+--
+-- Name: gold_category_trends; Type: TABLE; Schema: test_failures; Owner: -
+--
+
+CREATE TABLE test_failures.gold_category_trends (
+    check_name text NOT NULL,
+    business_key text NOT NULL,
+    detail text,
+    run_id bigint NOT NULL,
+    found_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY test_failures.gold_category_trends FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_category_trends; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON TABLE test_failures.gold_category_trends IS 'Rows of scout.gold_category_trends that failed a data-quality check at the last run of scout.run_dq_checks, by business key; replaced on each run.';
+
+
+--
+-- Name: COLUMN gold_category_trends.check_name; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_category_trends.check_name IS 'The check it failed.';
+
+
+--
+-- Name: COLUMN gold_category_trends.business_key; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_category_trends.business_key IS 'The failing row''s business key (transaction_id, sku, (month, category) as text, or the Bronze id where no key could be read).';
+
+
+--
+-- Name: COLUMN gold_category_trends.detail; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_category_trends.detail IS 'What failed, where the check says.';
+
+
+--
+-- Name: COLUMN gold_category_trends.run_id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_category_trends.run_id IS 'The run of scout.run_dq_checks that found it.';
+
+
+--
+-- Name: COLUMN gold_category_trends.found_at; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_category_trends.found_at IS 'When.';
+
+
+--
+-- Name: gold_monthly_summary; Type: TABLE; Schema: test_failures; Owner: -
+--
+
+CREATE TABLE test_failures.gold_monthly_summary (
+    check_name text NOT NULL,
+    business_key text NOT NULL,
+    detail text,
+    run_id bigint NOT NULL,
+    found_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY test_failures.gold_monthly_summary FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_monthly_summary; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON TABLE test_failures.gold_monthly_summary IS 'Rows of scout.gold_monthly_summary that failed a data-quality check at the last run of scout.run_dq_checks, by business key; replaced on each run.';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.check_name; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_monthly_summary.check_name IS 'The check it failed.';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.business_key; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_monthly_summary.business_key IS 'The failing row''s business key (transaction_id, sku, (month, category) as text, or the Bronze id where no key could be read).';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.detail; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_monthly_summary.detail IS 'What failed, where the check says.';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.run_id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_monthly_summary.run_id IS 'The run of scout.run_dq_checks that found it.';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.found_at; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_monthly_summary.found_at IS 'When.';
+
+
+--
+-- Name: platinum_product_recommendations; Type: TABLE; Schema: test_failures; Owner: -
+--
+
+CREATE TABLE test_failures.platinum_product_recommendations (
+    check_name text NOT NULL,
+    business_key text NOT NULL,
+    detail text,
+    run_id bigint NOT NULL,
+    found_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY test_failures.platinum_product_recommendations FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE platinum_product_recommendations; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON TABLE test_failures.platinum_product_recommendations IS 'Rows of scout.platinum_product_recommendations that failed a data-quality check at the last run of scout.run_dq_checks, by business key; replaced on each run.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.check_name; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.platinum_product_recommendations.check_name IS 'The check it failed.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.business_key; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.platinum_product_recommendations.business_key IS 'The failing row''s business key (transaction_id, sku, (month, category) as text, or the Bronze id where no key could be read).';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.detail; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.platinum_product_recommendations.detail IS 'What failed, where the check says.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.run_id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.platinum_product_recommendations.run_id IS 'The run of scout.run_dq_checks that found it.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.found_at; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.platinum_product_recommendations.found_at IS 'When.';
+
+
+--
+-- Name: platinum_transaction_embeddings; Type: TABLE; Schema: test_failures; Owner: -
+--
+
+CREATE TABLE test_failures.platinum_transaction_embeddings (
+    check_name text NOT NULL,
+    business_key text NOT NULL,
+    detail text,
+    run_id bigint NOT NULL,
+    found_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY test_failures.platinum_transaction_embeddings FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE platinum_transaction_embeddings; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON TABLE test_failures.platinum_transaction_embeddings IS 'Rows of scout.platinum_transaction_embeddings that failed a data-quality check at the last run of scout.run_dq_checks, by business key; replaced on each run.';
+
+
+--
+-- Name: COLUMN platinum_transaction_embeddings.check_name; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.platinum_transaction_embeddings.check_name IS 'The check it failed.';
+
+
+--
+-- Name: COLUMN platinum_transaction_embeddings.business_key; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.platinum_transaction_embeddings.business_key IS 'The failing row''s business key (transaction_id, sku, (month, category) as text, or the Bronze id where no key could be read).';
+
+
+--
+-- Name: COLUMN platinum_transaction_embeddings.detail; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.platinum_transaction_embeddings.detail IS 'What failed, where the check says.';
+
+
+--
+-- Name: COLUMN platinum_transaction_embeddings.run_id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.platinum_transaction_embeddings.run_id IS 'The run of scout.run_dq_checks that found it.';
+
+
+--
+-- Name: COLUMN platinum_transaction_embeddings.found_at; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.platinum_transaction_embeddings.found_at IS 'When.';
+
+
+--
+-- Name: silver_products; Type: TABLE; Schema: test_failures; Owner: -
+--
+
+CREATE TABLE test_failures.silver_products (
+    check_name text NOT NULL,
+    business_key text NOT NULL,
+    detail text,
+    run_id bigint NOT NULL,
+    found_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY test_failures.silver_products FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE silver_products; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON TABLE test_failures.silver_products IS 'Rows of scout.silver_products that failed a data-quality check at the last run of scout.run_dq_checks, by business key; replaced on each run.';
+
+
+--
+-- Name: COLUMN silver_products.check_name; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.silver_products.check_name IS 'The check it failed.';
+
+
+--
+-- Name: COLUMN silver_products.business_key; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.silver_products.business_key IS 'The failing row''s business key (transaction_id, sku, (month, category) as text, or the Bronze id where no key could be read).';
+
+
+--
+-- Name: COLUMN silver_products.detail; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.silver_products.detail IS 'What failed, where the check says.';
+
+
+--
+-- Name: COLUMN silver_products.run_id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.silver_products.run_id IS 'The run of scout.run_dq_checks that found it.';
+
+
+--
+-- Name: COLUMN silver_products.found_at; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.silver_products.found_at IS 'When.';
+
+
+--
+-- Name: silver_validated_transactions; Type: TABLE; Schema: test_failures; Owner: -
+--
+
+CREATE TABLE test_failures.silver_validated_transactions (
+    check_name text NOT NULL,
+    business_key text NOT NULL,
+    detail text,
+    run_id bigint NOT NULL,
+    found_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY test_failures.silver_validated_transactions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE silver_validated_transactions; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON TABLE test_failures.silver_validated_transactions IS 'Rows of scout.silver_validated_transactions that failed a data-quality check at the last run of scout.run_dq_checks, by business key; replaced on each run.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.check_name; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.silver_validated_transactions.check_name IS 'The check it failed.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.business_key; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.silver_validated_transactions.business_key IS 'The failing row''s business key (transaction_id, sku, (month, category) as text, or the Bronze id where no key could be read).';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.detail; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.silver_validated_transactions.detail IS 'What failed, where the check says.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.run_id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.silver_validated_transactions.run_id IS 'The run of scout.run_dq_checks that found it.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.found_at; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.silver_validated_transactions.found_at IS 'When.';
+
+
+--
+-- Name: dq_alert_deliveries dq_alert_deliveries_pkey; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.dq_alert_deliveries
+    ADD CONSTRAINT dq_alert_deliveries_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: dq_alerts dq_alerts_pkey; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.dq_alerts
+    ADD CONSTRAINT dq_alerts_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: dq_results dq_results_pkey; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.dq_results
+    ADD CONSTRAINT dq_results_pkey PRIMARY KEY (run_id, check_name, schema_name, table_name);
+
+
+--
+-- Name: dq_scores dq_scores_pkey; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.dq_scores
+    ADD CONSTRAINT dq_scores_pkey PRIMARY KEY (run_id, schema_name, table_name);
+
+
+--
+-- Name: dq_thresholds dq_thresholds_pkey; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.dq_thresholds
+    ADD CONSTRAINT dq_thresholds_pkey PRIMARY KEY (layer);
+
+
+--
 -- Name: job_run_steps job_run_steps_pkey; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
 --
 
@@ -5408,6 +7698,34 @@ ALTER TABLE ONLY scout.silver_validated_transactions
 
 
 --
+-- Name: dq_alert_deliveries_once_idx; Type: INDEX; Schema: ip_workbench; Owner: -
+--
+
+CREATE UNIQUE INDEX dq_alert_deliveries_once_idx ON ip_workbench.dq_alert_deliveries USING btree (alert_id, channel, target) WHERE succeeded;
+
+
+--
+-- Name: dq_alerts_one_open_per_table_idx; Type: INDEX; Schema: ip_workbench; Owner: -
+--
+
+CREATE UNIQUE INDEX dq_alerts_one_open_per_table_idx ON ip_workbench.dq_alerts USING btree (schema_name, table_name) WHERE (closed_at IS NULL);
+
+
+--
+-- Name: dq_results_table_checked_at_idx; Type: INDEX; Schema: ip_workbench; Owner: -
+--
+
+CREATE INDEX dq_results_table_checked_at_idx ON ip_workbench.dq_results USING btree (schema_name, table_name, checked_at);
+
+
+--
+-- Name: dq_scores_table_checked_at_idx; Type: INDEX; Schema: ip_workbench; Owner: -
+--
+
+CREATE INDEX dq_scores_table_checked_at_idx ON ip_workbench.dq_scores USING btree (schema_name, table_name, checked_at);
+
+
+--
 -- Name: job_runs_job_name_started_at_idx; Type: INDEX; Schema: ip_workbench; Owner: -
 --
 
@@ -5555,6 +7873,70 @@ CREATE INDEX silver_validated_transactions_transaction_date_idx ON scout.silver_
 
 
 --
+-- Name: bronze_products_check_name_idx; Type: INDEX; Schema: test_failures; Owner: -
+--
+
+CREATE INDEX bronze_products_check_name_idx ON test_failures.bronze_products USING btree (check_name);
+
+
+--
+-- Name: bronze_transactions_check_name_idx; Type: INDEX; Schema: test_failures; Owner: -
+--
+
+CREATE INDEX bronze_transactions_check_name_idx ON test_failures.bronze_transactions USING btree (check_name);
+
+
+--
+-- Name: gold_category_trends_check_name_idx; Type: INDEX; Schema: test_failures; Owner: -
+--
+
+CREATE INDEX gold_category_trends_check_name_idx ON test_failures.gold_category_trends USING btree (check_name);
+
+
+--
+-- Name: gold_monthly_summary_check_name_idx; Type: INDEX; Schema: test_failures; Owner: -
+--
+
+CREATE INDEX gold_monthly_summary_check_name_idx ON test_failures.gold_monthly_summary USING btree (check_name);
+
+
+--
+-- Name: platinum_product_recommendations_check_name_idx; Type: INDEX; Schema: test_failures; Owner: -
+--
+
+CREATE INDEX platinum_product_recommendations_check_name_idx ON test_failures.platinum_product_recommendations USING btree (check_name);
+
+
+--
+-- Name: platinum_transaction_embeddings_check_name_idx; Type: INDEX; Schema: test_failures; Owner: -
+--
+
+CREATE INDEX platinum_transaction_embeddings_check_name_idx ON test_failures.platinum_transaction_embeddings USING btree (check_name);
+
+
+--
+-- Name: silver_products_check_name_idx; Type: INDEX; Schema: test_failures; Owner: -
+--
+
+CREATE INDEX silver_products_check_name_idx ON test_failures.silver_products USING btree (check_name);
+
+
+--
+-- Name: silver_validated_transactions_check_name_idx; Type: INDEX; Schema: test_failures; Owner: -
+--
+
+CREATE INDEX silver_validated_transactions_check_name_idx ON test_failures.silver_validated_transactions USING btree (check_name);
+
+
+--
+-- Name: dq_alert_deliveries dq_alert_deliveries_alert_id_fkey; Type: FK CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.dq_alert_deliveries
+    ADD CONSTRAINT dq_alert_deliveries_alert_id_fkey FOREIGN KEY (alert_id) REFERENCES ip_workbench.dq_alerts(id) ON DELETE CASCADE;
+
+
+--
 -- Name: job_run_steps job_run_steps_run_id_fkey; Type: FK CONSTRAINT; Schema: ip_workbench; Owner: -
 --
 
@@ -5569,6 +7951,36 @@ ALTER TABLE ONLY ip_workbench.job_run_steps
 ALTER TABLE ONLY ip_workbench.job_runs
     ADD CONSTRAINT job_runs_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES ip_workbench.job_runs(id) ON DELETE CASCADE;
 
+
+--
+-- Name: dq_alert_deliveries; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.dq_alert_deliveries ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: dq_alerts; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.dq_alerts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: dq_results; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.dq_results ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: dq_scores; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.dq_scores ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: dq_thresholds; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.dq_thresholds ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: job_run_steps; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
@@ -5587,6 +7999,76 @@ ALTER TABLE ip_workbench.job_runs ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE ip_workbench.jobs ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: dq_alert_deliveries service_role manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON ip_workbench.dq_alert_deliveries TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON dq_alert_deliveries; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON ip_workbench.dq_alert_deliveries IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: dq_alerts service_role manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON ip_workbench.dq_alerts TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON dq_alerts; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON ip_workbench.dq_alerts IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: dq_results service_role manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON ip_workbench.dq_results TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON dq_results; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON ip_workbench.dq_results IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: dq_scores service_role manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON ip_workbench.dq_scores TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON dq_scores; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON ip_workbench.dq_scores IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: dq_thresholds service_role manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON ip_workbench.dq_thresholds TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON dq_thresholds; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON ip_workbench.dq_thresholds IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
 
 --
 -- Name: job_run_steps service_role manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
@@ -5683,6 +8165,76 @@ ALTER TABLE ip_workbench.settings ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE ip_workbench.tables ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: dq_alert_deliveries the owner manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON ip_workbench.dq_alert_deliveries TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON dq_alert_deliveries; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON ip_workbench.dq_alert_deliveries IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: dq_alerts the owner manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON ip_workbench.dq_alerts TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON dq_alerts; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON ip_workbench.dq_alerts IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: dq_results the owner manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON ip_workbench.dq_results TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON dq_results; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON ip_workbench.dq_results IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: dq_scores the owner manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON ip_workbench.dq_scores TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON dq_scores; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON ip_workbench.dq_scores IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: dq_thresholds the owner manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON ip_workbench.dq_thresholds TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON dq_thresholds; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON ip_workbench.dq_thresholds IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
 
 --
 -- Name: job_run_steps the owner manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
@@ -6375,6 +8927,278 @@ COMMENT ON POLICY "the owner manages all rows" ON scout.silver_validated_transac
 
 
 --
+-- Name: bronze_products; Type: ROW SECURITY; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.bronze_products ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: bronze_transactions; Type: ROW SECURITY; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.bronze_transactions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_category_trends; Type: ROW SECURITY; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.gold_category_trends ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_monthly_summary; Type: ROW SECURITY; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.gold_monthly_summary ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: platinum_product_recommendations; Type: ROW SECURITY; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.platinum_product_recommendations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: platinum_transaction_embeddings; Type: ROW SECURITY; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.platinum_transaction_embeddings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: bronze_products service_role manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON test_failures.bronze_products TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON bronze_products; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON test_failures.bronze_products IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: bronze_transactions service_role manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON test_failures.bronze_transactions TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON bronze_transactions; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON test_failures.bronze_transactions IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_category_trends service_role manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON test_failures.gold_category_trends TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_category_trends; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON test_failures.gold_category_trends IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_monthly_summary service_role manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON test_failures.gold_monthly_summary TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_monthly_summary; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON test_failures.gold_monthly_summary IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: platinum_product_recommendations service_role manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON test_failures.platinum_product_recommendations TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON platinum_product_recommendations; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON test_failures.platinum_product_recommendations IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: platinum_transaction_embeddings service_role manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON test_failures.platinum_transaction_embeddings TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON platinum_transaction_embeddings; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON test_failures.platinum_transaction_embeddings IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: silver_products service_role manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON test_failures.silver_products TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON silver_products; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON test_failures.silver_products IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: silver_validated_transactions service_role manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON test_failures.silver_validated_transactions TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON silver_validated_transactions; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON test_failures.silver_validated_transactions IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: silver_products; Type: ROW SECURITY; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.silver_products ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: silver_validated_transactions; Type: ROW SECURITY; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.silver_validated_transactions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: bronze_products the owner manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON test_failures.bronze_products TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON bronze_products; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON test_failures.bronze_products IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: bronze_transactions the owner manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON test_failures.bronze_transactions TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON bronze_transactions; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON test_failures.bronze_transactions IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: gold_category_trends the owner manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON test_failures.gold_category_trends TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_category_trends; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON test_failures.gold_category_trends IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: gold_monthly_summary the owner manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON test_failures.gold_monthly_summary TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_monthly_summary; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON test_failures.gold_monthly_summary IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: platinum_product_recommendations the owner manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON test_failures.platinum_product_recommendations TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON platinum_product_recommendations; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON test_failures.platinum_product_recommendations IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: platinum_transaction_embeddings the owner manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON test_failures.platinum_transaction_embeddings TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON platinum_transaction_embeddings; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON test_failures.platinum_transaction_embeddings IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: silver_products the owner manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON test_failures.silver_products TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON silver_products; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON test_failures.silver_products IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: silver_validated_transactions the owner manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON test_failures.silver_validated_transactions TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON silver_validated_transactions; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON test_failures.silver_validated_transactions IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
 -- Name: SCHEMA ip_workbench; Type: ACL; Schema: -; Owner: -
 --
 
@@ -6387,6 +9211,13 @@ GRANT USAGE ON SCHEMA ip_workbench TO service_role;
 
 GRANT USAGE ON SCHEMA scout TO authenticated;
 GRANT USAGE ON SCHEMA scout TO service_role;
+
+
+--
+-- Name: SCHEMA scout_checks; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA scout_checks TO service_role;
 
 
 --
@@ -6586,6 +9417,14 @@ GRANT ALL ON FUNCTION scout_internal.clean_text(p_text text) TO service_role;
 
 
 --
+-- Name: FUNCTION dq_alert_message(p_alert_id bigint, p_format text, p_report text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format text, p_report text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format text, p_report text) TO service_role;
+
+
+--
 -- Name: FUNCTION fold_case(p_text text); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -6728,6 +9567,14 @@ GRANT ALL ON FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb, p_to
 
 
 --
+-- Name: FUNCTION pass_rate(p_dimensions jsonb, p_dimension text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.pass_rate(p_dimensions jsonb, p_dimension text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.pass_rate(p_dimensions jsonb, p_dimension text) TO service_role;
+
+
+--
 -- Name: FUNCTION payload_key(p_raw jsonb, p_key text); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -6748,6 +9595,13 @@ REVOKE ALL ON FUNCTION scout_internal.purge_run_log(p_wait boolean) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION scout_internal.record_run_metadata() FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.record_run_metadata() TO service_role;
+
+
+--
+-- Name: FUNCTION register_check(p_view regclass, p_description text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.register_check(p_view regclass, p_description text) FROM PUBLIC;
 
 
 --
@@ -6807,6 +9661,28 @@ GRANT ALL ON FUNCTION scout_internal.silver_probe_range(p_template text, p_first
 
 
 --
+-- Name: TABLE dq_thresholds; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.dq_thresholds TO service_role;
+
+
+--
+-- Name: TABLE tables; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.tables TO service_role;
+
+
+--
+-- Name: FUNCTION timeliness_score(p_schema text, p_table text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.timeliness_score(p_schema text, p_table text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.timeliness_score(p_schema text, p_table text) TO service_role;
+
+
+--
 -- Name: FUNCTION touch_table(p_schema text, p_table text, p_changed bigint, p_added bigint, p_last_updated timestamp with time zone); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -6823,6 +9699,34 @@ GRANT ALL ON FUNCTION scout_internal.uuid_v7() TO service_role;
 
 
 --
+-- Name: TABLE dq_alert_deliveries; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.dq_alert_deliveries TO service_role;
+
+
+--
+-- Name: TABLE dq_alerts; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.dq_alerts TO service_role;
+
+
+--
+-- Name: TABLE dq_results; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.dq_results TO service_role;
+
+
+--
+-- Name: TABLE dq_scores; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.dq_scores TO service_role;
+
+
+--
 -- Name: TABLE job_run_steps; Type: ACL; Schema: ip_workbench; Owner: -
 --
 
@@ -6834,13 +9738,6 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.job_run_steps T
 --
 
 GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.job_runs TO service_role;
-
-
---
--- Name: TABLE tables; Type: ACL; Schema: ip_workbench; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.tables TO service_role;
 
 
 --
@@ -7034,6 +9931,132 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.silver_rejected_transa
 --
 
 GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.silver_validated_transactions TO service_role;
+
+
+--
+-- Name: TABLE bronze_products_have_required_keys; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.bronze_products_have_required_keys TO service_role;
+
+
+--
+-- Name: TABLE bronze_transactions_have_required_keys; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.bronze_transactions_have_required_keys TO service_role;
+
+
+--
+-- Name: TABLE every_bronze_transaction_is_accounted_for; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.every_bronze_transaction_is_accounted_for TO service_role;
+
+
+--
+-- Name: TABLE gold_one_row_per_month_and_category; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.gold_one_row_per_month_and_category TO service_role;
+
+
+--
+-- Name: TABLE gold_totals_match_silver; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.gold_totals_match_silver TO service_role;
+
+
+--
+-- Name: TABLE silver_accepts_bronze; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.silver_accepts_bronze TO service_role;
+
+
+--
+-- Name: TABLE silver_lineage_reaches_bronze; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.silver_lineage_reaches_bronze TO service_role;
+
+
+--
+-- Name: TABLE silver_one_row_per_sku; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.silver_one_row_per_sku TO service_role;
+
+
+--
+-- Name: TABLE silver_one_row_per_transaction_id; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.silver_one_row_per_transaction_id TO service_role;
+
+
+--
+-- Name: TABLE silver_transaction_rules_hold; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.silver_transaction_rules_hold TO service_role;
+
+
+--
+-- Name: TABLE bronze_products; Type: ACL; Schema: test_failures; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE test_failures.bronze_products TO service_role;
+
+
+--
+-- Name: TABLE bronze_transactions; Type: ACL; Schema: test_failures; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE test_failures.bronze_transactions TO service_role;
+
+
+--
+-- Name: TABLE gold_category_trends; Type: ACL; Schema: test_failures; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE test_failures.gold_category_trends TO service_role;
+
+
+--
+-- Name: TABLE gold_monthly_summary; Type: ACL; Schema: test_failures; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE test_failures.gold_monthly_summary TO service_role;
+
+
+--
+-- Name: TABLE platinum_product_recommendations; Type: ACL; Schema: test_failures; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE test_failures.platinum_product_recommendations TO service_role;
+
+
+--
+-- Name: TABLE platinum_transaction_embeddings; Type: ACL; Schema: test_failures; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE test_failures.platinum_transaction_embeddings TO service_role;
+
+
+--
+-- Name: TABLE silver_products; Type: ACL; Schema: test_failures; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE test_failures.silver_products TO service_role;
+
+
+--
+-- Name: TABLE silver_validated_transactions; Type: ACL; Schema: test_failures; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE test_failures.silver_validated_transactions TO service_role;
 
 
 --

@@ -13,5 +13,6 @@ select 'silver_accepts_bronze'::text as check_name, 'scout'::text as schema_name
   from scout.bronze_transactions b
   join ip_workbench.watermarks w on w.stream = 'silver_transactions'
   left join scout.silver_rejected_transactions r on r.bronze_id = b.id
- where pg_catalog.pg_visible_in_snapshot(b.ingest_xid, w.processed_snapshot) or r.bronze_id is not null;
+ where not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+                   pg_catalog.pg_current_xact_id_if_assigned(), w.processed_snapshot, w.processed_xid, w.processed_seq) or r.bronze_id is not null;
 select scout_internal.register_check('scout_checks.silver_accepts_bronze', 'Completeness of Silver: the share of the Bronze transactions Silver has judged that it accepted; a batch half of which breaks the rules halves it.');

@@ -126,6 +126,34 @@ comment on column ip_workbench.dq_alerts.last_seen_run_id is 'The latest run tha
 comment on column ip_workbench.dq_alerts.closed_at is 'When a run found the score recovered; NULL while open.';
 comment on column ip_workbench.dq_alerts.closed_score is 'The score that closed it.';
 
+create table ip_workbench.dq_alert_deliveries (
+    id bigint generated always as identity,
+    alert_id bigint not null,
+    channel text not null,
+    target text not null,
+    attempt integer not null,
+    attempted_at timestamptz not null default pg_catalog.now(),
+    succeeded boolean not null,
+    response text,
+    payload jsonb not null,
+    constraint dq_alert_deliveries_pkey primary key (id),
+    constraint dq_alert_deliveries_alert_id_fkey foreign key (alert_id) references ip_workbench.dq_alerts (id) on delete cascade,
+    constraint dq_alert_deliveries_channel_check check (channel in ('webhook', 'email'))
+);
+-- an alert reaches a target once: a second success cannot be recorded
+create unique index dq_alert_deliveries_once_idx on ip_workbench.dq_alert_deliveries (alert_id, channel, target) where succeeded;
+select ip_workbench.secure_table('ip_workbench.dq_alert_deliveries');
+comment on table ip_workbench.dq_alert_deliveries is 'Every attempt to deliver an alert to people (scout-db dq alert): what was sent where and when, and the answer. At most one successful delivery per alert and target.';
+comment on column ip_workbench.dq_alert_deliveries.id is 'Attempt id.';
+comment on column ip_workbench.dq_alert_deliveries.alert_id is 'The alert (ip_workbench.dq_alerts.id).';
+comment on column ip_workbench.dq_alert_deliveries.channel is 'webhook or email.';
+comment on column ip_workbench.dq_alert_deliveries.target is 'The webhook URL (without its query) or the recipients.';
+comment on column ip_workbench.dq_alert_deliveries.attempt is '1 for the first try, then counting the retries.';
+comment on column ip_workbench.dq_alert_deliveries.attempted_at is 'When.';
+comment on column ip_workbench.dq_alert_deliveries.succeeded is 'Whether the target accepted it (HTTP 2xx).';
+comment on column ip_workbench.dq_alert_deliveries.response is 'The HTTP status and the start of the answer, or the error.';
+comment on column ip_workbench.dq_alert_deliveries.payload is 'What was sent.';
+
 -- test_failures.<table>: the failing rows of each checked table, by business key
 do $failures$
 declare
@@ -158,4 +186,5 @@ insert into ip_workbench.tables (schema_name, table_name, layer, description) va
     ('ip_workbench', 'dq_thresholds', 'metadata', 'Data-quality thresholds per layer'),
     ('ip_workbench', 'dq_results', 'metadata', 'Every data-quality check result'),
     ('ip_workbench', 'dq_scores', 'metadata', 'Every table''s data-quality scores over time'),
-    ('ip_workbench', 'dq_alerts', 'metadata', 'Data-quality alerts');
+    ('ip_workbench', 'dq_alerts', 'metadata', 'Data-quality alerts'),
+    ('ip_workbench', 'dq_alert_deliveries', 'metadata', 'Deliveries of data-quality alerts to people');

@@ -6,13 +6,13 @@ begin;
 select plan((
     select 4 * count(*)::int from pg_catalog.pg_tables
      where schemaname in ('scout', 'scout_internal', 'scout_dev', 'ip_workbench', 'test_failures')
-) + 15);
+) + 16);
 \ir support/postgrest.sql
 
 create temp table api_roles (role_name text primary key);
 insert into api_roles values ('anon'), ('authenticated'), ('service_role');
 create temp table pipeline_schemas (schema_name text primary key);
-insert into pipeline_schemas values ('scout'), ('scout_internal'), ('scout_dev'), ('ip_workbench'), ('test_failures');
+insert into pipeline_schemas values ('scout'), ('scout_internal'), ('scout_dev'), ('scout_checks'), ('ip_workbench'), ('test_failures');
 
 -- functions: the only ones an API role may execute
 select set_eq($$
@@ -47,6 +47,8 @@ $$, $$values
     ('service_role', 'scout_internal.check_gold_changes()'),
     ('service_role', 'scout_internal.record_run_metadata()'),
     ('service_role', 'scout_internal.silver_frozen_before()'),
+    ('service_role', 'scout_internal.pass_rate(jsonb,text)'),
+    ('service_role', 'scout_internal.timeliness_score(text,text)'),
     ('service_role', 'scout_internal.touch_table(text,text,bigint,bigint,timestamp with time zone)'),
     ('service_role', 'scout_internal.is_unprocessed(xid8,bigint,pg_snapshot,xid8,pg_snapshot,xid8,bigint)'),
     ('service_role', 'scout_internal.advance_watermark(text,pg_snapshot,xid8,bigint)'),
@@ -97,7 +99,7 @@ select set_eq($$
               join pg_catalog.pg_namespace n on n.oid = c.relnamespace
               join pipeline_schemas s on s.schema_name = n.nspname
              cross join api_roles r
-             where c.relkind in ('r', 'p', 'v', 'm')) x
+             where c.relkind in ('r', 'p', 'v', 'm') and n.nspname <> 'scout_checks') x
      where x.privileges <> ''
 $$, $$
     select 'authenticated' as role_name, t as relation, 'select' as privileges
@@ -114,7 +116,12 @@ $$, $$
           'scout.gold_monthly_summary', 'scout.gold_category_trends',
           'scout.platinum_transaction_embeddings', 'scout.platinum_product_recommendations',
           'ip_workbench.tables', 'ip_workbench.job_runs', 'ip_workbench.watermarks', 'ip_workbench.settings',
-          'ip_workbench.jobs', 'ip_workbench.job_run_steps']) t
+          'ip_workbench.jobs', 'ip_workbench.job_run_steps',
+          'ip_workbench.dq_thresholds', 'ip_workbench.dq_results', 'ip_workbench.dq_scores', 'ip_workbench.dq_alerts',
+          'test_failures.bronze_transactions', 'test_failures.bronze_products',
+          'test_failures.silver_validated_transactions', 'test_failures.silver_products',
+          'test_failures.gold_monthly_summary', 'test_failures.gold_category_trends',
+          'test_failures.platinum_transaction_embeddings', 'test_failures.platinum_product_recommendations']) t
     union all
     -- Bronze is append-only: the API adds rows naming the payload columns only
     select 'service_role', t, 'select,insert(raw_data,source,source_filename,ingestion_batch_id)'
@@ -123,11 +130,23 @@ $$, $$
     select 'service_role', t, 'select' from unnest(array['ip_workbench.layer_status', 'ip_workbench.security_lint']) t
 $$, 'the API roles have exactly the whitelisted table privileges: anon none, authenticated reads the four marts');
 
+-- the data-quality checks: adding one is adding a file, so the rule, not a list:
+-- service_role reads every check view, and no API role has anything else there
+select is_empty($$
+    select r.role_name, c.relname, p.p
+      from pg_catalog.pg_class c
+     cross join api_roles r
+     cross join unnest(array['select', 'insert', 'update', 'delete', 'truncate']) p(p)
+     where c.relnamespace = 'scout_checks'::regnamespace
+       and has_table_privilege(r.role_name, c.oid, p.p) <> (r.role_name = 'service_role' and p.p = 'select'
+                                                              and c.relkind = 'v')
+$$, 'scout_checks: service_role reads each check view, no API role has any other right there');
+
 select set_eq($$
     select r.role_name, s.schema_name from api_roles r cross join pipeline_schemas s
      where has_schema_privilege(r.role_name, s.schema_name, 'usage')
 $$, $$values ('authenticated', 'scout'), ('service_role', 'scout'), ('service_role', 'scout_internal'),
-             ('service_role', 'ip_workbench'), ('service_role', 'test_failures')$$,
+             ('service_role', 'scout_checks'), ('service_role', 'ip_workbench'), ('service_role', 'test_failures')$$,
     'schema usage: anon none, authenticated scout only, service_role all but the owner''s scout_dev');
 
 -- the same rights as behaviour, table by table

@@ -11,6 +11,7 @@ import click
 
 from .commands.common import DATABASE_URL_HELP
 from .commands.db import db
+from .commands.dq import dq
 from .commands.ingest import ingest, seed
 from .commands.jobs import jobs
 from .commands.migrate import migrate, rollback, schema, status
@@ -27,7 +28,7 @@ def main(ctx: click.Context, database_url: str | None) -> None:
     ctx.obj["database_url"] = database_url
 
 
-for command in (migrate, rollback, status, schema, ingest, seed, run, backfill, purge, jobs, demo, db):
+for command in (migrate, rollback, status, schema, ingest, seed, run, backfill, purge, jobs, dq, demo, db):
     main.add_command(command)
 
 

@@ -1,0 +1,105 @@
+"""`scout-db dq report --html`: one self-contained page (no network: inline SVG and
+CSS, works from a file:// URL) of what SQL computed — no metric is computed here."""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from datetime import UTC, datetime
+
+STYLE = """
+body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#1d2733;padding:0 1rem}
+h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #dde3ea;padding-bottom:.3rem}
+.muted{color:#66727f}table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:left;padding:.35rem .6rem;border-bottom:1px solid #eef1f4}
+th{background:#f6f8fa;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}
+.bad{color:#b3261e;font-weight:600}.ok{color:#1e7d32}.warn{color:#a15c00}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:1rem}
+.chart{border:1px solid #e3e8ee;border-radius:6px;padding:.6rem}.chart h3{margin:0 0 .3rem;font-size:.95rem}
+code{background:#f3f5f7;padding:0 .25rem;border-radius:3px}
+"""
+
+
+def _e(value) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def _score_class(score, bar) -> str:
+    if score is None:
+        return "muted"
+    if score < 80:
+        return "bad"
+    return "ok" if bar is None or score >= bar else "warn"
+
+
+def _chart(table: str, points: list[tuple[datetime, float]]) -> str:
+    width, height, pad = 320, 120, 24
+    if not points:
+        return ""
+    times = [p[0].timestamp() for p in points]
+    lo, hi = min(times), max(times)
+    span = (hi - lo) or 1.0
+
+    def xy(t: float, score: float) -> tuple[float, float]:
+        x = pad + (width - 2 * pad) * ((t - lo) / span if len(points) > 1 else 0.5)
+        return x, height - pad - (height - 2 * pad) * float(score) / 100
+
+    coords = [xy(t, s) for t, (_, s) in zip(times, points, strict=True) if s is not None]
+    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+    threshold_y = xy(lo, 80)[1]
+    dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="#2f6fb0"><title>{_e(p[0])}: {_e(p[1])}</title></circle>'
+                   for (x, y), p in zip(coords, points, strict=False))
+    return (f'<div class="chart"><h3>{_e(table)}</h3><svg width="{width}" height="{height}" role="img" '
+            f'aria-label="dq_score of {_e(table)} over time">'
+            f'<line x1="{pad}" y1="{threshold_y:.1f}" x2="{width - pad}" y2="{threshold_y:.1f}" stroke="#d9534f" '
+            f'stroke-dasharray="4 3"><title>alert threshold 80</title></line>'
+            f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#c8d0d8"/>'
+            f'<text x="2" y="{pad + 4}" font-size="10" fill="#66727f">100</text>'
+            f'<text x="8" y="{height - pad + 4}" font-size="10" fill="#66727f">0</text>'
+            f'<polyline fill="none" stroke="#2f6fb0" stroke-width="2" points="{path}"/>{dots}'
+            f'<text x="{pad}" y="{height - 6}" font-size="10" fill="#66727f">{_e(points[0][0]):.16}</text>'
+            f'<text x="{width - pad}" y="{height - 6}" font-size="10" fill="#66727f" text-anchor="end">'
+            f'{_e(points[-1][0]):.16}</text></svg></div>')
+
+
+def render_html(data: dict) -> str:
+    history: dict[str, list] = defaultdict(list)
+    for point in data["history"]:
+        history[point["table"]].append((point["checked_at"], point["dq_score"]))
+    scores = "".join(
+        f"<tr><td>{_e(s['table'])}</td><td>{_e(s['layer'])}</td>"
+        + "".join(f'<td class="num">{_e(s[k])}</td>' for k in ("completeness", "uniqueness", "timeliness"))
+        + f'<td class="num {_score_class(s["dq_score"], s["overall_threshold"])}">{_e(s["dq_score"])}</td>'
+        f'<td class="num muted">{_e(s["overall_threshold"])}</td></tr>' for s in data["scores"])
+    alerts = "".join(
+        f"<tr><td>{_e(a['id'])}</td><td>{_e(a['table'])}</td><td class='num bad'>{_e(a['dq_score'])}</td>"
+        f"<td class='num'>{_e(a['threshold'])}</td><td>{_e(a['opened_at'])}</td>"
+        f"<td>{_e(', '.join(c['check'] for c in a['failing_checks']))}</td></tr>" for a in data["open_alerts"]) or \
+        '<tr><td colspan="6" class="ok">No open alert.</td></tr>'
+    failing = [c for c in data["checks"] if c["failed"]]
+    checks = "".join(
+        f"<tr><td><code>{_e(c['check'])}</code></td><td>{_e(c['table'])}</td><td>{_e(c['dimension'])}</td>"
+        f"<td class='num bad'>{_e(c['failed'])}</td><td class='num'>{_e(c['passed'])}</td><td>{_e(c['detail'])}</td>"
+        f"<td>{_e(', '.join(c['sample_keys']))}</td></tr>" for c in failing) or \
+        '<tr><td colspan="7" class="ok">Every check passes.</td></tr>'
+    charts = "".join(_chart(table, points) for table, points in sorted(history.items()))
+    generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Scout data quality</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>{STYLE}</style></head>
+<body>
+<h1>Scout data quality</h1>
+<p class="muted">Run {_e(data['run_id'])} of <code>scout.run_dq_checks()</code>; generated {generated}.
+A table's score is its weakest dimension; alerts open below 80.</p>
+<h2>Scores</h2>
+<table><thead><tr><th>table</th><th>layer</th><th>completeness</th><th>uniqueness</th><th>timeliness</th><th>dq_score</th><th>layer bar</th></tr></thead>
+<tbody>{scores}</tbody></table>
+<h2>Open alerts</h2>
+<table><thead><tr><th>id</th><th>table</th><th>score</th><th>threshold</th><th>since</th><th>failing checks</th></tr></thead>
+<tbody>{alerts}</tbody></table>
+<h2>Failing checks ({len(failing)} of {len(data['checks'])})</h2>
+<table><thead><tr><th>check</th><th>table</th><th>dimension</th><th>failed</th><th>passed</th><th>what</th><th>sample keys (test_failures)</th></tr></thead>
+<tbody>{checks}</tbody></table>
+<h2>Score history</h2>
+<div class="charts">{charts or '<p class="muted">No history yet.</p>'}</div>
+</body></html>
+"""

@@ -1,0 +1,152 @@
+"""Data quality from the outside: the NOTIFY a listener receives, alerts posted to a
+real local webhook (with a retry, never twice), the reports, and the quality suites."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+
+import psycopg
+import pytest
+from psycopg.types.json import Jsonb
+from pytest_httpserver import HTTPServer
+from werkzeug import Response
+
+from conftest import run_cli
+
+
+def half_invalid_batch(conn, prefix: str, n: int = 10) -> None:
+    conn.execute("select scout.ingest_transactions(%s)", (Jsonb(
+        [{"transaction_id": f"{prefix}-{i}", "date": "2025-04-02", "amount": -1 if i % 2 else i + 1, "category": "Dairy"}
+         for i in range(n)]),))
+    conn.execute("select scout.run_transformations()")
+
+
+@pytest.fixture
+def alerting_db(new_database):
+    url = new_database()
+    with psycopg.connect(url, autocommit=True) as conn:
+        half_invalid_batch(conn, "H")
+    return url
+
+
+def test_a_listener_receives_exactly_one_notify_per_alert(alerting_db):
+    with psycopg.connect(alerting_db, autocommit=True) as listener, psycopg.connect(alerting_db, autocommit=True) as conn:
+        listener.execute("listen scout_dq_alert")
+        first = conn.execute("select scout.run_dq_checks()").fetchone()[0]
+        assert first["alerts_raised"] == ["scout.silver_validated_transactions"]
+        received = [n.payload for n in listener.notifies(timeout=5, stop_after=2)]
+        assert len(received) == 1
+        payload = json.loads(received[0])
+        assert payload["table"] == "scout.silver_validated_transactions" and payload["layer"] == "silver"
+        assert payload["dq_score"] == 50.0 and payload["threshold"] == 80 and payload["run_id"] == first["run_id"]
+        assert payload["scores"]["completeness"] == 50.0
+        second = conn.execute("select scout.run_dq_checks()").fetchone()[0]
+        assert second["alerts_raised"] == [] and second["open_alerts"] == 1
+        assert list(listener.notifies(timeout=2, stop_after=1)) == [], "the same problem does not notify again"
+
+
+def test_dq_listen_prints_alerts_as_json_lines(alerting_db):
+    listener = subprocess.Popen([sys.executable, "-m", "scout_db.cli", "dq", "listen", "--count", "1", "--timeout", "30",
+                                 "--database-url", alerting_db], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with psycopg.connect(alerting_db, autocommit=True) as conn:
+        for _ in range(100):  # until the listener is listening
+            if conn.execute("select count(*) from pg_stat_activity where query = 'listen scout_dq_alert'").fetchone()[0]:
+                break
+            time.sleep(0.1)
+        conn.execute("select scout.run_dq_checks()")
+    out, err = listener.communicate(timeout=40)
+    assert listener.returncode == 0, err
+    assert json.loads(out.strip())["table"] == "scout.silver_validated_transactions"
+
+
+def test_an_alert_is_posted_once_with_a_retry_after_a_500(alerting_db, httpserver: HTTPServer):
+    with psycopg.connect(alerting_db, autocommit=True) as conn:
+        conn.execute("select scout.run_dq_checks()")
+    answers = iter([Response("try later", status=500), Response("ok", status=200)])
+    httpserver.expect_request("/hooks/abc", method="POST").respond_with_handler(lambda _request: next(answers))
+    url = httpserver.url_for("/hooks/abc") + "?token=secret"
+    done = run_cli("dq", "alert", "--webhook", url, "--retries", "2", "--report-url", "file:///tmp/dq.html",
+                   "--database-url", alerting_db)
+    assert done.returncode == 0, done.stderr
+    assert "1 alert delivered, 0 failed" in done.stdout
+    posts = [request for request, _ in httpserver.log]
+    assert len(posts) == 2, "one failure, one retry"
+    body = json.loads(posts[-1].data)
+    assert body["text"].startswith(":warning: Data quality below 80.00 for scout.silver_validated_transactions")
+    attachment = body["attachments"][0]
+    assert "silver_accepts_bronze: 5 failing" in attachment["text"] and "Report: file:///tmp/dq.html" in attachment["text"]
+    assert {f["title"] for f in attachment["fields"]} >= {"completeness", "timeliness"}
+    with psycopg.connect(alerting_db) as conn:
+        attempts = conn.execute("select attempt, succeeded, target from ip_workbench.dq_alert_deliveries order by id"
+                                ).fetchall()
+    assert [(a, s) for a, s, _ in attempts] == [(1, False), (2, True)]
+    assert attempts[0][2] == httpserver.url_for("/hooks/abc"), "the token in the query is not stored"
+    again = run_cli("dq", "alert", "--webhook", url, "--database-url", alerting_db)
+    assert again.returncode == 0 and "0 alerts delivered, 0 failed" in again.stdout
+    assert len(httpserver.log) == 2, "the same alert is never sent twice"
+
+
+def test_a_webhook_that_keeps_failing_is_recorded_and_exits_1(alerting_db, httpserver: HTTPServer):
+    with psycopg.connect(alerting_db, autocommit=True) as conn:
+        conn.execute("select scout.run_dq_checks()")
+    httpserver.expect_request("/down").respond_with_data("no", status=503)
+    done = run_cli("dq", "alert", "--webhook", httpserver.url_for("/down"), "--retries", "1", "--format", "generic",
+                   "--database-url", alerting_db)
+    assert done.returncode == 1
+    assert "not delivered after 2 tries: HTTP 503" in done.stderr
+    assert json.loads(httpserver.log[0][0].data)["table"] == "scout.silver_validated_transactions"
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_the_reports_show_scores_alerts_and_failing_checks(alerting_db, tmp_path):
+    with psycopg.connect(alerting_db, autocommit=True) as conn:
+        conn.execute("select scout.run_dq_checks()")
+        half_invalid_batch(conn, "J")
+        conn.execute("select scout.run_dq_checks()")
+    page = tmp_path / "dq.html"
+    done = run_cli("dq", "report", "--format", "json", "--html", str(page), "--database-url", alerting_db)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    silver = next(s for s in data["scores"] if s["table"] == "scout.silver_validated_transactions")
+    assert silver["dq_score"] == 50.0
+    assert [a["table"] for a in data["open_alerts"]] == ["scout.silver_validated_transactions"]
+    failing = next(c for c in data["checks"] if c["check"] == "silver_accepts_bronze")
+    assert failing["failed"] == 10 and failing["sample_keys"] == ["H-1", "H-3", "H-5", "H-7", "H-9"]
+    parsed = _Page()
+    parsed.feed(page.read_text())
+    text = " ".join(parsed.text)
+    assert "svg" in parsed.tags and "polyline" in parsed.tags, "the score history is charted"
+    assert parsed.tags.count("table") == 3
+    assert "silver_accepts_bronze" in text and "H-1" in text and "scout.silver_validated_transactions" in text
+    assert "http" not in page.read_text().replace("http://www.w3.org", ""), "nothing loads from the network"
+
+
+def test_the_quality_suites_pass_on_good_data_and_fail_on_bad(new_database):
+    url = new_database()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("select scout_dev.seed_bronze(2000)")
+        conn.execute("select scout.run_transformations()")
+    good = run_cli("dq", "test", "--database-url", url)
+    assert good.returncode == 0, good.stdout + good.stderr
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("update scout.gold_monthly_summary set total_amount = total_amount + 1 "
+                     "where month = (select max(month) from scout.gold_monthly_summary)")
+    bad = run_cli("dq", "test", "--database-url", url)
+    assert bad.returncode == 1
+    assert "gold_totals_match_silver" in bad.stdout
