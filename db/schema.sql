@@ -3538,6 +3538,114 @@ COMMENT ON FUNCTION scout_internal.uuid_v7() IS 'A new UUID version 7 (time-orde
 
 
 --
+-- Name: validation_cycle(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.validation_cycle() RETURNS TABLE(step text, passed boolean, figure text)
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    SET client_min_messages TO 'warning'
+    AS $$
+declare
+    v_checked bigint;
+    v_failed bigint;
+    v_problems bigint;
+    v_plan jsonb;
+    v_ms numeric;
+    v_worst numeric := 0;
+    v_query text;
+    v_total bigint;
+    v_missing bigint;
+    v_runs bigint;
+    v_ok bigint;
+    v_silver numeric;
+    v_gold_failing bigint;
+    v_view text;
+begin
+    -- syntax/type: the Silver rules hold on Silver
+    select c.passed + c.failed, c.failed into v_checked, v_failed from scout_checks.silver_transaction_rules_hold c;
+    step := 'syntax_type'; passed := v_failed = 0;
+    figure := pg_catalog.format('%s of %s Silver rows break a rule', v_failed, v_checked);
+    return next;
+
+    -- security: the catalog-wide rules, documentation aside (its own step)
+    select pg_catalog.count(*) into v_problems from ip_workbench.security_lint l where l.problem <> 'missing_comment';
+    step := 'security'; passed := v_problems = 0;
+    figure := pg_catalog.format('%s security_lint problems', v_problems)
+              || coalesce(': ' || (select pg_catalog.string_agg(l.object_name || ' ' || l.problem, ', ')
+                                     from (select * from ip_workbench.security_lint l2
+                                            where l2.problem <> 'missing_comment' limit 3) l), '');
+    return next;
+
+    -- test: the quality suites' bar — Silver passes 80% of its checks, Gold all
+    drop table if exists pg_temp.validation_checks;
+    create temp table validation_checks (layer text, check_name text, failed bigint) on commit drop;
+    for v_view in select c.relname from pg_catalog.pg_class c
+                   where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' loop
+        execute pg_catalog.format('insert into pg_temp.validation_checks select layer, check_name, failed from scout_checks.%I',
+                                  v_view);
+    end loop;
+    select 100.0 * pg_catalog.count(*) filter (where v.failed = 0) / nullif(pg_catalog.count(*), 0)
+      into v_silver from pg_temp.validation_checks v where v.layer = 'silver';
+    select pg_catalog.count(*) filter (where v.failed > 0) into v_gold_failing
+      from pg_temp.validation_checks v where v.layer = 'gold';
+    step := 'test'; passed := coalesce(v_silver, 100) >= 80 and v_gold_failing = 0;
+    figure := pg_catalog.format('Silver passes %s%% of its checks (bar 80%%), Gold fails %s (bar 0)',
+                                pg_catalog.round(coalesce(v_silver, 100), 1), v_gold_failing);
+    return next;
+
+    -- performance: the dashboard queries of the README, each under 3 s
+    foreach v_query in array array[
+        'SELECT month, category, total_amount, mom_growth_pct FROM scout.gold_monthly_summary WHERE month >= DATE_TRUNC(''month'', CURRENT_DATE - INTERVAL ''12 months'') ORDER BY month DESC, total_amount DESC',
+        'SELECT * FROM scout.gold_monthly_summary WHERE month = DATE_TRUNC(''month'', CURRENT_DATE)::date',
+        'SELECT week_start, category, total_amount, z_score FROM scout.gold_category_trends WHERE is_anomaly ORDER BY week_start DESC LIMIT 50'] loop
+        execute 'explain (analyze, format json) ' || v_query into v_plan;
+        v_ms := (v_plan -> 0 ->> 'Execution Time')::numeric;
+        v_worst := greatest(v_worst, v_ms);
+    end loop;
+    step := 'performance'; passed := v_worst < 3000;
+    figure := pg_catalog.format('slowest dashboard query %s ms (bar 3000 ms)', pg_catalog.round(v_worst, 2));
+    return next;
+
+    -- documentation: every table, view, column and function has a comment
+    select (select pg_catalog.count(*) from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+             where n.nspname in ('scout', 'scout_internal', 'scout_dev', 'scout_checks', 'ip_workbench', 'test_failures')
+               and c.relkind in ('r', 'p', 'v', 'm', 'f'))
+         + (select pg_catalog.count(*) from pg_catalog.pg_attribute a join pg_catalog.pg_class c on c.oid = a.attrelid
+              join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+             where n.nspname in ('scout', 'scout_internal', 'scout_dev', 'scout_checks', 'ip_workbench', 'test_failures')
+               and c.relkind in ('r', 'p', 'v', 'm', 'f') and a.attnum > 0 and not a.attisdropped)
+         + (select pg_catalog.count(*) from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+             where n.nspname in ('scout', 'scout_internal', 'scout_dev', 'scout_checks', 'ip_workbench', 'test_failures')),
+           (select pg_catalog.count(*) from ip_workbench.security_lint l where l.problem = 'missing_comment')
+      into v_total, v_missing;
+    step := 'documentation'; passed := v_missing = 0;
+    figure := pg_catalog.format('%s%% of %s tables, views, columns and functions have a comment',
+                                pg_catalog.round(100.0 * (v_total - v_missing) / nullif(v_total, 0), 1), v_total);
+    return next;
+
+    -- integration: the jobs' success rate over the last 7 days
+    select pg_catalog.count(*) filter (where r.status in ('succeeded', 'failed', 'abandoned')),
+           pg_catalog.count(*) filter (where r.status = 'succeeded')
+      into v_runs, v_ok
+      from ip_workbench.job_runs r where r.started_at > pg_catalog.now() - interval '7 days';
+    step := 'integration'; passed := v_runs = 0 or 100.0 * v_ok / v_runs > 95;
+    figure := case when v_runs = 0 then 'no job ran in the last 7 days'
+                   else pg_catalog.format('%s%% of %s job runs in 7 days succeeded (bar 95%%)',
+                                          pg_catalog.round(100.0 * v_ok / v_runs, 1), v_runs) end;
+    return next;
+end
+$$;
+
+
+--
+-- Name: FUNCTION validation_cycle(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.validation_cycle() IS 'The validation cycle''s steps that SQL can judge, one row each (step, passed, figure): syntax_type (Silver rules hold on Silver), security (security_lint empty but for comments), test (Silver passes 80% of its checks, Gold all), performance (the README''s dashboard queries under 3 s by EXPLAIN ANALYZE), documentation (every object commented), integration (over 95% of the last 7 days'' job runs succeeded). scout-db check adds the migration lint.';
+
+
+--
 -- Name: dq_alert_deliveries; Type: TABLE; Schema: ip_workbench; Owner: -
 --
 
@@ -9696,6 +9804,14 @@ GRANT ALL ON FUNCTION scout_internal.touch_table(p_schema text, p_table text, p_
 
 REVOKE ALL ON FUNCTION scout_internal.uuid_v7() FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.uuid_v7() TO service_role;
+
+
+--
+-- Name: FUNCTION validation_cycle(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.validation_cycle() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.validation_cycle() TO service_role;
 
 
 --

@@ -150,3 +150,27 @@ def test_the_quality_suites_pass_on_good_data_and_fail_on_bad(new_database):
     bad = run_cli("dq", "test", "--database-url", url)
     assert bad.returncode == 1
     assert "gold_totals_match_silver" in bad.stdout
+
+
+def test_check_passes_on_a_healthy_database_and_fails_on_a_careless_table(new_database):
+    url = new_database()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("select scout_dev.seed_bronze(2000)")
+        conn.execute("select scout.run_transformations()")
+        conn.execute("select scout.run_dq_checks()")
+    done = run_cli("check", "--database-url", url)
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert [line.split()[2] for line in lines] == ["syntax_type", "lint", "security", "test", "performance",
+                                                   "documentation", "integration"]
+    assert all(line.split()[1] == "pass" for line in lines)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("create table scout.careless (id int)")
+    failed = run_cli("check", "--format", "json", "--database-url", url)
+    assert failed.returncode == 1
+    report = json.loads(failed.stdout)
+    verdicts = {s["step"]: s["passed"] for s in report["steps"]}
+    assert verdicts == {"syntax_type": True, "lint": True, "security": False, "test": True, "performance": True,
+                        "documentation": False, "integration": True}
+    security = next(s for s in report["steps"] if s["step"] == "security")
+    assert "scout.careless rls_disabled" in security["figure"]

@@ -1,3 +1,5 @@
+-- squawk-ignore-file ban-drop-function, ban-set-schema
+-- (the internals leave the exposed schema: nothing outside the pipeline calls them)
 -- The public API apart from the internals. PostgREST exposes every function of
 -- an exposed schema as /rpc/<name>, so `scout` keeps only the contract's tables
 -- and functions; the steps those call move to `scout_internal` (never exposed),

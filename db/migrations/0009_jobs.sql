@@ -1,3 +1,5 @@
+-- squawk-ignore-file ban-drop-constraint, constraint-missing-not-valid, adding-foreign-key-constraint
+-- (job_runs is a small metadata table: validating its new constraints at once locks it for milliseconds)
 -- The pipeline runs itself: a registry of jobs (one lock per job, derived from its
 -- name; the pg_cron schedule of those that are scheduled), a run log that keeps
 -- failures and runs that never finished, each run's steps, and the retention

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from .commands.check import check
 from .commands.common import DATABASE_URL_HELP
 from .commands.db import db
 from .commands.dq import dq
@@ -28,7 +29,7 @@ def main(ctx: click.Context, database_url: str | None) -> None:
     ctx.obj["database_url"] = database_url
 
 
-for command in (migrate, rollback, status, schema, ingest, seed, run, backfill, purge, jobs, dq, demo, db):
+for command in (migrate, rollback, status, schema, ingest, seed, run, backfill, purge, jobs, dq, check, demo, db):
     main.add_command(command)
 
 

@@ -46,6 +46,8 @@ from .errors import MigrationError
 META_SCHEMA = "scout_meta"
 # Any 64-bit constant unique to this product; scout-db's advisory locks start with 0x5C0_07.
 MIGRATE_LOCK_KEY = 0x5C0_07_0001
+# How long one migration's statement may wait for a table lock (squawk's require-lock-timeout).
+MIGRATION_LOCK_TIMEOUT = "30s"
 # Schemas db/functions may define objects in.
 FUNCTION_SCHEMAS = ("scout", "scout_internal", "scout_dev", "scout_checks", "ip_workbench", "test_failures")
 
@@ -298,6 +300,8 @@ class Migrator:
             with self._locked(conn):
                 if self._is_applied(conn, migration):
                     return False  # another runner applied it while we waited
+                # a DDL statement queued behind a long query would block every reader behind it
+                conn.execute(f"set local lock_timeout = '{MIGRATION_LOCK_TIMEOUT}'")
                 for statement in statements:
                     conn.execute(statement)
                 conn.execute(f"insert into {META_SCHEMA}._yoyo_migration values (%s, %s, now() at time zone 'utc')",
@@ -319,6 +323,7 @@ class Migrator:
             with self._locked(conn):
                 if not self._is_applied(conn, migration):
                     return False
+                conn.execute(f"set local lock_timeout = '{MIGRATION_LOCK_TIMEOUT}'")
                 for statement in statements:
                     conn.execute(statement)
                 conn.execute(f"delete from {META_SCHEMA}._yoyo_migration where migration_hash = %s", (migration.hash,))

@@ -1,0 +1,54 @@
+"""check: the validation cycle of the old stack against a live database, one line per
+step. The steps are SQL (scout_internal.validation_cycle) but the migration lint,
+which reads files: squawk, configured by .squawk.toml."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from .. import config
+from ..errors import Exit, expected_errors
+from ..migrations import db_dir
+from .common import database_option, target
+
+
+def lint_step() -> dict:
+    folder = db_dir() / "migrations"
+    squawk = shutil.which("squawk") or str(Path(sys.executable).with_name("squawk"))
+    if not Path(squawk).exists():
+        return {"step": "lint", "passed": False, "figure": "squawk not found: pip install squawk-cli"}
+    config_file = db_dir().parent / ".squawk.toml"
+    args = [squawk, *(["--config", str(config_file)] if config_file.exists() else []),
+            *sorted(str(p) for p in folder.glob("*.sql") if not p.name.endswith(".rollback.sql"))]
+    done = subprocess.run(args, capture_output=True, text=True, check=False)
+    findings = sum(line.lstrip().startswith(("warning[", "error[")) or "warning[" in line[:40]
+                   for line in done.stdout.splitlines())
+    return {"step": "lint", "passed": done.returncode == 0,
+            "figure": "squawk: no findings in the migrations" if done.returncode == 0
+            else f"squawk: {findings or 'some'} findings (run: squawk db/migrations/*.sql)"}
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@database_option
+@expected_errors
+def check(fmt: str) -> None:
+    """The validation cycle: syntax/type, lint, security, test, performance,
+    documentation and integration, each with its figure; exit 1 if any fails."""
+    with config.connect(target(), autocommit=True) as conn:
+        steps = [dict(zip(("step", "passed", "figure"), row, strict=True))
+                 for row in conn.execute("select * from scout_internal.validation_cycle()")]
+    steps.insert(1, lint_step())
+    if fmt == "json":
+        click.echo(json.dumps({"passed": all(s["passed"] for s in steps), "steps": steps}, indent=2))
+    else:
+        for number, s in enumerate(steps, start=1):
+            click.echo(f"{number}. {'pass' if s['passed'] else 'FAIL'}  {s['step']:<14} {s['figure']}")
+    if not all(s["passed"] for s in steps):
+        sys.exit(int(Exit.FAILED))
