@@ -16,11 +16,16 @@ th{background:#f6f8fa;font-weight:600}td.num{text-align:right;font-variant-numer
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:1rem}
 .chart{border:1px solid #e3e8ee;border-radius:6px;padding:.6rem}.chart h3{margin:0 0 .3rem;font-size:.95rem}
 code{background:#f3f5f7;padding:0 .25rem;border-radius:3px}
+td.keys{font:12px ui-monospace,Menlo,Consolas,monospace;color:#44505c;max-width:260px;overflow-wrap:anywhere}
 """
 
 
 def _e(value) -> str:
     return html.escape("" if value is None else str(value))
+
+
+def _when(moment) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if isinstance(moment, datetime) else str(moment)
 
 
 def _score_class(score, bar) -> str:
@@ -72,14 +77,14 @@ def render_html(data: dict) -> str:
         f'<td class="num muted">{_e(s["overall_threshold"])}</td></tr>' for s in data["scores"])
     alerts = "".join(
         f"<tr><td>{_e(a['id'])}</td><td>{_e(a['table'])}</td><td class='num bad'>{_e(a['dq_score'])}</td>"
-        f"<td class='num'>{_e(a['threshold'])}</td><td>{_e(a['opened_at'])}</td>"
+        f"<td class='num'>{_e(a['threshold'])}</td><td>{_e(_when(a['opened_at']))}</td>"
         f"<td>{_e(', '.join(c['check'] for c in a['failing_checks']))}</td></tr>" for a in data["open_alerts"]) or \
         '<tr><td colspan="6" class="ok">No open alert.</td></tr>'
     failing = [c for c in data["checks"] if c["failed"]]
     checks = "".join(
         f"<tr><td><code>{_e(c['check'])}</code></td><td>{_e(c['table'])}</td><td>{_e(c['dimension'])}</td>"
         f"<td class='num bad'>{_e(c['failed'])}</td><td class='num'>{_e(c['passed'])}</td><td>{_e(c['detail'])}</td>"
-        f"<td>{_e(', '.join(c['sample_keys']))}</td></tr>" for c in failing) or \
+        f"<td class='keys'>{_e(', '.join(c['sample_keys'][:3]))}</td></tr>" for c in failing) or \
         '<tr><td colspan="7" class="ok">Every check passes.</td></tr>'
     charts = "".join(_chart(table, points) for table, points in sorted(history.items()))
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
