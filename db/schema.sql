@@ -980,24 +980,14 @@ begin
               left join ip_workbench.dq_alerts a
                      on a.schema_name = s.schema_name and a.table_name = s.table_name and a.closed_at is null
         loop
-            if v_alert.dq_score < v_threshold and v_alert.open_id is null then
-                insert into ip_workbench.dq_alerts (schema_name, table_name, layer, dq_score, threshold, scores,
-                                                    failing_checks, opened_run_id, last_seen_run_id)
-                values (v_alert.schema_name, v_alert.table_name, v_alert.layer, v_alert.dq_score, v_threshold,
-                        pg_catalog.jsonb_build_object('completeness', v_alert.completeness, 'uniqueness', v_alert.uniqueness,
-                            'validity', v_alert.validity, 'integrity', v_alert.integrity, 'timeliness', v_alert.timeliness),
-                        coalesce(v_alert.failing, '[]'), v_run_id, v_run_id)
-                returning id into v_alert.open_id;
-                perform pg_catalog.pg_notify('scout_dq_alert', pg_catalog.jsonb_build_object(
-                    'alert_id', v_alert.open_id, 'table', v_alert.schema_name || '.' || v_alert.table_name,
-                    'layer', v_alert.layer, 'dq_score', v_alert.dq_score, 'threshold', v_threshold,
-                    'scores', pg_catalog.jsonb_build_object('completeness', v_alert.completeness,
-                        'uniqueness', v_alert.uniqueness, 'validity', v_alert.validity, 'integrity', v_alert.integrity,
-                        'timeliness', v_alert.timeliness),
-                    'run_id', v_run_id)::text);
-                v_raised := v_raised || pg_catalog.to_jsonb(v_alert.schema_name || '.' || v_alert.table_name);
-            elsif v_alert.dq_score < v_threshold then
-                update ip_workbench.dq_alerts a set last_seen_run_id = v_run_id where a.id = v_alert.open_id;
+            if v_alert.dq_score < v_threshold then
+                if scout_internal.dq_raise_alert(v_alert.schema_name, v_alert.table_name, v_alert.layer, v_alert.dq_score,
+                       v_threshold, pg_catalog.jsonb_build_object('completeness', v_alert.completeness,
+                           'uniqueness', v_alert.uniqueness, 'validity', v_alert.validity, 'integrity', v_alert.integrity,
+                           'timeliness', v_alert.timeliness),
+                       v_alert.failing, v_run_id) is not null then
+                    v_raised := v_raised || pg_catalog.to_jsonb(v_alert.schema_name || '.' || v_alert.table_name);
+                end if;
             elsif v_alert.open_id is not null then
                 update ip_workbench.dq_alerts a
                    set closed_at = pg_catalog.now(), closed_score = v_alert.dq_score
@@ -1073,6 +1063,19 @@ begin
             'result', v_step - array['step', 'step_status', 'step_seconds']));
         if v_step ->> 'step_status' = 'failed' then
             perform pg_catalog.set_config('scout.parent_run_id', '', true);
+            if v_name = 'silver_checks' then
+                -- the same alert the daily checks raise: people hear of it now, not tomorrow
+                perform scout_internal.dq_raise_alert('scout', 'silver_validated_transactions', 'silver',
+                    pg_catalog.round(100.0 * ((v_step ->> 'rows')::bigint - (v_step ->> 'unaccounted')::bigint)
+                                     / greatest((v_step ->> 'rows')::bigint, 1), 2),
+                    (scout_internal.setting('dq_alert_threshold'))::numeric,
+                    pg_catalog.jsonb_build_object('integrity', pg_catalog.round(100.0 * ((v_step ->> 'rows')::bigint
+                        - (v_step ->> 'unaccounted')::bigint) / greatest((v_step ->> 'rows')::bigint, 1), 2)),
+                    pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                        'check', 'run_transformations.silver_checks', 'failed', v_step -> 'unaccounted',
+                        'detail', v_step ->> 'message', 'sample_keys', v_step -> 'sample_bronze_ids')),
+                    v_run_id);
+            end if;
             return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
                 'status', 'failed', 'step', v_name,
                 'sqlstate', coalesce(v_step ->> 'sqlstate', case when v_name like '%checks' then 'check_failed' end),
@@ -1091,7 +1094,7 @@ $$;
 -- Name: FUNCTION run_transformations(p_wait boolean, p_platinum boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.run_transformations(p_wait boolean, p_platinum boolean) IS 'The hourly pipeline: Bronze freshness, scout.refresh_silver, the Silver checks, scout.refresh_gold, the Gold checks, (scout.refresh_platinum when p_platinum), metadata; each step recorded in ip_workbench.job_run_steps. Stops at a failing step or failing Silver checks (before Gold) with status failed, keeping the steps before. Returns {"status", "steps": [{"step", "status", "seconds", "result"}…], "run_id", "seconds"}; a concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
+COMMENT ON FUNCTION scout.run_transformations(p_wait boolean, p_platinum boolean) IS 'The hourly pipeline: Bronze freshness, scout.refresh_silver, the Silver checks, scout.refresh_gold, the Gold checks, (scout.refresh_platinum when p_platinum), metadata; each step recorded in ip_workbench.job_run_steps. Stops at a failing step or failing Silver checks (before Gold) with status failed, keeping the steps before; failing Silver checks also raise a data-quality alert (scout_internal.dq_raise_alert). Returns {"status", "steps": [{"step", "status", "seconds", "result"}…], "run_id", "seconds"}; a concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
 
 
 SET default_table_access_method = heap;
@@ -1806,6 +1809,41 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format text, p_report text) IS 'The message about alert p_alert_id in format mattermost ({"text", "attachments"}, also read by Slack) or generic (the alert as JSON), with the HTML report''s location p_report when given.';
+
+
+--
+-- Name: dq_raise_alert(text, text, text, numeric, numeric, jsonb, jsonb, bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_raise_alert(p_schema text, p_table text, p_layer text, p_score numeric, p_threshold numeric, p_scores jsonb, p_failing jsonb, p_run_id bigint) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_id bigint;
+begin
+    update ip_workbench.dq_alerts a set last_seen_run_id = p_run_id
+     where a.schema_name = p_schema and a.table_name = p_table and a.closed_at is null;
+    if found then
+        return null;
+    end if;
+    insert into ip_workbench.dq_alerts (schema_name, table_name, layer, dq_score, threshold, scores, failing_checks,
+                                        opened_run_id, last_seen_run_id)
+    values (p_schema, p_table, p_layer, p_score, p_threshold, p_scores, coalesce(p_failing, '[]'), p_run_id, p_run_id)
+    returning id into v_id;
+    perform pg_catalog.pg_notify('scout_dq_alert', pg_catalog.jsonb_build_object(
+        'alert_id', v_id, 'table', p_schema || '.' || p_table, 'layer', p_layer, 'dq_score', p_score,
+        'threshold', p_threshold, 'scores', p_scores, 'run_id', p_run_id)::text);
+    return v_id;
+end
+$$;
+
+
+--
+-- Name: FUNCTION dq_raise_alert(p_schema text, p_table text, p_layer text, p_score numeric, p_threshold numeric, p_scores jsonb, p_failing jsonb, p_run_id bigint); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_raise_alert(p_schema text, p_table text, p_layer text, p_score numeric, p_threshold numeric, p_scores jsonb, p_failing jsonb, p_run_id bigint) IS 'Opens a data-quality alert for table p_schema.p_table (score p_score below p_threshold, dimension scores p_scores, failing checks p_failing, raised by run p_run_id) and sends NOTIFY scout_dq_alert; returns its id. When the table has an open alert, marks it seen by p_run_id and returns NULL.';
 
 
 --
@@ -6629,6 +6667,136 @@ COMMENT ON COLUMN scout_checks.gold_totals_match_silver.failing_keys IS 'The bus
 
 
 --
+-- Name: registry_row_counts_match; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.registry_row_counts_match WITH (security_invoker='true') AS
+ SELECT 'registry_row_counts_match'::text AS check_name,
+    c.schema_name,
+    c.table_name,
+    t.layer,
+    'volume'::text AS dimension,
+    'error'::text AS level,
+    ((((NOT (t.row_count IS DISTINCT FROM c.actual)) AND (NOT ((c.table_name ~~ 'gold%'::text) AND (c.actual = 0) AND (s.silver > 0)))))::integer)::bigint AS passed,
+    ((((t.row_count IS DISTINCT FROM c.actual) OR ((c.table_name ~~ 'gold%'::text) AND (c.actual = 0) AND (s.silver > 0))))::integer)::bigint AS failed,
+    format('registry says %s rows, the table has %s'::text, COALESCE((t.row_count)::text, 'nothing'::text), c.actual) AS detail,
+        CASE
+            WHEN (t.row_count IS DISTINCT FROM c.actual) THEN ARRAY[c.table_name]
+            ELSE NULL::text[]
+        END AS failing_keys
+   FROM ((( SELECT 'scout'::text AS schema_name,
+            'bronze_transactions'::text AS table_name,
+            ( SELECT count(*) AS count
+                   FROM scout.bronze_transactions) AS actual
+        UNION ALL
+         SELECT 'scout'::text,
+            'bronze_products'::text,
+            ( SELECT count(*) AS count
+                   FROM scout.bronze_products) AS count
+        UNION ALL
+         SELECT 'scout'::text,
+            'silver_validated_transactions'::text,
+            ( SELECT count(*) AS count
+                   FROM scout.silver_validated_transactions) AS count
+        UNION ALL
+         SELECT 'scout'::text,
+            'silver_products'::text,
+            ( SELECT count(*) AS count
+                   FROM scout.silver_products) AS count
+        UNION ALL
+         SELECT 'scout'::text,
+            'gold_monthly_summary'::text,
+            ( SELECT count(*) AS count
+                   FROM scout.gold_monthly_summary) AS count
+        UNION ALL
+         SELECT 'scout'::text,
+            'gold_category_trends'::text,
+            ( SELECT count(*) AS count
+                   FROM scout.gold_category_trends) AS count) c
+     JOIN ip_workbench.tables t ON (((t.schema_name = c.schema_name) AND (t.table_name = c.table_name))))
+     CROSS JOIN ( SELECT count(*) AS silver
+           FROM scout.silver_validated_transactions) s)
+  WHERE ((t.last_updated IS NOT NULL) OR (c.actual > 0));
+
+
+--
+-- Name: VIEW registry_row_counts_match; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.registry_row_counts_match IS 'Row-count sanity: the registry''s row_count of each layer table (what dashboards and scout-db status show) is the table''s real count, and Gold is not empty while Silver holds sales.';
+
+
+--
+-- Name: COLUMN registry_row_counts_match.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.registry_row_counts_match.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN registry_row_counts_match.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.registry_row_counts_match.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN registry_row_counts_match.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.registry_row_counts_match.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN registry_row_counts_match.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.registry_row_counts_match.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN registry_row_counts_match.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.registry_row_counts_match.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN registry_row_counts_match.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.registry_row_counts_match.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN registry_row_counts_match.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.registry_row_counts_match.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN registry_row_counts_match.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.registry_row_counts_match.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN registry_row_counts_match.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.registry_row_counts_match.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN registry_row_counts_match.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.registry_row_counts_match.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
 -- Name: silver_accepts_bronze; Type: VIEW; Schema: scout_checks; Owner: -
 --
 
@@ -9533,6 +9701,14 @@ GRANT ALL ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_forma
 
 
 --
+-- Name: FUNCTION dq_raise_alert(p_schema text, p_table text, p_layer text, p_score numeric, p_threshold numeric, p_scores jsonb, p_failing jsonb, p_run_id bigint); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_raise_alert(p_schema text, p_table text, p_layer text, p_score numeric, p_threshold numeric, p_scores jsonb, p_failing jsonb, p_run_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_raise_alert(p_schema text, p_table text, p_layer text, p_score numeric, p_threshold numeric, p_scores jsonb, p_failing jsonb, p_run_id bigint) TO service_role;
+
+
+--
 -- Name: FUNCTION fold_case(p_text text); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -10082,6 +10258,13 @@ GRANT SELECT ON TABLE scout_checks.gold_one_row_per_month_and_category TO servic
 --
 
 GRANT SELECT ON TABLE scout_checks.gold_totals_match_silver TO service_role;
+
+
+--
+-- Name: TABLE registry_row_counts_match; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.registry_row_counts_match TO service_role;
 
 
 --

@@ -2,7 +2,7 @@
 -- its step, SQLSTATE and message; run_transformations stops there, before Gold;
 -- and failing Silver checks stop it the same way.
 begin;
-select plan(13);
+select plan(14);
 
 select scout.ingest_transactions('{"transaction_id": "F1", "date": "2025-01-01", "amount": 1, "category": "Dairy"}');
 
@@ -48,6 +48,9 @@ select is((select count(*)::int from ip_workbench.job_runs where job_name = 'sco
 select is((select count(*)::int from scout.silver_validated_transactions where transaction_id = 'F1'), 1,
           'Silver''s own work, which passed its step, stays');
 select ok((select count(*) > 0 from scout.gold_pending_days), 'the days stay queued for the next Gold refresh');
+select results_eq($$select table_name, dq_score, failing_checks -> 0 ->> 'check' from ip_workbench.dq_alerts where closed_at is null$$,
+    $$values ('silver_validated_transactions', 50.00::numeric(5, 2), 'run_transformations.silver_checks')$$,
+    'and raise the data-quality alert for Silver (one of the two rows it judged is unaccounted: 50%)');
 
 select * from finish();
 rollback;

@@ -50,6 +50,7 @@ $$, $$values
     ('service_role', 'scout_internal.pass_rate(jsonb,text)'),
     ('service_role', 'scout_internal.timeliness_score(text,text)'),
     ('service_role', 'scout_internal.dq_alert_message(bigint,text,text)'),
+    ('service_role', 'scout_internal.dq_raise_alert(text,text,text,numeric,numeric,jsonb,jsonb,bigint)'),
     ('service_role', 'scout_internal.validation_cycle()'),
     ('service_role', 'scout_internal.touch_table(text,text,bigint,bigint,timestamp with time zone)'),
     ('service_role', 'scout_internal.is_unprocessed(xid8,bigint,pg_snapshot,xid8,pg_snapshot,xid8,bigint)'),

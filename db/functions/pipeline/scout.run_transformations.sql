@@ -42,6 +42,19 @@ begin
             'result', v_step - array['step', 'step_status', 'step_seconds']));
         if v_step ->> 'step_status' = 'failed' then
             perform pg_catalog.set_config('scout.parent_run_id', '', true);
+            if v_name = 'silver_checks' then
+                -- the same alert the daily checks raise: people hear of it now, not tomorrow
+                perform scout_internal.dq_raise_alert('scout', 'silver_validated_transactions', 'silver',
+                    pg_catalog.round(100.0 * ((v_step ->> 'rows')::bigint - (v_step ->> 'unaccounted')::bigint)
+                                     / greatest((v_step ->> 'rows')::bigint, 1), 2),
+                    (scout_internal.setting('dq_alert_threshold'))::numeric,
+                    pg_catalog.jsonb_build_object('integrity', pg_catalog.round(100.0 * ((v_step ->> 'rows')::bigint
+                        - (v_step ->> 'unaccounted')::bigint) / greatest((v_step ->> 'rows')::bigint, 1), 2)),
+                    pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                        'check', 'run_transformations.silver_checks', 'failed', v_step -> 'unaccounted',
+                        'detail', v_step ->> 'message', 'sample_keys', v_step -> 'sample_bronze_ids')),
+                    v_run_id);
+            end if;
             return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
                 'status', 'failed', 'step', v_name,
                 'sqlstate', coalesce(v_step ->> 'sqlstate', case when v_name like '%checks' then 'check_failed' end),
@@ -55,6 +68,6 @@ begin
 end
 $fn$;
 comment on function scout.run_transformations(boolean, boolean) is
-    'The hourly pipeline: Bronze freshness, scout.refresh_silver, the Silver checks, scout.refresh_gold, the Gold checks, (scout.refresh_platinum when p_platinum), metadata; each step recorded in ip_workbench.job_run_steps. Stops at a failing step or failing Silver checks (before Gold) with status failed, keeping the steps before. Returns {"status", "steps": [{"step", "status", "seconds", "result"}…], "run_id", "seconds"}; a concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
+    'The hourly pipeline: Bronze freshness, scout.refresh_silver, the Silver checks, scout.refresh_gold, the Gold checks, (scout.refresh_platinum when p_platinum), metadata; each step recorded in ip_workbench.job_run_steps. Stops at a failing step or failing Silver checks (before Gold) with status failed, keeping the steps before; failing Silver checks also raise a data-quality alert (scout_internal.dq_raise_alert). Returns {"status", "steps": [{"step", "status", "seconds", "result"}…], "run_id", "seconds"}; a concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
 revoke all on function scout.run_transformations(boolean, boolean) from public;
 grant execute on function scout.run_transformations(boolean, boolean) to service_role;

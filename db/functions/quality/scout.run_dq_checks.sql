@@ -123,24 +123,14 @@ begin
               left join ip_workbench.dq_alerts a
                      on a.schema_name = s.schema_name and a.table_name = s.table_name and a.closed_at is null
         loop
-            if v_alert.dq_score < v_threshold and v_alert.open_id is null then
-                insert into ip_workbench.dq_alerts (schema_name, table_name, layer, dq_score, threshold, scores,
-                                                    failing_checks, opened_run_id, last_seen_run_id)
-                values (v_alert.schema_name, v_alert.table_name, v_alert.layer, v_alert.dq_score, v_threshold,
-                        pg_catalog.jsonb_build_object('completeness', v_alert.completeness, 'uniqueness', v_alert.uniqueness,
-                            'validity', v_alert.validity, 'integrity', v_alert.integrity, 'timeliness', v_alert.timeliness),
-                        coalesce(v_alert.failing, '[]'), v_run_id, v_run_id)
-                returning id into v_alert.open_id;
-                perform pg_catalog.pg_notify('scout_dq_alert', pg_catalog.jsonb_build_object(
-                    'alert_id', v_alert.open_id, 'table', v_alert.schema_name || '.' || v_alert.table_name,
-                    'layer', v_alert.layer, 'dq_score', v_alert.dq_score, 'threshold', v_threshold,
-                    'scores', pg_catalog.jsonb_build_object('completeness', v_alert.completeness,
-                        'uniqueness', v_alert.uniqueness, 'validity', v_alert.validity, 'integrity', v_alert.integrity,
-                        'timeliness', v_alert.timeliness),
-                    'run_id', v_run_id)::text);
-                v_raised := v_raised || pg_catalog.to_jsonb(v_alert.schema_name || '.' || v_alert.table_name);
-            elsif v_alert.dq_score < v_threshold then
-                update ip_workbench.dq_alerts a set last_seen_run_id = v_run_id where a.id = v_alert.open_id;
+            if v_alert.dq_score < v_threshold then
+                if scout_internal.dq_raise_alert(v_alert.schema_name, v_alert.table_name, v_alert.layer, v_alert.dq_score,
+                       v_threshold, pg_catalog.jsonb_build_object('completeness', v_alert.completeness,
+                           'uniqueness', v_alert.uniqueness, 'validity', v_alert.validity, 'integrity', v_alert.integrity,
+                           'timeliness', v_alert.timeliness),
+                       v_alert.failing, v_run_id) is not null then
+                    v_raised := v_raised || pg_catalog.to_jsonb(v_alert.schema_name || '.' || v_alert.table_name);
+                end if;
             elsif v_alert.open_id is not null then
                 update ip_workbench.dq_alerts a
                    set closed_at = pg_catalog.now(), closed_score = v_alert.dq_score
