@@ -1022,6 +1022,53 @@ COMMENT ON FUNCTION scout.run_dq_checks(p_wait boolean) IS 'Runs every data-qual
 
 
 --
+-- Name: run_micro_batch(boolean); Type: FUNCTION; Schema: scout; Owner: -
+--
+
+CREATE FUNCTION scout.run_micro_batch(p_wait boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_hourly int;
+    v_run jsonb;
+    v_silver jsonb;
+begin
+    if not (scout_internal.setting('micro_batch_enabled'))::boolean then
+        return pg_catalog.jsonb_build_object('status', 'disabled', 'reason', 'setting micro_batch_enabled is false');
+    end if;
+    if not scout_internal.has_unprocessed_bronze() then
+        return pg_catalog.jsonb_build_object('status', 'idle', 'reason', 'no Bronze row is waiting for Silver');
+    end if;
+    -- the hourly run's lock: never beside it, never processing its rows twice
+    select j.lock_key into v_hourly from ip_workbench.jobs j where j.name = 'scout.run_transformations';
+    if not pg_catalog.pg_try_advisory_xact_lock(23559, v_hourly) then
+        return pg_catalog.jsonb_build_object('status', 'idle', 'reason', 'the hourly run is under way; it does Silver');
+    end if;
+    v_run := scout_internal.job_start('scout.run_micro_batch', p_wait);
+    if v_run ? 'status' then
+        return v_run;
+    end if;
+    perform pg_catalog.set_config('scout.parent_run_id', v_run ->> 'run_id', true);
+    v_silver := scout.refresh_silver(true);
+    perform pg_catalog.set_config('scout.parent_run_id', '', true);
+    return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
+        'status', case when v_silver ->> 'status' = 'failed' then 'failed' else 'ok' end,
+        'step', case when v_silver ->> 'status' = 'failed' then 'silver' end,
+        'sqlstate', v_silver ->> 'sqlstate', 'message', v_silver ->> 'message',
+        'processed', v_silver -> 'processed', 'silver', v_silver));
+end
+$$;
+
+
+--
+-- Name: FUNCTION run_micro_batch(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON FUNCTION scout.run_micro_batch(p_wait boolean) IS 'The every-minute micro-batch: when Bronze holds rows Silver has not processed and the hourly run is not under way (it shares its lock), runs scout.refresh_silver as a recorded run and returns {"status": "ok", "processed", "silver", "run_id", "seconds"}; otherwise returns at once with {"status": "idle" | "disabled", "reason"} and records nothing. Gold and the checks stay the hourly run''s.';
+
+
+--
 -- Name: run_transformations(boolean, boolean); Type: FUNCTION; Schema: scout; Owner: -
 --
 
@@ -1798,8 +1845,23 @@ begin
                              from pg_catalog.jsonb_each(v_alert.scores) s),
                 'footer', pg_catalog.format('alert %s, raised %s', v_alert.id,
                                             pg_catalog.to_char(v_alert.opened_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')))));
+    elsif p_format = 'email' then
+        return pg_catalog.jsonb_build_object(
+            'subject', '[scout data quality] ' || v_title,
+            'body', v_title || E'\n\n'
+                || 'Scores: ' || coalesce((select pg_catalog.string_agg(s.key || ' ' || coalesce(s.value #>> '{}', 'n/a'), ', ')
+                                             from pg_catalog.jsonb_each(v_alert.scores) s), 'none') || E'\n\n'
+                || 'Failing checks:' || E'\n'
+                || coalesce((select pg_catalog.string_agg(pg_catalog.format('- %s: %s failing (%s); e.g. %s', c ->> 'check',
+                                 c ->> 'failed', c ->> 'detail',
+                                 coalesce((select pg_catalog.string_agg(k, ', ')
+                                             from pg_catalog.jsonb_array_elements_text(c -> 'sample_keys') k), '-')), E'\n')
+                               from pg_catalog.jsonb_array_elements(v_alert.failing_checks) c), '- none recorded') || E'\n\n'
+                || pg_catalog.format('Alert %s, raised %s. ', v_alert.id,
+                                     pg_catalog.to_char(v_alert.opened_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'))
+                || coalesce('Report: ' || p_report, 'Report: scout-db dq report --html dq.html') || E'\n');
     end if;
-    raise exception 'format must be mattermost or generic, got %', p_format using errcode = '22023';
+    raise exception 'format must be mattermost, generic or email, got %', p_format using errcode = '22023';
 end
 $$;
 
@@ -1808,7 +1870,36 @@ $$;
 -- Name: FUNCTION dq_alert_message(p_alert_id bigint, p_format text, p_report text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format text, p_report text) IS 'The message about alert p_alert_id in format mattermost ({"text", "attachments"}, also read by Slack) or generic (the alert as JSON), with the HTML report''s location p_report when given.';
+COMMENT ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format text, p_report text) IS 'The message about alert p_alert_id in format mattermost ({"text", "attachments"}, also read by Slack), generic (the alert as JSON) or email ({"subject", "body"}), with the HTML report''s location p_report when given.';
+
+
+--
+-- Name: dq_escalations(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_escalations() RETURNS TABLE(alert_id bigint, reason text)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select a.id,
+           case when a.opened_at <= pg_catalog.now() - s.after then 'open since ' || pg_catalog.to_char(a.opened_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')
+                else 'raised again within ' || s.after::text || ' of the previous alert closing' end
+      from ip_workbench.dq_alerts a
+     cross join (select (scout_internal.setting('dq_escalate_after') #>> '{}')::interval as after) s
+     where a.closed_at is null
+       and (a.opened_at <= pg_catalog.now() - s.after
+            or exists (select 1 from ip_workbench.dq_alerts p
+                        where p.schema_name = a.schema_name and p.table_name = a.table_name and p.id < a.id
+                          and p.closed_at >= a.opened_at - s.after))
+     order by a.id
+$$;
+
+
+--
+-- Name: FUNCTION dq_escalations(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_escalations() IS 'Open alerts due to escalate, with why: open longer than dq_escalate_after (ip_workbench.settings), or raised again within that long of the same table''s previous alert closing.';
 
 
 --
@@ -1866,6 +1957,42 @@ END;
 --
 
 COMMENT ON FUNCTION scout_internal.fold_case(p_text text) IS 'p_text lower-cased by locale-independent rules (C for ASCII, ICU root otherwise), for case-insensitive matching.';
+
+
+--
+-- Name: has_unprocessed_bronze(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.has_unprocessed_bronze() RETURNS boolean
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+    v_mark ip_workbench.watermarks;
+    v_now pg_snapshot := pg_catalog.pg_current_snapshot();
+    v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
+begin
+    select * into v_mark from ip_workbench.watermarks w where w.stream = 'silver_transactions';
+    if exists (select 1 from scout.bronze_transactions b
+                where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_mark.processed_snapshot), '0'::xid8)
+                  and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_mark.processed_snapshot,
+                                                    v_mark.processed_xid, v_mark.processed_seq)) then
+        return true;
+    end if;
+    select * into v_mark from ip_workbench.watermarks w where w.stream = 'silver_products';
+    return exists (select 1 from scout.bronze_products b
+                    where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_mark.processed_snapshot), '0'::xid8)
+                      and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_mark.processed_snapshot,
+                                                        v_mark.processed_xid, v_mark.processed_seq));
+end
+$$;
+
+
+--
+-- Name: FUNCTION has_unprocessed_bronze(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.has_unprocessed_bronze() IS 'Whether scout.bronze_transactions or scout.bronze_products holds a row refresh_silver has not processed yet (by the streams'' watermarks).';
 
 
 --
@@ -2075,6 +2202,9 @@ begin
         'bronze_' || p_kind)
         using p_source, p_source_filename, v_batch_id, v_items;
     get diagnostics v_inserted = row_count;
+    -- for a listener (scout-db run --follow) to bring them to Silver at once; delivered at
+    -- commit, and one per transaction however many calls it makes
+    perform pg_catalog.pg_notify('scout_bronze_arrived', p_kind);
 
     return pg_catalog.jsonb_build_object('batch_id', v_batch_id, 'received', v_count, 'inserted', v_inserted);
 end
@@ -9582,6 +9712,14 @@ GRANT ALL ON FUNCTION scout.run_dq_checks(p_wait boolean) TO service_role;
 
 
 --
+-- Name: FUNCTION run_micro_batch(p_wait boolean); Type: ACL; Schema: scout; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout.run_micro_batch(p_wait boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout.run_micro_batch(p_wait boolean) TO service_role;
+
+
+--
 -- Name: FUNCTION run_transformations(p_wait boolean, p_platinum boolean); Type: ACL; Schema: scout; Owner: -
 --
 
@@ -9701,6 +9839,14 @@ GRANT ALL ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_forma
 
 
 --
+-- Name: FUNCTION dq_escalations(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_escalations() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_escalations() TO service_role;
+
+
+--
 -- Name: FUNCTION dq_raise_alert(p_schema text, p_table text, p_layer text, p_score numeric, p_threshold numeric, p_scores jsonb, p_failing jsonb, p_run_id bigint); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -9714,6 +9860,14 @@ GRANT ALL ON FUNCTION scout_internal.dq_raise_alert(p_schema text, p_table text,
 
 REVOKE ALL ON FUNCTION scout_internal.fold_case(p_text text) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.fold_case(p_text text) TO service_role;
+
+
+--
+-- Name: FUNCTION has_unprocessed_bronze(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.has_unprocessed_bronze() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.has_unprocessed_bronze() TO service_role;
 
 
 --

@@ -107,3 +107,12 @@ def pooler(cluster: Cluster):
         yield bouncer
     finally:
         bouncer.stop()
+
+
+@pytest.fixture(scope="session")
+def cron_url(cluster: Cluster) -> str:
+    """The test cluster's pg_cron database (cron.database_name), with pg_cron created in it."""
+    url = cluster.url(CRON_DATABASE)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("create extension if not exists pg_cron")
+    return url

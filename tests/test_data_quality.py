@@ -97,7 +97,7 @@ def test_a_webhook_that_keeps_failing_is_recorded_and_exits_1(alerting_db, https
     done = run_cli("dq", "alert", "--webhook", httpserver.url_for("/down"), "--retries", "1", "--format", "generic",
                    "--database-url", alerting_db)
     assert done.returncode == 1
-    assert "not delivered after 2 tries: HTTP 503" in done.stderr
+    assert "after 2 tries: HTTP 503" in done.stderr
     assert json.loads(httpserver.log[0][0].data)["table"] == "scout.silver_validated_transactions"
 
 

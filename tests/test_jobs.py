@@ -24,12 +24,13 @@ CONTRACT_SCHEDULES = {
 OUR_SCHEDULES = {
     "scout_platinum_refresh": ("30 */6 * * *", "select scout.refresh_platinum()"),
     "scout_run_log_retention": ("30 3 * * *", "select scout_internal.purge_run_log()"),
+    "scout_silver_micro_batch": ("1-59 * * * *", "select scout.run_micro_batch()"),
 }
 
 
 @pytest.fixture(scope="module")
-def cron_conn(cluster):
-    with psycopg.connect(cluster.url(CRON_DATABASE), autocommit=True) as conn:
+def cron_conn(cron_url):
+    with psycopg.connect(cron_url, autocommit=True) as conn:
         yield conn
 
 
@@ -66,7 +67,7 @@ def test_jobs_install_from_another_database_schedules_it_there_once(db_url, cron
         line = next(line for line in listed.stdout.splitlines() if name in line)
         assert "│ yes" in line, line
     removed = run_cli("jobs", "remove", "--database-url", db_url)
-    assert removed.returncode == 0 and "removed 6 jobs" in removed.stdout
+    assert removed.returncode == 0 and f"removed {len(CONTRACT_SCHEDULES) + len(OUR_SCHEDULES)} jobs" in removed.stdout
     assert cron_jobs(cron_conn, database) == []
 
 

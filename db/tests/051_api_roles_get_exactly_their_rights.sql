@@ -33,6 +33,7 @@ $$, $$values
     ('service_role', 'scout.run_dq_checks(boolean)'),
     ('service_role', 'scout.purge_expired(boolean)'),
     ('service_role', 'scout.backfill(date,date,boolean)'),
+    ('service_role', 'scout.run_micro_batch(boolean)'),
     -- what those call under the caller's rights (never exposed)
     ('service_role', 'scout_internal.setting(text)'),
     ('service_role', 'scout_internal.holds_job_lock(text)'),
@@ -52,6 +53,8 @@ $$, $$values
     ('service_role', 'scout_internal.dq_alert_message(bigint,text,text)'),
     ('service_role', 'scout_internal.dq_raise_alert(text,text,text,numeric,numeric,jsonb,jsonb,bigint)'),
     ('service_role', 'scout_internal.validation_cycle()'),
+    ('service_role', 'scout_internal.dq_escalations()'),
+    ('service_role', 'scout_internal.has_unprocessed_bronze()'),
     ('service_role', 'scout_internal.touch_table(text,text,bigint,bigint,timestamp with time zone)'),
     ('service_role', 'scout_internal.is_unprocessed(xid8,bigint,pg_snapshot,xid8,pg_snapshot,xid8,bigint)'),
     ('service_role', 'scout_internal.advance_watermark(text,pg_snapshot,xid8,bigint)'),
@@ -80,7 +83,7 @@ select set_eq($$
 $$, $$values ('scout.ingest_transactions(jsonb,text,text)'), ('scout.ingest_products(jsonb,text,text)'),
              ('scout.refresh_silver(boolean)'), ('scout.refresh_gold(boolean)'), ('scout.refresh_platinum(boolean)'),
              ('scout.run_transformations(boolean,boolean)'), ('scout.run_dq_checks(boolean)'),
-             ('scout.purge_expired(boolean)'), ('scout.backfill(date,date,boolean)')$$,
+             ('scout.purge_expired(boolean)'), ('scout.backfill(date,date,boolean)'), ('scout.run_micro_batch(boolean)')$$,
     'scout, the schema PostgREST exposes, holds the public functions and nothing else');
 
 -- tables and views: exactly these privileges per role

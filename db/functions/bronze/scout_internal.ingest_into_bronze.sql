@@ -79,6 +79,9 @@ begin
         'bronze_' || p_kind)
         using p_source, p_source_filename, v_batch_id, v_items;
     get diagnostics v_inserted = row_count;
+    -- for a listener (scout-db run --follow) to bring them to Silver at once; delivered at
+    -- commit, and one per transaction however many calls it makes
+    perform pg_catalog.pg_notify('scout_bronze_arrived', p_kind);
 
     return pg_catalog.jsonb_build_object('batch_id', v_batch_id, 'received', v_count, 'inserted', v_inserted);
 end

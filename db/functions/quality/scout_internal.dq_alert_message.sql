@@ -41,11 +41,26 @@ begin
                              from pg_catalog.jsonb_each(v_alert.scores) s),
                 'footer', pg_catalog.format('alert %s, raised %s', v_alert.id,
                                             pg_catalog.to_char(v_alert.opened_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')))));
+    elsif p_format = 'email' then
+        return pg_catalog.jsonb_build_object(
+            'subject', '[scout data quality] ' || v_title,
+            'body', v_title || E'\n\n'
+                || 'Scores: ' || coalesce((select pg_catalog.string_agg(s.key || ' ' || coalesce(s.value #>> '{}', 'n/a'), ', ')
+                                             from pg_catalog.jsonb_each(v_alert.scores) s), 'none') || E'\n\n'
+                || 'Failing checks:' || E'\n'
+                || coalesce((select pg_catalog.string_agg(pg_catalog.format('- %s: %s failing (%s); e.g. %s', c ->> 'check',
+                                 c ->> 'failed', c ->> 'detail',
+                                 coalesce((select pg_catalog.string_agg(k, ', ')
+                                             from pg_catalog.jsonb_array_elements_text(c -> 'sample_keys') k), '-')), E'\n')
+                               from pg_catalog.jsonb_array_elements(v_alert.failing_checks) c), '- none recorded') || E'\n\n'
+                || pg_catalog.format('Alert %s, raised %s. ', v_alert.id,
+                                     pg_catalog.to_char(v_alert.opened_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'))
+                || coalesce('Report: ' || p_report, 'Report: scout-db dq report --html dq.html') || E'\n');
     end if;
-    raise exception 'format must be mattermost or generic, got %', p_format using errcode = '22023';
+    raise exception 'format must be mattermost, generic or email, got %', p_format using errcode = '22023';
 end
 $fn$;
 comment on function scout_internal.dq_alert_message(bigint, text, text) is
-    'The message about alert p_alert_id in format mattermost ({"text", "attachments"}, also read by Slack) or generic (the alert as JSON), with the HTML report''s location p_report when given.';
+    'The message about alert p_alert_id in format mattermost ({"text", "attachments"}, also read by Slack), generic (the alert as JSON) or email ({"subject", "body"}), with the HTML report''s location p_report when given.';
 revoke all on function scout_internal.dq_alert_message(bigint, text, text) from public;
 grant execute on function scout_internal.dq_alert_message(bigint, text, text) to service_role;

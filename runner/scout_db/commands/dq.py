@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import smtplib
 import subprocess
 import time
 import urllib.error
 import urllib.request
 from decimal import Decimal
+from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -141,58 +143,109 @@ def _post(url: str, payload: dict, timeout: float = 10) -> tuple[bool, str]:
         return False, f"error: {getattr(exc, 'reason', exc)}"
 
 
+def _deliver(conn, channel: str, target_name: str, alert_ids: list[int], message_format: str,
+             report_url: str | None, retries: int, send) -> tuple[int, int]:
+    """Send each alert once to one target: every attempt recorded, a failure retried
+    with back-off (1 s, 2 s, 4 s, …), an alert already delivered there skipped."""
+    sent = failed = 0
+    for alert_id in alert_ids:
+        with conn.transaction():
+            # one sender per alert at a time: a second scout-db dq alert skips it
+            if not conn.execute("select pg_try_advisory_xact_lock(23560, %s::int)", (alert_id,)).fetchone()[0]:
+                continue
+            if conn.execute("select exists (select 1 from ip_workbench.dq_alert_deliveries where alert_id = %s "
+                            "and channel = %s and target = %s and succeeded)",
+                            (alert_id, channel, target_name)).fetchone()[0]:
+                continue
+            payload = conn.execute("select scout_internal.dq_alert_message(%s, %s, %s)",
+                                   (alert_id, message_format, report_url)).fetchone()[0]
+            ok, answer = False, ""
+            for attempt in range(1, retries + 2):
+                ok, answer = send(payload)
+                conn.execute("""insert into ip_workbench.dq_alert_deliveries
+                                    (alert_id, channel, target, attempt, succeeded, response, payload)
+                                values (%s, %s, %s, %s, %s, %s, %s)""",
+                             (alert_id, channel, target_name, attempt, ok, answer[:500], json.dumps(payload)))
+                if ok:
+                    break
+                if attempt <= retries:
+                    time.sleep(2 ** (attempt - 1))
+        if ok:
+            sent += 1
+            click.echo(f"alert {alert_id}: {'posted' if channel == 'webhook' else 'emailed'} to {target_name}")
+        else:
+            failed += 1
+            click.echo(f"scout-db: alert {alert_id}: not delivered to {target_name} after {retries + 1} tries: {answer}",
+                       err=True)
+    return sent, failed
+
+
+def _smtp_sender(recipients: list[str]):
+    host = os.environ.get("SCOUT_SMTP_HOST")
+    sender = os.environ.get("SCOUT_ALERT_FROM")
+    if not host or not sender or not recipients:
+        raise click.UsageError("--email needs SCOUT_SMTP_HOST, SCOUT_ALERT_FROM and SCOUT_ALERT_TO (comma-separated) "
+                               "in the environment (and SCOUT_SMTP_PORT, SCOUT_SMTP_USER, SCOUT_SMTP_PASSWORD, "
+                               "SCOUT_SMTP_STARTTLS where needed)")
+    port = int(os.environ.get("SCOUT_SMTP_PORT", "587"))
+    starttls = os.environ.get("SCOUT_SMTP_STARTTLS", "true" if port == 587 else "false").lower() in ("1", "true", "yes")
+
+    def send(message: dict) -> tuple[bool, str]:
+        mail = EmailMessage()
+        mail["From"], mail["To"], mail["Subject"] = sender, ", ".join(recipients), message["subject"]
+        mail.set_content(message["body"])
+        try:
+            with smtplib.SMTP(host, port, timeout=15) as smtp:
+                if starttls:
+                    smtp.starttls()
+                if os.environ.get("SCOUT_SMTP_USER"):
+                    smtp.login(os.environ["SCOUT_SMTP_USER"], os.environ.get("SCOUT_SMTP_PASSWORD", ""))
+                refused = smtp.send_message(mail)
+        except (smtplib.SMTPException, OSError) as exc:
+            return False, f"error: {exc}"
+        return not refused, "accepted" if not refused else f"refused: {refused}"
+
+    return send
+
+
 @dq.command("alert")
-@click.option("--webhook", envvar="SCOUT_ALERT_WEBHOOK", required=True, metavar="URL",
+@click.option("--webhook", envvar="SCOUT_ALERT_WEBHOOK", default=None, metavar="URL",
               help="Incoming webhook (Mattermost, Slack, or any JSON receiver). Default: $SCOUT_ALERT_WEBHOOK.")
+@click.option("--email", "email", is_flag=True,
+              help="Email the alerts that escalate (open over dq_escalate_after, or back soon after closing), over "
+                   "SMTP from SCOUT_SMTP_HOST/PORT/USER/PASSWORD/STARTTLS, SCOUT_ALERT_FROM to SCOUT_ALERT_TO.")
 @click.option("--format", "fmt", type=click.Choice(["mattermost", "generic"]), default="mattermost", show_default=True,
-              help="mattermost: {text, attachments} (Slack reads it too); generic: the alert as JSON.")
+              help="Webhook body: mattermost is {text, attachments} (Slack reads it too); generic is the alert as JSON.")
 @click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
-              help="Tries after a failed post, waiting 1 s, 2 s, 4 s, …")
+              help="Tries after a failed delivery, waiting 1 s, 2 s, 4 s, …")
 @click.option("--report-url", default=None, help="Where the HTML report is, to link in the message.")
 @database_option
 @expected_errors
-def dq_alert(webhook: str, fmt: str, retries: int, report_url: str | None) -> None:
-    """Post each open alert once to an incoming webhook; every attempt is recorded
-    (ip_workbench.dq_alert_deliveries) and an alert delivered there is never sent again."""
-    parts = urlsplit(webhook)
-    if parts.scheme not in ("http", "https"):
-        raise click.UsageError(f"--webhook must be an http(s) URL, got {webhook!r}")
-    target_name = parts._replace(query="", fragment="").geturl()  # keep tokens in the query out of the log
+def dq_alert(webhook: str | None, email: bool, fmt: str, retries: int, report_url: str | None) -> None:
+    """Deliver the open alerts to people: each once per webhook (--webhook), and the
+    escalating ones once by email (--email). Every attempt is recorded in
+    ip_workbench.dq_alert_deliveries; exit 1 if one could not be delivered."""
+    if not webhook and not email:
+        raise click.UsageError("give --webhook URL (or SCOUT_ALERT_WEBHOOK), --email, or both")
     sent = failed = 0
     with config.connect(target(), autocommit=True) as conn:
-        pending = [r[0] for r in conn.execute("""
-            select a.id from ip_workbench.dq_alerts a
-             where a.closed_at is null
-               and not exists (select 1 from ip_workbench.dq_alert_deliveries d
-                                where d.alert_id = a.id and d.channel = 'webhook' and d.target = %s and d.succeeded)
-             order by a.id""", (target_name,))]
-        for alert_id in pending:
-            with conn.transaction():
-                # one sender per alert at a time: a second scout-db dq alert skips it
-                locked = conn.execute("select pg_try_advisory_xact_lock(23560, %s::int)", (alert_id,)).fetchone()[0]
-                if not locked:
-                    continue
-                payload = conn.execute("select scout_internal.dq_alert_message(%s, %s, %s)",
-                                       (alert_id, fmt, report_url)).fetchone()[0]
-                ok, answer = False, ""
-                for attempt in range(1, retries + 2):
-                    ok, answer = _post(webhook, payload)
-                    conn.execute("""insert into ip_workbench.dq_alert_deliveries
-                                        (alert_id, channel, target, attempt, succeeded, response, payload)
-                                    values (%s, 'webhook', %s, %s, %s, %s, %s)""",
-                                 (alert_id, target_name, attempt, ok, answer[:500], json.dumps(payload)))
-                    if ok:
-                        break
-                    if attempt <= retries:
-                        time.sleep(2 ** (attempt - 1))
-                if ok:
-                    sent += 1
-                    click.echo(f"alert {alert_id}: delivered to {target_name}")
-                else:
-                    failed += 1
-                    click.echo(f"scout-db: alert {alert_id}: not delivered after {retries + 1} tries: {answer}", err=True)
-    click.echo(f"{sent} alert{'s' if sent != 1 else ''} delivered, {failed} failed, "
-               f"{len(pending) - sent - failed} skipped")
+        if webhook:
+            parts = urlsplit(webhook)
+            if parts.scheme not in ("http", "https"):
+                raise click.UsageError(f"--webhook must be an http(s) URL, got {webhook!r}")
+            target_name = parts._replace(query="", fragment="").geturl()  # tokens in the query stay out of the log
+            open_ids = [r[0] for r in conn.execute("select id from ip_workbench.dq_alerts where closed_at is null "
+                                                   "order by id")]
+            s, f = _deliver(conn, "webhook", target_name, open_ids, fmt, report_url, retries,
+                            lambda payload: _post(webhook, payload))
+            sent, failed = sent + s, failed + f
+        if email:
+            recipients = [r.strip() for r in os.environ.get("SCOUT_ALERT_TO", "").split(",") if r.strip()]
+            send = _smtp_sender(recipients)
+            due = [r[0] for r in conn.execute("select alert_id from scout_internal.dq_escalations()")]
+            s, f = _deliver(conn, "email", ", ".join(recipients), due, "email", report_url, retries, send)
+            sent, failed = sent + s, failed + f
+    click.echo(f"{sent} alert{'s' if sent != 1 else ''} delivered, {failed} failed")
     if failed:
         raise SystemExit(int(Exit.FAILED))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 import click
@@ -25,19 +26,54 @@ def _outcome(job: str, result: dict) -> None:
 @click.option("--wait/--no-wait", default=True, show_default=True,
               help="Queue behind a run already under way instead of returning 'skipped'.")
 @click.option("--platinum", is_flag=True, help="Rebuild Platinum too (its own job runs every 6 hours).")
+@click.option("--follow", is_flag=True,
+              help="Stay and bring rows to Silver as they arrive (LISTEN scout_bronze_arrived), in debounced micro-batches.")
+@click.option("--debounce", type=click.FloatRange(0, 60), default=2.0, show_default=True,
+              help="With --follow: wait this long for a burst of webhooks to end before one micro-batch.")
+@click.option("--max-batches", type=click.IntRange(min=1), default=None, help="With --follow: stop after this many.")
 @database_option
 @expected_errors
-def run(wait: bool, platinum: bool) -> None:
+def run(wait: bool, platinum: bool, follow: bool, debounce: float, max_batches: int | None) -> None:
     """Run the hourly pipeline now: scout.run_transformations().
 
     Prints each step with what it did and how long it took; exits 1 when the run
     failed or was skipped. The run is recorded in ip_workbench.job_runs even if
     this process is killed mid-way (it is then marked abandoned by the next run).
+    With --follow it stays, and runs scout.run_micro_batch() as rows arrive.
     """
+    if follow:
+        _follow(debounce, max_batches)
+        return
     with config.connect(target(), autocommit=True) as conn:
         result = run_job(conn, "scout.run_transformations", wait, p_platinum=platinum)
     render_run(result)
     _outcome("run_transformations", result)
+
+
+def _follow(debounce: float, max_batches: int | None) -> None:
+    """LISTEN needs a session of its own; the micro-batches run on a second connection."""
+    where = target()
+    with config.connect(where, autocommit=True) as listener, config.connect(where, autocommit=True) as conn:
+        listener.execute("listen scout_bronze_arrived")
+        click.echo("following scout_bronze_arrived (Ctrl-C to stop)", err=True)
+        batches = 0
+        pending = conn.execute("select scout_internal.has_unprocessed_bronze()").fetchone()[0]
+        while max_batches is None or batches < max_batches:
+            if not pending:
+                pending = bool(list(listener.notifies(timeout=60, stop_after=1)))
+                continue
+            # a burst of webhooks costs one micro-batch: wait until it has been quiet for `debounce`
+            started = time.monotonic()
+            while time.monotonic() - started < 10 and list(listener.notifies(timeout=debounce, stop_after=1)):
+                pass
+            result = conn.execute("select scout.run_micro_batch(true)").fetchone()[0]
+            pending = False
+            if result.get("status") == "ok":
+                batches += 1
+                click.echo(f"micro-batch: {result['processed']} rows to Silver in {result['seconds']:.2f} s "
+                           f"(run {result['run_id']})")
+            elif result.get("status") == "failed":
+                click.echo(f"scout-db: micro-batch failed: {result.get('message')}", err=True)
 
 
 @click.command()
