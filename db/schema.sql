@@ -3015,6 +3015,41 @@ COMMENT ON FUNCTION scout_internal.setting(p_name text) IS 'The value of setting
 
 
 --
+-- Name: silver_candidates(regclass, pg_snapshot, xid8, pg_snapshot, xid8, bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.silver_candidates(p_bronze regclass, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_count bigint;
+begin
+    if pg_catalog.to_regclass('pg_temp.silver_candidates') is not null then
+        drop table pg_temp.silver_candidates;
+    end if;
+    execute pg_catalog.format($sql$
+        create temp table silver_candidates on commit drop as
+        select pg_catalog.row_number() over (order by b.ingest_seq) as rn, b.id, null::text as parse_error
+          from %s b
+         where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin($3), '0'::xid8)
+           and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, $1, $2, $3, $4, $5)$sql$, p_bronze)
+        using p_now, p_own, p_prev, p_prev_xid, p_prev_seq;
+    get diagnostics v_count = row_count;
+    create index on pg_temp.silver_candidates (rn);
+    return v_count;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION silver_candidates(p_bronze regclass, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.silver_candidates(p_bronze regclass, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint) IS 'Internal to the Silver merges'' safety net: creates pg_temp.silver_candidates(rn, id, parse_error), the rows of Bronze table p_bronze new to the stream (watermark p_prev, p_prev_xid, p_prev_seq; snapshot p_now; own transaction p_own) numbered by arrival; returns how many.';
+
+
+--
 -- Name: silver_frozen_before(); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -3111,15 +3146,7 @@ begin
     exception
         when data_exception or program_limit_exceeded then
             -- as in silver_merge_transactions: reject the rows that break the parse, go on
-            if pg_catalog.to_regclass('pg_temp.silver_candidates') is not null then
-                drop table pg_temp.silver_candidates;
-            end if;
-            create temp table silver_candidates on commit drop as
-            select pg_catalog.row_number() over (order by b.ingest_seq) as rn, b.id, null::text as parse_error
-              from scout.bronze_products b
-             where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
-               and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
-            create index on pg_temp.silver_candidates (rn);
+            perform scout_internal.silver_candidates('scout.bronze_products', v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
             perform scout_internal.silver_isolate_unparseable('silver_delta_products', pg_catalog.format($sql$
                 select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
                        b.ingestion_batch_id, b.ingested_at, coalesce(p.updated_at, b.ingested_at) as version_at, p.*,
@@ -3270,15 +3297,7 @@ begin
             -- Some row's data broke the parse in a way no rule foresaw. No row may stall
             -- the stream: parse again row range by row range, reject the rows that raise
             -- as unparseable (with the error), and go on with the rest.
-            if pg_catalog.to_regclass('pg_temp.silver_candidates') is not null then
-                drop table pg_temp.silver_candidates;
-            end if;
-            create temp table silver_candidates on commit drop as
-            select pg_catalog.row_number() over (order by b.ingest_seq) as rn, b.id, null::text as parse_error
-              from scout.bronze_transactions b
-             where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
-               and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
-            create index on pg_temp.silver_candidates (rn);
+            perform scout_internal.silver_candidates('scout.bronze_transactions', v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
             perform scout_internal.silver_isolate_unparseable('silver_delta_transactions', pg_catalog.format($sql$
                 select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
                        b.ingestion_batch_id, b.ingested_at, p.*, null::text as parse_error
@@ -10056,6 +10075,14 @@ GRANT ALL ON FUNCTION scout_internal.run_step(p_run_id bigint, p_position intege
 
 REVOKE ALL ON FUNCTION scout_internal.setting(p_name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.setting(p_name text) TO service_role;
+
+
+--
+-- Name: FUNCTION silver_candidates(p_bronze regclass, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.silver_candidates(p_bronze regclass, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.silver_candidates(p_bronze regclass, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint) TO service_role;
 
 
 --

@@ -70,6 +70,7 @@ $$, $$values
     ('service_role', 'scout_internal.payload_key(jsonb,text)'),
     ('service_role', 'scout_internal.parse_transaction_payload(jsonb,date,timestamp with time zone,date)'),
     ('service_role', 'scout_internal.parse_product_payload(jsonb,timestamp with time zone)'),
+    ('service_role', 'scout_internal.silver_candidates(regclass,pg_snapshot,xid8,pg_snapshot,xid8,bigint)'),
     ('service_role', 'scout_internal.silver_probe_range(text,bigint,bigint)'),
     ('service_role', 'scout_internal.silver_isolate_unparseable(text,text)'),
     ('service_role', 'scout_internal.silver_merge_transactions()'),

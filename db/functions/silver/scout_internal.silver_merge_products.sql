@@ -46,15 +46,7 @@ begin
     exception
         when data_exception or program_limit_exceeded then
             -- as in silver_merge_transactions: reject the rows that break the parse, go on
-            if pg_catalog.to_regclass('pg_temp.silver_candidates') is not null then
-                drop table pg_temp.silver_candidates;
-            end if;
-            create temp table silver_candidates on commit drop as
-            select pg_catalog.row_number() over (order by b.ingest_seq) as rn, b.id, null::text as parse_error
-              from scout.bronze_products b
-             where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
-               and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
-            create index on pg_temp.silver_candidates (rn);
+            perform scout_internal.silver_candidates('scout.bronze_products', v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
             perform scout_internal.silver_isolate_unparseable('silver_delta_products', pg_catalog.format($sql$
                 select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
                        b.ingestion_batch_id, b.ingested_at, coalesce(p.updated_at, b.ingested_at) as version_at, p.*,

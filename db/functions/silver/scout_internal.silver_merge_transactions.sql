@@ -64,15 +64,7 @@ begin
             -- Some row's data broke the parse in a way no rule foresaw. No row may stall
             -- the stream: parse again row range by row range, reject the rows that raise
             -- as unparseable (with the error), and go on with the rest.
-            if pg_catalog.to_regclass('pg_temp.silver_candidates') is not null then
-                drop table pg_temp.silver_candidates;
-            end if;
-            create temp table silver_candidates on commit drop as
-            select pg_catalog.row_number() over (order by b.ingest_seq) as rn, b.id, null::text as parse_error
-              from scout.bronze_transactions b
-             where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
-               and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
-            create index on pg_temp.silver_candidates (rn);
+            perform scout_internal.silver_candidates('scout.bronze_transactions', v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
             perform scout_internal.silver_isolate_unparseable('silver_delta_transactions', pg_catalog.format($sql$
                 select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
                        b.ingestion_batch_id, b.ingested_at, p.*, null::text as parse_error
