@@ -98,9 +98,11 @@ select c.oid::regclass::text, 'view'
 
 
 def db_dir() -> Path:
+    """The SQL: SCOUT_DB_DIR, else the package's db/ (in a checkout a link to the
+    repository's db/, in a wheel the copy it carries)."""
     if os.environ.get("SCOUT_DB_DIR"):
         return Path(os.environ["SCOUT_DB_DIR"])
-    return Path(__file__).resolve().parents[2] / "db"
+    return Path(__file__).resolve().parent / "db"
 
 
 def sha256_of(path: Path) -> str:

@@ -1,6 +1,6 @@
 """check: the validation cycle of the old stack against a live database, one line per
 step. The steps are SQL (scout_internal.validation_cycle) but the migration lint,
-which reads files: squawk, configured by .squawk.toml."""
+which reads files: squawk, configured by db/squawk.toml."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def lint_step() -> dict:
     squawk = shutil.which("squawk") or str(Path(sys.executable).with_name("squawk"))
     if not Path(squawk).exists():
         return {"step": "lint", "passed": False, "figure": "squawk not found: pip install squawk-cli"}
-    config_file = db_dir().parent / ".squawk.toml"
+    config_file = db_dir() / "squawk.toml"
     args = [squawk, *(["--config", str(config_file)] if config_file.exists() else []),
             *sorted(str(p) for p in folder.glob("*.sql") if not p.name.endswith(".rollback.sql"))]
     done = subprocess.run(args, capture_output=True, text=True, check=False)
@@ -31,7 +31,7 @@ def lint_step() -> dict:
                    for line in done.stdout.splitlines())
     return {"step": "lint", "passed": done.returncode == 0,
             "figure": "squawk: no findings in the migrations" if done.returncode == 0
-            else f"squawk: {findings or 'some'} findings (run: squawk db/migrations/*.sql)"}
+            else f"squawk: {findings or 'some'} findings (run: squawk --config db/squawk.toml db/migrations/*.sql)"}
 
 
 @click.command()
