@@ -1,5 +1,5 @@
 # The few targets a newcomer needs; README.md explains them.
-.PHONY: setup demo test lint bench schema db-up db-down clean
+.PHONY: setup demo test lint bench schema docs db-up db-down clean
 
 setup:
 	@scripts/setup.sh
@@ -20,6 +20,9 @@ lint: setup
 
 schema: setup
 	.venv/bin/scout-db schema
+
+docs: setup
+	.venv/bin/scout-db docs
 
 db-up: setup
 	@.venv/bin/scout-db db up

@@ -12,6 +12,7 @@ import click
 from .commands.check import check
 from .commands.common import DATABASE_URL_HELP
 from .commands.db import db
+from .commands.docs import docs
 from .commands.dq import dq
 from .commands.ingest import ingest, seed
 from .commands.jobs import jobs
@@ -29,7 +30,7 @@ def main(ctx: click.Context, database_url: str | None) -> None:
     ctx.obj["database_url"] = database_url
 
 
-for command in (migrate, rollback, status, schema, ingest, seed, run, backfill, purge, jobs, dq, check, demo, db):
+for command in (migrate, rollback, status, schema, ingest, seed, run, backfill, purge, jobs, dq, check, docs, demo, db):
     main.add_command(command)
 
 
