@@ -94,16 +94,23 @@ def test_status_reports_applied_and_pending(db_url):
     assert "0 pending" in done.stdout
 
 
-def test_demo_runs_the_pipeline_once_and_status_reports_it(new_database):
+def test_demo_shows_the_layer_working_and_a_second_run_reuses_everything(new_database, tmp_path):
     url = new_database()
-    first = run_cli("--database-url", url, "demo", "--rows", "500")
+    env = {"SCOUT_HOME": str(tmp_path / ".scout")}
+    first = run_cli("--database-url", url, "demo", "--rows", "2000", env=env, timeout=300)
     assert first.returncode == 0, first.stderr
-    assert "seeded Bronze: 500 transactions, 520 products" in first.stdout
-    assert "silver: 1020 processed" in first.stdout
-    assert "gold: " in first.stdout and "platinum: " in first.stdout
-    assert "run_transformations: ok" in first.stdout
-    assert "scout.silver_validated_transactions" in first.stdout
-    again = run_cli("--database-url", url, "demo", "--rows", "500")
+    out = first.stdout
+    assert "2/5 generating 2,000 transactions" in out
+    assert "transactions-2000.ndjson: 2,000 rows, 0 unparseable" in out and "products.ndjson: 520 rows" in out
+    assert "silver: 2520 processed" in out and "run_transformations: ok" in out
+    for title in ("rows per layer", "why Silver rejected what it rejected", "gold_monthly_summary: the last 3 months",
+                  "gold_category_trends: the latest anomalies", "platinum_product_recommendations: three",
+                  "data quality ("):
+        assert title in out, title
+    report = tmp_path / ".scout" / "demo" / "dq-report.html"
+    assert f"The data-quality report: {report}" in out and report.exists()
+    assert 'psql "$(.venv/bin/scout-db db url)"' in out
+    again = run_cli("--database-url", url, "demo", "--rows", "2000", env=env, timeout=300)
     assert again.returncode == 0, again.stderr
-    assert "seeded Bronze" not in again.stdout, "a second demo does not seed again"
-    assert "silver: 0 processed" in again.stdout
+    assert "2/5 reusing the generated files" in again.stdout
+    assert "already loaded, reused" in again.stdout and "silver: 0 processed" in again.stdout

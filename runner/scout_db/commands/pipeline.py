@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
+from pathlib import Path
 
 import click
 
 from .. import config
 from ..errors import ScoutError, expected_errors
 from ..migrations import Migrator
-from ..report import render_run, render_status
+from ..report import render_run
 from .common import database_option, target
 from .jobs import render_result, run_job
 
@@ -116,28 +117,107 @@ def purge() -> None:
     _outcome("purge_expired", result)
 
 
+def _write_generated(conn, query: str, params: tuple, path: Path) -> None:
+    """A generator's payloads as NDJSON (binary COPY: text would double JSON's backslashes)."""
+    partial = path.with_name(path.name + ".part")
+    try:
+        with partial.open("w", encoding="utf-8") as fh, conn.cursor().copy(query, params) as copy:
+            copy.set_types(["text"])
+            for (line,) in copy.rows():
+                fh.write(line + "\n")
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 @click.command()
-@click.option("--rows", type=click.IntRange(min=0), default=20_000, show_default=True,
-              help="Transactions to generate when Bronze has no demo data yet.")
+@click.option("--rows", type=click.IntRange(min=100), default=200_000, show_default=True,
+              help="Transactions to generate (with their products, bad rows, re-sends and corrections).")
 @database_option
 @expected_errors
 def demo(rows: int) -> None:
-    """The whole pipeline on generated data, from an empty machine to a report.
+    """The whole layer on realistic data, from an empty machine to what it is for.
 
-    Starts the private cluster (unless a database is configured), migrates it,
-    seeds Bronze once with generated retail data, runs the pipeline
-    (scout.run_transformations with Platinum) and prints the status. Safe to run
-    again: it seeds only when Bronze holds no seed data.
+    Migrates (starting the private cluster unless a database is configured),
+    generates transactions and products as files, loads them with scout-db ingest
+    (the path users take), runs the hourly pipeline with Platinum and the
+    data-quality checks, then shows the marts, anomalies, recommendations and
+    scores. Running it again reuses the files and the loaded data.
     """
+    from ..cluster import project_home
+    from ..html_report import render_html
+    from ..ingest import load_file
+    from ..report import render_rows
+    from .dq import report_data
+
     where = target()
-    Migrator(where, echo=click.echo).migrate()
+    started = time.monotonic()
+    click.echo(f"1/5 migrating {where.display}")
+    Migrator(where).migrate()
+    folder = project_home() / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    transactions = folder / f"transactions-{rows}.ndjson"
+    products = folder / "products.ndjson"
     with config.connect(where, autocommit=True) as conn:
-        seeded = conn.execute("select exists (select 1 from scout.bronze_transactions where source = 'seed')"
-                              ).fetchone()[0]
-        if not seeded:
-            result = conn.execute("select scout_dev.seed_bronze(%s)", (rows,)).fetchone()[0]
-            click.echo(f"seeded Bronze: {result['transactions']} transactions, {result['products']} products")
+        if transactions.exists() and products.exists():
+            click.echo(f"2/5 reusing the generated files in {folder}")
+        else:
+            click.echo(f"2/5 generating {rows:,} transactions and their products in {folder}")
+            end = conn.execute("select current_date - 1").fetchone()[0]
+            _write_generated(conn, "copy (select g.payload::text from scout_dev.generate_transactions(%s, 42, %s) g "
+                                   "order by g.seq) to stdout (format binary)", (rows, end), transactions)
+            _write_generated(conn, "copy (select g.payload::text from scout_dev.generate_products(42) g "
+                                   "order by g.seq) to stdout (format binary)", (), products)
+        click.echo("3/5 loading them with scout-db ingest")
+        for path, kind in ((products, "products"), (transactions, "transactions")):
+            loaded = load_file(conn, path, kind, "demo", False)
+            click.echo(f"    {path.name}: " + ("already loaded, reused" if loaded.status == "skipped" else
+                                                f"{loaded.rows_loaded:,} rows, {loaded.lines_rejected} unparseable"
+                                                if loaded.status == "loaded" else f"failed: {loaded.error}"))
+        click.echo("4/5 running the pipeline (scout.run_transformations with Platinum)")
         result = run_job(conn, "scout.run_transformations", True, p_platinum=True)
         render_run(result)
         _outcome("run_transformations", result)
-        render_status(conn, where, Migrator(where).state())
+        click.echo("5/5 checking data quality (scout.run_dq_checks)")
+        dq = run_job(conn, "scout.run_dq_checks", True)
+        _outcome("run_dq_checks", dq)
+
+        render_rows(["layer", "table", "rows"], conn.execute(
+            "select layer, table_name, row_count from ip_workbench.layer_status "
+            "where layer in ('bronze', 'silver', 'gold', 'platinum')").fetchall(), title="rows per layer")
+        render_rows(["reason", "rejected rows"], conn.execute(
+            "select r, count(*) from scout.silver_rejected_transactions, unnest(reasons) r group by r order by 2 desc"
+        ).fetchall(), title="why Silver rejected what it rejected")
+        render_rows(["month", "category", "total", "transactions", "MoM %", "YoY %"], conn.execute("""
+            select m.month, m.category, m.total_amount, m.transaction_count, m.mom_growth_pct, m.yoy_growth_pct
+              from scout.gold_monthly_summary m
+             where m.category in (select category from scout.gold_monthly_summary group by 1
+                                   order by sum(total_amount) desc limit 3)
+               and m.month >= (select max(month) from scout.gold_monthly_summary) - interval '2 months'
+             order by m.month desc, m.total_amount desc""").fetchall(),
+            title="gold_monthly_summary: the last 3 months of the top 3 categories")
+        render_rows(["week", "category", "total", "baseline mean", "z-score"], conn.execute("""
+            select week_start, category, total_amount, round(baseline_mean, 2), round(z_score, 2)
+              from scout.gold_category_trends
+             where is_anomaly and week_start < date_trunc('week', current_date)  -- this week is not over
+             order by week_start desc, abs(z_score) desc limit 5""").fetchall(),
+            title="gold_category_trends: the latest anomalies of complete weeks (|z| > 2 against the 8 before)")
+        render_rows(["sku", "recommended with it", "baskets with both", "lift"], conn.execute("""
+            select sku, recommended_sku, co_occurrence, round(lift, 2) from scout.platinum_product_recommendations
+             where rank = 1 order by co_occurrence desc, sku limit 3""").fetchall(),
+            title="platinum_product_recommendations: three recommendations")
+        report = folder / "dq-report.html"
+        report.write_text(render_html(report_data(conn)), encoding="utf-8")
+        render_rows(["table", "dq_score", "completeness", "uniqueness", "timeliness"], conn.execute(
+            "select schema_name || '.' || table_name, dq_score, completeness, uniqueness, timeliness "
+            "from ip_workbench.tables where dq_score is not null order by dq_score, 1").fetchall(),
+            title=f"data quality ({dq['checks']} checks, {dq['failed_checks']} with failing rows, "
+                  f"{dq['open_alerts']} open alerts)")
+    click.echo(f"\nThe data-quality report: {report}")
+    click.echo(f"Done in {time.monotonic() - started:.0f} s. Next, try:")
+    for line in ('psql "$(.venv/bin/scout-db db url)"    # then: select * from scout.gold_monthly_summary limit 5;',
+                 ".venv/bin/scout-db jobs list            # the schedules and their last runs",
+                 ".venv/bin/scout-db dq report            # scores, alerts, failing checks",
+                 ".venv/bin/scout-db check                # the validation cycle",
+                 ".venv/bin/scout-db docs                 # the data catalog, from the database"):
+        click.echo(f"  {line}")
