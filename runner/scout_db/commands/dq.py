@@ -289,7 +289,12 @@ def dq_test() -> None:
     if not pg_prove:
         raise ScoutError("pg_prove not found: install libtap-parser-sourcehandler-pgtap-perl (make setup does)")
     suites = sorted((db_dir() / "tests" / "quality").glob("*.sql"))
-    url = urlsplit(target().url)
+    where = target()
+    with config.connect(where, autocommit=True) as conn:
+        if not conn.execute("select exists (select 1 from pg_extension where extname = 'pgtap')").fetchone()[0]:
+            raise ScoutError("pgTAP is not installed in this database: create extension pgtap; "
+                             "(the server needs the package postgresql-15-pgtap)")
+    url = urlsplit(where.url)
     env = {**os.environ, "PGPASSWORD": url.password or os.environ.get("PGPASSWORD", "")}
     done = subprocess.run([pg_prove, "-h", url.hostname or "localhost", "-p", str(url.port or 5432),
                            "-U", url.username or "postgres", "-d", url.path.lstrip("/"), *map(str, suites)],
