@@ -4,6 +4,7 @@ travels inside the package."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -11,8 +12,12 @@ from conftest import ROOT
 
 
 def test_the_wheel_carries_its_sql_and_migrates_from_any_folder(tmp_path, new_database):
+    # from a clean copy: a build/ left in the checkout could carry files deleted since
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, symlinks=True, ignore=shutil.ignore_patterns(
+        ".git", ".venv", ".scout", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", ".ruff_cache"))
     dist = tmp_path / "dist"
-    built = subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+    built = subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(source)],
                            capture_output=True, text=True, timeout=600, check=False)
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     [wheel] = dist.glob("scout_db-*.whl")
