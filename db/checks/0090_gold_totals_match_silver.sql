@@ -19,8 +19,7 @@ select 'gold_totals_match_silver'::text as check_name, 'scout'::text as schema_n
                             pg_catalog.sum(t.amount) as total, pg_catalog.count(*) as n
                        from scout.silver_validated_transactions t
                       where t.transaction_date >= scout_internal.silver_frozen_before()
-                        and t.transaction_date >= pg_catalog.date_trunc('month', current_date
-                                - (scout_internal.setting('gold_retention_days'))::int)::date
+                        and t.transaction_date >= scout_internal.gold_kept_from()
                       group by 1, 2) s
             on s.month = g.month and s.category = g.category) m;
 select scout_internal.register_check('scout_checks.gold_totals_match_silver', 'Referential integrity Gold → Silver: every month of gold_monthly_summary that Silver still holds in full sums to Silver''s rows, and every such month of Silver is in Gold.');

@@ -48,6 +48,7 @@ $$, $$values
     ('service_role', 'scout_internal.check_gold_changes()'),
     ('service_role', 'scout_internal.record_run_metadata()'),
     ('service_role', 'scout_internal.silver_frozen_before()'),
+    ('service_role', 'scout_internal.gold_kept_from()'),
     ('service_role', 'scout_internal.pass_rate(jsonb,text)'),
     ('service_role', 'scout_internal.timeliness_score(text,text)'),
     ('service_role', 'scout_internal.dq_alert_message(bigint,text,text)'),

@@ -14,7 +14,7 @@ declare
     v_run jsonb;
     v_days bigint;
     v_frozen_before date := scout_internal.silver_frozen_before();
-    v_gold_from date := pg_catalog.date_trunc('month', current_date - (scout_internal.setting('gold_retention_days'))::int)::date;
+    v_gold_from date := scout_internal.gold_kept_from();
     v_plan text;
     v_months bigint;
     v_weeks bigint;

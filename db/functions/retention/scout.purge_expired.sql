@@ -19,8 +19,6 @@ declare
     v_gold_before date;
     v_platinum_before date := current_date - 89;
     v_counts jsonb := '{}';
-    v_n bigint;
-    v_mark ip_workbench.watermarks;
 begin
     v_run := scout_internal.job_start('scout.purge_expired', p_wait);
     if v_run ? 'status' then
@@ -37,68 +35,40 @@ begin
         -- (refresh_gold leaves the months before the Silver boundary frozen)
         v_silver_before := pg_catalog.date_trunc('month', current_date
                                - (scout_internal.setting('silver_retention_days'))::int)::date;
-        v_gold_before := pg_catalog.date_trunc('month', current_date
-                             - (scout_internal.setting('gold_retention_days'))::int)::date;
+        v_gold_before := scout_internal.gold_kept_from();
 
         v_step := 'bronze';
-        select * into v_mark from ip_workbench.watermarks w where w.stream = 'silver_transactions';
-        delete from scout.bronze_transactions b
-         where b.ingested_at < v_bronze_before
-           and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
-                   pg_catalog.pg_current_xact_id_if_assigned(), v_mark.processed_snapshot, v_mark.processed_xid,
-                   v_mark.processed_seq);
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('bronze_transactions', v_n);
-        perform scout_internal.touch_table('scout', 'bronze_transactions', v_n, -v_n);
-        select * into v_mark from ip_workbench.watermarks w where w.stream = 'silver_products';
-        delete from scout.bronze_products b
-         where b.ingested_at < v_bronze_before
-           and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
-                   pg_catalog.pg_current_xact_id_if_assigned(), v_mark.processed_snapshot, v_mark.processed_xid,
-                   v_mark.processed_seq);
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('bronze_products', v_n);
-        perform scout_internal.touch_table('scout', 'bronze_products', v_n, -v_n);
-        delete from scout.bronze_ingest_errors e where e.created_at < v_bronze_before;
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('bronze_ingest_errors', v_n);
-
+        v_counts := pg_catalog.jsonb_build_object(
+            'bronze_transactions', scout_internal.purge_processed_bronze('bronze_transactions', 'silver_transactions',
+                                                                         v_bronze_before),
+            'bronze_products', scout_internal.purge_processed_bronze('bronze_products', 'silver_products', v_bronze_before),
+            'bronze_ingest_errors', scout_internal.purge_older('scout', 'bronze_ingest_errors', 'created_at',
+                                                               v_bronze_before));
         v_step := 'silver';
-        delete from scout.silver_validated_transactions s where s.transaction_date < v_silver_before;
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('silver_validated_transactions', v_n);
-        perform scout_internal.touch_table('scout', 'silver_validated_transactions', v_n, -v_n);
-        delete from scout.silver_rejected_transactions r where r.rejected_at < v_silver_before;
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('silver_rejected_transactions', v_n);
-        perform scout_internal.touch_table('scout', 'silver_rejected_transactions', v_n, -v_n);
-        delete from scout.silver_rejected_products r where r.rejected_at < v_silver_before;
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('silver_rejected_products', v_n);
-        perform scout_internal.touch_table('scout', 'silver_rejected_products', v_n, -v_n);
+        v_counts := v_counts || pg_catalog.jsonb_build_object(
+            'silver_validated_transactions', scout_internal.purge_older('scout', 'silver_validated_transactions',
+                                                                        'transaction_date', v_silver_before),
+            'silver_rejected_transactions', scout_internal.purge_older('scout', 'silver_rejected_transactions',
+                                                                       'rejected_at', v_silver_before),
+            'silver_rejected_products', scout_internal.purge_older('scout', 'silver_rejected_products', 'rejected_at',
+                                                                   v_silver_before));
         update ip_workbench.settings
            set value = pg_catalog.to_jsonb(greatest(v_silver_before, scout_internal.silver_frozen_before())),
                updated_at = pg_catalog.now()
          where name = 'silver_purged_before';
 
         v_step := 'gold';
-        delete from scout.gold_monthly_summary m where m.month < v_gold_before;
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('gold_monthly_summary', v_n);
-        perform scout_internal.touch_table('scout', 'gold_monthly_summary', v_n, -v_n);
-        delete from scout.gold_category_trends t where t.week_start < v_gold_before;
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('gold_category_trends', v_n);
-        perform scout_internal.touch_table('scout', 'gold_category_trends', v_n, -v_n);
+        v_counts := v_counts || pg_catalog.jsonb_build_object(
+            'gold_monthly_summary', scout_internal.purge_older('scout', 'gold_monthly_summary', 'month', v_gold_before),
+            'gold_category_trends', scout_internal.purge_older('scout', 'gold_category_trends', 'week_start', v_gold_before));
         -- the totals keep a year more: growth rates and baselines look back that far
-        delete from scout.gold_monthly_category_totals t where t.month < (v_gold_before - interval '1 year')::date;
-        delete from scout.gold_weekly_category_totals t where t.week_start < (v_gold_before - interval '1 year')::date;
+        perform scout_internal.purge_older('scout', 'gold_monthly_category_totals', 'month', v_gold_before - interval '1 year');
+        perform scout_internal.purge_older('scout', 'gold_weekly_category_totals', 'week_start', v_gold_before - interval '1 year');
 
         v_step := 'platinum';
-        delete from scout.platinum_transaction_embeddings e where e.transaction_date < v_platinum_before;
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('platinum_transaction_embeddings', v_n);
-        perform scout_internal.touch_table('scout', 'platinum_transaction_embeddings', v_n, -v_n);
+        v_counts := v_counts || pg_catalog.jsonb_build_object(
+            'platinum_transaction_embeddings', scout_internal.purge_older('scout', 'platinum_transaction_embeddings',
+                                                                          'transaction_date', v_platinum_before));
 
         return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
             'status', 'ok', 'deleted', v_counts,
