@@ -13,23 +13,14 @@ from .migrations import MigrationState
 
 
 def render_status(conn: psycopg.Connection, target: Target, state: MigrationState) -> None:
-    # Piped output (logs, CI) gets full-width tables instead of 80 truncated columns.
-    console = Console(width=None if sys.stdout.isatty() else 160)
-    console.print(f"database: {target.display} ({target.origin})")
-    console.print(f"migrations: {len(state.applied)} applied, {len(state.pending)} pending")
+    print(f"database: {target.display} ({target.origin})")
+    print(f"migrations: {len(state.applied)} applied, {len(state.pending)} pending")
     for name in state.pending:
-        console.print(f"  pending: {name}")
-    has_view = conn.execute("select to_regclass('ip_workbench.layer_status') is not null").fetchone()[0]
-    if not has_view:
+        print(f"  pending: {name}")
+    if not conn.execute("select to_regclass('ip_workbench.layer_status') is not null").fetchone()[0]:
         return
     cur = conn.execute("select * from ip_workbench.layer_status")
-    columns = [c.name for c in cur.description]
-    table = Table(title="layers")
-    for name in columns:
-        table.add_column(name)
-    for row in cur:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    console.print(table)
+    render_rows([c.name for c in cur.description], cur.fetchall(), title="layers")
 
 
 def _summary(step: str, result: dict) -> str:
@@ -69,6 +60,7 @@ def render_run(result: dict) -> None:
 
 
 def render_rows(columns: list[str], rows: list[tuple], title: str | None = None) -> None:
+    # Piped output (logs, CI) gets full-width tables instead of 80 truncated columns.
     console = Console(width=None if sys.stdout.isatty() else 200)
     table = Table(title=title)
     for name in columns:
