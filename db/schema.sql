@@ -392,8 +392,6 @@ declare
     v_gold_before date;
     v_platinum_before date := current_date - 89;
     v_counts jsonb := '{}';
-    v_n bigint;
-    v_mark ip_workbench.watermarks;
 begin
     v_run := scout_internal.job_start('scout.purge_expired', p_wait);
     if v_run ? 'status' then
@@ -410,68 +408,40 @@ begin
         -- (refresh_gold leaves the months before the Silver boundary frozen)
         v_silver_before := pg_catalog.date_trunc('month', current_date
                                - (scout_internal.setting('silver_retention_days'))::int)::date;
-        v_gold_before := pg_catalog.date_trunc('month', current_date
-                             - (scout_internal.setting('gold_retention_days'))::int)::date;
+        v_gold_before := scout_internal.gold_kept_from();
 
         v_step := 'bronze';
-        select * into v_mark from ip_workbench.watermarks w where w.stream = 'silver_transactions';
-        delete from scout.bronze_transactions b
-         where b.ingested_at < v_bronze_before
-           and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
-                   pg_catalog.pg_current_xact_id_if_assigned(), v_mark.processed_snapshot, v_mark.processed_xid,
-                   v_mark.processed_seq);
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('bronze_transactions', v_n);
-        perform scout_internal.touch_table('scout', 'bronze_transactions', v_n, -v_n);
-        select * into v_mark from ip_workbench.watermarks w where w.stream = 'silver_products';
-        delete from scout.bronze_products b
-         where b.ingested_at < v_bronze_before
-           and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
-                   pg_catalog.pg_current_xact_id_if_assigned(), v_mark.processed_snapshot, v_mark.processed_xid,
-                   v_mark.processed_seq);
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('bronze_products', v_n);
-        perform scout_internal.touch_table('scout', 'bronze_products', v_n, -v_n);
-        delete from scout.bronze_ingest_errors e where e.created_at < v_bronze_before;
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('bronze_ingest_errors', v_n);
-
+        v_counts := pg_catalog.jsonb_build_object(
+            'bronze_transactions', scout_internal.purge_processed_bronze('bronze_transactions', 'silver_transactions',
+                                                                         v_bronze_before),
+            'bronze_products', scout_internal.purge_processed_bronze('bronze_products', 'silver_products', v_bronze_before),
+            'bronze_ingest_errors', scout_internal.purge_older('scout', 'bronze_ingest_errors', 'created_at',
+                                                               v_bronze_before));
         v_step := 'silver';
-        delete from scout.silver_validated_transactions s where s.transaction_date < v_silver_before;
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('silver_validated_transactions', v_n);
-        perform scout_internal.touch_table('scout', 'silver_validated_transactions', v_n, -v_n);
-        delete from scout.silver_rejected_transactions r where r.rejected_at < v_silver_before;
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('silver_rejected_transactions', v_n);
-        perform scout_internal.touch_table('scout', 'silver_rejected_transactions', v_n, -v_n);
-        delete from scout.silver_rejected_products r where r.rejected_at < v_silver_before;
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('silver_rejected_products', v_n);
-        perform scout_internal.touch_table('scout', 'silver_rejected_products', v_n, -v_n);
+        v_counts := v_counts || pg_catalog.jsonb_build_object(
+            'silver_validated_transactions', scout_internal.purge_older('scout', 'silver_validated_transactions',
+                                                                        'transaction_date', v_silver_before),
+            'silver_rejected_transactions', scout_internal.purge_older('scout', 'silver_rejected_transactions',
+                                                                       'rejected_at', v_silver_before),
+            'silver_rejected_products', scout_internal.purge_older('scout', 'silver_rejected_products', 'rejected_at',
+                                                                   v_silver_before));
         update ip_workbench.settings
            set value = pg_catalog.to_jsonb(greatest(v_silver_before, scout_internal.silver_frozen_before())),
                updated_at = pg_catalog.now()
          where name = 'silver_purged_before';
 
         v_step := 'gold';
-        delete from scout.gold_monthly_summary m where m.month < v_gold_before;
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('gold_monthly_summary', v_n);
-        perform scout_internal.touch_table('scout', 'gold_monthly_summary', v_n, -v_n);
-        delete from scout.gold_category_trends t where t.week_start < v_gold_before;
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('gold_category_trends', v_n);
-        perform scout_internal.touch_table('scout', 'gold_category_trends', v_n, -v_n);
+        v_counts := v_counts || pg_catalog.jsonb_build_object(
+            'gold_monthly_summary', scout_internal.purge_older('scout', 'gold_monthly_summary', 'month', v_gold_before),
+            'gold_category_trends', scout_internal.purge_older('scout', 'gold_category_trends', 'week_start', v_gold_before));
         -- the totals keep a year more: growth rates and baselines look back that far
-        delete from scout.gold_monthly_category_totals t where t.month < (v_gold_before - interval '1 year')::date;
-        delete from scout.gold_weekly_category_totals t where t.week_start < (v_gold_before - interval '1 year')::date;
+        perform scout_internal.purge_older('scout', 'gold_monthly_category_totals', 'month', v_gold_before - interval '1 year');
+        perform scout_internal.purge_older('scout', 'gold_weekly_category_totals', 'week_start', v_gold_before - interval '1 year');
 
         v_step := 'platinum';
-        delete from scout.platinum_transaction_embeddings e where e.transaction_date < v_platinum_before;
-        get diagnostics v_n = row_count;
-        v_counts := v_counts || pg_catalog.jsonb_build_object('platinum_transaction_embeddings', v_n);
-        perform scout_internal.touch_table('scout', 'platinum_transaction_embeddings', v_n, -v_n);
+        v_counts := v_counts || pg_catalog.jsonb_build_object(
+            'platinum_transaction_embeddings', scout_internal.purge_older('scout', 'platinum_transaction_embeddings',
+                                                                          'transaction_date', v_platinum_before));
 
         return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
             'status', 'ok', 'deleted', v_counts,
@@ -505,7 +475,7 @@ declare
     v_run jsonb;
     v_days bigint;
     v_frozen_before date := scout_internal.silver_frozen_before();
-    v_gold_from date := pg_catalog.date_trunc('month', current_date - (scout_internal.setting('gold_retention_days'))::int)::date;
+    v_gold_from date := scout_internal.gold_kept_from();
     v_plan text;
     v_months bigint;
     v_weeks bigint;
@@ -1960,6 +1930,25 @@ COMMENT ON FUNCTION scout_internal.fold_case(p_text text) IS 'p_text lower-cased
 
 
 --
+-- Name: gold_kept_from(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.gold_kept_from() RETURNS date
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select pg_catalog.date_trunc('month', current_date - (scout_internal.setting('gold_retention_days'))::int)::date
+$$;
+
+
+--
+-- Name: FUNCTION gold_kept_from(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.gold_kept_from() IS 'The first day of the month gold_retention_days ago (ip_workbench.settings): Gold''s marts hold no month or week before it.';
+
+
+--
 -- Name: has_unprocessed_bronze(); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -2834,6 +2823,67 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.payload_key(p_raw jsonb, p_key text) IS 'The value of key p_key of a payload, trimmed and cut to 200 characters, when it is a string or a number; NULL otherwise or when even that cannot be read. Never raises a data error.';
+
+
+--
+-- Name: purge_older(text, text, text, timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.purge_older(p_schema text, p_table text, p_column text, p_before timestamp with time zone) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_deleted bigint;
+begin
+    execute pg_catalog.format('delete from %I.%I where %I < $1', p_schema, p_table, p_column) using p_before;
+    get diagnostics v_deleted = row_count;
+    if exists (select 1 from ip_workbench.tables t where t.schema_name = p_schema and t.table_name = p_table) then
+        perform scout_internal.touch_table(p_schema, p_table, v_deleted, -v_deleted);
+    end if;
+    return v_deleted;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION purge_older(p_schema text, p_table text, p_column text, p_before timestamp with time zone); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.purge_older(p_schema text, p_table text, p_column text, p_before timestamp with time zone) IS 'Deletes the rows of p_schema.p_table whose p_column is before p_before, adjusts its row_count in ip_workbench.tables when it is registered, and returns how many went. Internal to scout.purge_expired.';
+
+
+--
+-- Name: purge_processed_bronze(text, text, timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.purge_processed_bronze(p_table text, p_stream text, p_before timestamp with time zone) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_mark ip_workbench.watermarks;
+    v_deleted bigint;
+begin
+    select * into v_mark from ip_workbench.watermarks w where w.stream = p_stream;
+    execute pg_catalog.format(
+        'delete from scout.%I b
+          where b.ingested_at < $1
+            and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+                    pg_catalog.pg_current_xact_id_if_assigned(), $2, $3, $4)', p_table)
+        using p_before, v_mark.processed_snapshot, v_mark.processed_xid, v_mark.processed_seq;
+    get diagnostics v_deleted = row_count;
+    perform scout_internal.touch_table('scout', p_table, v_deleted, -v_deleted);
+    return v_deleted;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION purge_processed_bronze(p_table text, p_stream text, p_before timestamp with time zone); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.purge_processed_bronze(p_table text, p_stream text, p_before timestamp with time zone) IS 'Deletes the rows of scout.<p_table> ingested before p_before that stream p_stream has processed (ip_workbench.watermarks), adjusts the registry, returns how many went. Internal to scout.purge_expired.';
 
 
 --
@@ -4461,14 +4511,14 @@ COMMENT ON COLUMN ip_workbench.job_runs.message IS 'For a failed or abandoned ru
 -- Name: COLUMN job_runs.pid; Type: COMMENT; Schema: ip_workbench; Owner: -
 --
 
-COMMENT ON COLUMN ip_workbench.job_runs.pid IS 'Backend process running it, so a run whose session is gone is told from one still running.';
+COMMENT ON COLUMN ip_workbench.job_runs.pid IS 'Backend process that ran it, for a DBA to find (or end) a run still going: pg_stat_activity.pid.';
 
 
 --
 -- Name: COLUMN job_runs.backend_start; Type: COMMENT; Schema: ip_workbench; Owner: -
 --
 
-COMMENT ON COLUMN ip_workbench.job_runs.backend_start IS 'When that backend started (a pid is reused; pid and start are not).';
+COMMENT ON COLUMN ip_workbench.job_runs.backend_start IS 'When that backend started: with pid it names the session, since pids are reused.';
 
 
 --
@@ -6734,7 +6784,7 @@ CREATE VIEW scout_checks.gold_totals_match_silver WITH (security_invoker='true')
                     sum(t.amount) AS total,
                     count(*) AS n
                    FROM scout.silver_validated_transactions t
-                  WHERE ((t.transaction_date >= scout_internal.silver_frozen_before()) AND (t.transaction_date >= (date_trunc('month'::text, ((CURRENT_DATE - (scout_internal.setting('gold_retention_days'::text))::integer))::timestamp with time zone))::date))
+                  WHERE ((t.transaction_date >= scout_internal.silver_frozen_before()) AND (t.transaction_date >= scout_internal.gold_kept_from()))
                   GROUP BY ((date_trunc('month'::text, (t.transaction_date)::timestamp without time zone))::date), t.category) s ON (((s.month = g.month) AND (s.category = g.category))))) m;
 
 
@@ -9882,6 +9932,14 @@ GRANT ALL ON FUNCTION scout_internal.fold_case(p_text text) TO service_role;
 
 
 --
+-- Name: FUNCTION gold_kept_from(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.gold_kept_from() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.gold_kept_from() TO service_role;
+
+
+--
 -- Name: FUNCTION has_unprocessed_bronze(); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -10037,6 +10095,20 @@ GRANT ALL ON FUNCTION scout_internal.pass_rate(p_dimensions jsonb, p_dimension t
 
 REVOKE ALL ON FUNCTION scout_internal.payload_key(p_raw jsonb, p_key text) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.payload_key(p_raw jsonb, p_key text) TO service_role;
+
+
+--
+-- Name: FUNCTION purge_older(p_schema text, p_table text, p_column text, p_before timestamp with time zone); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.purge_older(p_schema text, p_table text, p_column text, p_before timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION purge_processed_bronze(p_table text, p_stream text, p_before timestamp with time zone); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.purge_processed_bronze(p_table text, p_stream text, p_before timestamp with time zone) FROM PUBLIC;
 
 
 --

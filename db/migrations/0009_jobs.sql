@@ -64,8 +64,8 @@ comment on column ip_workbench.job_runs.parent_id is 'The run this one was a ste
 comment on column ip_workbench.job_runs.failed_step is 'For a failed run: the step that failed.';
 comment on column ip_workbench.job_runs.sqlstate is 'For a failed run: the SQLSTATE of its error.';
 comment on column ip_workbench.job_runs.message is 'For a failed or abandoned run: the error message, or how it ended.';
-comment on column ip_workbench.job_runs.pid is 'Backend process running it, so a run whose session is gone is told from one still running.';
-comment on column ip_workbench.job_runs.backend_start is 'When that backend started (a pid is reused; pid and start are not).';
+comment on column ip_workbench.job_runs.pid is 'Backend process that ran it, for a DBA to find (or end) a run still going: pg_stat_activity.pid.';
+comment on column ip_workbench.job_runs.backend_start is 'When that backend started: with pid it names the session, since pids are reused.';
 
 create table ip_workbench.job_run_steps (
     run_id bigint not null,
