@@ -291,3 +291,28 @@ def test_bad_records_cost_no_transaction_id_each(url, tmp_path: Path):
     assert done.returncode == EXIT_REJECTED
     assert "200 rows loaded, 200 rejected of 400 records" in done.stdout
     assert after - before < 20, f"{after - before} transaction ids for 200 bad lines"
+
+
+def test_a_clean_file_goes_in_byte_for_byte_whatever_its_line_endings(url, tmp_path: Path):
+    """The direct COPY (no staging) takes JSON escapes, Unicode, CRLF, blank lines and a BOM."""
+    docs = [tx(1, description='say "hi"\\n\ttab'), tx(2, description="café ☕ \\u00e9"), tx(3, note="a\\\\b")]
+    path = tmp_path / "windows.ndjson"
+    path.write_bytes(b"\xef\xbb\xbf" + b"\r\n\r\n".join(json.dumps(d, ensure_ascii=False).encode() for d in docs)
+                     + b"\r\n\n")
+    done = ingest(url, str(path))
+    assert done.returncode == 0, done.stderr
+    assert [r[0] for r in rows(url, "select raw_data from scout.bronze_transactions order by ingest_seq")] == docs
+    assert rows(url, "select lines_read, rows_loaded, lines_rejected from scout.bronze_ingest_files") == [(3, 3, 0)]
+
+
+def test_a_line_that_would_end_a_copy_early_loses_nothing(url, tmp_path: Path):
+    r"""A line `\.` marks the end of a COPY's data in PostgreSQL. The direct COPY never sees it
+    alone (each line carries its source columns) and cannot parse it, so the file is
+    staged instead and that line alone is rejected."""
+    path = tmp_path / "marker.ndjson"
+    path.write_text(json.dumps(tx(1)) + "\n\\.\n" + json.dumps(tx(2)) + "\n" + json.dumps(tx(3)) + "\n")
+    done = ingest(url, str(path))
+    assert done.returncode == EXIT_REJECTED, done.stderr + done.stdout
+    assert [r[0]["transaction_id"] for r in rows(url, "select raw_data from scout.bronze_transactions "
+                                                      "order by ingest_seq")] == ["F1", "F2", "F3"]
+    assert rows(url, "select line_number, raw_text from scout.bronze_ingest_errors") == [(2, "\\.")]

@@ -47,7 +47,8 @@ select is((select count(*)::int from ip_workbench.job_runs where job_name = 'sco
           'and Gold was not refreshed');
 select is((select count(*)::int from scout.silver_validated_transactions where transaction_id = 'F1'), 1,
           'Silver''s own work, which passed its step, stays');
-select ok((select count(*) > 0 from scout.gold_pending_days), 'the days stay queued for the next Gold refresh');
+select ok((select count(*) from scout.gold_pending_days) + (select count(*) from scout.gold_pending_changes) > 0,
+          'its changes stay queued for the next Gold refresh');
 select results_eq($$select table_name, dq_score, failing_checks -> 0 ->> 'check' from ip_workbench.dq_alerts where closed_at is null$$,
     $$values ('silver_validated_transactions', 50.00::numeric(5, 2), 'run_transformations.silver_checks')$$,
     'and raise the data-quality alert for Silver (one of the two rows it judged is unaccounted: 50%)');

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from .commands.bench import bench
 from .commands.check import check
 from .commands.common import DATABASE_URL_HELP
 from .commands.db import db
@@ -30,7 +31,7 @@ def main(ctx: click.Context, database_url: str | None) -> None:
     ctx.obj["database_url"] = database_url
 
 
-for command in (migrate, rollback, status, schema, ingest, seed, run, backfill, purge, jobs, dq, check, docs, demo, db):
+for command in (migrate, rollback, status, schema, ingest, seed, run, backfill, purge, jobs, dq, check, docs, demo, db, bench):
     main.add_command(command)
 
 

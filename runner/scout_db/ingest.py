@@ -1,12 +1,16 @@
 """`scout-db ingest`: stream CSV, JSON-array and NDJSON files into Bronze.
 
 Python only reads files and streams records with COPY; judging them is SQL's
-job (scout_internal.bronze_file_begin / scout_internal.bronze_file_load). Memory stays flat: the
-file is read in chunks and each record goes straight into the COPY stream.
+job. Memory stays flat: the file is read in chunks and each record goes straight
+into the COPY stream.
 
-Records Python cannot even decode (bytes that are not UTF-8, a CSV row with the
-wrong number of fields, a JSON array that breaks off) are staged with their
-error already set, so they land in scout.bronze_ingest_errors with the rest.
+A file is first COPYed straight into Bronze, where the jsonb type and the table's
+checks judge each record: a clean file (the usual case) is written once. Any bad
+record rolls that attempt back to its savepoint, and the file is staged instead
+(scout_internal.bronze_file_load), where each bad record lands in
+scout.bronze_ingest_errors with its line and reason while the rest loads. Records
+Python cannot even decode (bytes that are not UTF-8, a CSV row with the wrong
+number of fields, a JSON array that breaks off) are staged with their error set.
 """
 
 from __future__ import annotations
@@ -281,19 +285,112 @@ def _load_file(conn: psycopg.Connection, path: Path, kind: str, source: str, for
         if batch_id is None:
             return FileResult(path, "skipped")
         reader = READERS[sniff(path)]
-        with path.open("rb", buffering=0) as raw:
-            fh = io.BufferedReader(_CountingReader(raw, on_read), CHUNK)
-            with conn.cursor().copy(
-                "copy pg_temp.bronze_file_staging (record_no, line_no, raw_text, error) from stdin"
-            ) as copy:
-                for record_no, (line_no, text, error) in enumerate(reader(fh), start=1):
-                    if "\x00" in text:  # PostgreSQL text cannot hold NUL: keep the record, escaped
-                        text = text.replace("\x00", "\\x00")
-                        error = error or "contains a NUL byte (a binary or UTF-16 file?)"
-                    copy.write_row((record_no, line_no, text, error))
-        result = conn.execute("select scout_internal.bronze_file_load(%s)", (batch_id,)).fetchone()[0]
+        sent = [0]
+
+        def counted(n: int) -> None:
+            sent[0] += n
+            on_read(n)
+
+        # Straight into Bronze first: a clean file (the usual case) is written once.
+        # Any record that is not a JSON object stops that attempt, which is rolled back
+        # to its savepoint; the file is then staged and judged record by record.
+        try:
+            with conn.transaction():
+                rows = _copy_direct(conn, path, reader, kind, source, batch_id, counted)
+                result = conn.execute("select scout_internal.bronze_file_loaded_directly(%s, %s)",
+                                      (batch_id, rows)).fetchone()[0]
+        except (_NotClean, psycopg.errors.DataError, psycopg.errors.IntegrityError,
+                psycopg.errors.ProgramLimitExceeded, psycopg.errors.StatementTooComplex):
+            on_read(-sent[0])
+            result = _load_staged(conn, path, reader, batch_id, on_read)
     return FileResult(path, "loaded", batch_id, result["lines_read"], result["rows_loaded"],
                       result["lines_rejected"])
+
+
+class _NotClean(Exception):
+    """The file has a record the direct COPY cannot take: stage it instead."""
+
+
+def _csv_field(value: str | None) -> bytes:
+    """One quoted field of the direct COPY's CSV stream (quote \x01, delimiter \x02)."""
+    if value is None:
+        return b""
+    return b"\x01" + value.encode("utf-8").replace(b"\x01", b"\x01\x01") + b"\x01"
+
+
+def _copy_direct(conn: psycopg.Connection, path: Path, reader, kind: str, source: str, batch_id: str,
+                 on_read: Callable[[int], None]) -> int:
+    """COPY every record into Bronze as it is; raises _NotClean (or the COPY's data error)
+    on the first record that is not a JSON object. Returns the rows written."""
+    suffix = b"\x02" + b"\x02".join(_csv_field(v) for v in (source, path.name, batch_id)) + b"\n"
+    statement = (f"copy scout.bronze_{kind} (raw_data, source, source_filename, ingestion_batch_id) from stdin "
+                 # CSV with quote and delimiter no JSON text can hold unescaped: each line goes in
+                 # byte for byte (text format would read the backslashes of JSON escapes)
+                 "(format csv, quote e'\\x01', delimiter e'\\x02')")
+    expected = 0
+    with conn.cursor() as cursor:
+        with cursor.copy(statement) as copy:
+            if reader is read_ndjson:
+                expected = _stream_ndjson(path, copy, suffix, on_read)
+            else:
+                with path.open("rb", buffering=0) as raw:
+                    fh = io.BufferedReader(_CountingReader(raw, on_read), CHUNK)
+                    for _line_no, text, error in reader(fh):
+                        if error or "\x00" in text or "\x01" in text or "\x02" in text:
+                            raise _NotClean(error or "a control character")
+                        copy.write(text.encode("utf-8") + suffix)
+                        expected += 1
+        written = cursor.rowcount
+    if written != expected:  # e.g. a line "\." ends a CSV COPY early: never load part of a file
+        raise _NotClean(f"COPY took {written} of {expected} records")
+    return written
+
+
+def _stream_ndjson(path: Path, copy, suffix: bytes, on_read: Callable[[int], None]) -> int:
+    """The file's lines, each with the constant columns appended, in large chunks; blank
+    lines are left out as the staged reader does. Returns the lines sent."""
+    lines = 0
+    carry = b""
+    with path.open("rb") as fh:
+        first = True
+        while chunk := fh.read(CHUNK * 8):
+            on_read(len(chunk))
+            if first:
+                first = False
+                if chunk.startswith(BOM):
+                    chunk = chunk[len(BOM):]
+            data = carry + chunk
+            cut = data.rfind(b"\n") + 1
+            data, carry = data[:cut], data[cut:]
+            if not data:
+                continue
+            if b"\r" in data or b"\n\n" in data or data.startswith(b"\n"):
+                kept = [line.rstrip(b"\r") for line in data.split(b"\n")[:-1]]
+                kept = [line for line in kept if line.strip()]
+                copy.write(b"".join(line + suffix for line in kept))
+                lines += len(kept)
+            else:
+                copy.write(data[:-1].replace(b"\n", suffix[:-1] + b"\n") + suffix)
+                lines += data.count(b"\n")
+        if carry.strip():
+            copy.write(carry.rstrip(b"\r") + suffix)
+            lines += 1
+    return lines
+
+
+def _load_staged(conn: psycopg.Connection, path: Path, reader, batch_id: str,
+                 on_read: Callable[[int], None]) -> dict:
+    with path.open("rb", buffering=0) as raw:
+        fh = io.BufferedReader(_CountingReader(raw, on_read), CHUNK)
+        with conn.cursor().copy(
+            "copy pg_temp.bronze_file_staging (record_no, line_no, raw_text, error) from stdin"
+        ) as copy:
+            for record_no, (line_no, text, error) in enumerate(reader(fh), start=1):
+                if "\x00" in text:  # PostgreSQL text cannot hold NUL: keep the record, escaped
+                    text = text.replace("\x00", "\\x00")
+                    error = error or "contains a NUL byte (a binary or UTF-16 file?)"
+                copy.write_row((record_no, line_no, text, error))
+    return conn.execute("select scout_internal.bronze_file_load(%s)", (batch_id,)).fetchone()[0]
 
 
 def total_bytes(paths: list[Path]) -> int:

@@ -1,6 +1,8 @@
--- The 6-hourly Gold step. Re-aggregates only the (category, month) and
--- (category, week) totals whose Silver days changed, then rewrites the marts of
--- the categories they belong to. Readers see the previous marts until commit.
+-- The 6-hourly Gold step. Small Silver changes arrive as differences, added to the
+-- (category, month) and (category, week) totals; months where a customer's count
+-- moved, and the days of large changes, are re-aggregated from Silver. Then the marts
+-- of the changed categories are rewritten from the totals. Readers see the previous
+-- marts until commit.
 create or replace function scout.refresh_gold(p_wait boolean default false)
 returns jsonb
 language plpgsql
@@ -13,6 +15,7 @@ as $fn$
 declare
     v_run jsonb;
     v_days bigint;
+    v_change_rows bigint;
     v_frozen_before date := scout_internal.silver_frozen_before();
     v_gold_from date := scout_internal.gold_kept_from();
     v_plan text;
@@ -29,28 +32,69 @@ begin
     end if;
     begin
         if pg_catalog.to_regclass('pg_temp.gold_changed_days') is not null then
-            drop table pg_temp.gold_changed_days, pg_temp.gold_changed_months, pg_temp.gold_changed_weeks,
-                       pg_temp.gold_changed_categories, pg_temp.gold_changed_month_days, pg_temp.gold_changed_week_days;
+            drop table pg_temp.gold_changed_days, pg_temp.gold_claimed_changes, pg_temp.gold_changed_months,
+                       pg_temp.gold_changed_weeks, pg_temp.gold_changed_categories, pg_temp.gold_changed_month_days,
+                       pg_temp.gold_changed_week_days;
         end if;
-        -- Claim the queued days this snapshot sees; days queued meanwhile stay for the next run.
+        -- Silver and the queue of differences must be read as of one moment, or a merge
+        -- committing in between would be counted twice (in a re-aggregated month and
+        -- again as a difference). This waits for merges still queueing and holds new
+        -- ones at their queueing until this commits; readers are never blocked.
+        lock table scout.gold_pending_changes in share mode;
+        -- Claim the queued days and differences this snapshot sees.
         create temp table gold_changed_days on commit drop as
         with taken as (delete from scout.gold_pending_days returning category, day)
         select distinct t.category, t.day from taken t
          -- months before Silver's retention boundary are frozen: their Silver rows are gone
          where t.day >= v_frozen_before;
         get diagnostics v_days = row_count;
+        create temp table gold_claimed_changes on commit drop as
+        with taken as (delete from scout.gold_pending_changes
+                       returning category, day, customer_id, transactions, amount, quantity)
+        select t.category, t.day, date_trunc('month', t.day::timestamp)::date as month,
+               date_trunc('week', t.day::timestamp)::date as week_start, t.customer_id,
+               pg_catalog.sum(t.transactions) as transactions, pg_catalog.sum(t.amount) as amount,
+               pg_catalog.sum(t.quantity) as quantity
+          from taken t
+         where t.day >= v_frozen_before
+         group by t.category, t.day, t.customer_id;
+        get diagnostics v_change_rows = row_count;
 
+        -- Re-aggregated from Silver: the months of queued days, and the months where
+        -- some customer's number of rows moved (unique_customers is not additive).
+        -- Every other month and week with differences gets them added.
         create temp table gold_changed_months on commit drop as
-        select distinct d.category, date_trunc('month', d.day::timestamp)::date as month from pg_temp.gold_changed_days d;
-        get diagnostics v_months = row_count;
+        select d.category, date_trunc('month', d.day::timestamp)::date as month, true as reaggregate
+          from pg_temp.gold_changed_days d
+        union
+        select c.category, c.month, true
+          from pg_temp.gold_claimed_changes c
+         where c.customer_id is not null
+         group by c.category, c.month, c.customer_id
+        having pg_catalog.sum(c.transactions) <> 0;
+        insert into pg_temp.gold_changed_months (category, month, reaggregate)
+        select distinct c.category, c.month, false
+          from pg_temp.gold_claimed_changes c
+         where not exists (select 1 from pg_temp.gold_changed_months m
+                            where m.category = c.category and m.month = c.month);
+        select pg_catalog.count(*) into v_months from pg_temp.gold_changed_months;
         create temp table gold_changed_weeks on commit drop as
-        select distinct d.category, date_trunc('week', d.day::timestamp)::date as week_start from pg_temp.gold_changed_days d
+        select distinct d.category, date_trunc('week', d.day::timestamp)::date as week_start, true as reaggregate
+          from pg_temp.gold_changed_days d
          where date_trunc('week', d.day::timestamp)::date >= v_frozen_before;  -- a week across the boundary is frozen too
-        get diagnostics v_weeks = row_count;
+        insert into pg_temp.gold_changed_weeks (category, week_start, reaggregate)
+        select distinct c.category, c.week_start, false
+          from pg_temp.gold_claimed_changes c
+         where c.week_start >= v_frozen_before
+           and not exists (select 1 from pg_temp.gold_changed_weeks w
+                            where w.category = c.category and w.week_start = c.week_start);
+        select pg_catalog.count(*) into v_weeks from pg_temp.gold_changed_weeks;
         create temp table gold_changed_categories on commit drop as
-        select distinct d.category from pg_temp.gold_changed_days d;
+        select distinct m.category from pg_temp.gold_changed_months m
+        union
+        select w.category from pg_temp.gold_changed_weeks w;
         get diagnostics v_categories = row_count;
-        -- Every day of each changed month and week, so Silver is joined on its
+        -- Every day of each re-aggregated month and week, so Silver is joined on its
         -- (category, transaction_date) key: an index probe per day for a small change,
         -- one hash join for a full rebuild. Materialised and analysed so the planner
         -- knows which of the two it is facing.
@@ -58,11 +102,13 @@ begin
         select c.category, c.month, d.day::date as day
           from pg_temp.gold_changed_months c
          cross join lateral pg_catalog.generate_series(c.month, (c.month + interval '1 month - 1 day')::date,
-                                                       interval '1 day') as d(day);
+                                                       interval '1 day') as d(day)
+         where c.reaggregate;
         create temp table gold_changed_week_days on commit drop as
         select c.category, c.week_start, d.day::date as day
           from pg_temp.gold_changed_weeks c
-         cross join lateral pg_catalog.generate_series(c.week_start, c.week_start + 6, interval '1 day') as d(day);
+         cross join lateral pg_catalog.generate_series(c.week_start, c.week_start + 6, interval '1 day') as d(day)
+         where c.reaggregate;
         analyze pg_temp.gold_changed_months;
         analyze pg_temp.gold_changed_weeks;
         analyze pg_temp.gold_changed_month_days;
@@ -76,10 +122,10 @@ begin
             perform pg_catalog.set_config('enable_nestloop', 'off', true);
         end if;
 
-        if v_days > 0 then
+        if v_months + v_weeks > 0 then
             delete from scout.gold_monthly_category_totals t
              using pg_temp.gold_changed_months c
-             where t.category = c.category and t.month = c.month;
+             where c.reaggregate and t.category = c.category and t.month = c.month;
             insert into scout.gold_monthly_category_totals
                    (month, category, total_amount, transaction_count, total_quantity, unique_customers)
             select d.month, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*), pg_catalog.sum(s.quantity),
@@ -88,16 +134,48 @@ begin
               join scout.silver_validated_transactions s
                 on s.category = d.category and s.transaction_date = d.day
              group by d.month, d.category;
+            -- the differences, where the month was not re-aggregated (a customer's count
+            -- did not move there, so neither did unique_customers)
+            insert into scout.gold_monthly_category_totals as t
+                   (month, category, total_amount, transaction_count, total_quantity, unique_customers)
+            select c.month, c.category, pg_catalog.sum(c.amount), pg_catalog.sum(c.transactions),
+                   pg_catalog.sum(c.quantity), 0
+              from pg_temp.gold_claimed_changes c
+              join pg_temp.gold_changed_months m
+                on m.category = c.category and m.month = c.month and not m.reaggregate
+             group by c.month, c.category
+            on conflict (category, month) do update
+               set total_amount = t.total_amount + excluded.total_amount,
+                   transaction_count = t.transaction_count + excluded.transaction_count,
+                   total_quantity = t.total_quantity + excluded.total_quantity,
+                   refreshed_at = pg_catalog.now();
+            delete from scout.gold_monthly_category_totals t
+             using pg_temp.gold_changed_months m
+             where not m.reaggregate and t.category = m.category and t.month = m.month and t.transaction_count = 0;
 
             delete from scout.gold_weekly_category_totals t
              using pg_temp.gold_changed_weeks c
-             where t.category = c.category and t.week_start = c.week_start;
+             where c.reaggregate and t.category = c.category and t.week_start = c.week_start;
             insert into scout.gold_weekly_category_totals (week_start, category, total_amount, transaction_count)
             select d.week_start, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*)
               from pg_temp.gold_changed_week_days d
               join scout.silver_validated_transactions s
                 on s.category = d.category and s.transaction_date = d.day
              group by d.week_start, d.category;
+            insert into scout.gold_weekly_category_totals as t (week_start, category, total_amount, transaction_count)
+            select c.week_start, c.category, pg_catalog.sum(c.amount), pg_catalog.sum(c.transactions)
+              from pg_temp.gold_claimed_changes c
+              join pg_temp.gold_changed_weeks w
+                on w.category = c.category and w.week_start = c.week_start and not w.reaggregate
+             group by c.week_start, c.category
+            on conflict (category, week_start) do update
+               set total_amount = t.total_amount + excluded.total_amount,
+                   transaction_count = t.transaction_count + excluded.transaction_count,
+                   refreshed_at = pg_catalog.now();
+            delete from scout.gold_weekly_category_totals t
+             using pg_temp.gold_changed_weeks w
+             where not w.reaggregate and t.category = w.category and t.week_start = w.week_start
+               and t.transaction_count = 0;
             perform pg_catalog.set_config('enable_nestloop', 'on', true);
 
             -- The marts of the changed categories, from the (small) totals.
@@ -162,13 +240,15 @@ begin
               where w.week_start >= v_gold_from;  -- older weeks were purged by retention
             get diagnostics v_weekly_rows = row_count;
 
-            perform scout_internal.touch_table('scout', 'gold_monthly_summary', v_days);
-            perform scout_internal.touch_table('scout', 'gold_category_trends', v_days);
+            perform scout_internal.touch_table('scout', 'gold_monthly_summary', v_days + v_change_rows);
+            perform scout_internal.touch_table('scout', 'gold_category_trends', v_days + v_change_rows);
         end if;
 
         v_result := pg_catalog.jsonb_build_object(
             'status', 'ok',
             'changed_days', v_days,
+            'changes_applied', v_change_rows,
+            'months_reaggregated', (select pg_catalog.count(*) from pg_temp.gold_changed_months m where m.reaggregate),
             'months_recomputed', v_months,
             'weeks_recomputed', v_weeks,
             'categories_rewritten', v_categories,
@@ -183,6 +263,6 @@ begin
 end
 $fn$;
 comment on function scout.refresh_gold(boolean) is
-    'Brings scout.gold_monthly_summary and scout.gold_category_trends up to date with Silver, re-aggregating only the months and weeks whose Silver days changed (queued in scout.gold_pending_days by refresh_silver). Returns {"status", "changed_days", "months_recomputed", "weeks_recomputed", "categories_rewritten", …}. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
+    'Brings scout.gold_monthly_summary and scout.gold_category_trends up to date with Silver, from what refresh_silver queued: differences (scout.gold_pending_changes) are added to the totals; queued days (scout.gold_pending_days), and months where some customer''s count of rows moved (unique_customers is not additive), are re-aggregated from Silver. Returns {"status", "changed_days", "changes_applied", "months_recomputed", "months_reaggregated", "weeks_recomputed", "categories_rewritten", …}. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 revoke all on function scout.refresh_gold(boolean) from public;
 grant execute on function scout.refresh_gold(boolean) to service_role;

@@ -1,4 +1,6 @@
--- Rebuilds Platinum from the last 90 days of Silver in one transaction.
+-- Rebuilds Platinum from the last 90 days of Silver in one transaction, unless
+-- nothing it reads changed since the last build: the same window, the same basket
+-- cap, and no statement has written Silver since (ip_workbench.layer_versions).
 create or replace function scout.refresh_platinum(p_wait boolean default false)
 returns jsonb
 language plpgsql
@@ -15,12 +17,25 @@ declare
     v_recommendations bigint;
     v_result jsonb;
     v_basket_max_skus int := (scout_internal.setting('recommendation_basket_max_skus'))::int;
+    v_silver_version bigint;
+    v_built ip_workbench.platinum_builds;
 begin
     v_run := scout_internal.job_start('scout.refresh_platinum', p_wait);
     if v_run ? 'status' then
         return v_run;  -- skipped: another run holds the lock
     end if;
     begin
+        -- read before Silver is: a write committed in between makes the next run rebuild again, never skip
+        select v.version into v_silver_version
+          from ip_workbench.layer_versions v where v.table_name = 'scout.silver_validated_transactions'::regclass;
+        select * into v_built from ip_workbench.platinum_builds b;
+        if (v_built.silver_version, v_built.window_start, v_built.basket_max_skus)
+           is not distinct from (v_silver_version, v_since, v_basket_max_skus) then
+            return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
+                'status', 'ok', 'since', v_since, 'rebuilt', false,
+                'reason', 'Silver unchanged since the build of ' || v_built.built_at::text || ' over the same window'));
+        end if;
+
         -- DELETE, not TRUNCATE: TRUNCATE would block readers until commit.
         delete from scout.platinum_transaction_embeddings;
         get diagnostics v_embeddings_dropped = row_count;
@@ -33,14 +48,13 @@ begin
                    || coalesce(' from ' || s.vendor_name, '')
                    || coalesce(', paid by ' || s.payment_method, '')
                    || coalesce(': ' || s.description, '') || '.',
-               pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
-                   'transaction_id', s.transaction_id, 'transaction_date', s.transaction_date, 'amount', s.amount,
-                   'currency', s.currency, 'category', s.category, 'subcategory', s.subcategory,
-                   'store_id', s.store_id, 'vendor_name', s.vendor_name, 'vendor_id', s.vendor_id,
-                   'customer_id', s.customer_id, 'sku', s.sku, 'quantity', s.quantity,
-                   'tax_amount', s.tax_amount, 'payment_method', s.payment_method)),
+               -- to_jsonb of a row: the same object as jsonb_build_object of its columns, in half the time
+               pg_catalog.jsonb_strip_nulls(pg_catalog.to_jsonb(m)),
                s.transaction_date
           from scout.silver_validated_transactions s
+         cross join lateral (select s.transaction_id, s.transaction_date, s.amount, s.currency, s.category,
+                                    s.subcategory, s.store_id, s.vendor_name, s.vendor_id, s.customer_id, s.sku,
+                                    s.quantity, s.tax_amount, s.payment_method) m
          where s.transaction_date >= v_since;
         get diagnostics v_embeddings = row_count;
 
@@ -103,9 +117,16 @@ begin
                                          v_recommendations_dropped + v_recommendations,
                                          v_recommendations - v_recommendations_dropped);
 
+        insert into ip_workbench.platinum_builds as b (silver_version, window_start, basket_max_skus)
+        values (v_silver_version, v_since, v_basket_max_skus)
+        on conflict (singleton) do update
+           set silver_version = excluded.silver_version, window_start = excluded.window_start,
+               basket_max_skus = excluded.basket_max_skus, built_at = pg_catalog.now();
+
         v_result := pg_catalog.jsonb_build_object(
             'status', 'ok',
             'since', v_since,
+            'rebuilt', true,
             'embeddings', v_embeddings,
             'recommendations', v_recommendations);
         return scout_internal.job_finish(v_run, v_result);
@@ -116,6 +137,6 @@ begin
 end
 $fn$;
 comment on function scout.refresh_platinum(boolean) is
-    'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations. Returns {"status", "since", "embeddings", "recommendations", "seconds"}. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
+    'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations. Skips the rebuild when Silver has not been written since the last one over the same window and basket cap (ip_workbench.platinum_builds). Returns {"status", "since", "rebuilt": true, "embeddings", "recommendations", "seconds"}, or {"status": "ok", "since", "rebuilt": false, "reason"} when it skipped. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 revoke all on function scout.refresh_platinum(boolean) from public;
 grant execute on function scout.refresh_platinum(boolean) to service_role;

@@ -26,7 +26,7 @@ declare
     v_prev_seq bigint;
     v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
     v_own_seq bigint;
-    v_winners bigint;
+    v_changes bigint;
     v_today date;
     v_oldest date;
     v_plan text;
@@ -94,24 +94,10 @@ begin
            rejected_at = pg_catalog.now();
     get diagnostics v_rejected = row_count;
 
-    -- The latest valid version of each key in this delta. Then plain UPDATE and
-    -- INSERT rather than INSERT … ON CONFLICT: speculative insertion costs about a
-    -- quarter more per row, and refresh_silver's lock means no one else writes here.
-    if pg_catalog.to_regclass('pg_temp.silver_winners_transactions') is not null then
-        drop table pg_temp.silver_winners_transactions;
-    end if;
-    create temp table silver_winners_transactions on commit drop as
-    select distinct on (d.transaction_id) d.*
-      from pg_temp.silver_delta_transactions d
-     where pg_catalog.cardinality(d.reasons) = 0
-     order by d.transaction_id, d.bronze_seq desc;
-    get diagnostics v_winners = row_count;
-    analyze pg_temp.silver_winners_transactions;
-
     -- A delta far smaller than Silver is joined to it by one index probe per key; the
     -- planner, unsure of the delta's size, otherwise tends to hash all of Silver.
     -- The ratio is a setting (silver_probe_ratio) so a test can force either plan.
-    v_plan := case when v_winners * (scout_internal.setting('silver_probe_ratio'))::numeric
+    v_plan := case when v_processed * (scout_internal.setting('silver_probe_ratio'))::numeric
                         < (select c.reltuples from pg_catalog.pg_class c
                             where c.oid = 'scout.silver_validated_transactions'::regclass)
                    then 'probe' else 'hash' end;
@@ -120,46 +106,80 @@ begin
         perform pg_catalog.set_config('enable_mergejoin', 'off', true);
     end if;
 
-    -- Queue for Gold every day these keys had and will have (a correction may move
-    -- a row to another day or category). Identical re-sends are queued too: Gold
-    -- recomputing an unchanged day costs little and keeps this a single statement.
-    insert into scout.gold_pending_days (category, day)
-    select w.category, w.transaction_date from pg_temp.silver_winners_transactions w
-    union
-    select s.category, s.transaction_date
-      from scout.silver_validated_transactions s
-      join pg_temp.silver_winners_transactions w on w.transaction_id = s.transaction_id;
+    -- The latest valid version of each key in this delta that changes Silver, beside
+    -- the version it replaces (old_*; NULL for a new key). An identical re-send, or a
+    -- version older than Silver's, changes nothing and is left out. Then plain UPDATE
+    -- and INSERT rather than INSERT … ON CONFLICT: speculative insertion costs about a
+    -- quarter more per row, and refresh_silver's lock means no one else writes here.
+    if pg_catalog.to_regclass('pg_temp.silver_changes_transactions') is not null then
+        drop table pg_temp.silver_changes_transactions;
+    end if;
+    create temp table silver_changes_transactions on commit drop as
+    select w.*, s.transaction_id is not null as replaces, s.category as old_category,
+           s.transaction_date as old_transaction_date, s.customer_id as old_customer_id,
+           s.amount as old_amount, s.quantity as old_quantity
+      from (select distinct on (d.transaction_id) d.*
+              from pg_temp.silver_delta_transactions d
+             where pg_catalog.cardinality(d.reasons) = 0
+             order by d.transaction_id, d.bronze_seq desc) w
+      left join scout.silver_validated_transactions s on s.transaction_id = w.transaction_id
+     where s.transaction_id is null
+        or (w.bronze_seq > s.bronze_seq
+            and (w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id, w.vendor_name,
+                 w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method, w.description,
+                 w.attributes)
+                is distinct from
+                (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id, s.vendor_name,
+                 s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount, s.payment_method, s.description,
+                 s.attributes));
+    get diagnostics v_changes = row_count;
+
+    -- Tell Gold. A small change goes as differences per (category, day, customer):
+    -- +1 for each new version, -1 for the version it replaced, which Gold adds to its
+    -- totals. A large one (a first load) goes as the days it touched, which Gold
+    -- re-aggregates from Silver in one pass: cheaper than writing a difference per row.
+    if v_changes > 0 and v_plan = 'probe' then
+        insert into scout.gold_pending_changes (category, day, customer_id, transactions, amount, quantity)
+        select x.category, x.day, x.customer_id, pg_catalog.sum(x.transactions), pg_catalog.sum(x.amount),
+               pg_catalog.sum(x.quantity)
+          from (select c.category, c.transaction_date as day, c.customer_id, 1 as transactions, c.amount,
+                       c.quantity::bigint as quantity
+                  from pg_temp.silver_changes_transactions c
+                union all
+                select c.old_category, c.old_transaction_date, c.old_customer_id, -1, -c.old_amount,
+                       -c.old_quantity::bigint
+                  from pg_temp.silver_changes_transactions c where c.replaces) x
+         group by x.category, x.day, x.customer_id
+        -- a correction that moved nothing Gold counts (a new description) cancels out
+        having pg_catalog.sum(x.transactions) <> 0 or pg_catalog.sum(x.amount) <> 0 or pg_catalog.sum(x.quantity) <> 0;
+    elsif v_changes > 0 then
+        insert into scout.gold_pending_days (category, day)
+        select c.category, c.transaction_date from pg_temp.silver_changes_transactions c
+        union
+        select c.old_category, c.old_transaction_date from pg_temp.silver_changes_transactions c where c.replaces;
+    end if;
 
     update scout.silver_validated_transactions as s
-       set transaction_date = w.transaction_date, amount = w.amount, currency = w.currency,
-           category = w.category, subcategory = w.subcategory, store_id = w.store_id,
-           vendor_name = w.vendor_name, vendor_id = w.vendor_id, customer_id = w.customer_id, sku = w.sku,
-           quantity = w.quantity, tax_amount = w.tax_amount, payment_method = w.payment_method,
-           description = w.description, attributes = w.attributes, bronze_id = w.bronze_id,
-           bronze_seq = w.bronze_seq, source = w.source, ingestion_batch_id = w.ingestion_batch_id,
-           ingested_at = w.ingested_at, validated_at = pg_catalog.now()
-      from pg_temp.silver_winners_transactions w
-     where s.transaction_id = w.transaction_id
-       and w.bronze_seq > s.bronze_seq
-       -- an identical re-send changes nothing
-       and (w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id, w.vendor_name,
-            w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method, w.description,
-            w.attributes)
-           is distinct from
-           (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id, s.vendor_name,
-            s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount, s.payment_method, s.description,
-            s.attributes);
+       set transaction_date = c.transaction_date, amount = c.amount, currency = c.currency,
+           category = c.category, subcategory = c.subcategory, store_id = c.store_id,
+           vendor_name = c.vendor_name, vendor_id = c.vendor_id, customer_id = c.customer_id, sku = c.sku,
+           quantity = c.quantity, tax_amount = c.tax_amount, payment_method = c.payment_method,
+           description = c.description, attributes = c.attributes, bronze_id = c.bronze_id,
+           bronze_seq = c.bronze_seq, source = c.source, ingestion_batch_id = c.ingestion_batch_id,
+           ingested_at = c.ingested_at, validated_at = pg_catalog.now()
+      from pg_temp.silver_changes_transactions c
+     where c.replaces and s.transaction_id = c.transaction_id;
     get diagnostics v_updated = row_count;
 
     insert into scout.silver_validated_transactions (
         transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
         vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
         attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
-    select w.transaction_id, w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id,
-           w.vendor_name, w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method,
-           w.description, w.attributes, w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at
-      from pg_temp.silver_winners_transactions w
-     where not exists (select 1 from scout.silver_validated_transactions s where s.transaction_id = w.transaction_id);
+    select c.transaction_id, c.transaction_date, c.amount, c.currency, c.category, c.subcategory, c.store_id,
+           c.vendor_name, c.vendor_id, c.customer_id, c.sku, c.quantity, c.tax_amount, c.payment_method,
+           c.description, c.attributes, c.bronze_id, c.bronze_seq, c.source, c.ingestion_batch_id, c.ingested_at
+      from pg_temp.silver_changes_transactions c
+     where not c.replaces;
     get diagnostics v_inserted = row_count;
     perform pg_catalog.set_config('enable_hashjoin', 'on', true);
     perform pg_catalog.set_config('enable_mergejoin', 'on', true);

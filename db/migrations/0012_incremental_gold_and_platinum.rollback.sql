@@ -1,0 +1,6 @@
+create index bronze_products_source_idx on scout.bronze_products (source);
+create index bronze_transactions_source_idx on scout.bronze_transactions (source);
+drop trigger if exists silver_validated_transactions_count_writes on scout.silver_validated_transactions;
+drop table ip_workbench.platinum_builds;
+drop table ip_workbench.layer_versions;
+drop table scout.gold_pending_changes;
