@@ -1,3 +1,4 @@
+drop index scout.silver_validated_transactions_customer_id_idx;
 create index bronze_products_source_idx on scout.bronze_products (source);
 create index bronze_transactions_source_idx on scout.bronze_transactions (source);
 drop trigger if exists silver_validated_transactions_count_writes on scout.silver_validated_transactions;

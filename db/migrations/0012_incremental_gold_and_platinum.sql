@@ -1,6 +1,7 @@
 -- Speed at full load (the performance issue): Gold applies small Silver changes as
--- differences instead of re-aggregating whole months, Platinum skips a rebuild when
--- nothing it reads has changed, and Bronze drops an index no query uses.
+-- differences instead of re-aggregating whole months (Silver gains an index by
+-- customer for unique_customers), Platinum skips a rebuild when nothing it reads has
+-- changed, and Bronze drops an index no query uses.
 
 -- No unique key on purpose, as for gold_pending_days: refresh_gold claims exactly the
 -- rows its snapshot sees; rows queued by a merge that commits meanwhile wait their turn.
@@ -17,7 +18,7 @@ select ip_workbench.secure_table('scout.gold_pending_changes');
 comment on table scout.gold_pending_changes is 'Work queue of refresh_gold for small Silver changes: the net difference one merge made per (category, day, customer_id) — the new version of a row counted +1, the version it replaced -1 — so Gold adds them to its totals instead of re-aggregating the months. Large merges queue days in scout.gold_pending_days instead.';
 comment on column scout.gold_pending_changes.category is 'Category of the changed Silver rows.';
 comment on column scout.gold_pending_changes.day is 'Their transaction_date.';
-comment on column scout.gold_pending_changes.customer_id is 'Their customer_id (NULL for rows without one): where the count per customer moves, Gold recounts the month''s unique_customers.';
+comment on column scout.gold_pending_changes.customer_id is 'Their customer_id (NULL for rows without one): where a customer''s count of rows in a month moves, Gold looks up whether they still have any there, for unique_customers.';
 comment on column scout.gold_pending_changes.transactions is 'Net change in the number of Silver rows.';
 comment on column scout.gold_pending_changes.amount is 'Net change in the sum of amount.';
 comment on column scout.gold_pending_changes.quantity is 'Net change in the sum of quantity.';
@@ -52,6 +53,13 @@ comment on column ip_workbench.platinum_builds.silver_version is 'ip_workbench.l
 comment on column ip_workbench.platinum_builds.window_start is 'First transaction_date of the window it was built over.';
 comment on column ip_workbench.platinum_builds.basket_max_skus is 'The recommendation_basket_max_skus setting it was built with.';
 comment on column ip_workbench.platinum_builds.built_at is 'When it was built.';
+
+-- Gold keeps unique_customers additively: after a merge, whether a customer who gained
+-- or lost rows in a (category, month) still has any there is one probe of this index
+-- per such customer, where a recount would read the whole month.
+create index silver_validated_transactions_customer_id_idx
+    on scout.silver_validated_transactions (customer_id, category, transaction_date)
+ where customer_id is not null;
 
 -- No query of the layer filters Bronze by source (every plan reads it by ingest_xid,
 -- id or ingested_at), and the index cost about a tenth of a bulk load.

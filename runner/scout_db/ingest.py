@@ -353,7 +353,7 @@ def _stream_ndjson(path: Path, copy, suffix: bytes, on_read: Callable[[int], Non
     carry = b""
     with path.open("rb") as fh:
         first = True
-        while chunk := fh.read(CHUNK * 8):
+        while chunk := fh.read(CHUNK * 4):
             on_read(len(chunk))
             if first:
                 first = False

@@ -1,6 +1,7 @@
 -- The 6-hourly Gold step. Small Silver changes arrive as differences, added to the
--- (category, month) and (category, week) totals; months where a customer's count
--- moved, and the days of large changes, are re-aggregated from Silver. Then the marts
+-- (category, month) and (category, week) totals (unique_customers by one index probe
+-- per customer whose rows in a month moved); the days of large changes are
+-- re-aggregated from Silver. Then the marts
 -- of the changed categories are rewritten from the totals. Readers see the previous
 -- marts until commit.
 create or replace function scout.refresh_gold(p_wait boolean default false)
@@ -36,6 +37,9 @@ begin
                        pg_temp.gold_changed_weeks, pg_temp.gold_changed_categories, pg_temp.gold_changed_month_days,
                        pg_temp.gold_changed_week_days;
         end if;
+        if pg_catalog.to_regclass('pg_temp.gold_unique_customer_moves') is not null then
+            drop table pg_temp.gold_unique_customer_moves;
+        end if;
         -- Silver and the queue of differences must be read as of one moment, or a merge
         -- committing in between would be counted twice (in a re-aggregated month and
         -- again as a difference). This waits for merges still queueing and holds new
@@ -60,18 +64,11 @@ begin
          group by t.category, t.day, t.customer_id;
         get diagnostics v_change_rows = row_count;
 
-        -- Re-aggregated from Silver: the months of queued days, and the months where
-        -- some customer's number of rows moved (unique_customers is not additive).
-        -- Every other month and week with differences gets them added.
+        -- Re-aggregated from Silver: the months and weeks of queued days. Every other
+        -- month and week with differences gets them added.
         create temp table gold_changed_months on commit drop as
-        select d.category, date_trunc('month', d.day::timestamp)::date as month, true as reaggregate
-          from pg_temp.gold_changed_days d
-        union
-        select c.category, c.month, true
-          from pg_temp.gold_claimed_changes c
-         where c.customer_id is not null
-         group by c.category, c.month, c.customer_id
-        having pg_catalog.sum(c.transactions) <> 0;
+        select distinct d.category, date_trunc('month', d.day::timestamp)::date as month, true as reaggregate
+          from pg_temp.gold_changed_days d;
         insert into pg_temp.gold_changed_months (category, month, reaggregate)
         select distinct c.category, c.month, false
           from pg_temp.gold_claimed_changes c
@@ -134,20 +131,42 @@ begin
               join scout.silver_validated_transactions s
                 on s.category = d.category and s.transaction_date = d.day
              group by d.month, d.category;
-            -- the differences, where the month was not re-aggregated (a customer's count
-            -- did not move there, so neither did unique_customers)
+            -- The differences, where the month was not re-aggregated. unique_customers
+            -- moves by the customers whose rows there went from none to some (+1) or from
+            -- some to none (-1): Silver, read now, holds the rows after the change.
+            create temp table gold_unique_customer_moves on commit drop as
+            select c.category, c.month,
+                   pg_catalog.count(*) filter (where n.now > 0 and n.now = c.net)
+                   - pg_catalog.count(*) filter (where n.now = 0) as moved
+              from (select x.category, x.month, x.customer_id, pg_catalog.sum(x.transactions) as net
+                      from pg_temp.gold_claimed_changes x
+                      join pg_temp.gold_changed_months m
+                        on m.category = x.category and m.month = x.month and not m.reaggregate
+                     where x.customer_id is not null
+                     group by x.category, x.month, x.customer_id
+                    having pg_catalog.sum(x.transactions) <> 0) c
+             cross join lateral (
+                 select pg_catalog.count(*) as now
+                   from scout.silver_validated_transactions s
+                  where s.customer_id = c.customer_id and s.category = c.category
+                    and s.transaction_date >= c.month
+                    and s.transaction_date < (c.month + interval '1 month')::date) n
+             group by c.category, c.month;
             insert into scout.gold_monthly_category_totals as t
                    (month, category, total_amount, transaction_count, total_quantity, unique_customers)
-            select c.month, c.category, pg_catalog.sum(c.amount), pg_catalog.sum(c.transactions),
-                   pg_catalog.sum(c.quantity), 0
-              from pg_temp.gold_claimed_changes c
-              join pg_temp.gold_changed_months m
-                on m.category = c.category and m.month = c.month and not m.reaggregate
-             group by c.month, c.category
+            select d.month, d.category, d.amount, d.transactions, d.quantity, coalesce(u.moved, 0)
+              from (select c.month, c.category, pg_catalog.sum(c.amount) as amount,
+                           pg_catalog.sum(c.transactions) as transactions, pg_catalog.sum(c.quantity) as quantity
+                      from pg_temp.gold_claimed_changes c
+                      join pg_temp.gold_changed_months m
+                        on m.category = c.category and m.month = c.month and not m.reaggregate
+                     group by c.month, c.category) d
+              left join pg_temp.gold_unique_customer_moves u on u.category = d.category and u.month = d.month
             on conflict (category, month) do update
                set total_amount = t.total_amount + excluded.total_amount,
                    transaction_count = t.transaction_count + excluded.transaction_count,
                    total_quantity = t.total_quantity + excluded.total_quantity,
+                   unique_customers = t.unique_customers + excluded.unique_customers,
                    refreshed_at = pg_catalog.now();
             delete from scout.gold_monthly_category_totals t
              using pg_temp.gold_changed_months m
@@ -263,6 +282,6 @@ begin
 end
 $fn$;
 comment on function scout.refresh_gold(boolean) is
-    'Brings scout.gold_monthly_summary and scout.gold_category_trends up to date with Silver, from what refresh_silver queued: differences (scout.gold_pending_changes) are added to the totals; queued days (scout.gold_pending_days), and months where some customer''s count of rows moved (unique_customers is not additive), are re-aggregated from Silver. Returns {"status", "changed_days", "changes_applied", "months_recomputed", "months_reaggregated", "weeks_recomputed", "categories_rewritten", …}. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
+    'Brings scout.gold_monthly_summary and scout.gold_category_trends up to date with Silver, from what refresh_silver queued: differences (scout.gold_pending_changes) are added to the totals; unique_customers moves by the customers whose rows in the month went from none to some or back, looked up in Silver; queued days (scout.gold_pending_days) are re-aggregated from Silver. Returns {"status", "changed_days", "changes_applied", "months_recomputed", "months_reaggregated", "weeks_recomputed", "categories_rewritten", …}. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 revoke all on function scout.refresh_gold(boolean) from public;
 grant execute on function scout.refresh_gold(boolean) to service_role;

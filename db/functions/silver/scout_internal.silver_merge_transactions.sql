@@ -51,8 +51,9 @@ begin
         drop table pg_temp.silver_delta_transactions;
     end if;
     begin
+        -- raw_data stays in Bronze: only the few rejected rows need it, fetched by id below
         create temp table silver_delta_transactions on commit drop as
-        select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
+        select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.source,
                b.ingestion_batch_id, b.ingested_at, p.*, null::text as parse_error
           from scout.bronze_transactions b
          cross join lateral scout_internal.parse_transaction_payload(b.raw_data, v_today, pg_catalog.now(), v_oldest) p
@@ -66,16 +67,16 @@ begin
             -- as unparseable (with the error), and go on with the rest.
             perform scout_internal.silver_candidates('scout.bronze_transactions', v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
             perform scout_internal.silver_isolate_unparseable('silver_delta_transactions', pg_catalog.format($sql$
-                select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.raw_data, b.source,
+                select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.source,
                        b.ingestion_batch_id, b.ingested_at, p.*, null::text as parse_error
                   from pg_temp.silver_candidates c
                   join scout.bronze_transactions b on b.id = c.id
                  cross join lateral scout_internal.parse_transaction_payload(b.raw_data, %L::date, %L::timestamptz, %L::date) p
                  where c.rn between %%s and %%s and c.parse_error is null$sql$, v_today, pg_catalog.now(), v_oldest));
             insert into pg_temp.silver_delta_transactions
-                   (bronze_id, bronze_seq, ingest_xid, raw_data, source, ingestion_batch_id, ingested_at,
+                   (bronze_id, bronze_seq, ingest_xid, source, ingestion_batch_id, ingested_at,
                     transaction_id, reasons, parse_error)
-            select b.id, b.ingest_seq, b.ingest_xid, b.raw_data, b.source, b.ingestion_batch_id, b.ingested_at,
+            select b.id, b.ingest_seq, b.ingest_xid, b.source, b.ingestion_batch_id, b.ingested_at,
                    scout_internal.payload_key(b.raw_data, 'transaction_id'), array['unparseable'], c.parse_error
               from pg_temp.silver_candidates c
               join scout.bronze_transactions b on b.id = c.id
@@ -85,9 +86,10 @@ begin
 
     insert into scout.silver_rejected_transactions as r
            (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at, parse_error)
-    select d.bronze_id, d.transaction_id, d.reasons, d.raw_data, d.source, d.ingestion_batch_id, d.ingested_at,
+    select d.bronze_id, d.transaction_id, d.reasons, b.raw_data, d.source, d.ingestion_batch_id, d.ingested_at,
            d.parse_error
       from pg_temp.silver_delta_transactions d
+      join scout.bronze_transactions b on b.id = d.bronze_id
      where pg_catalog.cardinality(d.reasons) > 0
     on conflict (bronze_id) do update
        set transaction_id = excluded.transaction_id, reasons = excluded.reasons, parse_error = excluded.parse_error,
