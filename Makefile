@@ -8,8 +8,7 @@ demo: setup
 	@.venv/bin/scout-db demo
 
 bench: setup
-	.venv/bin/python bench/bench_bronze_silver.py --rows 1000000
-	.venv/bin/python bench/bench_gold_platinum.py
+	.venv/bin/scout-db bench --rows 1000000
 
 test: setup
 	.venv/bin/ruff check runner tests

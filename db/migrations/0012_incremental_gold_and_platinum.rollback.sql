@@ -8,3 +8,4 @@ drop trigger if exists silver_validated_transactions_count_writes on scout.silve
 drop table ip_workbench.platinum_builds;
 drop table ip_workbench.layer_versions;
 drop table scout.gold_pending_changes;
+delete from ip_workbench.settings where name = 'silver_first_load_rebuilds_indexes_from';

@@ -8,6 +8,10 @@
 
 -- No unique key on purpose, as for gold_pending_days: refresh_gold claims exactly the
 -- rows its snapshot sees; rows queued by a merge that commits meanwhile wait their turn.
+insert into ip_workbench.settings (name, value, description) values
+    ('silver_first_load_rebuilds_indexes_from', '100000',
+     'A first load into an empty Silver of at least this many Bronze rows drops Silver''s secondary indexes and builds them again after the insert (several times faster than growing them row by row; Silver is locked until the load commits). Only when the caller owns the table. Default 100000.');
+
 create table scout.gold_pending_changes (
     category text not null,
     day date not null,

@@ -33,7 +33,11 @@ declare
     v_processed bigint;
     v_rejected bigint;
     v_inserted bigint;
-    v_updated bigint;
+    v_updated bigint := 0;
+    v_first_load boolean;
+    v_index_definitions text[];
+    v_index_names text;
+    v_index text;
 begin
     if not scout_internal.holds_job_lock('scout.refresh_silver') then
         raise exception 'scout_internal.silver_merge_transactions runs only inside scout.refresh_silver, which holds its lock'
@@ -96,93 +100,136 @@ begin
            rejected_at = pg_catalog.now();
     get diagnostics v_rejected = row_count;
 
-    -- A delta far smaller than Silver is joined to it by one index probe per key; the
-    -- planner, unsure of the delta's size, otherwise tends to hash all of Silver.
-    -- The ratio is a setting (silver_probe_ratio) so a test can force either plan.
-    v_plan := case when v_processed * (scout_internal.setting('silver_probe_ratio'))::numeric
-                        < (select c.reltuples from pg_catalog.pg_class c
-                            where c.oid = 'scout.silver_validated_transactions'::regclass)
-                   then 'probe' else 'hash' end;
-    if v_plan = 'probe' then
-        perform pg_catalog.set_config('enable_hashjoin', 'off', true);
-        perform pg_catalog.set_config('enable_mergejoin', 'off', true);
-    end if;
-
-    -- The latest valid version of each key in this delta that changes Silver, beside
-    -- the version it replaces (old_*; NULL for a new key). An identical re-send, or a
-    -- version older than Silver's, changes nothing and is left out. Then plain UPDATE
-    -- and INSERT rather than INSERT … ON CONFLICT: speculative insertion costs about a
-    -- quarter more per row, and refresh_silver's lock means no one else writes here.
-    if pg_catalog.to_regclass('pg_temp.silver_changes_transactions') is not null then
-        drop table pg_temp.silver_changes_transactions;
-    end if;
-    create temp table silver_changes_transactions on commit drop as
-    select w.*, s.transaction_id is not null as replaces, s.category as old_category,
-           s.transaction_date as old_transaction_date, s.customer_id as old_customer_id,
-           s.amount as old_amount, s.quantity as old_quantity
-      from (select distinct on (d.transaction_id) d.*
-              from pg_temp.silver_delta_transactions d
-             where pg_catalog.cardinality(d.reasons) = 0
-             order by d.transaction_id, d.bronze_seq desc) w
-      left join scout.silver_validated_transactions s on s.transaction_id = w.transaction_id
-     where s.transaction_id is null
-        or (w.bronze_seq > s.bronze_seq
-            and (w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id, w.vendor_name,
-                 w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method, w.description,
-                 w.attributes)
-                is distinct from
-                (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id, s.vendor_name,
-                 s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount, s.payment_method, s.description,
-                 s.attributes));
-    get diagnostics v_changes = row_count;
-
-    -- Tell Gold. A small change goes as differences per (category, day, customer):
-    -- +1 for each new version, -1 for the version it replaced, which Gold adds to its
-    -- totals. A large one (a first load) goes as the days it touched, which Gold
-    -- re-aggregates from Silver in one pass: cheaper than writing a difference per row.
-    if v_changes > 0 and v_plan = 'probe' then
-        insert into scout.gold_pending_changes (category, day, customer_id, transactions, amount, quantity)
-        select x.category, x.day, x.customer_id, pg_catalog.sum(x.transactions), pg_catalog.sum(x.amount),
-               pg_catalog.sum(x.quantity)
-          from (select c.category, c.transaction_date as day, c.customer_id, 1 as transactions, c.amount,
-                       c.quantity::bigint as quantity
-                  from pg_temp.silver_changes_transactions c
-                union all
-                select c.old_category, c.old_transaction_date, c.old_customer_id, -1, -c.old_amount,
-                       -c.old_quantity::bigint
-                  from pg_temp.silver_changes_transactions c where c.replaces) x
-         group by x.category, x.day, x.customer_id
-        -- a correction that moved nothing Gold counts (a new description) cancels out
-        having pg_catalog.sum(x.transactions) <> 0 or pg_catalog.sum(x.amount) <> 0 or pg_catalog.sum(x.quantity) <> 0;
-    elsif v_changes > 0 then
+    -- A first load: Silver is empty, so every latest valid version is new. No join to
+    -- Silver, no second copy of the winners: they go straight in, and the days they
+    -- touch go to Gold to be aggregated in one pass.
+    v_first_load := not exists (select 1 from scout.silver_validated_transactions);
+    if v_first_load then
+        v_plan := 'first_load';
         insert into scout.gold_pending_days (category, day)
-        select c.category, c.transaction_date from pg_temp.silver_changes_transactions c
-        union
-        select c.old_category, c.old_transaction_date from pg_temp.silver_changes_transactions c where c.replaces;
+        select distinct d.category, d.transaction_date
+          from pg_temp.silver_delta_transactions d
+         where pg_catalog.cardinality(d.reasons) = 0;
+        -- Building an index from sorted rows (in parallel) costs a fraction of growing it
+        -- row by row: for a large first load, Silver's secondary indexes are dropped and
+        -- rebuilt around the insert. That locks Silver until commit; the API roles never
+        -- read it, and nothing else has anything to read in it yet. Only the owner may.
+        if v_processed >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint
+           and pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c
+                                        where c.oid = 'scout.silver_validated_transactions'::regclass), 'USAGE') then
+            select pg_catalog.array_agg(pg_catalog.pg_get_indexdef(i.indexrelid) order by i.indexrelid),
+                   pg_catalog.string_agg(i.indexrelid::regclass::text, ', ')
+              into v_index_definitions, v_index_names
+              from pg_catalog.pg_index i
+             where i.indrelid = 'scout.silver_validated_transactions'::regclass and not i.indisprimary;
+            if v_index_names is not null then
+                execute 'drop index ' || v_index_names;
+            end if;
+        end if;
+        insert into scout.silver_validated_transactions (
+            transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
+            vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
+            attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
+        select distinct on (d.transaction_id)
+               d.transaction_id, d.transaction_date, d.amount, d.currency, d.category, d.subcategory, d.store_id,
+               d.vendor_name, d.vendor_id, d.customer_id, d.sku, d.quantity, d.tax_amount, d.payment_method,
+               d.description, d.attributes, d.bronze_id, d.bronze_seq, d.source, d.ingestion_batch_id, d.ingested_at
+          from pg_temp.silver_delta_transactions d
+         where pg_catalog.cardinality(d.reasons) = 0
+         order by d.transaction_id, d.bronze_seq desc;
+        get diagnostics v_inserted = row_count;
+        foreach v_index in array coalesce(v_index_definitions, '{}') loop
+            execute v_index;
+        end loop;
+    else
+        -- A delta far smaller than Silver is joined to it by one index probe per key; the
+        -- planner, unsure of the delta's size, otherwise tends to hash all of Silver.
+        -- The ratio is a setting (silver_probe_ratio) so a test can force either plan.
+        v_plan := case when v_processed * (scout_internal.setting('silver_probe_ratio'))::numeric
+                            < (select c.reltuples from pg_catalog.pg_class c
+                                where c.oid = 'scout.silver_validated_transactions'::regclass)
+                       then 'probe' else 'hash' end;
+        if v_plan = 'probe' then
+            perform pg_catalog.set_config('enable_hashjoin', 'off', true);
+            perform pg_catalog.set_config('enable_mergejoin', 'off', true);
+        end if;
+
+        -- The latest valid version of each key in this delta that changes Silver, beside
+        -- the version it replaces (old_*; NULL for a new key). An identical re-send, or a
+        -- version older than Silver's, changes nothing and is left out. Then plain UPDATE
+        -- and INSERT rather than INSERT … ON CONFLICT: speculative insertion costs about a
+        -- quarter more per row, and refresh_silver's lock means no one else writes here.
+        if pg_catalog.to_regclass('pg_temp.silver_changes_transactions') is not null then
+            drop table pg_temp.silver_changes_transactions;
+        end if;
+        create temp table silver_changes_transactions on commit drop as
+        select w.*, s.transaction_id is not null as replaces, s.category as old_category,
+               s.transaction_date as old_transaction_date, s.customer_id as old_customer_id,
+               s.amount as old_amount, s.quantity as old_quantity
+          from (select distinct on (d.transaction_id) d.*
+                  from pg_temp.silver_delta_transactions d
+                 where pg_catalog.cardinality(d.reasons) = 0
+                 order by d.transaction_id, d.bronze_seq desc) w
+          left join scout.silver_validated_transactions s on s.transaction_id = w.transaction_id
+         where s.transaction_id is null
+            or (w.bronze_seq > s.bronze_seq
+                and (w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id, w.vendor_name,
+                     w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method, w.description,
+                     w.attributes)
+                    is distinct from
+                    (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id, s.vendor_name,
+                     s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount, s.payment_method, s.description,
+                     s.attributes));
+        get diagnostics v_changes = row_count;
+
+        -- Tell Gold. A small change goes as differences per (category, day, customer):
+        -- +1 for each new version, -1 for the version it replaced, which Gold adds to its
+        -- totals. A large one (a first load) goes as the days it touched, which Gold
+        -- re-aggregates from Silver in one pass: cheaper than writing a difference per row.
+        if v_changes > 0 and v_plan = 'probe' then
+            insert into scout.gold_pending_changes (category, day, customer_id, transactions, amount, quantity)
+            select x.category, x.day, x.customer_id, pg_catalog.sum(x.transactions), pg_catalog.sum(x.amount),
+                   pg_catalog.sum(x.quantity)
+              from (select c.category, c.transaction_date as day, c.customer_id, 1 as transactions, c.amount,
+                           c.quantity::bigint as quantity
+                      from pg_temp.silver_changes_transactions c
+                    union all
+                    select c.old_category, c.old_transaction_date, c.old_customer_id, -1, -c.old_amount,
+                           -c.old_quantity::bigint
+                      from pg_temp.silver_changes_transactions c where c.replaces) x
+             group by x.category, x.day, x.customer_id
+            -- a correction that moved nothing Gold counts (a new description) cancels out
+            having pg_catalog.sum(x.transactions) <> 0 or pg_catalog.sum(x.amount) <> 0 or pg_catalog.sum(x.quantity) <> 0;
+        elsif v_changes > 0 then
+            insert into scout.gold_pending_days (category, day)
+            select c.category, c.transaction_date from pg_temp.silver_changes_transactions c
+            union
+            select c.old_category, c.old_transaction_date from pg_temp.silver_changes_transactions c where c.replaces;
+        end if;
+
+        update scout.silver_validated_transactions as s
+           set transaction_date = c.transaction_date, amount = c.amount, currency = c.currency,
+               category = c.category, subcategory = c.subcategory, store_id = c.store_id,
+               vendor_name = c.vendor_name, vendor_id = c.vendor_id, customer_id = c.customer_id, sku = c.sku,
+               quantity = c.quantity, tax_amount = c.tax_amount, payment_method = c.payment_method,
+               description = c.description, attributes = c.attributes, bronze_id = c.bronze_id,
+               bronze_seq = c.bronze_seq, source = c.source, ingestion_batch_id = c.ingestion_batch_id,
+               ingested_at = c.ingested_at, validated_at = pg_catalog.now()
+          from pg_temp.silver_changes_transactions c
+         where c.replaces and s.transaction_id = c.transaction_id;
+        get diagnostics v_updated = row_count;
+
+        insert into scout.silver_validated_transactions (
+            transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
+            vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
+            attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
+        select c.transaction_id, c.transaction_date, c.amount, c.currency, c.category, c.subcategory, c.store_id,
+               c.vendor_name, c.vendor_id, c.customer_id, c.sku, c.quantity, c.tax_amount, c.payment_method,
+               c.description, c.attributes, c.bronze_id, c.bronze_seq, c.source, c.ingestion_batch_id, c.ingested_at
+          from pg_temp.silver_changes_transactions c
+         where not c.replaces;
+        get diagnostics v_inserted = row_count;
     end if;
-
-    update scout.silver_validated_transactions as s
-       set transaction_date = c.transaction_date, amount = c.amount, currency = c.currency,
-           category = c.category, subcategory = c.subcategory, store_id = c.store_id,
-           vendor_name = c.vendor_name, vendor_id = c.vendor_id, customer_id = c.customer_id, sku = c.sku,
-           quantity = c.quantity, tax_amount = c.tax_amount, payment_method = c.payment_method,
-           description = c.description, attributes = c.attributes, bronze_id = c.bronze_id,
-           bronze_seq = c.bronze_seq, source = c.source, ingestion_batch_id = c.ingestion_batch_id,
-           ingested_at = c.ingested_at, validated_at = pg_catalog.now()
-      from pg_temp.silver_changes_transactions c
-     where c.replaces and s.transaction_id = c.transaction_id;
-    get diagnostics v_updated = row_count;
-
-    insert into scout.silver_validated_transactions (
-        transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
-        vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
-        attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
-    select c.transaction_id, c.transaction_date, c.amount, c.currency, c.category, c.subcategory, c.store_id,
-           c.vendor_name, c.vendor_id, c.customer_id, c.sku, c.quantity, c.tax_amount, c.payment_method,
-           c.description, c.attributes, c.bronze_id, c.bronze_seq, c.source, c.ingestion_batch_id, c.ingested_at
-      from pg_temp.silver_changes_transactions c
-     where not c.replaces;
-    get diagnostics v_inserted = row_count;
     perform pg_catalog.set_config('enable_hashjoin', 'on', true);
     perform pg_catalog.set_config('enable_mergejoin', 'on', true);
 

@@ -1,0 +1,43 @@
+-- A first load into an empty Silver skips the join to Silver, and from
+-- silver_first_load_rebuilds_indexes_from rows on it builds the secondary indexes
+-- after the insert instead of growing them row by row. Either way Silver, its rejects,
+-- the Gold queue and the indexes themselves come out the same.
+begin;
+select plan(6);
+
+select (scout_dev.seed_bronze(1500, 13, date '2026-06-30')) is not null as seeded \gset
+
+create function pg_temp.indexes() returns text language sql as $$
+    select string_agg(indexdef, E'\n' order by indexname) from pg_indexes
+     where schemaname = 'scout' and tablename = 'silver_validated_transactions'
+$$;
+create function pg_temp.silver_digest() returns text language sql as $$
+    select md5(concat_ws('|',
+        (select string_agg(row(s.transaction_id, s.transaction_date, s.amount, s.category, s.customer_id, s.bronze_id)::text,
+                           ',' order by s.transaction_id) from scout.silver_validated_transactions s),
+        (select string_agg(row(r.bronze_id, r.reasons)::text, ',' order by r.bronze_id) from scout.silver_rejected_transactions r),
+        (select string_agg(distinct row(q.category, q.day)::text, ',') from scout.gold_pending_days q)))
+$$;
+select pg_temp.indexes() as indexes_before \gset
+
+savepoint row_by_row;
+update ip_workbench.settings set value = '1000000000' where name = 'silver_first_load_rebuilds_indexes_from';
+select (scout.refresh_silver() -> 'transactions' ->> 'plan') as plan_kept, pg_temp.silver_digest() as kept_digest \gset
+rollback to savepoint row_by_row;
+
+update ip_workbench.settings set value = '0' where name = 'silver_first_load_rebuilds_indexes_from';
+create temp table rebuilt as select scout.refresh_silver() as result;
+select is(:'plan_kept'::text, 'first_load', 'an empty Silver takes the first-load path');
+select is((select result -> 'transactions' ->> 'plan' from rebuilt), 'first_load', 'with the indexes rebuilt too');
+select is(pg_temp.silver_digest(), :'kept_digest'::text,
+          'both write the same Silver, rejects and Gold queue');
+select is(pg_temp.indexes(), :'indexes_before'::text, 'and Silver has the same indexes afterwards');
+select is((select count(*)::int from pg_index where indrelid = 'scout.silver_validated_transactions'::regclass
+                                             and not (indisvalid and indisready)), 0, 'all of them valid');
+-- the rebuilt indexes serve the lookups they are for
+set local enable_seqscan = off;
+select is((select count(*)::int from scout.silver_validated_transactions where customer_id = 'no such customer'), 0,
+          'a lookup by customer still runs');
+
+select * from finish();
+rollback;
