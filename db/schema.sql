@@ -281,33 +281,39 @@ begin
         union
         select c.new_category, c.new_day from pg_temp.backfill_changes c where c.new_day is not null;
 
-        delete from scout.silver_validated_transactions s
-         using pg_temp.backfill_changes c
-         where c.change = 'delete' and s.transaction_id = c.transaction_id;
-        get diagnostics v_deleted = row_count;
-        update scout.silver_validated_transactions as s
-           set transaction_date = w.transaction_date, amount = w.amount, currency = w.currency,
-               category = w.category, subcategory = w.subcategory, store_id = w.store_id,
-               vendor_name = w.vendor_name, vendor_id = w.vendor_id, customer_id = w.customer_id, sku = w.sku,
-               quantity = w.quantity, tax_amount = w.tax_amount, payment_method = w.payment_method,
-               description = w.description, attributes = w.attributes, bronze_id = w.bronze_id,
-               bronze_seq = w.bronze_seq, source = w.source, ingestion_batch_id = w.ingestion_batch_id,
-               ingested_at = w.ingested_at, validated_at = pg_catalog.now()
-          from pg_temp.backfill_changes c
-          join pg_temp.backfill_winners w on w.transaction_id = c.transaction_id
-         where c.change = 'update' and s.transaction_id = c.transaction_id;
-        get diagnostics v_updated = row_count;
-        insert into scout.silver_validated_transactions (
-            transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
-            vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
-            attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
-        select w.transaction_id, w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id,
-               w.vendor_name, w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method,
-               w.description, w.attributes, w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at
-          from pg_temp.backfill_changes c
-          join pg_temp.backfill_winners w on w.transaction_id = c.transaction_id
-         where c.change = 'insert';
-        get diagnostics v_inserted = row_count;
+        -- no change, no statement: each counts as a write of Silver for Platinum's nothing-changed check
+        v_deleted := 0;
+        v_updated := 0;
+        v_inserted := 0;
+        if exists (select 1 from pg_temp.backfill_changes) then
+            delete from scout.silver_validated_transactions s
+             using pg_temp.backfill_changes c
+             where c.change = 'delete' and s.transaction_id = c.transaction_id;
+            get diagnostics v_deleted = row_count;
+            update scout.silver_validated_transactions as s
+               set transaction_date = w.transaction_date, amount = w.amount, currency = w.currency,
+                   category = w.category, subcategory = w.subcategory, store_id = w.store_id,
+                   vendor_name = w.vendor_name, vendor_id = w.vendor_id, customer_id = w.customer_id, sku = w.sku,
+                   quantity = w.quantity, tax_amount = w.tax_amount, payment_method = w.payment_method,
+                   description = w.description, attributes = w.attributes, bronze_id = w.bronze_id,
+                   bronze_seq = w.bronze_seq, source = w.source, ingestion_batch_id = w.ingestion_batch_id,
+                   ingested_at = w.ingested_at, validated_at = pg_catalog.now()
+              from pg_temp.backfill_changes c
+              join pg_temp.backfill_winners w on w.transaction_id = c.transaction_id
+             where c.change = 'update' and s.transaction_id = c.transaction_id;
+            get diagnostics v_updated = row_count;
+            insert into scout.silver_validated_transactions (
+                transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
+                vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
+                attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
+            select w.transaction_id, w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id,
+                   w.vendor_name, w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method,
+                   w.description, w.attributes, w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at
+              from pg_temp.backfill_changes c
+              join pg_temp.backfill_winners w on w.transaction_id = c.transaction_id
+             where c.change = 'insert';
+            get diagnostics v_inserted = row_count;
+        end if;
         perform scout_internal.touch_table('scout', 'silver_validated_transactions', v_deleted + v_updated + v_inserted,
                                            v_inserted - v_deleted);
         perform scout_internal.touch_table('scout', 'silver_rejected_transactions', v_rejected + v_unrejected, null);
@@ -3554,7 +3560,7 @@ begin
     -- A first load: Silver is empty, so every latest valid version is new. No join to
     -- Silver, no second copy of the winners: they go straight in, and the days they
     -- touch go to Gold to be aggregated in one pass.
-    v_first_load := not exists (select 1 from scout.silver_validated_transactions);
+    v_first_load := v_processed > 0 and not exists (select 1 from scout.silver_validated_transactions);
     if v_first_load then
         v_plan := 'first_load';
         insert into scout.gold_pending_days (category, day)
@@ -3658,28 +3664,33 @@ begin
             select c.old_category, c.old_transaction_date from pg_temp.silver_changes_transactions c where c.replaces;
         end if;
 
-        update scout.silver_validated_transactions as s
-           set transaction_date = c.transaction_date, amount = c.amount, currency = c.currency,
-               category = c.category, subcategory = c.subcategory, store_id = c.store_id,
-               vendor_name = c.vendor_name, vendor_id = c.vendor_id, customer_id = c.customer_id, sku = c.sku,
-               quantity = c.quantity, tax_amount = c.tax_amount, payment_method = c.payment_method,
-               description = c.description, attributes = c.attributes, bronze_id = c.bronze_id,
-               bronze_seq = c.bronze_seq, source = c.source, ingestion_batch_id = c.ingestion_batch_id,
-               ingested_at = c.ingested_at, validated_at = pg_catalog.now()
-          from pg_temp.silver_changes_transactions c
-         where c.replaces and s.transaction_id = c.transaction_id;
-        get diagnostics v_updated = row_count;
+        -- Nothing to write, no statement: each one counts as a write of Silver
+        -- (ip_workbench.layer_versions) and would make Platinum rebuild for nothing.
+        v_inserted := 0;
+        if v_changes > 0 then
+            update scout.silver_validated_transactions as s
+               set transaction_date = c.transaction_date, amount = c.amount, currency = c.currency,
+                   category = c.category, subcategory = c.subcategory, store_id = c.store_id,
+                   vendor_name = c.vendor_name, vendor_id = c.vendor_id, customer_id = c.customer_id, sku = c.sku,
+                   quantity = c.quantity, tax_amount = c.tax_amount, payment_method = c.payment_method,
+                   description = c.description, attributes = c.attributes, bronze_id = c.bronze_id,
+                   bronze_seq = c.bronze_seq, source = c.source, ingestion_batch_id = c.ingestion_batch_id,
+                   ingested_at = c.ingested_at, validated_at = pg_catalog.now()
+              from pg_temp.silver_changes_transactions c
+             where c.replaces and s.transaction_id = c.transaction_id;
+            get diagnostics v_updated = row_count;
 
-        insert into scout.silver_validated_transactions (
-            transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
-            vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
-            attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
-        select c.transaction_id, c.transaction_date, c.amount, c.currency, c.category, c.subcategory, c.store_id,
-               c.vendor_name, c.vendor_id, c.customer_id, c.sku, c.quantity, c.tax_amount, c.payment_method,
-               c.description, c.attributes, c.bronze_id, c.bronze_seq, c.source, c.ingestion_batch_id, c.ingested_at
-          from pg_temp.silver_changes_transactions c
-         where not c.replaces;
-        get diagnostics v_inserted = row_count;
+            insert into scout.silver_validated_transactions (
+                transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
+                vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
+                attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
+            select c.transaction_id, c.transaction_date, c.amount, c.currency, c.category, c.subcategory, c.store_id,
+                   c.vendor_name, c.vendor_id, c.customer_id, c.sku, c.quantity, c.tax_amount, c.payment_method,
+                   c.description, c.attributes, c.bronze_id, c.bronze_seq, c.source, c.ingestion_batch_id, c.ingested_at
+              from pg_temp.silver_changes_transactions c
+             where not c.replaces;
+            get diagnostics v_inserted = row_count;
+        end if;
     end if;
     perform pg_catalog.set_config('enable_hashjoin', 'on', true);
     perform pg_catalog.set_config('enable_mergejoin', 'on', true);
@@ -5996,7 +6007,7 @@ ALTER TABLE ONLY scout.gold_pending_days FORCE ROW LEVEL SECURITY;
 -- Name: TABLE gold_pending_days; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON TABLE scout.gold_pending_days IS 'Work queue of refresh_gold: (category, day) pairs whose Silver rows changed since the last Gold refresh (both the old and the new day and category of a corrected row).';
+COMMENT ON TABLE scout.gold_pending_days IS 'Work queue of refresh_gold for large Silver changes (a first load, a large merge, a backfill): the (category, day) pairs they touched, both the old and the new day and category of a corrected row, which Gold re-aggregates from Silver. Small merges queue their differences in scout.gold_pending_changes instead.';
 
 
 --

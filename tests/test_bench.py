@@ -55,6 +55,11 @@ def test_every_step_ran_and_is_recorded(smoke):
     idle_silver = next(s for s in result["steps"]["hourly_nothing_new"]["result"]["steps"] if s["step"] == "silver")
     assert idle_silver["result"]["processed"] == 0
     assert result["steps"]["silver_corrections"]["result"]["transactions"]["updated"] == 100
+    # the millisecond steps are medians of several calls; Platinum skipped every one of them
+    unchanged = result["steps"]["platinum_unchanged"]
+    assert len(unchanged["runs"]) == 5 and unchanged["seconds"] == sorted(unchanged["runs"])[2]
+    assert unchanged["result"]["rebuilt"] is False
+    assert result["steps"]["platinum_full"]["result"]["rebuilt"] is True
 
 
 def test_json_records_machine_server_ratios_and_targets(smoke):

@@ -31,6 +31,8 @@ comment on column scout.gold_pending_changes.amount is 'Net change in the sum of
 comment on column scout.gold_pending_changes.quantity is 'Net change in the sum of quantity.';
 comment on column scout.gold_pending_changes.queued_at is 'When the Silver merge queued it.';
 
+comment on table scout.gold_pending_days is 'Work queue of refresh_gold for large Silver changes (a first load, a large merge, a backfill): the (category, day) pairs they touched, both the old and the new day and category of a corrected row, which Gold re-aggregates from Silver. Small merges queue their differences in scout.gold_pending_changes instead.';
+
 create table ip_workbench.layer_versions (
     table_name regclass not null,
     version bigint not null default 0,

@@ -2,7 +2,7 @@
 -- nothing it reads changed: no statement wrote Silver since, the 90-day window and
 -- the basket cap are the same. Any of the three changing rebuilds it.
 begin;
-select plan(9);
+select plan(11);
 
 insert into scout.silver_validated_transactions
        (transaction_id, transaction_date, amount, category, customer_id, sku, bronze_id, bronze_seq, source, ingested_at)
@@ -30,6 +30,10 @@ select is((scout.refresh_platinum()) ->> 'rebuilt', 'true', 'a new basket cap re
 update ip_workbench.platinum_builds set window_start = window_start - 1;
 select is((scout.refresh_platinum()) ->> 'rebuilt', 'true', 'a window that moved rebuilds it');
 select is((scout.refresh_platinum()) ->> 'rebuilt', 'false', 'and then it rests again');
+
+-- the hourly run with nothing new writes nothing to Silver, so it does not wake Platinum
+select is((scout.run_transformations()) ->> 'status', 'ok', 'an hourly run with nothing new');
+select is((scout.refresh_platinum()) ->> 'rebuilt', 'false', 'leaves Platinum resting');
 
 select * from finish();
 rollback;

@@ -114,33 +114,39 @@ begin
         union
         select c.new_category, c.new_day from pg_temp.backfill_changes c where c.new_day is not null;
 
-        delete from scout.silver_validated_transactions s
-         using pg_temp.backfill_changes c
-         where c.change = 'delete' and s.transaction_id = c.transaction_id;
-        get diagnostics v_deleted = row_count;
-        update scout.silver_validated_transactions as s
-           set transaction_date = w.transaction_date, amount = w.amount, currency = w.currency,
-               category = w.category, subcategory = w.subcategory, store_id = w.store_id,
-               vendor_name = w.vendor_name, vendor_id = w.vendor_id, customer_id = w.customer_id, sku = w.sku,
-               quantity = w.quantity, tax_amount = w.tax_amount, payment_method = w.payment_method,
-               description = w.description, attributes = w.attributes, bronze_id = w.bronze_id,
-               bronze_seq = w.bronze_seq, source = w.source, ingestion_batch_id = w.ingestion_batch_id,
-               ingested_at = w.ingested_at, validated_at = pg_catalog.now()
-          from pg_temp.backfill_changes c
-          join pg_temp.backfill_winners w on w.transaction_id = c.transaction_id
-         where c.change = 'update' and s.transaction_id = c.transaction_id;
-        get diagnostics v_updated = row_count;
-        insert into scout.silver_validated_transactions (
-            transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
-            vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
-            attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
-        select w.transaction_id, w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id,
-               w.vendor_name, w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method,
-               w.description, w.attributes, w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at
-          from pg_temp.backfill_changes c
-          join pg_temp.backfill_winners w on w.transaction_id = c.transaction_id
-         where c.change = 'insert';
-        get diagnostics v_inserted = row_count;
+        -- no change, no statement: each counts as a write of Silver for Platinum's nothing-changed check
+        v_deleted := 0;
+        v_updated := 0;
+        v_inserted := 0;
+        if exists (select 1 from pg_temp.backfill_changes) then
+            delete from scout.silver_validated_transactions s
+             using pg_temp.backfill_changes c
+             where c.change = 'delete' and s.transaction_id = c.transaction_id;
+            get diagnostics v_deleted = row_count;
+            update scout.silver_validated_transactions as s
+               set transaction_date = w.transaction_date, amount = w.amount, currency = w.currency,
+                   category = w.category, subcategory = w.subcategory, store_id = w.store_id,
+                   vendor_name = w.vendor_name, vendor_id = w.vendor_id, customer_id = w.customer_id, sku = w.sku,
+                   quantity = w.quantity, tax_amount = w.tax_amount, payment_method = w.payment_method,
+                   description = w.description, attributes = w.attributes, bronze_id = w.bronze_id,
+                   bronze_seq = w.bronze_seq, source = w.source, ingestion_batch_id = w.ingestion_batch_id,
+                   ingested_at = w.ingested_at, validated_at = pg_catalog.now()
+              from pg_temp.backfill_changes c
+              join pg_temp.backfill_winners w on w.transaction_id = c.transaction_id
+             where c.change = 'update' and s.transaction_id = c.transaction_id;
+            get diagnostics v_updated = row_count;
+            insert into scout.silver_validated_transactions (
+                transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
+                vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
+                attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
+            select w.transaction_id, w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id,
+                   w.vendor_name, w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method,
+                   w.description, w.attributes, w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at
+              from pg_temp.backfill_changes c
+              join pg_temp.backfill_winners w on w.transaction_id = c.transaction_id
+             where c.change = 'insert';
+            get diagnostics v_inserted = row_count;
+        end if;
         perform scout_internal.touch_table('scout', 'silver_validated_transactions', v_deleted + v_updated + v_inserted,
                                            v_inserted - v_deleted);
         perform scout_internal.touch_table('scout', 'silver_rejected_transactions', v_rejected + v_unrejected, null);

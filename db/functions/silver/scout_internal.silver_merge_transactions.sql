@@ -103,7 +103,7 @@ begin
     -- A first load: Silver is empty, so every latest valid version is new. No join to
     -- Silver, no second copy of the winners: they go straight in, and the days they
     -- touch go to Gold to be aggregated in one pass.
-    v_first_load := not exists (select 1 from scout.silver_validated_transactions);
+    v_first_load := v_processed > 0 and not exists (select 1 from scout.silver_validated_transactions);
     if v_first_load then
         v_plan := 'first_load';
         insert into scout.gold_pending_days (category, day)
@@ -207,28 +207,33 @@ begin
             select c.old_category, c.old_transaction_date from pg_temp.silver_changes_transactions c where c.replaces;
         end if;
 
-        update scout.silver_validated_transactions as s
-           set transaction_date = c.transaction_date, amount = c.amount, currency = c.currency,
-               category = c.category, subcategory = c.subcategory, store_id = c.store_id,
-               vendor_name = c.vendor_name, vendor_id = c.vendor_id, customer_id = c.customer_id, sku = c.sku,
-               quantity = c.quantity, tax_amount = c.tax_amount, payment_method = c.payment_method,
-               description = c.description, attributes = c.attributes, bronze_id = c.bronze_id,
-               bronze_seq = c.bronze_seq, source = c.source, ingestion_batch_id = c.ingestion_batch_id,
-               ingested_at = c.ingested_at, validated_at = pg_catalog.now()
-          from pg_temp.silver_changes_transactions c
-         where c.replaces and s.transaction_id = c.transaction_id;
-        get diagnostics v_updated = row_count;
+        -- Nothing to write, no statement: each one counts as a write of Silver
+        -- (ip_workbench.layer_versions) and would make Platinum rebuild for nothing.
+        v_inserted := 0;
+        if v_changes > 0 then
+            update scout.silver_validated_transactions as s
+               set transaction_date = c.transaction_date, amount = c.amount, currency = c.currency,
+                   category = c.category, subcategory = c.subcategory, store_id = c.store_id,
+                   vendor_name = c.vendor_name, vendor_id = c.vendor_id, customer_id = c.customer_id, sku = c.sku,
+                   quantity = c.quantity, tax_amount = c.tax_amount, payment_method = c.payment_method,
+                   description = c.description, attributes = c.attributes, bronze_id = c.bronze_id,
+                   bronze_seq = c.bronze_seq, source = c.source, ingestion_batch_id = c.ingestion_batch_id,
+                   ingested_at = c.ingested_at, validated_at = pg_catalog.now()
+              from pg_temp.silver_changes_transactions c
+             where c.replaces and s.transaction_id = c.transaction_id;
+            get diagnostics v_updated = row_count;
 
-        insert into scout.silver_validated_transactions (
-            transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
-            vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
-            attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
-        select c.transaction_id, c.transaction_date, c.amount, c.currency, c.category, c.subcategory, c.store_id,
-               c.vendor_name, c.vendor_id, c.customer_id, c.sku, c.quantity, c.tax_amount, c.payment_method,
-               c.description, c.attributes, c.bronze_id, c.bronze_seq, c.source, c.ingestion_batch_id, c.ingested_at
-          from pg_temp.silver_changes_transactions c
-         where not c.replaces;
-        get diagnostics v_inserted = row_count;
+            insert into scout.silver_validated_transactions (
+                transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
+                vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
+                attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
+            select c.transaction_id, c.transaction_date, c.amount, c.currency, c.category, c.subcategory, c.store_id,
+                   c.vendor_name, c.vendor_id, c.customer_id, c.sku, c.quantity, c.tax_amount, c.payment_method,
+                   c.description, c.attributes, c.bronze_id, c.bronze_seq, c.source, c.ingestion_batch_id, c.ingested_at
+              from pg_temp.silver_changes_transactions c
+             where not c.replaces;
+            get diagnostics v_inserted = row_count;
+        end if;
     end if;
     perform pg_catalog.set_config('enable_hashjoin', 'on', true);
     perform pg_catalog.set_config('enable_mergejoin', 'on', true);
