@@ -3009,7 +3009,15 @@ CREATE FUNCTION scout_internal.purge_older(p_schema text, p_table text, p_column
     AS $_$
 declare
     v_deleted bigint;
+    v_any boolean;
 begin
+    -- nothing to delete, no statement: a DELETE counts as a write of its table even when
+    -- it deletes nothing (ip_workbench.layer_versions), which would wake Platinum daily
+    execute pg_catalog.format('select exists (select 1 from %I.%I where %I < $1)', p_schema, p_table, p_column)
+       into v_any using p_before;
+    if not v_any then
+        return 0;
+    end if;
     execute pg_catalog.format('delete from %I.%I where %I < $1', p_schema, p_table, p_column) using p_before;
     get diagnostics v_deleted = row_count;
     if exists (select 1 from ip_workbench.tables t where t.schema_name = p_schema and t.table_name = p_table) then

@@ -41,6 +41,8 @@ def _summary(step: str, result: dict) -> str:
     if step == "gold":
         return f"{result['months_recomputed']} months and {result['weeks_recomputed']} weeks recomputed"
     if step == "platinum":
+        if result.get("rebuilt") is False:
+            return f"not rebuilt: {result.get('reason')}"
         return f"{result['embeddings']} transaction sentences, {result['recommendations']} recommendations"
     return ", ".join(f"{k} {v}" for k, v in result.items() if not isinstance(v, dict | list))
 
