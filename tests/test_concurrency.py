@@ -18,9 +18,14 @@ from test_faults import invariants
 READ_BOUND_S = 2.0  # a dashboard read must never wait on a refresh longer than this
 
 
+def connect(url: str) -> psycopg.Connection:
+    """As through Supabase's pooler: no statement prepared server-side."""
+    return psycopg.connect(url, autocommit=True, prepare_threshold=None)
+
+
 def webhook(url: str, prefix: str, calls: int, errors: list) -> None:
     try:
-        with psycopg.connect(url, autocommit=True) as conn:
+        with connect(url) as conn:
             for i in range(calls):
                 batch = [{"transaction_id": f"{prefix}-{i}-{k}", "date": f"2026-0{1 + k % 9}-1{k % 9}",
                           "amount": 1 + k, "category": "Dairy" if k % 2 else "Snacks", "customer_id": f"C{k}"}
@@ -31,7 +36,7 @@ def webhook(url: str, prefix: str, calls: int, errors: list) -> None:
 
 
 def repeatedly(url: str, statement: str, stop: threading.Event, results: list) -> None:
-    with psycopg.connect(url, autocommit=True) as conn:
+    with connect(url) as conn:
         while not stop.is_set():
             results.append(conn.execute(statement).fetchone()[0])
 
@@ -45,11 +50,17 @@ def seeded(new_database) -> str:
     return url
 
 
-def test_webhooks_from_4_connections_while_the_pipeline_and_gold_run(seeded):
+@pytest.fixture(params=["direct", "pooler"])
+def route(request, seeded) -> str:
+    """The seeded database's URL, directly or through PgBouncer in transaction mode."""
+    return request.getfixturevalue("pooler").url_for(seeded) if request.param == "pooler" else seeded
+
+
+def test_webhooks_from_4_connections_while_the_pipeline_and_gold_run(seeded, route):
     stop, errors, runs, golds = threading.Event(), [], [], []
-    jobs = [threading.Thread(target=repeatedly, args=(seeded, "select scout.run_transformations(true)", stop, runs)),
-            threading.Thread(target=repeatedly, args=(seeded, "select scout.refresh_gold(true)", stop, golds))]
-    senders = [threading.Thread(target=webhook, args=(seeded, f"W{n}", 25, errors)) for n in range(4)]
+    jobs = [threading.Thread(target=repeatedly, args=(route, "select scout.run_transformations(true)", stop, runs)),
+            threading.Thread(target=repeatedly, args=(route, "select scout.refresh_gold(true)", stop, golds))]
+    senders = [threading.Thread(target=webhook, args=(route, f"W{n}", 25, errors)) for n in range(4)]
     for thread in jobs + senders:
         thread.start()
     for thread in senders:
@@ -68,14 +79,14 @@ def test_webhooks_from_4_connections_while_the_pipeline_and_gold_run(seeded):
     invariants(seeded)
 
 
-def test_two_pipelines_started_at_once_run_one_after_the_other(seeded):
+def test_two_pipelines_started_at_once_run_one_after_the_other(seeded, route):
     with psycopg.connect(seeded, autocommit=True) as conn:
         conn.execute("select scout_dev.seed_bronze(1500, 42, current_date - 1)")
     results: list = []
     barrier = threading.Barrier(2)
 
     def pipeline() -> None:
-        with psycopg.connect(seeded, autocommit=True) as conn:
+        with connect(route) as conn:
             barrier.wait()
             results.append(conn.execute("select scout.run_transformations(true, true)").fetchone()[0])
 
@@ -110,7 +121,7 @@ def test_migrate_while_the_pipeline_runs(seeded):
     invariants(seeded)
 
 
-def test_dashboards_never_wait_long_nor_see_a_half_written_mart(seeded):
+def test_dashboards_never_wait_long_nor_see_a_half_written_mart(seeded, route):
     """Each read of a mart sees one refresh's whole result: its row count and total are
     those of a state Silver was in, before or after the refresh, never a mix."""
     states: set = set()
@@ -121,11 +132,12 @@ def test_dashboards_never_wait_long_nor_see_a_half_written_mart(seeded):
                  from scout.gold_monthly_summary"""
 
     def reader() -> None:
-        with psycopg.connect(seeded, autocommit=True) as conn:
-            conn.execute("set role authenticated")
+        with connect(route) as conn:
             while not stop.is_set():
                 began = time.perf_counter()
-                row = conn.execute(query).fetchone()
+                with conn.transaction():  # as PostgREST reads: a role set for one transaction
+                    conn.execute("set local role authenticated")
+                    row = conn.execute(query).fetchone()
                 reads.append((time.perf_counter() - began, row))
 
     def state(conn) -> tuple:

@@ -4,6 +4,8 @@ changes no mart. What a second call may change by design is listed, with the rea
 
 from __future__ import annotations
 
+import json
+
 import psycopg
 import pytest
 from psycopg.types.json import Jsonb
@@ -114,3 +116,32 @@ def test_re_sending_payloads_changes_no_layer_but_bronze(seeded):
     # accounted for), the registry counts them; Silver's winners, Gold and Platinum stand still
     assert "scout.bronze_transactions" in changed
     assert changed <= {"scout.bronze_transactions", "scout.silver_rejected_transactions", "ip_workbench.tables"}, changed
+
+
+def test_every_scout_db_command_run_again_is_safe(seeded, tmp_path):
+    """Each command that writes, run a second time, exits 0 and changes nothing more."""
+    from conftest import run_cli
+
+    exported = tmp_path / "export.ndjson"
+    exported.write_text("".join(json.dumps({"transaction_id": f"RERUN-{i}", "date": f"2025-03-0{i}", "amount": i,
+                                            "category": "Dairy"}) + "\n" for i in range(1, 6)))
+    commands = [
+        ["migrate"],
+        ["ingest", str(exported), "--kind", "transactions", "--source", "gdrive"],
+        ["run", "--platinum"],
+        ["dq", "run"],
+        ["backfill", "--from", "2025-01-01", "--to", "2025-12-31"],
+        ["purge"],
+        ["docs", "--out", str(tmp_path / "docs")],
+    ]
+    for command in commands:
+        first = run_cli("--database-url", seeded, *command, timeout=300)
+        assert first.returncode == 0, (command, first.stdout + first.stderr)
+        with psycopg.connect(seeded) as conn:
+            before = digests(conn)
+        again = run_cli("--database-url", seeded, *command, timeout=300)
+        assert again.returncode == 0, (command, again.stdout + again.stderr)
+        with psycopg.connect(seeded) as conn:
+            after = digests(conn)
+        changed = sorted(t for t in before if before[t] != after[t])
+        assert not changed, f"scout-db {' '.join(command)} changed {changed} the second time"
