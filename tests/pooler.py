@@ -81,3 +81,8 @@ pidfile = {self.home}/pgbouncer.pid
         except subprocess.TimeoutExpired:
             self.process.kill()
         shutil.rmtree(self.home, ignore_errors=True)
+
+
+def pooled(conninfo: str) -> psycopg.Connection:
+    """A connection as through Supabase's pooler: autocommit, no statement prepared server-side."""
+    return psycopg.connect(conninfo, autocommit=True, prepare_threshold=None)

@@ -13,19 +13,15 @@ import pytest
 from psycopg.types.json import Jsonb
 
 from conftest import run_cli
+from pooler import pooled
 from test_faults import invariants
 
 READ_BOUND_S = 2.0  # a dashboard read must never wait on a refresh longer than this
 
 
-def connect(url: str) -> psycopg.Connection:
-    """As through Supabase's pooler: no statement prepared server-side."""
-    return psycopg.connect(url, autocommit=True, prepare_threshold=None)
-
-
 def webhook(url: str, prefix: str, calls: int, errors: list) -> None:
     try:
-        with connect(url) as conn:
+        with pooled(url) as conn:
             for i in range(calls):
                 batch = [{"transaction_id": f"{prefix}-{i}-{k}", "date": f"2026-0{1 + k % 9}-1{k % 9}",
                           "amount": 1 + k, "category": "Dairy" if k % 2 else "Snacks", "customer_id": f"C{k}"}
@@ -36,7 +32,7 @@ def webhook(url: str, prefix: str, calls: int, errors: list) -> None:
 
 
 def repeatedly(url: str, statement: str, stop: threading.Event, results: list) -> None:
-    with connect(url) as conn:
+    with pooled(url) as conn:
         while not stop.is_set():
             results.append(conn.execute(statement).fetchone()[0])
 
@@ -86,7 +82,7 @@ def test_two_pipelines_started_at_once_run_one_after_the_other(seeded, route):
     barrier = threading.Barrier(2)
 
     def pipeline() -> None:
-        with connect(route) as conn:
+        with pooled(route) as conn:
             barrier.wait()
             results.append(conn.execute("select scout.run_transformations(true, true)").fetchone()[0])
 
@@ -132,7 +128,7 @@ def test_dashboards_never_wait_long_nor_see_a_half_written_mart(seeded, route):
                  from scout.gold_monthly_summary"""
 
     def reader() -> None:
-        with connect(route) as conn:
+        with pooled(route) as conn:
             while not stop.is_set():
                 began = time.perf_counter()
                 with conn.transaction():  # as PostgREST reads: a role set for one transaction

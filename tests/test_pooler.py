@@ -13,15 +13,11 @@ import psycopg
 import pytest
 
 from conftest import ROOT, run_cli
-from pooler import POOL_SIZE
+from pooler import POOL_SIZE, pooled
 from scout_db.migrations import META_SCHEMA
 
 MIGRATION_IDS = sorted(p.stem for p in (ROOT / "db" / "migrations").glob("*.sql")
                        if not p.name.endswith(".rollback.sql"))
-
-
-def pooled(conninfo: str) -> psycopg.Connection:
-    return psycopg.connect(conninfo, autocommit=True, prepare_threshold=None)
 
 
 def test_clients_share_the_pools_server_connections(pooler, db_url):

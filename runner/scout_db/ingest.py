@@ -23,6 +23,7 @@ import json
 import os
 import stat
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,6 +120,13 @@ class _CountingReader(io.RawIOBase):
         if n:
             self.on_read(n)
         return n
+
+
+@contextmanager
+def _counted(path: Path, on_read: Callable[[int], None]) -> Iterator[io.BufferedReader]:
+    """The file, buffered, reporting the bytes read (for the progress bar)."""
+    with path.open("rb", buffering=0) as raw:
+        yield io.BufferedReader(_CountingReader(raw, on_read), CHUNK)
 
 
 def read_ndjson(fh: io.BufferedIOBase) -> Iterator[Record]:
@@ -333,8 +341,7 @@ def _copy_direct(conn: psycopg.Connection, path: Path, reader, kind: str, source
             if reader is read_ndjson:
                 expected = _stream_ndjson(path, copy, suffix, on_read)
             else:
-                with path.open("rb", buffering=0) as raw:
-                    fh = io.BufferedReader(_CountingReader(raw, on_read), CHUNK)
+                with _counted(path, on_read) as fh:
                     for _line_no, text, error in reader(fh):
                         if error or "\x00" in text or "\x01" in text or "\x02" in text:
                             raise _NotClean(error or "a control character")
@@ -380,16 +387,14 @@ def _stream_ndjson(path: Path, copy, suffix: bytes, on_read: Callable[[int], Non
 
 def _load_staged(conn: psycopg.Connection, path: Path, reader, batch_id: str,
                  on_read: Callable[[int], None]) -> dict:
-    with path.open("rb", buffering=0) as raw:
-        fh = io.BufferedReader(_CountingReader(raw, on_read), CHUNK)
-        with conn.cursor().copy(
-            "copy pg_temp.bronze_file_staging (record_no, line_no, raw_text, error) from stdin"
-        ) as copy:
-            for record_no, (line_no, text, error) in enumerate(reader(fh), start=1):
-                if "\x00" in text:  # PostgreSQL text cannot hold NUL: keep the record, escaped
-                    text = text.replace("\x00", "\\x00")
-                    error = error or "contains a NUL byte (a binary or UTF-16 file?)"
-                copy.write_row((record_no, line_no, text, error))
+    with _counted(path, on_read) as fh, conn.cursor().copy(
+        "copy pg_temp.bronze_file_staging (record_no, line_no, raw_text, error) from stdin"
+    ) as copy:
+        for record_no, (line_no, text, error) in enumerate(reader(fh), start=1):
+            if "\x00" in text:  # PostgreSQL text cannot hold NUL: keep the record, escaped
+                text = text.replace("\x00", "\\x00")
+                error = error or "contains a NUL byte (a binary or UTF-16 file?)"
+            copy.write_row((record_no, line_no, text, error))
     return conn.execute("select scout_internal.bronze_file_load(%s)", (batch_id,)).fetchone()[0]
 
 
