@@ -1836,6 +1836,101 @@ COMMENT ON FUNCTION scout_internal.check_gold_changes() IS 'Checks the months an
 
 
 --
+-- Name: check_setting(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.check_setting() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_name text := new.name;
+    v_value jsonb := new.value;
+    v_number numeric;
+    v_interval interval;
+    v_problem text;
+    v_floor numeric;
+    v_ceiling numeric;
+    v_whole boolean := true;
+begin
+    -- (floor, ceiling, whole number) of every numeric setting
+    select r.floor, r.ceiling, r.whole into v_floor, v_ceiling, v_whole
+      from (values ('bronze_retention_days', 30, 36500, true),
+                   ('silver_retention_days', 90, 36500, true),
+                   ('gold_retention_days', 366, 36500, true),
+                   ('run_log_retention_days', 1, 36500, true),
+                   ('transaction_max_age_years', 1, 200, true),
+                   ('recommendation_basket_max_skus', 2, 100000, true),
+                   ('silver_probe_ratio', 0, 1e15, false),
+                   ('gold_hash_rebuild_days', 0, 9223372036854775807, true),
+                   ('silver_first_load_rebuilds_indexes_from', 0, 9223372036854775807, true),
+                   ('dq_alert_threshold', 0, 100, false)) r (name, floor, ceiling, whole)
+     where r.name = v_name;
+    if found then
+        if pg_catalog.jsonb_typeof(v_value) = 'number' then
+            v_number := v_value::numeric;
+        elsif pg_catalog.jsonb_typeof(v_value) = 'string' and (v_value #>> '{}') ~ '^\s*-?[0-9]+(\.[0-9]+)?\s*$' then
+            v_number := (v_value #>> '{}')::numeric;
+        end if;
+        if v_number is null then
+            v_problem := 'is not a number';
+        elsif v_whole and v_number <> pg_catalog.trunc(v_number) then
+            v_problem := 'is not a whole number';
+        elsif v_number < v_floor or v_number > v_ceiling then
+            v_problem := pg_catalog.format('is outside %s to %s', v_floor, v_ceiling);
+        end if;
+    elsif v_name = 'business_time_zone' then
+        if pg_catalog.jsonb_typeof(v_value) <> 'string'
+           or not exists (select 1 from pg_catalog.pg_timezone_names z where z.name = v_value #>> '{}') then
+            v_problem := 'is not a time zone name of pg_timezone_names (e.g. "Asia/Manila" or "UTC")';
+        end if;
+    elsif v_name in ('product_updated_at_tolerance', 'dq_escalate_after') then
+        begin
+            v_interval := (v_value #>> '{}')::interval;
+        exception when others then
+            v_interval := null;
+        end;
+        if pg_catalog.jsonb_typeof(v_value) <> 'string' or v_interval is null then
+            v_problem := 'is not an interval (e.g. "5 minutes")';
+        elsif v_interval < interval '0' or v_interval > interval '366 days' then
+            v_problem := 'is outside 0 to 366 days';
+        end if;
+    elsif v_name = 'micro_batch_enabled' then
+        if pg_catalog.jsonb_typeof(v_value) <> 'boolean' then
+            v_problem := 'is not true or false';
+        end if;
+    elsif v_name = 'silver_purged_before' then
+        -- bookkeeping of scout.purge_expired, which runs with the owner's rights: Gold never
+        -- recomputes a month before it, so only the owner may move it
+        if not pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid), 'USAGE') then
+            v_problem := 'is kept by scout.purge_expired and written by the owner only';
+        elsif pg_catalog.jsonb_typeof(v_value) not in ('null', 'string')
+              or (pg_catalog.jsonb_typeof(v_value) = 'string' and (v_value #>> '{}') !~ '^\d{4}-\d{2}-\d{2}$') then
+            v_problem := 'is not null or a date (YYYY-MM-DD)';
+        end if;
+    elsif tg_op = 'INSERT' and not pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c
+                                                            where c.oid = tg_relid), 'USAGE') then
+        -- a new setting comes with the migration or the code that reads it
+        v_problem := 'is not a setting of this project';
+    end if;
+    if v_problem is not null then
+        raise exception 'setting % = % %', v_name, v_value, v_problem
+            using errcode = '22023',
+                  hint = 'ip_workbench.settings.description says what each setting takes; nothing was changed.';
+    end if;
+    return new;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION check_setting(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.check_setting() IS 'Trigger of ip_workbench.settings: refuses (22023, nothing written) a value of the wrong type or outside its range (retention periods have floors: Bronze 30 days, Silver 90, Gold 366), a time zone name PostgreSQL does not know, an interval that is not one, a new setting name from a role below the owner, and any change to silver_purged_before except by the owner (scout.purge_expired).';
+
+
+--
 -- Name: check_silver_delta(); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -1948,6 +2043,51 @@ COMMENT ON FUNCTION scout_internal.count_table_writes() IS 'Statement trigger: a
 
 
 --
+-- Name: cron_commands(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.cron_commands() RETURNS TABLE(cron_name text, schedule text, command text)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+    v_job record;
+    v_function record;
+begin
+    for v_job in select j.name, j.cron_name, j.schedule from ip_workbench.jobs j
+                  where j.cron_name is not null order by j.cron_name loop
+        -- exactly one function of that name, callable with no arguments (all have defaults)
+        select n.nspname, p.proname, p.proowner into v_function
+          from pg_catalog.pg_proc p
+          join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+         where n.nspname in ('scout', 'scout_internal')
+           and n.nspname = pg_catalog.split_part(v_job.name, '.', 1)
+           and p.proname = pg_catalog.split_part(v_job.name, '.', 2)
+           and v_job.name = n.nspname || '.' || p.proname
+           and p.prokind = 'f' and p.pronargs = p.pronargdefaults;
+        if not found or not pg_catalog.pg_has_role(v_function.proowner, 'USAGE') then
+            raise exception 'job % is not a function of this project callable without arguments and owned by %: not scheduled',
+                v_job.name, current_user
+                using errcode = '42501',
+                      hint = 'A scheduled job''s name must be a function in schema scout or scout_internal, owned by the scheduling role, whose arguments all have defaults.';
+        end if;
+        cron_name := v_job.cron_name;
+        schedule := v_job.schedule;
+        command := pg_catalog.format('select %I.%I()', v_function.nspname, v_function.proname);
+        return next;
+    end loop;
+end
+$$;
+
+
+--
+-- Name: FUNCTION cron_commands(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.cron_commands() IS 'The scheduled jobs of ip_workbench.jobs as pg_cron should run them: cron_name, schedule, and the command derived from the job''s name (select <function>()), after checking the name is a function of schema scout or scout_internal, callable without arguments, that the caller owns (42501 otherwise). The only source of what scout_internal.install_cron_jobs and scout-db jobs install schedule.';
+
+
+--
 -- Name: dq_alert_message(bigint, text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -1963,8 +2103,9 @@ begin
     if not found then
         raise exception 'no data-quality alert %', p_alert_id using errcode = '22023';
     end if;
-    v_title := pg_catalog.format('Data quality below %s for %s.%s (%s): %s', v_alert.threshold, v_alert.schema_name,
-                                 v_alert.table_name, v_alert.layer, v_alert.dq_score);
+    -- the registry's names are data too: one plain line here, code in the chat text below
+    v_title := scout_internal.plain_line(pg_catalog.format('Data quality below %s for %s.%s (%s): %s', v_alert.threshold,
+                                 v_alert.schema_name, v_alert.table_name, v_alert.layer, v_alert.dq_score));
     if p_format = 'generic' then
         return pg_catalog.jsonb_build_object(
             'alert_id', v_alert.id, 'table', v_alert.schema_name || '.' || v_alert.table_name, 'layer', v_alert.layer,
@@ -1972,14 +2113,17 @@ begin
             'failing_checks', v_alert.failing_checks, 'opened_at', v_alert.opened_at, 'report', p_report);
     elsif p_format = 'mattermost' then
         return pg_catalog.jsonb_build_object(
-            'text', ':warning: ' || v_title,
+            'text', ':warning: ' || pg_catalog.format('Data quality below %s for %s (%s): %s', v_alert.threshold,
+                                 scout_internal.markdown_code(v_alert.schema_name || '.' || v_alert.table_name),
+                                 scout_internal.markdown_code(v_alert.layer), v_alert.dq_score),
             'attachments', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
                 'fallback', v_title,
                 'color', '#d9534f',
                 'title', v_title,
                 'text', coalesce((select pg_catalog.string_agg(pg_catalog.format('%s: %s failing (%s); e.g. %s',
-                                                  c ->> 'check', c ->> 'failed', c ->> 'detail',
-                                                  coalesce((select pg_catalog.string_agg(k, ', ')
+                                                  scout_internal.markdown_code(c ->> 'check'), c ->> 'failed',
+                                                  scout_internal.markdown_code(c ->> 'detail'),
+                                                  coalesce((select pg_catalog.string_agg(scout_internal.markdown_code(k), ', ')
                                                               from pg_catalog.jsonb_array_elements_text(c -> 'sample_keys') k),
                                                            '-')), E'\n')
                                     from pg_catalog.jsonb_array_elements(v_alert.failing_checks) c), 'no failing check recorded')
@@ -1996,9 +2140,10 @@ begin
                 || 'Scores: ' || coalesce((select pg_catalog.string_agg(s.key || ' ' || coalesce(s.value #>> '{}', 'n/a'), ', ')
                                              from pg_catalog.jsonb_each(v_alert.scores) s), 'none') || E'\n\n'
                 || 'Failing checks:' || E'\n'
-                || coalesce((select pg_catalog.string_agg(pg_catalog.format('- %s: %s failing (%s); e.g. %s', c ->> 'check',
-                                 c ->> 'failed', c ->> 'detail',
-                                 coalesce((select pg_catalog.string_agg(k, ', ')
+                || coalesce((select pg_catalog.string_agg(pg_catalog.format('- %s: %s failing (%s); e.g. %s',
+                                 scout_internal.plain_line(c ->> 'check'), c ->> 'failed',
+                                 scout_internal.plain_line(c ->> 'detail'),
+                                 coalesce((select pg_catalog.string_agg(scout_internal.plain_line(k), ', ')
                                              from pg_catalog.jsonb_array_elements_text(c -> 'sample_keys') k), '-')), E'\n')
                                from pg_catalog.jsonb_array_elements(v_alert.failing_checks) c), '- none recorded') || E'\n\n'
                 || pg_catalog.format('Alert %s, raised %s. ', v_alert.id,
@@ -2014,7 +2159,7 @@ $$;
 -- Name: FUNCTION dq_alert_message(p_alert_id bigint, p_format text, p_report text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format text, p_report text) IS 'The message about alert p_alert_id in format mattermost ({"text", "attachments"}, also read by Slack), generic (the alert as JSON) or email ({"subject", "body"}), with the HTML report''s location p_report when given.';
+COMMENT ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format text, p_report text) IS 'The message about alert p_alert_id in format mattermost ({"text", "attachments"}, also read by Slack), generic (the alert as JSON) or email ({"subject", "body"}), with the HTML report''s location p_report when given. Data (table names, checks, sample keys) is a Markdown code span in the chat text and one plain line in the email, never markup.';
 
 
 --
@@ -2169,7 +2314,8 @@ CREATE TABLE ip_workbench.jobs (
     schedule text,
     command text NOT NULL,
     description text NOT NULL,
-    CONSTRAINT jobs_schedule_check CHECK (((cron_name IS NULL) = (schedule IS NULL)))
+    CONSTRAINT jobs_schedule_check CHECK (((cron_name IS NULL) = (schedule IS NULL))),
+    CONSTRAINT jobs_scheduled_command_check CHECK (((cron_name IS NULL) OR (command = (('select '::text || name) || '()'::text))))
 );
 
 ALTER TABLE ONLY ip_workbench.jobs FORCE ROW LEVEL SECURITY;
@@ -2214,7 +2360,7 @@ COMMENT ON COLUMN ip_workbench.jobs.schedule IS 'Its pg_cron schedule (UTC), whe
 -- Name: COLUMN jobs.command; Type: COMMENT; Schema: ip_workbench; Owner: -
 --
 
-COMMENT ON COLUMN ip_workbench.jobs.command IS 'The SQL pg_cron runs for it.';
+COMMENT ON COLUMN ip_workbench.jobs.command IS 'The SQL that runs it. For a scheduled job it is always select <name>() (a check constraint), and scout_internal.install_cron_jobs schedules that, not this text.';
 
 
 --
@@ -2243,49 +2389,6 @@ END;
 --
 
 COMMENT ON FUNCTION scout_internal.holds_job_lock(p_job text) IS 'Whether this session holds the advisory lock of job p_job (ip_workbench.jobs), which scout_internal.job_start takes.';
-
-
---
--- Name: import_cron_failures(ip_workbench.jobs); Type: FUNCTION; Schema: scout_internal; Owner: -
---
-
-CREATE FUNCTION scout_internal.import_cron_failures(p_job ip_workbench.jobs) RETURNS bigint
-    LANGUAGE plpgsql
-    SET search_path TO ''
-    AS $_$
-declare
-    v_imported bigint := 0;
-begin
-    if p_job.cron_name is null or pg_catalog.to_regclass('cron.job_run_details') is null then
-        return 0;
-    end if;
-    begin
-        execute $sql$
-            insert into ip_workbench.job_runs (job_name, started_at, finished_at, status, message, details)
-            select $1, coalesce(d.start_time, d.end_time, pg_catalog.now()), coalesce(d.end_time, pg_catalog.now()),
-                   'abandoned', 'pg_cron: ' || coalesce(d.return_message, d.status),
-                   pg_catalog.jsonb_build_object('cron_runid', d.runid, 'cron_status', d.status)
-              from cron.job_run_details d
-              join cron.job j on j.jobid = d.jobid
-             where j.jobname = $2 and j.database = pg_catalog.current_database() and d.status = 'failed'
-               and d.runid > coalesce((select pg_catalog.max((r.details ->> 'cron_runid')::bigint)
-                                         from ip_workbench.job_runs r
-                                        where r.job_name = $1 and r.details ? 'cron_runid'), 0)$sql$
-            using p_job.name, p_job.cron_name;
-        get diagnostics v_imported = row_count;
-    exception when insufficient_privilege then
-        return 0;  -- pg_cron's log is the scheduling role's own; this caller cannot read it
-    end;
-    return v_imported;
-end
-$_$;
-
-
---
--- Name: FUNCTION import_cron_failures(p_job ip_workbench.jobs); Type: COMMENT; Schema: scout_internal; Owner: -
---
-
-COMMENT ON FUNCTION scout_internal.import_cron_failures(p_job ip_workbench.jobs) IS 'Copies the runs of p_job that pg_cron logged as failed (cron.job_run_details; a backend terminated or a crash, so the run''s own row was rolled back) into ip_workbench.job_runs as abandoned, once each; returns how many. 0 where pg_cron is not in this database or its log is not readable.';
 
 
 --
@@ -2401,10 +2504,10 @@ begin
         return pg_catalog.jsonb_build_object('status', 'skipped', 'reason', 'pg_cron is not in this database');
     end if;
     for v_job in select j.cron_name, j.schedule, j.command, c.database as elsewhere
-                   from ip_workbench.jobs j
+                   from scout_internal.cron_commands() j
                    left join cron.job c on c.jobname = j.cron_name and c.username = current_user
                                        and c.database <> pg_catalog.current_database()
-                  where j.cron_name is not null order by j.cron_name loop
+                  order by j.cron_name loop
         if v_job.elsewhere is not null then
             -- pg_cron names jobs per role, not per database: scheduling it here would move it
             raise warning 'pg_cron job % of role % already runs in database %: not scheduled here; unschedule it there first, or schedule this database''s jobs as another role',
@@ -2606,6 +2709,10 @@ declare
     v_parent bigint := nullif(pg_catalog.current_setting('scout.parent_run_id', true), '')::bigint;
     v_holder jsonb;
     v_result jsonb;
+    v_last_xact regclass := pg_catalog.to_regclass(
+        pg_catalog.format('scout_internal.%I', pg_catalog.replace(p_job, '.', '_') || '_last_xact'));
+    v_previous bigint;
+    v_previous_status text;
 begin
     select * into v_job from ip_workbench.jobs j where j.name = p_job;
     if not found then
@@ -2649,21 +2756,44 @@ begin
        set status = 'abandoned', finished_at = coalesce(r.finished_at, pg_catalog.clock_timestamp()),
            message = 'its session ended before it finished (killed, crashed or disconnected)'
      where r.job_name = p_job and r.status = 'running' and r.id is distinct from v_preset;
-    perform scout_internal.import_cron_failures(v_job);
+    -- A run that never committed (killed in psql, an RPC cut off, pg_cron's backend
+    -- terminated, a crash) took its row with it, but not the transaction id it wrote
+    -- into the job's sequence: sequences are not rolled back.
+    if v_last_xact is not null then
+        execute pg_catalog.format('select last_value from %s', v_last_xact) into v_previous;
+        if v_previous > 0 then
+            begin
+                v_previous_status := pg_catalog.pg_xact_status(v_previous::text::xid8);
+            exception when others then
+                v_previous_status := null;  -- not a transaction id this server can look up
+            end;
+            if v_previous_status = 'aborted' and not exists (
+                    select 1 from ip_workbench.job_runs r
+                     where r.job_name = p_job and r.xact_id = v_previous::text::xid8) then
+                insert into ip_workbench.job_runs (job_name, started_at, finished_at, status, message, xact_id)
+                values (p_job, pg_catalog.now(), pg_catalog.now(), 'abandoned',
+                        pg_catalog.format('transaction %s ran it and never committed (killed, crashed, or rolled back by its caller); this run found it: its start time was lost with it', v_previous),
+                        v_previous::text::xid8);
+            end if;
+        end if;
+        -- a run row committed ahead (scout-db) is found by its status instead
+        perform pg_catalog.setval(v_last_xact, coalesce(-v_preset, pg_catalog.pg_current_xact_id()::text::bigint));
+    end if;
 
     if v_preset is not null then
         update ip_workbench.job_runs r
            set pid = pg_catalog.pg_backend_pid(),
                backend_start = (select a.backend_start from pg_catalog.pg_stat_activity a
                                  where a.pid = pg_catalog.pg_backend_pid()),
-               parent_id = v_parent
+               parent_id = v_parent, xact_id = pg_catalog.pg_current_xact_id()
          where r.id = v_preset and r.job_name = p_job
         returning r.id into v_run_id;
     end if;
     if v_run_id is null then
-        insert into ip_workbench.job_runs (job_name, status, parent_id, pid, backend_start)
+        insert into ip_workbench.job_runs (job_name, status, parent_id, pid, backend_start, xact_id)
         values (p_job, 'running', v_parent, pg_catalog.pg_backend_pid(),
-                (select a.backend_start from pg_catalog.pg_stat_activity a where a.pid = pg_catalog.pg_backend_pid()))
+                (select a.backend_start from pg_catalog.pg_stat_activity a where a.pid = pg_catalog.pg_backend_pid()),
+                pg_catalog.pg_current_xact_id())
         returning id into v_run_id;
     end if;
     return pg_catalog.jsonb_build_object('run_id', v_run_id, 'started_at', pg_catalog.clock_timestamp());
@@ -2675,7 +2805,29 @@ $$;
 -- Name: FUNCTION job_start(p_job text, p_wait boolean); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.job_start(p_job text, p_wait boolean) IS 'Starts a run of job p_job (ip_workbench.jobs): takes its advisory lock (23559, lock_key) for the transaction, waiting when p_wait; marks the job''s runs left running as abandoned; opens the run''s row (status running) and returns {"run_id", "started_at"}. When another session holds the lock and p_wait is false, records a skipped run and returns {"status": "skipped", "reason", "held_by", "run_id"} instead.';
+COMMENT ON FUNCTION scout_internal.job_start(p_job text, p_wait boolean) IS 'Starts a run of job p_job (ip_workbench.jobs): takes its advisory lock (23559, lock_key) for the transaction, waiting when p_wait; marks the job''s runs left running as abandoned, and records as abandoned its previous run when that run''s transaction (kept in the sequence scout_internal.<job>_last_xact) never committed; opens the run''s row (status running) and returns {"run_id", "started_at"}. When another session holds the lock and p_wait is false, records a skipped run and returns {"status": "skipped", "reason", "held_by", "run_id"} instead.';
+
+
+--
+-- Name: markdown_code(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.markdown_code(p_value text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+    select pg_catalog.repeat('`', coalesce(pg_catalog.max(pg_catalog.length(m.run[1])), 0)::int + 1)
+           || ' ' || pg_catalog.regexp_replace(p_value, '[\x01-\x1f\x7f-\x9f\u2028\u2029]', ' ', 'g') || ' '
+           || pg_catalog.repeat('`', coalesce(pg_catalog.max(pg_catalog.length(m.run[1])), 0)::int + 1)
+      from pg_catalog.regexp_matches(coalesce(p_value, ''), '(`+)', 'g') as m(run)
+$$;
+
+
+--
+-- Name: FUNCTION markdown_code(p_value text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.markdown_code(p_value text) IS 'p_value as a Markdown code span (a fence of one backtick more than its longest run of backticks; control characters as spaces), so Mattermost and Slack show it as text: no mention, link or formatting in it acts. NULL stays NULL.';
 
 
 --
@@ -3000,6 +3152,25 @@ COMMENT ON FUNCTION scout_internal.payload_key(p_raw jsonb, p_key text) IS 'The 
 
 
 --
+-- Name: plain_line(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.plain_line(p_value text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+    select pg_catalog.regexp_replace(p_value, '[\x01-\x1f\x7f-\x9f\u2028\u2029]', ' ', 'g')
+$$;
+
+
+--
+-- Name: FUNCTION plain_line(p_value text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.plain_line(p_value text) IS 'p_value on one line: control characters (line breaks included) as spaces, so data cannot add a line or a header to a plain-text message. NULL stays NULL.';
+
+
+--
 -- Name: purge_older(text, text, text, timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -3042,30 +3213,82 @@ COMMENT ON FUNCTION scout_internal.purge_older(p_schema text, p_table text, p_co
 CREATE FUNCTION scout_internal.purge_processed_bronze(p_table text, p_stream text, p_before timestamp with time zone) RETURNS bigint
     LANGUAGE plpgsql
     SET search_path TO ''
-    AS $_$
+    AS $$
 declare
     v_mark ip_workbench.watermarks;
     v_deleted bigint;
+    v_today date := (pg_catalog.now() at time zone (scout_internal.setting('business_time_zone') #>> '{}'))::date;
+    v_oldest date;
+    v_latest timestamptz := pg_catalog.now() + (scout_internal.setting('product_updated_at_tolerance') #>> '{}')::interval;
 begin
+    v_oldest := (v_today - pg_catalog.make_interval(
+                     years => (scout_internal.setting('transaction_max_age_years'))::int))::date;
     select * into v_mark from ip_workbench.watermarks w where w.stream = p_stream;
-    execute pg_catalog.format(
-        'delete from scout.%I b
-          where b.ingested_at < $1
-            and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
-                    pg_catalog.pg_current_xact_id_if_assigned(), $2, $3, $4)', p_table)
-        using p_before, v_mark.processed_snapshot, v_mark.processed_xid, v_mark.processed_seq;
+    if p_table = 'bronze_transactions' then
+        -- CASE evaluates in order: the parse runs only for the few rows the cheap tests leave
+        delete from scout.bronze_transactions b
+         where b.ingested_at < p_before
+           and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+                   pg_catalog.pg_current_xact_id_if_assigned(), v_mark.processed_snapshot, v_mark.processed_xid,
+                   v_mark.processed_seq)
+           and case
+               when exists (select 1 from scout.silver_rejected_transactions r where r.bronze_id = b.id) then true
+               when exists (select 1 from scout.silver_validated_transactions s
+                             where s.transaction_id = scout_internal.payload_key(b.raw_data, 'transaction_id')
+                               and s.bronze_seq >= b.ingest_seq) then true
+               else exists (
+                   select 1
+                     from scout_internal.parse_transaction_payload(b.raw_data, v_today, pg_catalog.now(), v_oldest) p
+                    where pg_catalog.cardinality(p.reasons) = 0
+                      and (p.transaction_date < scout_internal.silver_frozen_before()
+                           or exists (
+                               select 1 from scout.silver_validated_transactions s
+                                where s.transaction_id = p.transaction_id
+                                  and (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id,
+                                       s.vendor_name, s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount,
+                                       s.payment_method, s.description, s.attributes)
+                                      is not distinct from
+                                      (p.transaction_date, p.amount, p.currency, p.category, p.subcategory, p.store_id,
+                                       p.vendor_name, p.vendor_id, p.customer_id, p.sku, p.quantity, p.tax_amount,
+                                       p.payment_method, p.description, p.attributes))))
+               end;
+    elsif p_table = 'bronze_products' then
+        delete from scout.bronze_products b
+         where b.ingested_at < p_before
+           and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+                   pg_catalog.pg_current_xact_id_if_assigned(), v_mark.processed_snapshot, v_mark.processed_xid,
+                   v_mark.processed_seq)
+           and case
+               when exists (select 1 from scout.silver_rejected_products r where r.bronze_id = b.id) then true
+               when exists (select 1 from scout.silver_products s where s.bronze_id = b.id) then true
+               else exists (
+                   select 1
+                     from scout_internal.parse_product_payload(b.raw_data, v_latest) p
+                     join scout.silver_products s on s.sku = p.sku
+                    where pg_catalog.cardinality(p.reasons) = 0
+                      and ((s.version_at, s.bronze_seq) > (coalesce(p.updated_at, b.ingested_at), b.ingest_seq)
+                           or (s.name, s.description, s.category, s.brand, s.price, s.cost, s.stock_quantity,
+                               s.unit_of_measure, s.barcode, s.is_active, s.updated_at, s.attributes)
+                              is not distinct from
+                              (p.name, p.description, p.category, p.brand, p.price, p.cost, p.stock_quantity,
+                               p.unit_of_measure, p.barcode, p.is_active, p.updated_at, p.attributes)))
+               end;
+    else
+        raise exception 'purge_processed_bronze knows bronze_transactions and bronze_products, not %', p_table
+            using errcode = '22023';
+    end if;
     get diagnostics v_deleted = row_count;
     perform scout_internal.touch_table('scout', p_table, v_deleted, -v_deleted);
     return v_deleted;
 end
-$_$;
+$$;
 
 
 --
 -- Name: FUNCTION purge_processed_bronze(p_table text, p_stream text, p_before timestamp with time zone); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.purge_processed_bronze(p_table text, p_stream text, p_before timestamp with time zone) IS 'Deletes the rows of scout.<p_table> ingested before p_before that stream p_stream has processed (ip_workbench.watermarks), adjusts the registry, returns how many went. Internal to scout.purge_expired.';
+COMMENT ON FUNCTION scout_internal.purge_processed_bronze(p_table text, p_stream text, p_before timestamp with time zone) IS 'Deletes the rows of scout.<p_table> (bronze_transactions or bronze_products) ingested before p_before that stream p_stream has read (ip_workbench.watermarks) and that Silver has judged, checked against Silver itself: a rejected row of its own, a Silver version of its key as late as it (or later, for products by updated_at), the identical version (a re-send), or a sale dated before the months Silver keeps. Adjusts the registry and returns how many went. Internal to scout.purge_expired.';
 
 
 --
@@ -3091,7 +3314,11 @@ begin
         delete from ip_workbench.job_runs r
          where r.started_at < v_before and r.id <> (v_run ->> 'run_id')::bigint and r.status <> 'running';
         get diagnostics v_runs = row_count;
-        if pg_catalog.to_regclass('cron.job_run_details') is not null then
+        -- to_regclass itself raises 42501 for a role without USAGE on schema cron
+        -- (service_role on Supabase), so look at the privileges first
+        if pg_catalog.to_regnamespace('cron') is not null
+           and pg_catalog.has_schema_privilege('cron', 'USAGE')
+           and pg_catalog.to_regclass('cron.job_run_details') is not null then
             begin
                 execute 'delete from cron.job_run_details d where d.end_time < $1' using v_before;
                 get diagnostics v_cron = row_count;
@@ -4680,6 +4907,7 @@ CREATE TABLE ip_workbench.job_runs (
     message text,
     pid integer,
     backend_start timestamp with time zone,
+    xact_id xid8,
     CONSTRAINT job_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'skipped'::text, 'abandoned'::text])))
 );
 
@@ -4775,6 +5003,13 @@ COMMENT ON COLUMN ip_workbench.job_runs.pid IS 'Backend process that ran it, for
 --
 
 COMMENT ON COLUMN ip_workbench.job_runs.backend_start IS 'When that backend started: with pid it names the session, since pids are reused.';
+
+
+--
+-- Name: COLUMN job_runs.xact_id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.xact_id IS 'The transaction the run ran in (pg_current_xact_id()); the job''s next run looks for it to find a run that never committed.';
 
 
 --
@@ -5936,7 +6171,8 @@ CREATE TABLE scout.gold_pending_changes (
     transactions bigint NOT NULL,
     amount numeric NOT NULL,
     quantity bigint NOT NULL,
-    queued_at timestamp with time zone DEFAULT now() NOT NULL
+    queued_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
 );
 
 ALTER TABLE ONLY scout.gold_pending_changes FORCE ROW LEVEL SECURITY;
@@ -5999,13 +6235,35 @@ COMMENT ON COLUMN scout.gold_pending_changes.queued_at IS 'When the Silver merge
 
 
 --
+-- Name: COLUMN gold_pending_changes.id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_pending_changes.id IS 'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish the queue''s deletes.';
+
+
+--
+-- Name: gold_pending_changes_id_seq; Type: SEQUENCE; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.gold_pending_changes ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME scout.gold_pending_changes_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: gold_pending_days; Type: TABLE; Schema: scout; Owner: -
 --
 
 CREATE TABLE scout.gold_pending_days (
     category text NOT NULL,
     day date NOT NULL,
-    queued_at timestamp with time zone DEFAULT now() NOT NULL
+    queued_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
 );
 
 ALTER TABLE ONLY scout.gold_pending_days FORCE ROW LEVEL SECURITY;
@@ -6037,6 +6295,27 @@ COMMENT ON COLUMN scout.gold_pending_days.day IS 'transaction_date of a changed 
 --
 
 COMMENT ON COLUMN scout.gold_pending_days.queued_at IS 'When refresh_silver queued it.';
+
+
+--
+-- Name: COLUMN gold_pending_days.id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_pending_days.id IS 'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish the queue''s deletes.';
+
+
+--
+-- Name: gold_pending_days_id_seq; Type: SEQUENCE; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.gold_pending_days ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME scout.gold_pending_days_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 
 --
@@ -7913,6 +8192,177 @@ COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.failing_keys IS 'Th
 
 
 --
+-- Name: scout_backfill_last_xact; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+CREATE SEQUENCE scout_internal.scout_backfill_last_xact
+    START WITH 0
+    INCREMENT BY 1
+    MINVALUE -9223372036854775808
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: SEQUENCE scout_backfill_last_xact; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON SEQUENCE scout_internal.scout_backfill_last_xact IS 'The transaction id of the latest run of job scout.backfill that got its lock (negative: the id of a run row committed ahead by scout-db). Sequences are not rolled back, so the next run finds a run that never committed.';
+
+
+--
+-- Name: scout_internal_purge_run_log_last_xact; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+CREATE SEQUENCE scout_internal.scout_internal_purge_run_log_last_xact
+    START WITH 0
+    INCREMENT BY 1
+    MINVALUE -9223372036854775808
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: SEQUENCE scout_internal_purge_run_log_last_xact; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON SEQUENCE scout_internal.scout_internal_purge_run_log_last_xact IS 'The transaction id of the latest run of job scout_internal.purge_run_log that got its lock (negative: the id of a run row committed ahead by scout-db). Sequences are not rolled back, so the next run finds a run that never committed.';
+
+
+--
+-- Name: scout_purge_expired_last_xact; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+CREATE SEQUENCE scout_internal.scout_purge_expired_last_xact
+    START WITH 0
+    INCREMENT BY 1
+    MINVALUE -9223372036854775808
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: SEQUENCE scout_purge_expired_last_xact; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON SEQUENCE scout_internal.scout_purge_expired_last_xact IS 'The transaction id of the latest run of job scout.purge_expired that got its lock (negative: the id of a run row committed ahead by scout-db). Sequences are not rolled back, so the next run finds a run that never committed.';
+
+
+--
+-- Name: scout_refresh_gold_last_xact; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+CREATE SEQUENCE scout_internal.scout_refresh_gold_last_xact
+    START WITH 0
+    INCREMENT BY 1
+    MINVALUE -9223372036854775808
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: SEQUENCE scout_refresh_gold_last_xact; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON SEQUENCE scout_internal.scout_refresh_gold_last_xact IS 'The transaction id of the latest run of job scout.refresh_gold that got its lock (negative: the id of a run row committed ahead by scout-db). Sequences are not rolled back, so the next run finds a run that never committed.';
+
+
+--
+-- Name: scout_refresh_platinum_last_xact; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+CREATE SEQUENCE scout_internal.scout_refresh_platinum_last_xact
+    START WITH 0
+    INCREMENT BY 1
+    MINVALUE -9223372036854775808
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: SEQUENCE scout_refresh_platinum_last_xact; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON SEQUENCE scout_internal.scout_refresh_platinum_last_xact IS 'The transaction id of the latest run of job scout.refresh_platinum that got its lock (negative: the id of a run row committed ahead by scout-db). Sequences are not rolled back, so the next run finds a run that never committed.';
+
+
+--
+-- Name: scout_refresh_silver_last_xact; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+CREATE SEQUENCE scout_internal.scout_refresh_silver_last_xact
+    START WITH 0
+    INCREMENT BY 1
+    MINVALUE -9223372036854775808
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: SEQUENCE scout_refresh_silver_last_xact; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON SEQUENCE scout_internal.scout_refresh_silver_last_xact IS 'The transaction id of the latest run of job scout.refresh_silver that got its lock (negative: the id of a run row committed ahead by scout-db). Sequences are not rolled back, so the next run finds a run that never committed.';
+
+
+--
+-- Name: scout_run_dq_checks_last_xact; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+CREATE SEQUENCE scout_internal.scout_run_dq_checks_last_xact
+    START WITH 0
+    INCREMENT BY 1
+    MINVALUE -9223372036854775808
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: SEQUENCE scout_run_dq_checks_last_xact; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON SEQUENCE scout_internal.scout_run_dq_checks_last_xact IS 'The transaction id of the latest run of job scout.run_dq_checks that got its lock (negative: the id of a run row committed ahead by scout-db). Sequences are not rolled back, so the next run finds a run that never committed.';
+
+
+--
+-- Name: scout_run_micro_batch_last_xact; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+CREATE SEQUENCE scout_internal.scout_run_micro_batch_last_xact
+    START WITH 0
+    INCREMENT BY 1
+    MINVALUE -9223372036854775808
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: SEQUENCE scout_run_micro_batch_last_xact; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON SEQUENCE scout_internal.scout_run_micro_batch_last_xact IS 'The transaction id of the latest run of job scout.run_micro_batch that got its lock (negative: the id of a run row committed ahead by scout-db). Sequences are not rolled back, so the next run finds a run that never committed.';
+
+
+--
+-- Name: scout_run_transformations_last_xact; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+CREATE SEQUENCE scout_internal.scout_run_transformations_last_xact
+    START WITH 0
+    INCREMENT BY 1
+    MINVALUE -9223372036854775808
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: SEQUENCE scout_run_transformations_last_xact; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON SEQUENCE scout_internal.scout_run_transformations_last_xact IS 'The transaction id of the latest run of job scout.run_transformations that got its lock (negative: the id of a run row committed ahead by scout-db). Sequences are not rolled back, so the next run finds a run that never committed.';
+
+
+--
 -- Name: bronze_products; Type: TABLE; Schema: test_failures; Owner: -
 --
 
@@ -7921,7 +8371,8 @@ CREATE TABLE test_failures.bronze_products (
     business_key text NOT NULL,
     detail text,
     run_id bigint NOT NULL,
-    found_at timestamp with time zone DEFAULT now() NOT NULL
+    found_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
 );
 
 ALTER TABLE ONLY test_failures.bronze_products FORCE ROW LEVEL SECURITY;
@@ -7970,6 +8421,27 @@ COMMENT ON COLUMN test_failures.bronze_products.found_at IS 'When.';
 
 
 --
+-- Name: COLUMN bronze_products.id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.bronze_products.id IS 'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish the deletes of each check run.';
+
+
+--
+-- Name: bronze_products_id_seq; Type: SEQUENCE; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.bronze_products ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME test_failures.bronze_products_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: bronze_transactions; Type: TABLE; Schema: test_failures; Owner: -
 --
 
@@ -7978,7 +8450,8 @@ CREATE TABLE test_failures.bronze_transactions (
     business_key text NOT NULL,
     detail text,
     run_id bigint NOT NULL,
-    found_at timestamp with time zone DEFAULT now() NOT NULL
+    found_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
 );
 
 ALTER TABLE ONLY test_failures.bronze_transactions FORCE ROW LEVEL SECURITY;
@@ -8027,6 +8500,27 @@ COMMENT ON COLUMN test_failures.bronze_transactions.found_at IS 'When.';
 
 
 --
+-- Name: COLUMN bronze_transactions.id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.bronze_transactions.id IS 'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish the deletes of each check run.';
+
+
+--
+-- Name: bronze_transactions_id_seq; Type: SEQUENCE; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.bronze_transactions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME test_failures.bronze_transactions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: gold_category_trends; Type: TABLE; Schema: test_failures; Owner: -
 --
 
@@ -8035,7 +8529,8 @@ CREATE TABLE test_failures.gold_category_trends (
     business_key text NOT NULL,
     detail text,
     run_id bigint NOT NULL,
-    found_at timestamp with time zone DEFAULT now() NOT NULL
+    found_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
 );
 
 ALTER TABLE ONLY test_failures.gold_category_trends FORCE ROW LEVEL SECURITY;
@@ -8084,6 +8579,27 @@ COMMENT ON COLUMN test_failures.gold_category_trends.found_at IS 'When.';
 
 
 --
+-- Name: COLUMN gold_category_trends.id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_category_trends.id IS 'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish the deletes of each check run.';
+
+
+--
+-- Name: gold_category_trends_id_seq; Type: SEQUENCE; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.gold_category_trends ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME test_failures.gold_category_trends_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: gold_monthly_summary; Type: TABLE; Schema: test_failures; Owner: -
 --
 
@@ -8092,7 +8608,8 @@ CREATE TABLE test_failures.gold_monthly_summary (
     business_key text NOT NULL,
     detail text,
     run_id bigint NOT NULL,
-    found_at timestamp with time zone DEFAULT now() NOT NULL
+    found_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
 );
 
 ALTER TABLE ONLY test_failures.gold_monthly_summary FORCE ROW LEVEL SECURITY;
@@ -8141,6 +8658,27 @@ COMMENT ON COLUMN test_failures.gold_monthly_summary.found_at IS 'When.';
 
 
 --
+-- Name: COLUMN gold_monthly_summary.id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_monthly_summary.id IS 'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish the deletes of each check run.';
+
+
+--
+-- Name: gold_monthly_summary_id_seq; Type: SEQUENCE; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.gold_monthly_summary ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME test_failures.gold_monthly_summary_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: platinum_product_recommendations; Type: TABLE; Schema: test_failures; Owner: -
 --
 
@@ -8149,7 +8687,8 @@ CREATE TABLE test_failures.platinum_product_recommendations (
     business_key text NOT NULL,
     detail text,
     run_id bigint NOT NULL,
-    found_at timestamp with time zone DEFAULT now() NOT NULL
+    found_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
 );
 
 ALTER TABLE ONLY test_failures.platinum_product_recommendations FORCE ROW LEVEL SECURITY;
@@ -8198,6 +8737,27 @@ COMMENT ON COLUMN test_failures.platinum_product_recommendations.found_at IS 'Wh
 
 
 --
+-- Name: COLUMN platinum_product_recommendations.id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.platinum_product_recommendations.id IS 'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish the deletes of each check run.';
+
+
+--
+-- Name: platinum_product_recommendations_id_seq; Type: SEQUENCE; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.platinum_product_recommendations ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME test_failures.platinum_product_recommendations_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: platinum_transaction_embeddings; Type: TABLE; Schema: test_failures; Owner: -
 --
 
@@ -8206,7 +8766,8 @@ CREATE TABLE test_failures.platinum_transaction_embeddings (
     business_key text NOT NULL,
     detail text,
     run_id bigint NOT NULL,
-    found_at timestamp with time zone DEFAULT now() NOT NULL
+    found_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
 );
 
 ALTER TABLE ONLY test_failures.platinum_transaction_embeddings FORCE ROW LEVEL SECURITY;
@@ -8255,6 +8816,27 @@ COMMENT ON COLUMN test_failures.platinum_transaction_embeddings.found_at IS 'Whe
 
 
 --
+-- Name: COLUMN platinum_transaction_embeddings.id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.platinum_transaction_embeddings.id IS 'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish the deletes of each check run.';
+
+
+--
+-- Name: platinum_transaction_embeddings_id_seq; Type: SEQUENCE; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.platinum_transaction_embeddings ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME test_failures.platinum_transaction_embeddings_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: silver_products; Type: TABLE; Schema: test_failures; Owner: -
 --
 
@@ -8263,7 +8845,8 @@ CREATE TABLE test_failures.silver_products (
     business_key text NOT NULL,
     detail text,
     run_id bigint NOT NULL,
-    found_at timestamp with time zone DEFAULT now() NOT NULL
+    found_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
 );
 
 ALTER TABLE ONLY test_failures.silver_products FORCE ROW LEVEL SECURITY;
@@ -8312,6 +8895,27 @@ COMMENT ON COLUMN test_failures.silver_products.found_at IS 'When.';
 
 
 --
+-- Name: COLUMN silver_products.id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.silver_products.id IS 'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish the deletes of each check run.';
+
+
+--
+-- Name: silver_products_id_seq; Type: SEQUENCE; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.silver_products ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME test_failures.silver_products_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: silver_validated_transactions; Type: TABLE; Schema: test_failures; Owner: -
 --
 
@@ -8320,7 +8924,8 @@ CREATE TABLE test_failures.silver_validated_transactions (
     business_key text NOT NULL,
     detail text,
     run_id bigint NOT NULL,
-    found_at timestamp with time zone DEFAULT now() NOT NULL
+    found_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
 );
 
 ALTER TABLE ONLY test_failures.silver_validated_transactions FORCE ROW LEVEL SECURITY;
@@ -8366,6 +8971,27 @@ COMMENT ON COLUMN test_failures.silver_validated_transactions.run_id IS 'The run
 --
 
 COMMENT ON COLUMN test_failures.silver_validated_transactions.found_at IS 'When.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.silver_validated_transactions.id IS 'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish the deletes of each check run.';
+
+
+--
+-- Name: silver_validated_transactions_id_seq; Type: SEQUENCE; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.silver_validated_transactions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME test_failures.silver_validated_transactions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 
 --
@@ -8553,6 +9179,22 @@ ALTER TABLE ONLY scout.gold_monthly_summary
 
 
 --
+-- Name: gold_pending_changes gold_pending_changes_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.gold_pending_changes
+    ADD CONSTRAINT gold_pending_changes_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: gold_pending_days gold_pending_days_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.gold_pending_days
+    ADD CONSTRAINT gold_pending_days_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: gold_weekly_category_totals gold_weekly_category_totals_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
 --
 
@@ -8617,6 +9259,70 @@ ALTER TABLE ONLY scout.silver_validated_transactions
 
 
 --
+-- Name: bronze_products bronze_products_pkey; Type: CONSTRAINT; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE ONLY test_failures.bronze_products
+    ADD CONSTRAINT bronze_products_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: bronze_transactions bronze_transactions_pkey; Type: CONSTRAINT; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE ONLY test_failures.bronze_transactions
+    ADD CONSTRAINT bronze_transactions_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: gold_category_trends gold_category_trends_pkey; Type: CONSTRAINT; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE ONLY test_failures.gold_category_trends
+    ADD CONSTRAINT gold_category_trends_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: gold_monthly_summary gold_monthly_summary_pkey; Type: CONSTRAINT; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE ONLY test_failures.gold_monthly_summary
+    ADD CONSTRAINT gold_monthly_summary_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: platinum_product_recommendations platinum_product_recommendations_pkey; Type: CONSTRAINT; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE ONLY test_failures.platinum_product_recommendations
+    ADD CONSTRAINT platinum_product_recommendations_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: platinum_transaction_embeddings platinum_transaction_embeddings_pkey; Type: CONSTRAINT; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE ONLY test_failures.platinum_transaction_embeddings
+    ADD CONSTRAINT platinum_transaction_embeddings_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: silver_products silver_products_pkey; Type: CONSTRAINT; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE ONLY test_failures.silver_products
+    ADD CONSTRAINT silver_products_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: silver_validated_transactions silver_validated_transactions_pkey; Type: CONSTRAINT; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE ONLY test_failures.silver_validated_transactions
+    ADD CONSTRAINT silver_validated_transactions_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: dq_alert_deliveries_once_idx; Type: INDEX; Schema: ip_workbench; Owner: -
 --
 
@@ -8649,6 +9355,13 @@ CREATE INDEX dq_scores_table_checked_at_idx ON ip_workbench.dq_scores USING btre
 --
 
 CREATE INDEX job_runs_job_name_started_at_idx ON ip_workbench.job_runs USING btree (job_name, started_at DESC);
+
+
+--
+-- Name: job_runs_job_name_xact_id_idx; Type: INDEX; Schema: ip_workbench; Owner: -
+--
+
+CREATE INDEX job_runs_job_name_xact_id_idx ON ip_workbench.job_runs USING btree (job_name, xact_id);
 
 
 --
@@ -8838,6 +9551,20 @@ CREATE INDEX silver_products_check_name_idx ON test_failures.silver_products USI
 --
 
 CREATE INDEX silver_validated_transactions_check_name_idx ON test_failures.silver_validated_transactions USING btree (check_name);
+
+
+--
+-- Name: settings settings_are_checked; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER settings_are_checked BEFORE INSERT OR UPDATE ON ip_workbench.settings FOR EACH ROW EXECUTE FUNCTION scout_internal.check_setting();
+
+
+--
+-- Name: TRIGGER settings_are_checked ON settings; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER settings_are_checked ON ip_workbench.settings IS 'Judges every setting when it is written (scout_internal.check_setting), so a bad value is refused at once instead of stopping a later run.';
 
 
 --
@@ -9037,20 +9764,6 @@ COMMENT ON POLICY "service_role manages all rows" ON ip_workbench.job_runs IS 'T
 
 
 --
--- Name: jobs service_role manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
---
-
-CREATE POLICY "service_role manages all rows" ON ip_workbench.jobs TO service_role USING (true) WITH CHECK (true);
-
-
---
--- Name: POLICY "service_role manages all rows" ON jobs; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON POLICY "service_role manages all rows" ON ip_workbench.jobs IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
-
-
---
 -- Name: layer_versions service_role manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
 --
 
@@ -9118,6 +9831,20 @@ CREATE POLICY "service_role manages all rows" ON ip_workbench.watermarks TO serv
 --
 
 COMMENT ON POLICY "service_role manages all rows" ON ip_workbench.watermarks IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: jobs service_role reads all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "service_role reads all rows" ON ip_workbench.jobs FOR SELECT TO service_role USING (true);
+
+
+--
+-- Name: POLICY "service_role reads all rows" ON jobs; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "service_role reads all rows" ON ip_workbench.jobs IS 'Jobs are code: pg_cron runs a scheduled job''s command as the role that scheduled it (the owner), so only the owner may write this table.';
 
 
 --
@@ -10444,6 +11171,13 @@ GRANT ALL ON FUNCTION scout_internal.check_gold_changes() TO service_role;
 
 
 --
+-- Name: FUNCTION check_setting(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.check_setting() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION check_silver_delta(); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -10464,6 +11198,13 @@ GRANT ALL ON FUNCTION scout_internal.clean_text(p_text text) TO service_role;
 --
 
 REVOKE ALL ON FUNCTION scout_internal.count_table_writes() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION cron_commands(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.cron_commands() FROM PUBLIC;
 
 
 --
@@ -10518,7 +11259,7 @@ GRANT ALL ON FUNCTION scout_internal.has_unprocessed_bronze() TO service_role;
 -- Name: TABLE jobs; Type: ACL; Schema: ip_workbench; Owner: -
 --
 
-GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.jobs TO service_role;
+GRANT SELECT ON TABLE ip_workbench.jobs TO service_role;
 
 
 --
@@ -10527,14 +11268,6 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.jobs TO service
 
 REVOKE ALL ON FUNCTION scout_internal.holds_job_lock(p_job text) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.holds_job_lock(p_job text) TO service_role;
-
-
---
--- Name: FUNCTION import_cron_failures(p_job ip_workbench.jobs); Type: ACL; Schema: scout_internal; Owner: -
---
-
-REVOKE ALL ON FUNCTION scout_internal.import_cron_failures(p_job ip_workbench.jobs) FROM PUBLIC;
-GRANT ALL ON FUNCTION scout_internal.import_cron_failures(p_job ip_workbench.jobs) TO service_role;
 
 
 --
@@ -10609,6 +11342,14 @@ GRANT ALL ON FUNCTION scout_internal.job_start(p_job text, p_wait boolean) TO se
 
 
 --
+-- Name: FUNCTION markdown_code(p_value text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.markdown_code(p_value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.markdown_code(p_value text) TO service_role;
+
+
+--
 -- Name: FUNCTION parse_decimal(p_text text); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -10662,6 +11403,14 @@ GRANT ALL ON FUNCTION scout_internal.pass_rate(p_dimensions jsonb, p_dimension t
 
 REVOKE ALL ON FUNCTION scout_internal.payload_key(p_raw jsonb, p_key text) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.payload_key(p_raw jsonb, p_key text) TO service_role;
+
+
+--
+-- Name: FUNCTION plain_line(p_value text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.plain_line(p_value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.plain_line(p_value text) TO service_role;
 
 
 --
@@ -11141,6 +11890,69 @@ GRANT SELECT ON TABLE scout_checks.silver_one_row_per_transaction_id TO service_
 --
 
 GRANT SELECT ON TABLE scout_checks.silver_transaction_rules_hold TO service_role;
+
+
+--
+-- Name: SEQUENCE scout_backfill_last_xact; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,UPDATE ON SEQUENCE scout_internal.scout_backfill_last_xact TO service_role;
+
+
+--
+-- Name: SEQUENCE scout_internal_purge_run_log_last_xact; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,UPDATE ON SEQUENCE scout_internal.scout_internal_purge_run_log_last_xact TO service_role;
+
+
+--
+-- Name: SEQUENCE scout_purge_expired_last_xact; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,UPDATE ON SEQUENCE scout_internal.scout_purge_expired_last_xact TO service_role;
+
+
+--
+-- Name: SEQUENCE scout_refresh_gold_last_xact; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,UPDATE ON SEQUENCE scout_internal.scout_refresh_gold_last_xact TO service_role;
+
+
+--
+-- Name: SEQUENCE scout_refresh_platinum_last_xact; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,UPDATE ON SEQUENCE scout_internal.scout_refresh_platinum_last_xact TO service_role;
+
+
+--
+-- Name: SEQUENCE scout_refresh_silver_last_xact; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,UPDATE ON SEQUENCE scout_internal.scout_refresh_silver_last_xact TO service_role;
+
+
+--
+-- Name: SEQUENCE scout_run_dq_checks_last_xact; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,UPDATE ON SEQUENCE scout_internal.scout_run_dq_checks_last_xact TO service_role;
+
+
+--
+-- Name: SEQUENCE scout_run_micro_batch_last_xact; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,UPDATE ON SEQUENCE scout_internal.scout_run_micro_batch_last_xact TO service_role;
+
+
+--
+-- Name: SEQUENCE scout_run_transformations_last_xact; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,UPDATE ON SEQUENCE scout_internal.scout_run_transformations_last_xact TO service_role;
 
 
 --

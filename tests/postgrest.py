@@ -20,4 +20,5 @@ def postgrest_request(conn: psycopg.Connection, role: str, sql: str, *, read_onl
         if read_only:
             conn.execute("set transaction read only")
         conn.execute("select pg_temp.as_role(%s)", (role,))
-        return conn.execute(sql).fetchall()
+        cursor = conn.execute(sql)
+        return cursor.fetchall() if cursor.description else []

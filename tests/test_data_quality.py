@@ -76,9 +76,10 @@ def test_an_alert_is_posted_once_with_a_retry_after_a_500(alerting_db, httpserve
     posts = [request for request, _ in httpserver.log]
     assert len(posts) == 2, "one failure, one retry"
     body = json.loads(posts[-1].data)
-    assert body["text"].startswith(":warning: Data quality below 80.00 for scout.silver_validated_transactions")
+    assert body["text"].startswith(":warning: Data quality below 80.00 for ` scout.silver_validated_transactions `")
     attachment = body["attachments"][0]
-    assert "silver_accepts_bronze: 5 failing" in attachment["text"] and "Report: file:///tmp/dq.html" in attachment["text"]
+    assert "` silver_accepts_bronze `: 5 failing" in attachment["text"]
+    assert "Report: file:///tmp/dq.html" in attachment["text"]
     assert {f["title"] for f in attachment["fields"]} >= {"completeness", "timeliness"}
     with psycopg.connect(alerting_db) as conn:
         attempts = conn.execute("select attempt, succeeded, target from ip_workbench.dq_alert_deliveries order by id"
@@ -174,3 +175,81 @@ def test_check_passes_on_a_healthy_database_and_fails_on_a_careless_table(new_da
                         "documentation": False, "integration": True}
     security = next(s for s in report["steps"] if s["step"] == "security")
     assert "scout.careless rls_disabled" in security["figure"]
+
+
+MARKUP_KEYS = ["ZZ[/bold]", "[link=http://evil.example]click[/link]", "\x1b[31mRED\x1b[0m\rOK"]
+MARKDOWN_KEYS = ["@channel [Reset your password](http://evil.example) `tick` ``two``", "line\n# heading"]
+
+
+def database_with_rejected_keys(new_database, keys: list[str]) -> str:
+    """Rejected rows with these transaction_ids, so they are the sample keys of the failing
+    check and of the alert it raises."""
+    url = new_database()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("select scout.ingest_transactions(%s)", (Jsonb(
+            [{"transaction_id": key, "date": "2025-04-02", "amount": -1, "category": "Dairy"} for key in keys]
+            + [{"transaction_id": f"OK-{i}", "date": "2025-04-02", "amount": 5, "category": "Dairy"} for i in range(2)]),))
+        conn.execute("select scout.run_transformations()")
+        conn.execute("select scout.run_dq_checks()")
+    return url
+
+
+def test_customer_data_is_printed_as_text_never_as_markup_or_control_characters(new_database):
+    hostile_db = database_with_rejected_keys(new_database, MARKUP_KEYS)
+    done = run_cli("dq", "report", "--database-url", hostile_db, env={"COLUMNS": "400"})
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "ZZ[/bold]" in done.stdout, "the key is shown as written"
+    assert "[link=http://evil.example]click[/link]" in done.stdout
+    assert "\x1b" not in done.stdout and "\r" not in done.stdout, "no raw escape or carriage return reaches the terminal"
+    assert "\\x1b[31mRED" in done.stdout, "an escape character is shown escaped"
+    for command in (["status"], ["jobs", "list"], ["run"], ["dq", "run"]):
+        out = run_cli(*command, "--database-url", hostile_db)
+        assert "Traceback" not in out.stderr and "\x1b" not in out.stdout, command
+
+
+def test_alert_messages_quote_data_as_code(new_database, httpserver: HTTPServer):
+    hostile_db = database_with_rejected_keys(new_database, MARKDOWN_KEYS)
+    httpserver.expect_request("/hooks/x", method="POST").respond_with_data("ok")
+    done = run_cli("dq", "alert", "--webhook", httpserver.url_for("/hooks/x"), "--database-url", hostile_db)
+    assert done.returncode == 0, done.stderr
+    text = json.loads(httpserver.log[0][0].data)["attachments"][0]["text"]
+    # every sample key sits inside a code span whose fence no backtick run in it can close
+    assert "``` @channel [Reset your password](http://evil.example) `tick` ``two`` ```" in text
+    outside_code = "".join(part for i, part in enumerate(_split_code_spans(text)) if i % 2 == 0)
+    assert "@channel" not in outside_code and "](http" not in outside_code and "[/bold]" not in outside_code
+    assert "\n# heading" not in text, "a key cannot start a Markdown block"
+    with psycopg.connect(hostile_db) as conn:
+        [(email,)] = conn.execute("select scout_internal.dq_alert_message(max(id), 'email') from ip_workbench.dq_alerts"
+                                  ).fetchall()
+    assert "\r" not in email["subject"] and "\n" not in email["subject"]
+    assert "line # heading" in email["body"] and "\x1b" not in email["body"]
+
+
+def _split_code_spans(text: str) -> list[str]:
+    """Markdown code spans as CommonMark reads them: a run of n backticks opens, the next
+    run of exactly n closes. Returns [outside, inside, outside, …]."""
+    parts, i, start = [], 0, 0
+    while i < len(text):
+        if text[i] == "`":
+            j = i
+            while j < len(text) and text[j] == "`":
+                j += 1
+            fence = text[i:j]
+            k = j
+            while True:
+                k = text.find(fence, k)
+                if k == -1 or (k + len(fence) < len(text) and text[k + len(fence)] == "`") or text[k - 1] == "`":
+                    if k == -1:
+                        break
+                    k += 1
+                    continue
+                break
+            if k == -1:
+                i = j
+                continue
+            parts += [text[start:i], text[j:k]]
+            i = start = k + len(fence)
+        else:
+            i += 1
+    return parts + [text[start:]]

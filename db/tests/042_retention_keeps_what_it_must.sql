@@ -2,7 +2,7 @@
 -- goes, a row Silver has not processed stays however old; Silver goes by whole
 -- months and Gold keeps those months frozen; the accounting still holds.
 begin;
-select plan(14);
+select plan(15);
 
 -- processed rows, one a second either side of the 90-day Bronze boundary
 insert into scout.bronze_transactions (raw_data, source, ingested_at) values
@@ -58,7 +58,11 @@ select is((select total_amount from scout.gold_monthly_summary
 select is((select value #>> '{}' from ip_workbench.settings where name = 'silver_purged_before'),
           date_trunc('month', current_date - 730)::date::text, 'the boundary is remembered');
 
--- the guard
+-- the guards: the setting is judged when written, and the purge checks it again
+select throws_ok($$update ip_workbench.settings set value = '7' where name = 'bronze_retention_days'$$, '22023',
+    'setting bronze_retention_days = 7 is outside 30 to 36500',
+    'a Bronze retention under 30 days is refused when it is written');
+alter table ip_workbench.settings disable trigger settings_are_checked;
 update ip_workbench.settings set value = '7' where name = 'bronze_retention_days';
 create temp table refused as select scout.purge_expired() as result;
 select results_eq($$select result ->> 'status', result ->> 'sqlstate' from refused$$, $$values ('failed', '22023')$$,

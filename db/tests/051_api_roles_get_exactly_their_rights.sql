@@ -41,7 +41,6 @@ $$, $$values
     ('service_role', 'scout_internal.job_finish(jsonb,jsonb)'),
     ('service_role', 'scout_internal.job_fail(jsonb,text,text,text)'),
     ('service_role', 'scout_internal.job_open_run(text)'),
-    ('service_role', 'scout_internal.import_cron_failures(ip_workbench.jobs)'),
     ('service_role', 'scout_internal.run_step(bigint,integer,text,text)'),
     ('service_role', 'scout_internal.bronze_freshness()'),
     ('service_role', 'scout_internal.check_silver_delta()'),
@@ -52,6 +51,8 @@ $$, $$values
     ('service_role', 'scout_internal.pass_rate(jsonb,text)'),
     ('service_role', 'scout_internal.timeliness_score(text,text)'),
     ('service_role', 'scout_internal.dq_alert_message(bigint,text,text)'),
+    ('service_role', 'scout_internal.markdown_code(text)'),
+    ('service_role', 'scout_internal.plain_line(text)'),
     ('service_role', 'scout_internal.dq_raise_alert(text,text,text,numeric,numeric,jsonb,jsonb,bigint)'),
     ('service_role', 'scout_internal.validation_cycle()'),
     ('service_role', 'scout_internal.dq_escalations()'),
@@ -125,7 +126,7 @@ $$, $$
           'scout.gold_monthly_summary', 'scout.gold_category_trends',
           'scout.platinum_transaction_embeddings', 'scout.platinum_product_recommendations',
           'ip_workbench.tables', 'ip_workbench.job_runs', 'ip_workbench.watermarks', 'ip_workbench.settings',
-          'ip_workbench.jobs', 'ip_workbench.job_run_steps', 'ip_workbench.layer_versions',
+          'ip_workbench.job_run_steps', 'ip_workbench.layer_versions',
           'ip_workbench.platinum_builds',
           'ip_workbench.dq_thresholds', 'ip_workbench.dq_results', 'ip_workbench.dq_scores', 'ip_workbench.dq_alerts',
           'ip_workbench.dq_alert_deliveries',
@@ -138,7 +139,9 @@ $$, $$
     select 'service_role', t, 'select,insert(raw_data,source,source_filename,ingestion_batch_id)'
       from unnest(array['scout.bronze_transactions', 'scout.bronze_products']) t
     union all
-    select 'service_role', t, 'select' from unnest(array['ip_workbench.layer_status', 'ip_workbench.security_lint']) t
+    -- jobs are code (pg_cron runs them as the owner): service_role reads them, never writes them
+    select 'service_role', t, 'select'
+      from unnest(array['ip_workbench.layer_status', 'ip_workbench.security_lint', 'ip_workbench.jobs']) t
 $$, 'the API roles have exactly the whitelisted table privileges: anon none, authenticated reads the four marts');
 
 -- the data-quality checks: adding one is adding a file, so the rule, not a list:

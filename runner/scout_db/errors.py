@@ -55,7 +55,9 @@ def describe(exc: psycopg.Error) -> str:
 
 
 def fail(message: str, code: int) -> None:
-    click.echo(f"scout-db: {message}", err=True)
+    from .text import shown  # the message may quote data (a key, a setting's value)
+
+    click.echo(shown(f"scout-db: {message}"), err=True)
     sys.exit(int(code))
 
 

@@ -21,6 +21,10 @@ everything it needs:
 * `db/functions/` is applied whole, in the order of `db/functions/manifest.txt`,
   then `db/checks/` in name order, in one transaction; an object a previous
   run's files defined that no file defines any more is dropped.
+* Every statement the runner issues, migrations and function files alike, waits
+  at most `lock_timeout` (30 s, or `SCOUT_LOCK_TIMEOUT`) for a lock; while it
+  waits, a second connection names the sessions it waits for, and a timeout says
+  who they were.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import getpass
 import hashlib
 import os
 import socket
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -46,8 +51,16 @@ from .errors import MigrationError
 META_SCHEMA = "scout_meta"
 # Any 64-bit constant unique to this product; scout-db's advisory locks start with 0x5C0_07.
 MIGRATE_LOCK_KEY = 0x5C0_07_0001
-# How long one migration's statement may wait for a table lock (squawk's require-lock-timeout).
+# How long one statement of a migrate may wait for a table lock (squawk's require-lock-timeout);
+# SCOUT_LOCK_TIMEOUT overrides it (a PostgreSQL duration: "5s", "2min").
 MIGRATION_LOCK_TIMEOUT = "30s"
+# Who a waiting statement waits for, asked from a second connection.
+BLOCKERS = """
+select a.pid, a.usename, a.application_name, a.state, a.xact_start, left(a.query, 120)
+  from pg_stat_activity a
+ where a.pid = any(pg_blocking_pids(%s))
+ order by a.pid
+"""
 # Schemas db/functions may define objects in.
 FUNCTION_SCHEMAS = ("scout", "scout_internal", "scout_dev", "scout_checks", "ip_workbench", "test_failures")
 
@@ -250,6 +263,45 @@ class Migrator:
                 conn.execute("set local lock_timeout to default")
             yield
 
+    @contextlib.contextmanager
+    def _bounded(self, conn: psycopg.Connection, what: str) -> Iterator[None]:
+        """Statements inside wait at most lock_timeout() for a lock; while they wait, a
+        second connection names the sessions in the way, and a timeout says who they were."""
+        pid = conn.execute("select pg_backend_pid(), set_config('lock_timeout', %s, true)",
+                           (lock_timeout(),)).fetchone()[0]
+        seen: list[tuple] = []
+        stop = threading.Event()
+
+        def watch() -> None:
+            if stop.wait(1.0):
+                return
+            try:
+                with connect(self.target, autocommit=True, application_name="scout-db migrate (lock watch)") as watcher:
+                    while not stop.is_set():
+                        rows = watcher.execute(BLOCKERS, (pid,)).fetchall()
+                        if rows and [r[0] for r in rows] != [r[0] for r in seen]:
+                            seen[:] = rows
+                            self.echo(f"{what}: waiting up to {lock_timeout()} for a lock held by "
+                                      f"{describe_blockers(rows)}")
+                        stop.wait(1.0)
+            except psycopg.Error:
+                return  # only a report: the statement itself is bounded by lock_timeout
+
+        thread = threading.Thread(target=watch, daemon=True)
+        thread.start()
+        try:
+            yield
+        except pgerrors.LockNotAvailable:
+            stop.set()
+            thread.join(timeout=5)
+            who = describe_blockers(seen) if seen else "a session that had finished by the time it was asked"
+            raise MigrationError(f"{what}: gave up after waiting {lock_timeout()} for a lock held by {who}; "
+                                 "nothing was changed. Let that finish (or end it: select pg_terminate_backend(pid)) "
+                                 "and run scout-db migrate again") from None
+        finally:
+            stop.set()
+            thread.join(timeout=5)
+
     def _bootstrap(self, conn: psycopg.Connection) -> None:
         try:
             conn.execute(BOOTSTRAP)
@@ -303,9 +355,9 @@ class Migrator:
                 if self._is_applied(conn, migration):
                     return False  # another runner applied it while we waited
                 # a DDL statement queued behind a long query would block every reader behind it
-                conn.execute(f"set local lock_timeout = '{MIGRATION_LOCK_TIMEOUT}'")
-                for statement in statements:
-                    conn.execute(statement)
+                with self._bounded(conn, _rel(path)):
+                    for statement in statements:
+                        conn.execute(statement)
                 conn.execute(f"insert into {META_SCHEMA}._yoyo_migration values (%s, %s, now() at time zone 'utc')",
                              (migration.hash, migration.id))
                 self._log(conn, migration, "apply")
@@ -325,9 +377,9 @@ class Migrator:
             with self._locked(conn):
                 if not self._is_applied(conn, migration):
                     return False
-                conn.execute(f"set local lock_timeout = '{MIGRATION_LOCK_TIMEOUT}'")
-                for statement in statements:
-                    conn.execute(statement)
+                with self._bounded(conn, _rel(path)):
+                    for statement in statements:
+                        conn.execute(statement)
                 conn.execute(f"delete from {META_SCHEMA}._yoyo_migration where migration_hash = %s", (migration.hash,))
                 self._log(conn, migration, "rollback")
                 conn.execute(f"delete from {META_SCHEMA}.migration_checksums where migration_id = %s",
@@ -345,7 +397,8 @@ class Migrator:
             conn.execute("set local search_path = ''")
             for path in files:
                 try:
-                    conn.execute(path.read_text(encoding="utf-8"))
+                    with self._bounded(conn, _rel(path)):
+                        conn.execute(path.read_text(encoding="utf-8"))
                 except psycopg.Error as exc:
                     hint = ""
                     if exc.sqlstate in ("42P01", "42883", "42704", "3F000"):
@@ -369,6 +422,18 @@ class Migrator:
                          "select * from unnest(%s::text[], %s::text[])",
                          ([i for i, _ in sorted(defined)], [k for _, k in sorted(defined)]))
         return dropped
+
+
+def lock_timeout() -> str:
+    return os.environ.get("SCOUT_LOCK_TIMEOUT") or MIGRATION_LOCK_TIMEOUT
+
+
+def describe_blockers(rows: list[tuple]) -> str:
+    return "; ".join(
+        f"pid {pid} (role {role}, application {app or '?'}, {state}"
+        + (f" in a transaction open since {since:%Y-%m-%d %H:%M:%S %Z}" if since else "")
+        + f", last statement: {' '.join((query or '').split())})"
+        for pid, role, app, state, since, query in rows)
 
 
 def _username() -> str:

@@ -10,10 +10,11 @@ from rich.table import Table
 
 from .config import Target
 from .migrations import MigrationState
+from .text import cell, shown
 
 
 def render_status(conn: psycopg.Connection, target: Target, state: MigrationState) -> None:
-    print(f"database: {target.display} ({target.origin})")
+    print(shown(f"database: {target.display} ({target.origin})"))
     print(f"migrations: {len(state.applied)} applied, {len(state.pending)} pending")
     for name in state.pending:
         print(f"  pending: {name}")
@@ -54,19 +55,19 @@ def render_run(result: dict) -> None:
         seconds = entry.get("seconds")
         took = f" ({seconds:.2f} s)" if isinstance(seconds, int | float) else ""
         flag = "" if entry.get("status") == "succeeded" else f"[{entry.get('status')}] "
-        print(f"{step}: {flag}{_summary(step, outcome)}{took}")
+        print(shown(f"{step}: {flag}{_summary(step, outcome)}{took}"))
     if "seconds" in result:
         print(f"run_transformations: {result.get('status')} in {result['seconds']:.2f} s (run {result.get('run_id')})")
     elif result.get("status") == "skipped":
-        print(f"run_transformations: skipped: {result.get('reason')}")
+        print(shown(f"run_transformations: skipped: {result.get('reason')}"))
 
 
 def render_rows(columns: list[str], rows: list[tuple], title: str | None = None) -> None:
     # Piped output (logs, CI) gets full-width tables instead of 80 truncated columns.
     console = Console(width=None if sys.stdout.isatty() else 200)
-    table = Table(title=title)
+    table = Table(title=cell(title) if title else None)
     for name in columns:
-        table.add_column(name)
+        table.add_column(cell(name))
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*(cell(v) for v in row))
     console.print(table)

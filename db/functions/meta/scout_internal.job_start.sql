@@ -1,7 +1,9 @@
 -- The start of every job (ip_workbench.jobs): take its transaction advisory lock,
 -- or record and return that another session holds it (and which: any role can take
 -- an advisory lock, so a stuck holder must be easy to find); mark the job's runs
--- that never finished as abandoned; open this run's row. Returns {"run_id", …}, or
+-- that never finished as abandoned, whether their row was committed ahead (still
+-- running) or went with their transaction (found through the job's sequence); open
+-- this run's row. Returns {"run_id", …}, or
 -- the skipped result, which has a "status", for the job to return as it is.
 create or replace function scout_internal.job_start(p_job text, p_wait boolean)
 returns jsonb
@@ -16,6 +18,10 @@ declare
     v_parent bigint := nullif(pg_catalog.current_setting('scout.parent_run_id', true), '')::bigint;
     v_holder jsonb;
     v_result jsonb;
+    v_last_xact regclass := pg_catalog.to_regclass(
+        pg_catalog.format('scout_internal.%I', pg_catalog.replace(p_job, '.', '_') || '_last_xact'));
+    v_previous bigint;
+    v_previous_status text;
 begin
     select * into v_job from ip_workbench.jobs j where j.name = p_job;
     if not found then
@@ -59,27 +65,50 @@ begin
        set status = 'abandoned', finished_at = coalesce(r.finished_at, pg_catalog.clock_timestamp()),
            message = 'its session ended before it finished (killed, crashed or disconnected)'
      where r.job_name = p_job and r.status = 'running' and r.id is distinct from v_preset;
-    perform scout_internal.import_cron_failures(v_job);
+    -- A run that never committed (killed in psql, an RPC cut off, pg_cron's backend
+    -- terminated, a crash) took its row with it, but not the transaction id it wrote
+    -- into the job's sequence: sequences are not rolled back.
+    if v_last_xact is not null then
+        execute pg_catalog.format('select last_value from %s', v_last_xact) into v_previous;
+        if v_previous > 0 then
+            begin
+                v_previous_status := pg_catalog.pg_xact_status(v_previous::text::xid8);
+            exception when others then
+                v_previous_status := null;  -- not a transaction id this server can look up
+            end;
+            if v_previous_status = 'aborted' and not exists (
+                    select 1 from ip_workbench.job_runs r
+                     where r.job_name = p_job and r.xact_id = v_previous::text::xid8) then
+                insert into ip_workbench.job_runs (job_name, started_at, finished_at, status, message, xact_id)
+                values (p_job, pg_catalog.now(), pg_catalog.now(), 'abandoned',
+                        pg_catalog.format('transaction %s ran it and never committed (killed, crashed, or rolled back by its caller); this run found it: its start time was lost with it', v_previous),
+                        v_previous::text::xid8);
+            end if;
+        end if;
+        -- a run row committed ahead (scout-db) is found by its status instead
+        perform pg_catalog.setval(v_last_xact, coalesce(-v_preset, pg_catalog.pg_current_xact_id()::text::bigint));
+    end if;
 
     if v_preset is not null then
         update ip_workbench.job_runs r
            set pid = pg_catalog.pg_backend_pid(),
                backend_start = (select a.backend_start from pg_catalog.pg_stat_activity a
                                  where a.pid = pg_catalog.pg_backend_pid()),
-               parent_id = v_parent
+               parent_id = v_parent, xact_id = pg_catalog.pg_current_xact_id()
          where r.id = v_preset and r.job_name = p_job
         returning r.id into v_run_id;
     end if;
     if v_run_id is null then
-        insert into ip_workbench.job_runs (job_name, status, parent_id, pid, backend_start)
+        insert into ip_workbench.job_runs (job_name, status, parent_id, pid, backend_start, xact_id)
         values (p_job, 'running', v_parent, pg_catalog.pg_backend_pid(),
-                (select a.backend_start from pg_catalog.pg_stat_activity a where a.pid = pg_catalog.pg_backend_pid()))
+                (select a.backend_start from pg_catalog.pg_stat_activity a where a.pid = pg_catalog.pg_backend_pid()),
+                pg_catalog.pg_current_xact_id())
         returning id into v_run_id;
     end if;
     return pg_catalog.jsonb_build_object('run_id', v_run_id, 'started_at', pg_catalog.clock_timestamp());
 end
 $fn$;
 comment on function scout_internal.job_start(text, boolean) is
-    'Starts a run of job p_job (ip_workbench.jobs): takes its advisory lock (23559, lock_key) for the transaction, waiting when p_wait; marks the job''s runs left running as abandoned; opens the run''s row (status running) and returns {"run_id", "started_at"}. When another session holds the lock and p_wait is false, records a skipped run and returns {"status": "skipped", "reason", "held_by", "run_id"} instead.';
+    'Starts a run of job p_job (ip_workbench.jobs): takes its advisory lock (23559, lock_key) for the transaction, waiting when p_wait; marks the job''s runs left running as abandoned, and records as abandoned its previous run when that run''s transaction (kept in the sequence scout_internal.<job>_last_xact) never committed; opens the run''s row (status running) and returns {"run_id", "started_at"}. When another session holds the lock and p_wait is false, records a skipped run and returns {"status": "skipped", "reason", "held_by", "run_id"} instead.';
 revoke all on function scout_internal.job_start(text, boolean) from public;
 grant execute on function scout_internal.job_start(text, boolean) to service_role;

@@ -21,7 +21,11 @@ begin
         delete from ip_workbench.job_runs r
          where r.started_at < v_before and r.id <> (v_run ->> 'run_id')::bigint and r.status <> 'running';
         get diagnostics v_runs = row_count;
-        if pg_catalog.to_regclass('cron.job_run_details') is not null then
+        -- to_regclass itself raises 42501 for a role without USAGE on schema cron
+        -- (service_role on Supabase), so look at the privileges first
+        if pg_catalog.to_regnamespace('cron') is not null
+           and pg_catalog.has_schema_privilege('cron', 'USAGE')
+           and pg_catalog.to_regclass('cron.job_run_details') is not null then
             begin
                 execute 'delete from cron.job_run_details d where d.end_time < $1' using v_before;
                 get diagnostics v_cron = row_count;

@@ -15,8 +15,9 @@ begin
     if not found then
         raise exception 'no data-quality alert %', p_alert_id using errcode = '22023';
     end if;
-    v_title := pg_catalog.format('Data quality below %s for %s.%s (%s): %s', v_alert.threshold, v_alert.schema_name,
-                                 v_alert.table_name, v_alert.layer, v_alert.dq_score);
+    -- the registry's names are data too: one plain line here, code in the chat text below
+    v_title := scout_internal.plain_line(pg_catalog.format('Data quality below %s for %s.%s (%s): %s', v_alert.threshold,
+                                 v_alert.schema_name, v_alert.table_name, v_alert.layer, v_alert.dq_score));
     if p_format = 'generic' then
         return pg_catalog.jsonb_build_object(
             'alert_id', v_alert.id, 'table', v_alert.schema_name || '.' || v_alert.table_name, 'layer', v_alert.layer,
@@ -24,14 +25,17 @@ begin
             'failing_checks', v_alert.failing_checks, 'opened_at', v_alert.opened_at, 'report', p_report);
     elsif p_format = 'mattermost' then
         return pg_catalog.jsonb_build_object(
-            'text', ':warning: ' || v_title,
+            'text', ':warning: ' || pg_catalog.format('Data quality below %s for %s (%s): %s', v_alert.threshold,
+                                 scout_internal.markdown_code(v_alert.schema_name || '.' || v_alert.table_name),
+                                 scout_internal.markdown_code(v_alert.layer), v_alert.dq_score),
             'attachments', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
                 'fallback', v_title,
                 'color', '#d9534f',
                 'title', v_title,
                 'text', coalesce((select pg_catalog.string_agg(pg_catalog.format('%s: %s failing (%s); e.g. %s',
-                                                  c ->> 'check', c ->> 'failed', c ->> 'detail',
-                                                  coalesce((select pg_catalog.string_agg(k, ', ')
+                                                  scout_internal.markdown_code(c ->> 'check'), c ->> 'failed',
+                                                  scout_internal.markdown_code(c ->> 'detail'),
+                                                  coalesce((select pg_catalog.string_agg(scout_internal.markdown_code(k), ', ')
                                                               from pg_catalog.jsonb_array_elements_text(c -> 'sample_keys') k),
                                                            '-')), E'\n')
                                     from pg_catalog.jsonb_array_elements(v_alert.failing_checks) c), 'no failing check recorded')
@@ -48,9 +52,10 @@ begin
                 || 'Scores: ' || coalesce((select pg_catalog.string_agg(s.key || ' ' || coalesce(s.value #>> '{}', 'n/a'), ', ')
                                              from pg_catalog.jsonb_each(v_alert.scores) s), 'none') || E'\n\n'
                 || 'Failing checks:' || E'\n'
-                || coalesce((select pg_catalog.string_agg(pg_catalog.format('- %s: %s failing (%s); e.g. %s', c ->> 'check',
-                                 c ->> 'failed', c ->> 'detail',
-                                 coalesce((select pg_catalog.string_agg(k, ', ')
+                || coalesce((select pg_catalog.string_agg(pg_catalog.format('- %s: %s failing (%s); e.g. %s',
+                                 scout_internal.plain_line(c ->> 'check'), c ->> 'failed',
+                                 scout_internal.plain_line(c ->> 'detail'),
+                                 coalesce((select pg_catalog.string_agg(scout_internal.plain_line(k), ', ')
                                              from pg_catalog.jsonb_array_elements_text(c -> 'sample_keys') k), '-')), E'\n')
                                from pg_catalog.jsonb_array_elements(v_alert.failing_checks) c), '- none recorded') || E'\n\n'
                 || pg_catalog.format('Alert %s, raised %s. ', v_alert.id,
@@ -61,6 +66,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.dq_alert_message(bigint, text, text) is
-    'The message about alert p_alert_id in format mattermost ({"text", "attachments"}, also read by Slack), generic (the alert as JSON) or email ({"subject", "body"}), with the HTML report''s location p_report when given.';
+    'The message about alert p_alert_id in format mattermost ({"text", "attachments"}, also read by Slack), generic (the alert as JSON) or email ({"subject", "body"}), with the HTML report''s location p_report when given. Data (table names, checks, sample keys) is a Markdown code span in the chat text and one plain line in the email, never markup.';
 revoke all on function scout_internal.dq_alert_message(bigint, text, text) from public;
 grant execute on function scout_internal.dq_alert_message(bigint, text, text) to service_role;

@@ -18,8 +18,19 @@ comment on function scout_internal.count_table_writes() is
     'Statement trigger: adds 1 to the written table''s ip_workbench.layer_versions.version (and sets changed_at) after every INSERT, UPDATE, DELETE or TRUNCATE of it.';
 revoke all on function scout_internal.count_table_writes() from public;
 
-create or replace trigger silver_validated_transactions_count_writes
-    after insert or update or delete or truncate on scout.silver_validated_transactions
-    for each statement execute function scout_internal.count_table_writes();
-comment on trigger silver_validated_transactions_count_writes on scout.silver_validated_transactions is
-    'Counts the statements that write Silver transactions (ip_workbench.layer_versions), for refresh_platinum''s nothing-changed check.';
+-- created once, not on every migrate: CREATE TRIGGER takes a lock that waits for every
+-- open writer of Silver, and every new writer would queue behind it
+do $trigger$
+begin
+    if not exists (select 1 from pg_catalog.pg_trigger t
+                    where t.tgrelid = 'scout.silver_validated_transactions'::regclass
+                      and t.tgname = 'silver_validated_transactions_count_writes'
+                      and t.tgfoid = 'scout_internal.count_table_writes()'::regprocedure) then
+        create or replace trigger silver_validated_transactions_count_writes
+            after insert or update or delete or truncate on scout.silver_validated_transactions
+            for each statement execute function scout_internal.count_table_writes();
+        comment on trigger silver_validated_transactions_count_writes on scout.silver_validated_transactions is
+            'Counts the statements that write Silver transactions (ip_workbench.layer_versions), for refresh_platinum''s nothing-changed check.';
+    end if;
+end
+$trigger$;

@@ -15,6 +15,7 @@ import click
 from .. import config
 from ..errors import Exit, expected_errors
 from ..migrations import db_dir
+from ..text import shown
 from .common import database_option, target
 
 
@@ -49,6 +50,6 @@ def check(fmt: str) -> None:
         click.echo(json.dumps({"passed": all(s["passed"] for s in steps), "steps": steps}, indent=2))
     else:
         for number, s in enumerate(steps, start=1):
-            click.echo(f"{number}. {'pass' if s['passed'] else 'FAIL'}  {s['step']:<14} {s['figure']}")
+            click.echo(shown(f"{number}. {'pass' if s['passed'] else 'FAIL'}  {s['step']:<14} {s['figure']}"))
     if not all(s["passed"] for s in steps):
         sys.exit(int(Exit.FAILED))

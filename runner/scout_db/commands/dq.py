@@ -23,6 +23,7 @@ from .. import config
 from ..errors import Exit, ScoutError, expected_errors
 from ..migrations import db_dir
 from ..report import render_rows
+from ..text import shown
 from .common import database_option, target
 from .jobs import run_job
 
@@ -87,9 +88,9 @@ def dq_run() -> None:
                 [r[:7] for r in rows], title=f"data quality (run {result['run_id']}, {result['checks']} checks, "
                                             f"{result['failed_checks']} failing)")
     for table in result["alerts_raised"]:
-        click.echo(f"alert raised: {table} is below {result['alert_threshold']}")
+        click.echo(shown(f"alert raised: {table} is below {result['alert_threshold']}"))
     for table in result["alerts_closed"]:
-        click.echo(f"alert closed: {table} recovered")
+        click.echo(shown(f"alert closed: {table} recovered"))
     click.echo(f"{result['open_alerts']} open alert{'s' if result['open_alerts'] != 1 else ''}")
 
 
@@ -117,9 +118,9 @@ def dq_report(fmt: str, html_path: Path | None) -> None:
         render_rows(["check", "table", "failed", "passed", "sample keys"],
                     [(c["check"], c["table"], c["failed"], c["passed"], ", ".join(c["sample_keys"][:3]))
                      for c in failing], title=f"{len(failing)} failing checks")
-        click.echo(f"{len(data['open_alerts'])} open alerts" + "".join(
+        click.echo(shown(f"{len(data['open_alerts'])} open alerts" + "".join(
             f"\n  alert {a['id']}: {a['table']} at {a['dq_score']} (below {a['threshold']}) since "
-            f"{a['opened_at']:%Y-%m-%d %H:%M}" for a in data["open_alerts"]))
+            f"{a['opened_at']:%Y-%m-%d %H:%M}" for a in data["open_alerts"])))
     if html_path:
         click.echo(f"wrote {html_path}", err=fmt == "json")
 
@@ -275,7 +276,7 @@ def dq_listen(count: int | None, timeout: float | None) -> None:
             if deadline is not None and wait == 0:
                 break
             for notice in conn.notifies(timeout=wait, stop_after=1):
-                click.echo(notice.payload)
+                click.echo(shown(notice.payload))
                 seen += 1
 
 

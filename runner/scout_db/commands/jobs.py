@@ -12,6 +12,7 @@ from psycopg import sql
 from .. import config, cron
 from ..errors import ScoutError, expected_errors
 from ..report import render_rows, render_run
+from ..text import shown
 from .common import database_option, target
 
 
@@ -77,8 +78,9 @@ def jobs_install() -> None:
             click.echo(f"scheduled {len(result['installed'])} jobs in {where.database}"
                        + (f"; removed {', '.join(result['removed'])}" if result["removed"] else ""))
             return
-        registry = conn.execute("select cron_name, schedule, command from ip_workbench.jobs "
-                                "where cron_name is not null order by cron_name").fetchall()
+        # derived from each job's name and checked (jobs are code, not data), never the stored text
+        registry = conn.execute("select cron_name, schedule, command from scout_internal.cron_commands() "
+                                "order by cron_name").fetchall()
     with config.connect(cron.cron_target(where_target, where), autocommit=True) as cron_conn:
         # pg_cron names jobs per role, not per database: an existing name would be moved
         taken = cron_conn.execute("select jobname, database from cron.job where username = current_user "
@@ -149,8 +151,8 @@ def jobs_run(name: str, wait: bool) -> None:
 
 
 def render_result(job: str, result: dict) -> str:
-    shown = {k: v for k, v in result.items() if not isinstance(v, dict | list) and k not in ("status",)}
-    return f"{job}: {result.get('status')} " + ", ".join(f"{k} {v}" for k, v in shown.items())
+    fields = {k: v for k, v in result.items() if not isinstance(v, dict | list) and k not in ("status",)}
+    return shown(f"{job}: {result.get('status')} " + ", ".join(f"{k} {v}" for k, v in fields.items()))
 
 
 @jobs.command("crontab")
