@@ -258,11 +258,33 @@ def test_paths_that_are_not_files_are_named_one_line_each_and_the_rest_loads(url
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 4, lines
     assert any("pipe.ndjson: not a regular file or folder" in line for line in lines)
-    assert any("loop.ndjson: too many levels of symbolic links" in line for line in lines)
-    assert any("dangling.csv: a symbolic link to nothing" in line for line in lines)
+    assert any("loop.ndjson: a symbolic link, which is not followed inside a folder" in line for line in lines)
+    assert any("dangling.csv: a symbolic link, which is not followed inside a folder" in line for line in lines)
     assert any("missing.ndjson: no such file or folder" in line for line in lines)
     assert "1 file loaded, 0 skipped, 4 failed, 1 rows" in done.stdout
     assert rows(url, "select count(*) from scout.bronze_transactions") == [(1,)]
+
+
+def test_a_link_in_a_dropped_folder_is_not_followed_out_of_it(url, tmp_path: Path):
+    """A dropped folder is someone else's data: a link in it to a file elsewhere on this
+    machine is refused with its reason, and loads only when named on the command line."""
+    secret = tmp_path / "elsewhere" / "secret.ndjson"
+    secret.parent.mkdir()
+    secret.write_text(json.dumps(tx(7)) + "\n")
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "good.ndjson").write_text(json.dumps(tx(1)) + "\n")
+    (folder / "innocent.ndjson").symlink_to(secret)
+    done = ingest(url, str(folder))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"scout-db: {folder / 'innocent.ndjson'}: a symbolic link, which is not followed inside a folder; "
+        "name its target on the command line to load it; nothing of it was loaded"]
+    assert sorted(r[0] for r in rows(url, "select raw_data ->> 'transaction_id' from scout.bronze_transactions")) == ["F1"]
+    named = ingest(url, str(folder / "innocent.ndjson"))
+    assert named.returncode == 0, named.stderr
+    assert sorted(r[0] for r in rows(url, "select raw_data ->> 'transaction_id' from scout.bronze_transactions")) \
+        == ["F1", "F7"]
 
 
 def test_a_file_that_fails_does_not_stop_the_files_after_it(url, tmp_path: Path):

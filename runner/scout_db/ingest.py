@@ -69,7 +69,8 @@ def _kind_of(path: Path) -> str | None:
 
 def expand(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
     """The files to load (as given, and the loadable files inside folders, sorted,
-    without following links to folders), and the paths that cannot be loaded."""
+    following no link inside a folder, to a file or a folder), and the paths that
+    cannot be loaded."""
     found: list[Path] = []
     problems: list[FileResult] = []
     for path in paths:
@@ -84,7 +85,11 @@ def expand(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
                     candidate = Path(folder, name)
                     if candidate.suffix.lower() not in SUFFIXES:
                         continue
-                    why = _kind_of(candidate)
+                    # a dropped folder is data from someone else: a link in it could point at
+                    # any file this user may read, so links are refused, never followed
+                    why = ("a symbolic link, which is not followed inside a folder; "
+                           "name its target on the command line to load it") if candidate.is_symlink() \
+                        else _kind_of(candidate)
                     if why:
                         problems.append(FileResult(candidate, "failed", error=why))
                     else:
