@@ -1852,6 +1852,9 @@ declare
     v_floor numeric;
     v_ceiling numeric;
     v_whole boolean := true;
+    -- the owner, and code running with its rights (scout.purge_expired)
+    v_by_owner boolean := pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid),
+                                                 'USAGE');
 begin
     -- (floor, ceiling, whole number) of every numeric setting
     select r.floor, r.ceiling, r.whole into v_floor, v_ceiling, v_whole
@@ -1902,14 +1905,13 @@ begin
     elsif v_name = 'silver_purged_before' then
         -- bookkeeping of scout.purge_expired, which runs with the owner's rights: Gold never
         -- recomputes a month before it, so only the owner may move it
-        if not pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid), 'USAGE') then
+        if not v_by_owner then
             v_problem := 'is kept by scout.purge_expired and written by the owner only';
         elsif pg_catalog.jsonb_typeof(v_value) not in ('null', 'string')
               or (pg_catalog.jsonb_typeof(v_value) = 'string' and (v_value #>> '{}') !~ '^\d{4}-\d{2}-\d{2}$') then
             v_problem := 'is not null or a date (YYYY-MM-DD)';
         end if;
-    elsif tg_op = 'INSERT' and not pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c
-                                                            where c.oid = tg_relid), 'USAGE') then
+    elsif tg_op = 'INSERT' and not v_by_owner then
         -- a new setting comes with the migration or the code that reads it
         v_problem := 'is not a setting of this project';
     end if;
@@ -2816,10 +2818,9 @@ CREATE FUNCTION scout_internal.markdown_code(p_value text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     SET search_path TO ''
     AS $$
-    select pg_catalog.repeat('`', coalesce(pg_catalog.max(pg_catalog.length(m.run[1])), 0)::int + 1)
-           || ' ' || pg_catalog.regexp_replace(p_value, '[\x01-\x1f\x7f-\x9f\u2028\u2029]', ' ', 'g') || ' '
-           || pg_catalog.repeat('`', coalesce(pg_catalog.max(pg_catalog.length(m.run[1])), 0)::int + 1)
-      from pg_catalog.regexp_matches(coalesce(p_value, ''), '(`+)', 'g') as m(run)
+    select f.fence || ' ' || scout_internal.plain_line(p_value) || ' ' || f.fence
+      from (select pg_catalog.repeat('`', coalesce(pg_catalog.max(pg_catalog.length(m.run[1])), 0)::int + 1) as fence
+              from pg_catalog.regexp_matches(coalesce(p_value, ''), '(`+)', 'g') as m(run)) f
 $$;
 
 
@@ -2827,7 +2828,7 @@ $$;
 -- Name: FUNCTION markdown_code(p_value text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.markdown_code(p_value text) IS 'p_value as a Markdown code span (a fence of one backtick more than its longest run of backticks; control characters as spaces), so Mattermost and Slack show it as text: no mention, link or formatting in it acts. NULL stays NULL.';
+COMMENT ON FUNCTION scout_internal.markdown_code(p_value text) IS 'p_value as a Markdown code span (a fence of one backtick more than its longest run of backticks; control characters as spaces, scout_internal.plain_line), so Mattermost and Slack show it as text: no mention, link or formatting in it acts. NULL stays NULL.';
 
 
 --

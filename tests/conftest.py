@@ -116,3 +116,10 @@ def cron_url(cluster: Cluster) -> str:
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("create extension if not exists pg_cron")
     return url
+
+
+@pytest.fixture(scope="session")
+def migrated_cron_url(cron_url: str) -> str:
+    """pg_cron's database migrated, for what must be tried where pg_cron is installed."""
+    Migrator(Target(cron_url, "the test cluster's pg_cron database")).migrate()
+    return cron_url

@@ -259,3 +259,26 @@ def test_a_missing_dependency_fails_the_migrate_and_names_the_object(new_databas
     assert "listed before it in db/functions/manifest.txt" in done.stderr
     with psycopg.connect(url) as conn:  # the functions are applied all or nothing
         assert conn.execute("select to_regprocedure('scout_internal.setting(text)') is null").fetchone()[0]
+
+
+def test_migrations_replace_an_index_without_blocking_readers_through_the_build():
+    """A DROP INDEX holds ACCESS EXCLUSIVE until commit, so in a migration it comes after
+    the CREATE INDEX that replaces it (built under another name), never before: readers
+    then wait only between the drop and the commit. 0012 did it the other way round
+    before the rule; 0013 says so, and this test keeps it the only one."""
+    offenders = []
+    for path in MIGRATIONS:
+        if path.name.endswith(".rollback.sql"):
+            continue
+        # split as the migrator splits (yoyo), then one lowercase line without comments
+        statements = [" ".join(" ".join(line for line in statement.splitlines()
+                                        if not line.lstrip().startswith("--")).split()).lower().rstrip(";")
+                      for statement in read_sql_migration(str(path))[2]]
+        dropped_at = {s.split("drop index ")[1].split()[0].split(".")[-1]: i
+                      for i, s in enumerate(statements) if s.startswith("drop index ")}
+        for i, s in enumerate(statements):
+            if s.startswith(("create index ", "create unique index ")):
+                name = s.split(" index ")[1].split()[0]
+                if dropped_at.get(name, i) < i:
+                    offenders.append(f"{path.name}: {name}")
+    assert offenders == ["0012_incremental_gold_and_platinum.sql: silver_validated_transactions_category_transaction_date_idx"]

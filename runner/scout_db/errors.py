@@ -13,6 +13,8 @@ from enum import IntEnum
 import click
 import psycopg
 
+from .text import shown
+
 
 class Exit(IntEnum):
     OK = 0
@@ -55,8 +57,7 @@ def describe(exc: psycopg.Error) -> str:
 
 
 def fail(message: str, code: int) -> None:
-    from .text import shown  # the message may quote data (a key, a setting's value)
-
+    # the message may quote data (a key, a setting's value): shown as text
     click.echo(shown(f"scout-db: {message}"), err=True)
     sys.exit(int(code))
 

@@ -264,12 +264,15 @@ class Migrator:
             yield
 
     @contextlib.contextmanager
-    def _bounded(self, conn: psycopg.Connection, what: str) -> Iterator[None]:
+    def _bounded(self, conn: psycopg.Connection, what: str) -> Iterator[list[str]]:
         """Statements inside wait at most lock_timeout() for a lock; while they wait, a
-        second connection names the sessions in the way, and a timeout says who they were."""
+        second connection names the sessions in the way, and a timeout says who they were.
+        Yields a one-item list naming what is being applied, for a caller that applies
+        several files in the one transaction to keep current."""
         pid = conn.execute("select pg_backend_pid(), set_config('lock_timeout', %s, true)",
                            (lock_timeout(),)).fetchone()[0]
         seen: list[tuple] = []
+        applying = [what]
         stop = threading.Event()
 
         def watch() -> None:
@@ -281,7 +284,7 @@ class Migrator:
                         rows = watcher.execute(BLOCKERS, (pid,)).fetchall()
                         if rows and [r[0] for r in rows] != [r[0] for r in seen]:
                             seen[:] = rows
-                            self.echo(f"{what}: waiting up to {lock_timeout()} for a lock held by "
+                            self.echo(f"{applying[0]}: waiting up to {lock_timeout()} for a lock held by "
                                       f"{describe_blockers(rows)}")
                         stop.wait(1.0)
             except psycopg.Error:
@@ -290,12 +293,12 @@ class Migrator:
         thread = threading.Thread(target=watch, daemon=True)
         thread.start()
         try:
-            yield
+            yield applying
         except pgerrors.LockNotAvailable:
             stop.set()
             thread.join(timeout=5)
             who = describe_blockers(seen) if seen else "a session that had finished by the time it was asked"
-            raise MigrationError(f"{what}: gave up after waiting {lock_timeout()} for a lock held by {who}; "
+            raise MigrationError(f"{applying[0]}: gave up after waiting {lock_timeout()} for a lock held by {who}; "
                                  "nothing was changed. Let that finish (or end it: select pg_terminate_backend(pid)) "
                                  "and run scout-db migrate again") from None
         finally:
@@ -395,16 +398,19 @@ class Migrator:
             # search_path an unqualified one fails here instead of binding to
             # whatever a schema on the path holds.
             conn.execute("set local search_path = ''")
-            for path in files:
-                try:
-                    with self._bounded(conn, _rel(path)):
+            with self._bounded(conn, "db/functions") as applying:
+                for path in files:
+                    applying[0] = _rel(path)
+                    try:
                         conn.execute(path.read_text(encoding="utf-8"))
-                except psycopg.Error as exc:
-                    hint = ""
-                    if exc.sqlstate in ("42P01", "42883", "42704", "3F000"):
-                        hint = (" — an object it needs is not created by the migrations or by a file listed "
-                                "before it in db/functions/manifest.txt")
-                    raise MigrationError(f"{_rel(path)}: {pg_message(exc)}{hint}") from None
+                    except pgerrors.LockNotAvailable:
+                        raise  # _bounded names who held the lock
+                    except psycopg.Error as exc:
+                        hint = ""
+                        if exc.sqlstate in ("42P01", "42883", "42704", "3F000"):
+                            hint = (" — an object it needs is not created by the migrations or by a file listed "
+                                    "before it in db/functions/manifest.txt")
+                        raise MigrationError(f"{_rel(path)}: {pg_message(exc)}{hint}") from None
             defined = set(conn.execute(DEFINED_HERE, {"schemas": list(FUNCTION_SCHEMAS)}).fetchall())
             recorded = set(conn.execute(f"select identity, kind from {META_SCHEMA}.function_objects").fetchall())
             dropped = []

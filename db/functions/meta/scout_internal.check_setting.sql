@@ -17,6 +17,9 @@ declare
     v_floor numeric;
     v_ceiling numeric;
     v_whole boolean := true;
+    -- the owner, and code running with its rights (scout.purge_expired)
+    v_by_owner boolean := pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid),
+                                                 'USAGE');
 begin
     -- (floor, ceiling, whole number) of every numeric setting
     select r.floor, r.ceiling, r.whole into v_floor, v_ceiling, v_whole
@@ -67,14 +70,13 @@ begin
     elsif v_name = 'silver_purged_before' then
         -- bookkeeping of scout.purge_expired, which runs with the owner's rights: Gold never
         -- recomputes a month before it, so only the owner may move it
-        if not pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid), 'USAGE') then
+        if not v_by_owner then
             v_problem := 'is kept by scout.purge_expired and written by the owner only';
         elsif pg_catalog.jsonb_typeof(v_value) not in ('null', 'string')
               or (pg_catalog.jsonb_typeof(v_value) = 'string' and (v_value #>> '{}') !~ '^\d{4}-\d{2}-\d{2}$') then
             v_problem := 'is not null or a date (YYYY-MM-DD)';
         end if;
-    elsif tg_op = 'INSERT' and not pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c
-                                                            where c.oid = tg_relid), 'USAGE') then
+    elsif tg_op = 'INSERT' and not v_by_owner then
         -- a new setting comes with the migration or the code that reads it
         v_problem := 'is not a setting of this project';
     end if;
