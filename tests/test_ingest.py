@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import psycopg
@@ -338,3 +340,77 @@ def test_a_line_that_would_end_a_copy_early_loses_nothing(url, tmp_path: Path):
     assert [r[0]["transaction_id"] for r in rows(url, "select raw_data from scout.bronze_transactions "
                                                       "order by ingest_seq")] == ["F1", "F2", "F3"]
     assert rows(url, "select line_number, raw_text from scout.bronze_ingest_errors") == [(2, "\\.")]
+
+
+def _write_line_of(path: Path, size: int, before: str, after: str) -> None:
+    """A file: a good line, one JSON line of `size` bytes (written in pieces, never held
+    here), a good line."""
+    with path.open("w", encoding="ascii") as fh:
+        fh.write(before + "\n" + '{"transaction_id": "HUGE", "note": "')
+        piece = "y" * (1 << 20)
+        left = size - len('{"transaction_id": "HUGE", "note": "') - 2
+        while left > 0:
+            fh.write(piece[:left])
+            left -= len(piece)
+        fh.write('"}\n' + after + "\n")
+
+
+def test_an_ndjson_record_over_the_limit_is_one_error_row_and_the_rest_loads(url, tmp_path: Path):
+    path = tmp_path / "big.ndjson"
+    _write_line_of(path, 3 << 20, json.dumps(tx(1)), json.dumps(tx(3)))
+    done = ingest(url, str(path), "--max-record-mib", "1")
+    assert done.returncode == EXIT_REJECTED, done.stderr
+    assert rows(url, "select raw_data ->> 'transaction_id' from scout.bronze_transactions order by ingest_seq") \
+        == [("F1",), ("F3",)]
+    [(name, line, error)] = errors_of(url)
+    assert (name, line) == ("big.ndjson", 2)
+    assert "a record of 3.0 MiB, over the limit of 1.0 MiB" in error and "--max-record-mib" in error, error
+    [(start, kept)] = rows(url, "select left(raw_text, 20), length(raw_text) from scout.bronze_ingest_errors")
+    assert start == '{"transaction_id": "' and kept <= 2000
+
+
+def test_a_csv_row_and_a_json_element_over_the_limit_are_error_rows(url, tmp_path: Path):
+    big = "z" * (1 << 20)
+    many = tmp_path / "many.csv"  # no field over the limit, the row over it
+    many.write_text(f"transaction_id,a,b\nC1,x,y\nC2,{big[:600_000]},{big[:600_000]}\nC3,x,y\n")
+    one = tmp_path / "one.csv"  # one field over the limit
+    one.write_text(f"transaction_id,a\nD1,x\nD2,{big}{big}\nD3,x\n")
+    array = tmp_path / "array.json"  # an element over the limit ends the array's reading
+    array.write_text("[" + json.dumps(tx(1)) + ",\n" + json.dumps(tx(2, note=big + big)) + "]")
+    done = ingest(url, str(many), str(one), str(array), "--max-record-mib", "1")
+    assert done.returncode == EXIT_REJECTED, done.stderr
+    assert rows(url, "select raw_data ->> 'transaction_id' from scout.bronze_transactions order by ingest_seq") \
+        == [("C1",), ("C3",), ("D1",), ("D3",), ("F1",)]
+    found = {name: (line, error) for name, line, error in errors_of(url)}
+    assert found["many.csv"][0] == 3 and "a record of 1.1 MiB, over the limit of 1.0 MiB" in found["many.csv"][1]
+    assert found["one.csv"][0] == 3 and "field larger than field limit" in found["one.csv"][1]
+    assert found["array.json"][0] == 2 and "over the limit of 1.0 MiB" in found["array.json"][1]
+
+
+def _peak_rss_mib(*args: str) -> tuple[float, subprocess.CompletedProcess]:
+    """Peak resident memory of scout-db run with args, in its own process."""
+    probe = ("import resource, subprocess, sys; "
+             "done = subprocess.run([sys.executable, '-m', 'scout_db.cli', *sys.argv[1:]], capture_output=True, text=True); "
+             "sys.stderr.write(done.stderr); "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, done.returncode)")
+    done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=300,
+                          check=False)
+    peak, code = done.stdout.split()
+    return float(peak), subprocess.CompletedProcess(args, int(code), "", done.stderr)
+
+
+def test_memory_stays_flat_whatever_the_size_of_one_line(url, tmp_path: Path):
+    """A 640 MiB line costs no more memory than a 96 MiB one: both are over the default
+    64 MiB limit, read past in chunks, and never held whole."""
+    small, large = tmp_path / "small.ndjson", tmp_path / "large.ndjson"
+    _write_line_of(small, 96 << 20, json.dumps(tx(1)), json.dumps(tx(3)))
+    _write_line_of(large, 640 << 20, json.dumps(tx(4)), json.dumps(tx(6)))
+    peaks = {}
+    for path in (small, large):
+        peaks[path.name], done = _peak_rss_mib("--database-url", url, "ingest", "--kind", "transactions", str(path))
+        assert done.returncode == EXIT_REJECTED, done.stderr
+        path.unlink()
+    assert [e[2][:40] for e in errors_of(url)] == ["a record of 96.0 MiB, over the limit of ",
+                                                   "a record of 640.0 MiB, over the limit of"]
+    assert peaks["large.ndjson"] - peaks["small.ndjson"] < 32, peaks
+    assert peaks["large.ndjson"] < 256, peaks  # bounded by the limit: about 180 MiB here

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -33,11 +34,13 @@ from .errors import ScoutError, describe
 
 SUFFIXES = {".csv": "csv", ".ndjson": "ndjson", ".jsonl": "ndjson", ".json": "json"}
 CHUNK = 1 << 20
-MAX_ELEMENT = 64 << 20
+# The largest record (an NDJSON line, a JSON array element, a CSV row) read into
+# memory, unless --max-record-mib says otherwise: Bronze takes values of many megabytes
+# (long descriptions), and a larger record is an error row, read past in chunks, so
+# that a 1 GB line costs no more memory than this.
+MAX_RECORD = 64 << 20
 BOM = b"\xef\xbb\xbf"
-# Bronze takes values of many megabytes (long descriptions); Python's CSV reader
-# stops at 128 KiB by default.
-csv.field_size_limit(MAX_ELEMENT)
+PREVIEW = 2000  # characters of an unreadable record kept in its error row
 
 # A staged record: (line number, text, error or None).
 Record = tuple[int, str, "str | None"]
@@ -134,10 +137,36 @@ def _counted(path: Path, on_read: Callable[[int], None]) -> Iterator[io.Buffered
         yield io.BufferedReader(_CountingReader(raw, on_read), CHUNK)
 
 
-def read_ndjson(fh: io.BufferedIOBase) -> Iterator[Record]:
-    for number, line in enumerate(fh, start=1):
+def _capped_lines(fh: io.BufferedIOBase, limit: int) -> Iterator[tuple[int, bytes, int]]:
+    """(line number, line, its length in bytes) for each line; a line over `limit` bytes
+    comes back cut to its first few kilobytes, and the rest of it is read past in chunks,
+    never held, so memory stays under the limit whatever the file holds."""
+    number = 0
+    while piece := fh.readline(CHUNK):
+        number += 1
+        pieces, size = [piece], len(piece)
+        while not piece.endswith(b"\n") and (piece := fh.readline(CHUNK)):
+            size += len(piece)
+            if size <= limit:
+                pieces.append(piece)
+            elif len(pieces) > 1 or len(pieces[0]) > PREVIEW * 4:
+                pieces = [pieces[0][:PREVIEW * 4]]
+        yield number, b"".join(pieces), size
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1 << 20):,.1f} MiB"
+
+
+def read_ndjson(fh: io.BufferedIOBase, limit: int = MAX_RECORD) -> Iterator[Record]:
+    for number, line, size in _capped_lines(fh, limit):
         if number == 1 and line.startswith(BOM):
             line = line[len(BOM):]
+        if size > limit:
+            yield (number, line.decode("utf-8", "backslashreplace")[:PREVIEW],
+                   f"a record of {_mib(size)}, over the limit of {_mib(limit)} for one record "
+                   "(raise it with --max-record-mib); only its start is kept here")
+            continue
         stripped = line.strip()
         if not stripped:
             continue
@@ -148,7 +177,10 @@ def read_ndjson(fh: io.BufferedIOBase) -> Iterator[Record]:
             yield number, text, f"not valid UTF-8 ({exc.reason} at byte {exc.start + 1} of the line)"
 
 
-def read_csv(fh: io.BufferedIOBase) -> Iterator[Record]:
+def read_csv(fh: io.BufferedIOBase, limit: int = MAX_RECORD) -> Iterator[Record]:
+    # Python's CSV reader stops at 128 KiB a field by default; a field over the limit
+    # is an error row (csv.Error below) and the reader goes on after it
+    csv.field_size_limit(limit)
     text = io.TextIOWrapper(fh, encoding="utf-8-sig", errors="surrogateescape", newline="")
     reader = csv.reader(text)
     try:
@@ -166,7 +198,7 @@ def read_csv(fh: io.BufferedIOBase) -> Iterator[Record]:
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:  # e.g. a field beyond MAX_ELEMENT: the reader goes on after it
+        except csv.Error as exc:  # e.g. a field beyond the limit: the reader goes on after it
             first_line, line_end = line_end + 1, reader.line_num
             yield first_line, "", f"unreadable CSV record: {exc}"
             continue
@@ -176,6 +208,9 @@ def read_csv(fh: io.BufferedIOBase) -> Iterator[Record]:
         raw = ",".join(row)
         if any(_has_surrogates(v) for v in row):
             yield first_line, _escape_surrogates(raw), "not valid UTF-8"
+        elif (size := sum(map(len, row))) > limit:
+            yield first_line, raw[:PREVIEW], (f"a record of {_mib(size)}, over the limit of {_mib(limit)} "
+                                              "for one record (raise it with --max-record-mib)")
         elif len(row) != len(header):
             yield first_line, raw, f"expected {len(header)} fields as in the header, got {len(row)}"
         else:
@@ -190,7 +225,7 @@ def _escape_surrogates(value: str) -> str:
     return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def read_json_array(fh: io.BufferedIOBase) -> Iterator[Record]:
+def read_json_array(fh: io.BufferedIOBase, limit: int = MAX_RECORD) -> Iterator[Record]:
     """Elements of a top-level JSON array, one by one, without loading the file.
 
     A syntax error inside the array cannot be skipped reliably (where does the
@@ -240,15 +275,21 @@ def read_json_array(fh: io.BufferedIOBase) -> Iterator[Record]:
             try:
                 _, end = decoder.raw_decode(buf, pos)
             except RecursionError:
-                yield line, buf[pos:pos + 2000], ("invalid JSON: nested too deeply to read; "
+                yield line, buf[pos:pos + PREVIEW], ("invalid JSON: nested too deeply to read; "
                                                   "the rest of the file was not read")
                 return
             except json.JSONDecodeError as exc:
                 # Truncated by the chunk edge? Read on, but never hold more than one
-                # huge element in memory: a real syntax error ends the file.
-                if len(buf) - pos < MAX_ELEMENT and fill():
+                # element of the limit in memory: a real syntax error ends the file.
+                if len(buf) - pos <= limit and fill():
                     continue
-                yield line, buf[pos:pos + 2000], f"invalid JSON: {exc.msg}; the rest of the file was not read"
+                if len(buf) - pos > limit:
+                    yield line, buf[pos:pos + PREVIEW], (
+                        f"an element over the limit of {_mib(limit)} for one record (raise it with "
+                        "--max-record-mib); an array cannot be read past it, so the rest of the file "
+                        "was not read")
+                    return
+                yield line, buf[pos:pos + PREVIEW], f"invalid JSON: {exc.msg}; the rest of the file was not read"
                 return
             if end == len(buf) and fill():
                 continue  # a number at the end of the chunk may go on in the next one
@@ -272,11 +313,11 @@ READERS = {"ndjson": read_ndjson, "csv": read_csv, "json": read_json_array}
 
 
 def load_file(conn: psycopg.Connection, path: Path, kind: str, source: str, force: bool,
-              on_read: Callable[[int], None] = lambda _n: None) -> FileResult:
+              on_read: Callable[[int], None] = lambda _n: None, max_record: int = MAX_RECORD) -> FileResult:
     """Load one file in one transaction; a file that cannot be loaded at all comes back
     as status failed, with the reason, and changed nothing."""
     try:
-        return _load_file(conn, path, kind, source, force, on_read)
+        return _load_file(conn, path, kind, source, force, on_read, max_record)
     except ScoutError as exc:
         return FileResult(path, "failed", error=str(exc))
     except OSError as exc:
@@ -288,7 +329,7 @@ def load_file(conn: psycopg.Connection, path: Path, kind: str, source: str, forc
 
 
 def _load_file(conn: psycopg.Connection, path: Path, kind: str, source: str, force: bool,
-               on_read: Callable[[int], None]) -> FileResult:
+               on_read: Callable[[int], None], max_record: int) -> FileResult:
     digest = sha256_file(path)
     with conn.transaction():
         batch_id = conn.execute(
@@ -297,7 +338,8 @@ def _load_file(conn: psycopg.Connection, path: Path, kind: str, source: str, for
         ).fetchone()[0]
         if batch_id is None:
             return FileResult(path, "skipped")
-        reader = READERS[sniff(path)]
+        file_format = sniff(path)
+        reader = functools.partial(READERS[file_format], limit=max_record)
         sent = [0]
 
         def counted(n: int) -> None:
@@ -309,7 +351,9 @@ def _load_file(conn: psycopg.Connection, path: Path, kind: str, source: str, for
         # to its savepoint; the file is then staged and judged record by record.
         try:
             with conn.transaction():
-                rows = _copy_direct(conn, path, reader, kind, source, batch_id, counted)
+                send = (_send_ndjson_lines(path, counted, max_record) if file_format == "ndjson"
+                        else _send_records(path, reader, counted))
+                rows = _copy_direct(conn, path, kind, source, batch_id, send)
                 result = conn.execute("select scout_internal.bronze_file_loaded_directly(%s, %s)",
                                       (batch_id, rows)).fetchone()[0]
         except (_NotClean, psycopg.errors.DataError, psycopg.errors.IntegrityError,
@@ -331,63 +375,81 @@ def _csv_field(value: str | None) -> bytes:
     return b"\x01" + value.encode("utf-8").replace(b"\x01", b"\x01\x01") + b"\x01"
 
 
-def _copy_direct(conn: psycopg.Connection, path: Path, reader, kind: str, source: str, batch_id: str,
-                 on_read: Callable[[int], None]) -> int:
-    """COPY every record into Bronze as it is; raises _NotClean (or the COPY's data error)
-    on the first record that is not a JSON object. Returns the rows written."""
+def _copy_direct(conn: psycopg.Connection, path: Path, kind: str, source: str, batch_id: str,
+                 send: Callable[[object, bytes], int]) -> int:
+    """COPY every record into Bronze as it is, through send(copy, suffix), which writes
+    each record followed by the constant columns and returns how many it sent; raises
+    _NotClean (or the COPY's data error) on the first record that is not a JSON object.
+    Returns the rows written."""
     suffix = b"\x02" + b"\x02".join(_csv_field(v) for v in (source, path.name, batch_id)) + b"\n"
     statement = (f"copy scout.bronze_{kind} (raw_data, source, source_filename, ingestion_batch_id) from stdin "
                  # CSV with quote and delimiter no JSON text can hold unescaped: each line goes in
                  # byte for byte (text format would read the backslashes of JSON escapes)
                  "(format csv, quote e'\\x01', delimiter e'\\x02')")
-    expected = 0
     with conn.cursor() as cursor:
         with cursor.copy(statement) as copy:
-            if reader is read_ndjson:
-                expected = _stream_ndjson(path, copy, suffix, on_read)
-            else:
-                with _counted(path, on_read) as fh:
-                    for _line_no, text, error in reader(fh):
-                        if error or "\x00" in text or "\x01" in text or "\x02" in text:
-                            raise _NotClean(error or "a control character")
-                        copy.write(text.encode("utf-8") + suffix)
-                        expected += 1
+            expected = send(copy, suffix)
         written = cursor.rowcount
     if written != expected:  # e.g. a line "\." ends a CSV COPY early: never load part of a file
         raise _NotClean(f"COPY took {written} of {expected} records")
     return written
 
 
-def _stream_ndjson(path: Path, copy, suffix: bytes, on_read: Callable[[int], None]) -> int:
-    """The file's lines, each with the constant columns appended, in large chunks; blank
-    lines are left out as the staged reader does. Returns the lines sent."""
-    lines = 0
-    carry = b""
-    with path.open("rb") as fh:
-        first = True
-        while chunk := fh.read(CHUNK * 4):
-            on_read(len(chunk))
-            if first:
-                first = False
-                if chunk.startswith(BOM):
-                    chunk = chunk[len(BOM):]
-            data = carry + chunk
-            cut = data.rfind(b"\n") + 1
-            data, carry = data[:cut], data[cut:]
-            if not data:
-                continue
-            if b"\r" in data or b"\n\n" in data or data.startswith(b"\n"):
-                kept = [line.rstrip(b"\r") for line in data.split(b"\n")[:-1]]
-                kept = [line for line in kept if line.strip()]
-                copy.write(b"".join(line + suffix for line in kept))
-                lines += len(kept)
-            else:
-                copy.write(data[:-1].replace(b"\n", suffix[:-1] + b"\n") + suffix)
-                lines += data.count(b"\n")
-        if carry.strip():
-            copy.write(carry.rstrip(b"\r") + suffix)
-            lines += 1
-    return lines
+def _send_records(path: Path, reader, on_read: Callable[[int], None]) -> Callable[[object, bytes], int]:
+    """A sender for _copy_direct: the records a reader parses, one by one."""
+    def send(copy, suffix: bytes) -> int:
+        sent = 0
+        with _counted(path, on_read) as fh:
+            for _line_no, text, error in reader(fh):
+                if error or "\x00" in text or "\x01" in text or "\x02" in text:
+                    raise _NotClean(error or "a control character")
+                copy.write(text.encode("utf-8") + suffix)
+                sent += 1
+        return sent
+    return send
+
+
+def _send_ndjson_lines(path: Path, on_read: Callable[[int], None], limit: int) -> Callable[[object, bytes], int]:
+    """A sender for _copy_direct: the file's lines, each with the constant columns
+    appended, in large chunks, without parsing them; blank lines are left out as the
+    staged reader does. A line over the limit is not held: the file is staged instead."""
+    def send(copy, suffix: bytes) -> int:
+        lines = 0
+        carry: list[bytes] = []  # the pieces of the line in progress, joined once it ends
+        carried = 0
+        with path.open("rb") as fh:
+            first = True
+            while chunk := fh.read(CHUNK * 4):
+                on_read(len(chunk))
+                if first:
+                    first = False
+                    if chunk.startswith(BOM):
+                        chunk = chunk[len(BOM):]
+                cut = chunk.rfind(b"\n") + 1
+                if not cut:
+                    carry.append(chunk)
+                    carried += len(chunk)
+                    if carried > limit:
+                        raise _NotClean("a record over the limit")
+                    continue
+                data = b"".join([*carry, chunk[:cut]]) if carry else chunk[:cut]
+                carry, carried = [chunk[cut:]], len(chunk) - cut
+                if len(data) > limit and any(len(line) > limit for line in data.split(b"\n")):
+                    raise _NotClean("a record over the limit")
+                if b"\r" in data or b"\n\n" in data or data.startswith(b"\n"):
+                    kept = [line.rstrip(b"\r") for line in data.split(b"\n")[:-1]]
+                    kept = [line for line in kept if line.strip()]
+                    copy.write(b"".join(line + suffix for line in kept))
+                    lines += len(kept)
+                else:
+                    copy.write(data[:-1].replace(b"\n", suffix[:-1] + b"\n") + suffix)
+                    lines += data.count(b"\n")
+            rest = b"".join(carry)
+            if rest.strip():
+                copy.write(rest.rstrip(b"\r") + suffix)
+                lines += 1
+        return lines
+    return send
 
 
 def _load_staged(conn: psycopg.Connection, path: Path, reader, batch_id: str,

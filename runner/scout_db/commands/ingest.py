@@ -19,15 +19,19 @@ from .common import database_option, target
 @click.option("--source", default="csv", show_default=True,
               help="Source name stored on every row (csv, gdrive, …).")
 @click.option("--force", is_flag=True, help="Load files again even if the manifest says they were loaded.")
+@click.option("--max-record-mib", type=click.IntRange(1, 255), default=64, show_default=True,
+              help="Largest record (line, element, CSV row) loaded; a larger one is an error row, "
+                   "read past without being held in memory. PostgreSQL's jsonb stops at 255 MiB.")
 @database_option
 @expected_errors
-def ingest(paths: tuple[Path, ...], kind: str, source: str, force: bool) -> None:
+def ingest(paths: tuple[Path, ...], kind: str, source: str, force: bool, max_record_mib: int) -> None:
     """Load CSV, JSON-array and NDJSON files (or folders of them) into Bronze.
 
     Each file is loaded once, in one transaction: a file already in the manifest
     (same SHA-256) is skipped unless --force. Records that cannot be parsed are
     stored in scout.bronze_ingest_errors with file, line and error while the rest
-    loads; the command then exits with status 4.
+    loads; the command then exits with status 4. So is a record over --max-record-mib:
+    memory stays flat whatever a file holds.
     """
     from rich.console import Console
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
@@ -47,7 +51,8 @@ def ingest(paths: tuple[Path, ...], kind: str, source: str, force: bool) -> None
             for path in files:
                 progress.update(task, description=path.name)
                 results.append(load_file(conn, path, kind, source, force,
-                                         on_read=lambda n: progress.advance(task, n)))
+                                         on_read=lambda n: progress.advance(task, n),
+                                         max_record=max_record_mib << 20))
     for r in results:
         if r.status == "skipped":
             click.echo(f"{r.path}: already loaded (same SHA-256); skipped — use --force to load it again")
