@@ -397,7 +397,7 @@ declare
     v_silver_before date;
     v_gold_before date;
     v_platinum_before date := current_date - 89;
-    v_counts jsonb := '{}';
+    v_counts jsonb := '{}'::jsonb;
 begin
     v_run := scout_internal.job_start('scout.purge_expired', p_wait);
     if v_run ? 'status' then
@@ -965,8 +965,8 @@ declare
     v_check record;
     v_threshold numeric := (scout_internal.setting('dq_alert_threshold'))::numeric;
     v_alert record;
-    v_raised jsonb := '[]';
-    v_closed jsonb := '[]';
+    v_raised jsonb := '[]'::jsonb;
+    v_closed jsonb := '[]'::jsonb;
     v_failures bigint := 0;
     v_table record;
 begin
@@ -1170,7 +1170,7 @@ CREATE FUNCTION scout.run_transformations(p_wait boolean DEFAULT false, p_platin
 declare
     v_run jsonb;
     v_run_id bigint;
-    v_steps jsonb := '[]';
+    v_steps jsonb := '[]'::jsonb;
     v_step jsonb;
     v_position int := 0;
     v_plan text[] := array['bronze_freshness', 'silver', 'silver_checks', 'gold', 'gold_checks']
@@ -1322,7 +1322,7 @@ END;
 -- Name: FUNCTION generate_products(p_seed bigint); Type: COMMENT; Schema: scout_dev; Owner: -
 --
 
-COMMENT ON FUNCTION scout_dev.generate_products(p_seed bigint) IS 'Deterministic product catalogue matching scout_dev.generate_transactions: 500 SKUs, then 20 of them again with a later updated_at and a 5% price rise.';
+COMMENT ON FUNCTION scout_dev.generate_products(p_seed bigint) IS 'Deterministic product catalogue matching scout_dev.generate_transactions: 500 SKUs, then 20 of them again with a later updated_at and a 5% price rise. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --
@@ -1340,7 +1340,7 @@ END;
 -- Name: FUNCTION seed_uniform(p_row bigint, p_seed bigint, p_stream integer); Type: COMMENT; Schema: scout_dev; Owner: -
 --
 
-COMMENT ON FUNCTION scout_dev.seed_uniform(p_row bigint, p_seed bigint, p_stream integer) IS 'A number in [0, 1) fixed by (p_row, p_seed, p_stream): the generator''s reproducible randomness.';
+COMMENT ON FUNCTION scout_dev.seed_uniform(p_row bigint, p_seed bigint, p_stream integer) IS 'A number in [0, 1) fixed by (p_row, p_seed, p_stream): the generator''s reproducible randomness. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --
@@ -1437,7 +1437,7 @@ END;
 -- Name: FUNCTION generate_transactions(p_rows bigint, p_seed bigint, p_end_date date); Type: COMMENT; Schema: scout_dev; Owner: -
 --
 
-COMMENT ON FUNCTION scout_dev.generate_transactions(p_rows bigint, p_seed bigint, p_end_date date) IS 'Deterministic generator of p_rows transaction payloads (seq, kind, payload), the same for the same (p_rows, p_seed, p_end_date). kind is normal, duplicate, correction, bad_amount, future_date, bad_category, missing_id or bad_date.';
+COMMENT ON FUNCTION scout_dev.generate_transactions(p_rows bigint, p_seed bigint, p_end_date date) IS 'Deterministic generator of p_rows transaction payloads (seq, kind, payload), the same for the same (p_rows, p_seed, p_end_date). kind is normal, duplicate, correction, bad_amount, future_date, bad_category, missing_id or bad_date. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --
@@ -2017,7 +2017,7 @@ END;
 -- Name: FUNCTION clean_text(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.clean_text(p_text text) IS 'p_text without the invisible characters at either end (whitespace, line breaks, no-break and zero-width characters, BOM); NULL when nothing visible is left.';
+COMMENT ON FUNCTION scout_internal.clean_text(p_text text) IS 'p_text without the invisible characters at either end (whitespace, line breaks, no-break and zero-width characters, BOM); NULL when nothing visible is left. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --
@@ -2247,7 +2247,7 @@ END;
 -- Name: FUNCTION fold_case(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.fold_case(p_text text) IS 'p_text lower-cased by locale-independent rules (C for ASCII, ICU root otherwise), for case-insensitive matching.';
+COMMENT ON FUNCTION scout_internal.fold_case(p_text text) IS 'p_text lower-cased by locale-independent rules (C for ASCII, ICU root otherwise), for case-insensitive matching. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --
@@ -2378,6 +2378,7 @@ COMMENT ON COLUMN ip_workbench.jobs.description IS 'What it does.';
 
 CREATE FUNCTION scout_internal.holds_job_lock(p_job text) RETURNS boolean
     LANGUAGE sql STABLE
+    SET search_path TO ''
     BEGIN ATOMIC
  SELECT (EXISTS ( SELECT 1
             FROM (pg_locks l
@@ -2496,9 +2497,9 @@ CREATE FUNCTION scout_internal.install_cron_jobs() RETURNS jsonb
     AS $$
 declare
     v_job record;
-    v_installed jsonb := '[]';
-    v_removed jsonb := '[]';
-    v_conflicts jsonb := '[]';
+    v_installed jsonb := '[]'::jsonb;
+    v_removed jsonb := '[]'::jsonb;
+    v_conflicts jsonb := '[]'::jsonb;
 begin
     if pg_catalog.to_regnamespace('cron') is null then
         raise notice 'pg_cron is not in database %: the scout jobs are not scheduled here; run scout-db jobs install (it schedules them from pg_cron''s database), or schedule their commands with another scheduler',
@@ -2558,7 +2559,7 @@ END;
 -- Name: FUNCTION is_unprocessed(p_row_xid xid8, p_row_seq bigint, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.is_unprocessed(p_row_xid xid8, p_row_seq bigint, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint) IS 'Whether a source row (inserting transaction p_row_xid, ingest_seq p_row_seq) is new to a stream whose watermark is (p_prev, p_prev_xid, p_prev_seq), for a run in transaction p_own seeing snapshot p_now. Callers add ingest_xid >= pg_snapshot_xmin(p_prev) so an index narrows the scan.';
+COMMENT ON FUNCTION scout_internal.is_unprocessed(p_row_xid xid8, p_row_seq bigint, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint) IS 'Whether a source row (inserting transaction p_row_xid, ingest_seq p_row_seq) is new to a stream whose watermark is (p_prev, p_prev_xid, p_prev_seq), for a run in transaction p_own seeing snapshot p_now. Callers add ingest_xid >= pg_snapshot_xmin(p_prev) so an index narrows the scan. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --
@@ -2588,7 +2589,7 @@ END;
 -- Name: FUNCTION iso_date(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.iso_date(p_text text) IS 'The date part of an ISO 8601 date or date-time (YYYY-MM-DD, optionally T/space, a time and a zone of at most ±15:59, the most PostgreSQL can represent), or NULL for any other spelling, an impossible date, or PostgreSQL''s special words. Never raises.';
+COMMENT ON FUNCTION scout_internal.iso_date(p_text text) IS 'The date part of an ISO 8601 date or date-time (YYYY-MM-DD, optionally T/space, a time and a zone of at most ±15:59, the most PostgreSQL can represent), or NULL for any other spelling, an impossible date, or PostgreSQL''s special words. Never raises. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --
@@ -2611,7 +2612,7 @@ END;
 -- Name: FUNCTION iso_timestamptz(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.iso_timestamptz(p_text text) IS 'An ISO 8601 date or date-time as timestamptz (UTC when no zone is given), or NULL when scout_internal.iso_date would reject it. Never raises.';
+COMMENT ON FUNCTION scout_internal.iso_timestamptz(p_text text) IS 'An ISO 8601 date or date-time as timestamptz (UTC when no zone is given), or NULL when scout_internal.iso_date would reject it. Never raises. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --
@@ -2850,7 +2851,7 @@ END;
 -- Name: FUNCTION parse_decimal(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.parse_decimal(p_text text) IS 'A plain decimal number of at most 1000 characters (optionally signed, with an exponent of at most 3 digits) as numeric, or NULL for anything else (NaN, Infinity, words, separators, longer texts). Never raises.';
+COMMENT ON FUNCTION scout_internal.parse_decimal(p_text text) IS 'A plain decimal number of at most 1000 characters (optionally signed, with an exponent of at most 3 digits) as numeric, or NULL for anything else (NaN, Infinity, words, separators, longer texts). Never raises. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --
@@ -2872,7 +2873,7 @@ END;
 -- Name: FUNCTION parse_int(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.parse_int(p_text text) IS 'A plain integer of at most 9 digits, optionally signed, as integer; NULL for anything else. Never raises.';
+COMMENT ON FUNCTION scout_internal.parse_int(p_text text) IS 'A plain integer of at most 9 digits, optionally signed, as integer; NULL for anything else. Never raises. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --
@@ -2894,7 +2895,7 @@ END;
 -- Name: FUNCTION parse_money(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.parse_money(p_text text) IS 'scout_internal.parse_decimal(p_text) when, rounded to cents, it fits numeric(14,2) (magnitude below 10^12), else NULL. Never raises.';
+COMMENT ON FUNCTION scout_internal.parse_money(p_text text) IS 'scout_internal.parse_decimal(p_text) when, rounded to cents, it fits numeric(14,2) (magnitude below 10^12), else NULL. Never raises. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --
@@ -3011,7 +3012,7 @@ END;
 -- Name: FUNCTION parse_product_payload(p_raw jsonb, p_latest timestamp with time zone); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.parse_product_payload(p_raw jsonb, p_latest timestamp with time zone) IS 'Applies every Silver rule to one product payload (an updated_at after p_latest is updated_at_in_future): the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises.';
+COMMENT ON FUNCTION scout_internal.parse_product_payload(p_raw jsonb, p_latest timestamp with time zone) IS 'Applies every Silver rule to one product payload (an updated_at after p_latest is updated_at_in_future): the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --
@@ -3104,7 +3105,7 @@ END;
 -- Name: FUNCTION parse_transaction_payload(p_raw jsonb, p_today date, p_now timestamp with time zone, p_oldest date); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb, p_today date, p_now timestamp with time zone, p_oldest date) IS 'Applies every Silver rule to one transaction payload, judging dates against p_today (today in the business time zone), p_now (for a date with a time and a zone) and p_oldest: the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises.';
+COMMENT ON FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb, p_today date, p_now timestamp with time zone, p_oldest date) IS 'Applies every Silver rule to one transaction payload, judging dates against p_today (today in the business time zone), p_now (for a date with a time and a zone) and p_oldest: the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --
@@ -3113,6 +3114,7 @@ COMMENT ON FUNCTION scout_internal.parse_transaction_payload(p_raw jsonb, p_toda
 
 CREATE FUNCTION scout_internal.pass_rate(p_dimensions jsonb, p_dimension text) RETURNS numeric
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
     BEGIN ATOMIC
  SELECT round((((100)::numeric * (((p_dimensions -> p_dimension) ->> 0))::numeric) / NULLIF(((((p_dimensions -> p_dimension) ->> 0))::numeric + (((p_dimensions -> p_dimension) ->> 1))::numeric), (0)::numeric)), 2) AS round;
 END;
@@ -4185,6 +4187,7 @@ COMMENT ON COLUMN ip_workbench.tables.registered_at IS 'When the table was regis
 
 CREATE FUNCTION scout_internal.timeliness_score(p_schema text, p_table text) RETURNS numeric
     LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path TO ''
     BEGIN ATOMIC
  SELECT
          CASE
@@ -4255,7 +4258,7 @@ END;
 -- Name: FUNCTION uuid_v7(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.uuid_v7() IS 'A new UUID version 7 (time-ordered: milliseconds since 1970, then random bits), the default id of Bronze rows.';
+COMMENT ON FUNCTION scout_internal.uuid_v7() IS 'A new UUID version 7 (time-ordered: milliseconds since 1970, then random bits), the default id of Bronze rows. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --

@@ -20,6 +20,6 @@ begin atomic
             52, 1), 53, 1),
         'hex')::uuid;
 end;
-comment on function scout_internal.uuid_v7() is 'A new UUID version 7 (time-ordered: milliseconds since 1970, then random bits), the default id of Bronze rows.';
+comment on function scout_internal.uuid_v7() is 'A new UUID version 7 (time-ordered: milliseconds since 1970, then random bits), the default id of Bronze rows. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 revoke all on function scout_internal.uuid_v7() from public;
 grant execute on function scout_internal.uuid_v7() to service_role;

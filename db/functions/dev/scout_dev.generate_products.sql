@@ -35,6 +35,6 @@ begin atomic
       cross join categories c;
 end;
 comment on function scout_dev.generate_products(bigint) is
-    'Deterministic product catalogue matching scout_dev.generate_transactions: 500 SKUs, then 20 of them again with a later updated_at and a 5% price rise.';
+    'Deterministic product catalogue matching scout_dev.generate_transactions: 500 SKUs, then 20 of them again with a later updated_at and a 5% price rise. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 revoke all on function scout_dev.generate_products(bigint) from public;
 -- Owner only: generated data is for demos, tests and benchmarks, never for the API roles.

@@ -93,6 +93,6 @@ begin atomic
      order by a.n;
 end;
 comment on function scout_dev.generate_transactions(bigint, bigint, date) is
-    'Deterministic generator of p_rows transaction payloads (seq, kind, payload), the same for the same (p_rows, p_seed, p_end_date). kind is normal, duplicate, correction, bad_amount, future_date, bad_category, missing_id or bad_date.';
+    'Deterministic generator of p_rows transaction payloads (seq, kind, payload), the same for the same (p_rows, p_seed, p_end_date). kind is normal, duplicate, correction, bad_amount, future_date, bad_category, missing_id or bad_date. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 revoke all on function scout_dev.generate_transactions(bigint, bigint, date) from public;
 -- Owner only: generated data is for demos, tests and benchmarks, never for the API roles.

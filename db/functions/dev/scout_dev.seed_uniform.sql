@@ -10,6 +10,6 @@ begin atomic
            / 4503599627370496.0;
 end;
 comment on function scout_dev.seed_uniform(bigint, bigint, int) is
-    'A number in [0, 1) fixed by (p_row, p_seed, p_stream): the generator''s reproducible randomness.';
+    'A number in [0, 1) fixed by (p_row, p_seed, p_stream): the generator''s reproducible randomness. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 revoke all on function scout_dev.seed_uniform(bigint, bigint, int) from public;
 -- Owner only: generated data is for demos, tests and benchmarks, never for the API roles.

@@ -52,9 +52,9 @@ set search_path = ''
 as $fn$
 declare
     v_job record;
-    v_installed jsonb := '[]';
-    v_removed jsonb := '[]';
-    v_conflicts jsonb := '[]';
+    v_installed jsonb := '[]'::jsonb;
+    v_removed jsonb := '[]'::jsonb;
+    v_conflicts jsonb := '[]'::jsonb;
 begin
     if pg_catalog.to_regnamespace('cron') is null then
         raise notice 'pg_cron is not in database %: the scout jobs are not scheduled here; run scout-db jobs install (it schedules them from pg_cron''s database), or schedule their commands with another scheduler',

@@ -4,6 +4,8 @@ create or replace function scout_internal.holds_job_lock(p_job text)
 returns boolean
 language sql
 stable
+-- called a few times a run, never per row: pinning search_path costs nothing measurable
+set search_path = ''
 begin atomic
     select exists (
         select 1

@@ -27,6 +27,6 @@ begin atomic
        end;
 end;
 comment on function scout_internal.is_unprocessed(xid8, bigint, pg_snapshot, xid8, pg_snapshot, xid8, bigint) is
-    'Whether a source row (inserting transaction p_row_xid, ingest_seq p_row_seq) is new to a stream whose watermark is (p_prev, p_prev_xid, p_prev_seq), for a run in transaction p_own seeing snapshot p_now. Callers add ingest_xid >= pg_snapshot_xmin(p_prev) so an index narrows the scan.';
+    'Whether a source row (inserting transaction p_row_xid, ingest_seq p_row_seq) is new to a stream whose watermark is (p_prev, p_prev_xid, p_prev_seq), for a run in transaction p_own seeing snapshot p_now. Callers add ingest_xid >= pg_snapshot_xmin(p_prev) so an index narrows the scan. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 revoke all on function scout_internal.is_unprocessed(xid8, bigint, pg_snapshot, xid8, pg_snapshot, xid8, bigint) from public;
 grant execute on function scout_internal.is_unprocessed(xid8, bigint, pg_snapshot, xid8, pg_snapshot, xid8, bigint) to service_role;

@@ -11,7 +11,7 @@ as $fn$
 declare
     v_run jsonb;
     v_run_id bigint;
-    v_steps jsonb := '[]';
+    v_steps jsonb := '[]'::jsonb;
     v_step jsonb;
     v_position int := 0;
     v_plan text[] := array['bronze_freshness', 'silver', 'silver_checks', 'gold', 'gold_checks']

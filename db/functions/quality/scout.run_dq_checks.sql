@@ -17,8 +17,8 @@ declare
     v_check record;
     v_threshold numeric := (scout_internal.setting('dq_alert_threshold'))::numeric;
     v_alert record;
-    v_raised jsonb := '[]';
-    v_closed jsonb := '[]';
+    v_raised jsonb := '[]'::jsonb;
+    v_closed jsonb := '[]'::jsonb;
     v_failures bigint := 0;
     v_table record;
 begin

@@ -4,6 +4,8 @@ returns numeric
 language sql
 immutable
 parallel safe
+-- called a few times a run, never per row: pinning search_path costs nothing measurable
+set search_path = ''
 begin atomic
     select pg_catalog.round(100 * (p_dimensions -> p_dimension ->> 0)::numeric
                             / nullif((p_dimensions -> p_dimension ->> 0)::numeric + (p_dimensions -> p_dimension ->> 1)::numeric, 0), 2);

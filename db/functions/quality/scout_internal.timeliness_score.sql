@@ -5,6 +5,8 @@ returns numeric
 language sql
 stable
 parallel safe
+-- called a few times a run, never per row: pinning search_path costs nothing measurable
+set search_path = ''
 begin atomic
     select case when pg_catalog.now() - t.last_updated <= h.timeliness then 100::numeric
                 else pg_catalog.round(100 * extract(epoch from h.timeliness)

@@ -18,7 +18,7 @@ declare
     v_silver_before date;
     v_gold_before date;
     v_platinum_before date := current_date - 89;
-    v_counts jsonb := '{}';
+    v_counts jsonb := '{}'::jsonb;
 begin
     v_run := scout_internal.job_start('scout.purge_expired', p_wait);
     if v_run ? 'status' then

@@ -15,6 +15,6 @@ begin atomic
         '');
 end;
 comment on function scout_internal.clean_text(text) is
-    'p_text without the invisible characters at either end (whitespace, line breaks, no-break and zero-width characters, BOM); NULL when nothing visible is left.';
+    'p_text without the invisible characters at either end (whitespace, line breaks, no-break and zero-width characters, BOM); NULL when nothing visible is left. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 revoke all on function scout_internal.clean_text(text) from public;
 grant execute on function scout_internal.clean_text(text) to service_role;

@@ -13,6 +13,6 @@ begin atomic
                 else pg_catalog.lower(p_text collate "und-x-icu") collate "default" end;
 end;
 comment on function scout_internal.fold_case(text) is
-    'p_text lower-cased by locale-independent rules (C for ASCII, ICU root otherwise), for case-insensitive matching.';
+    'p_text lower-cased by locale-independent rules (C for ASCII, ICU root otherwise), for case-insensitive matching. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 revoke all on function scout_internal.fold_case(text) from public;
 grant execute on function scout_internal.fold_case(text) to service_role;

@@ -32,6 +32,6 @@ begin atomic
     end;
 end;
 comment on function scout_internal.iso_date(text) is
-    'The date part of an ISO 8601 date or date-time (YYYY-MM-DD, optionally T/space, a time and a zone of at most ±15:59, the most PostgreSQL can represent), or NULL for any other spelling, an impossible date, or PostgreSQL''s special words. Never raises.';
+    'The date part of an ISO 8601 date or date-time (YYYY-MM-DD, optionally T/space, a time and a zone of at most ±15:59, the most PostgreSQL can represent), or NULL for any other spelling, an impossible date, or PostgreSQL''s special words. Never raises. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 revoke all on function scout_internal.iso_date(text) from public;
 grant execute on function scout_internal.iso_date(text) to service_role;

@@ -13,6 +13,6 @@ begin atomic
     end;
 end;
 comment on function scout_internal.iso_timestamptz(text) is
-    'An ISO 8601 date or date-time as timestamptz (UTC when no zone is given), or NULL when scout_internal.iso_date would reject it. Never raises.';
+    'An ISO 8601 date or date-time as timestamptz (UTC when no zone is given), or NULL when scout_internal.iso_date would reject it. Never raises. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 revoke all on function scout_internal.iso_timestamptz(text) from public;
 grant execute on function scout_internal.iso_timestamptz(text) to service_role;

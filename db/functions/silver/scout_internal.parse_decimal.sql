@@ -14,6 +14,6 @@ begin atomic
     end;
 end;
 comment on function scout_internal.parse_decimal(text) is
-    'A plain decimal number of at most 1000 characters (optionally signed, with an exponent of at most 3 digits) as numeric, or NULL for anything else (NaN, Infinity, words, separators, longer texts). Never raises.';
+    'A plain decimal number of at most 1000 characters (optionally signed, with an exponent of at most 3 digits) as numeric, or NULL for anything else (NaN, Infinity, words, separators, longer texts). Never raises. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 revoke all on function scout_internal.parse_decimal(text) from public;
 grant execute on function scout_internal.parse_decimal(text) to service_role;

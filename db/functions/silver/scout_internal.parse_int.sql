@@ -9,6 +9,6 @@ begin atomic
     select case when p_text ~ '^[+-]?[0-9]{1,9}$' then p_text::int end;
 end;
 comment on function scout_internal.parse_int(text) is
-    'A plain integer of at most 9 digits, optionally signed, as integer; NULL for anything else. Never raises.';
+    'A plain integer of at most 9 digits, optionally signed, as integer; NULL for anything else. Never raises. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 revoke all on function scout_internal.parse_int(text) from public;
 grant execute on function scout_internal.parse_int(text) to service_role;

@@ -10,6 +10,6 @@ begin atomic
                 then scout_internal.parse_decimal(p_text) end;
 end;
 comment on function scout_internal.parse_money(text) is
-    'scout_internal.parse_decimal(p_text) when, rounded to cents, it fits numeric(14,2) (magnitude below 10^12), else NULL. Never raises.';
+    'scout_internal.parse_decimal(p_text) when, rounded to cents, it fits numeric(14,2) (magnitude below 10^12), else NULL. Never raises. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 revoke all on function scout_internal.parse_money(text) from public;
 grant execute on function scout_internal.parse_money(text) to service_role;

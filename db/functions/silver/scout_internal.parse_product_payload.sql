@@ -83,6 +83,6 @@ begin atomic
     ) v;
 end;
 comment on function scout_internal.parse_product_payload(jsonb, timestamptz) is
-    'Applies every Silver rule to one product payload (an updated_at after p_latest is updated_at_in_future): the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises.';
+    'Applies every Silver rule to one product payload (an updated_at after p_latest is updated_at_in_future): the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 revoke all on function scout_internal.parse_product_payload(jsonb, timestamptz) from public;
 grant execute on function scout_internal.parse_product_payload(jsonb, timestamptz) to service_role;

@@ -99,6 +99,6 @@ begin atomic
            on scout_internal.fold_case(c.name) = scout_internal.fold_case(v.category_text) and c.is_active;
 end;
 comment on function scout_internal.parse_transaction_payload(jsonb, date, timestamptz, date) is
-    'Applies every Silver rule to one transaction payload, judging dates against p_today (today in the business time zone), p_now (for a date with a time and a zone) and p_oldest: the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises.';
+    'Applies every Silver rule to one transaction payload, judging dates against p_today (today in the business time zone), p_now (for a date with a time and a zone) and p_oldest: the typed values and reasons, an array of every broken rule''s code (empty when valid). Never raises. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 revoke all on function scout_internal.parse_transaction_payload(jsonb, date, timestamptz, date) from public;
 grant execute on function scout_internal.parse_transaction_payload(jsonb, date, timestamptz, date) to service_role;
