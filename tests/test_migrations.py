@@ -201,6 +201,50 @@ def test_every_migration_has_a_rollback():
             assert path.with_suffix(".rollback.sql").exists(), f"{path.name} has no rollback file"
 
 
+PINNED = ROOT / "db" / "migrations" / "SHA256SUMS"
+
+
+def changed_since_landing(folder: Path) -> list[str]:
+    """What differs between the migration files in folder and the checksums pinned in
+    its SHA256SUMS (sha256sum's format: `sha256sum -c SHA256SUMS` checks it too)."""
+    import hashlib
+
+    pinned = {}
+    for line in (folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        digest, name = line.split(maxsplit=1)
+        pinned[name.lstrip("*")] = digest
+    on_disk = {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in folder.glob("*.sql")}
+    problems = []
+    for name in sorted(set(pinned) | set(on_disk)):
+        if name not in on_disk:
+            problems.append(f"{name} landed and is gone: a landed migration stays; undo it in a new one")
+        elif name not in pinned:
+            problems.append(f"{name} is new: pin it by adding the line `{on_disk[name]}  {name}` "
+                            "to db/migrations/SHA256SUMS in the commit that adds it")
+        elif pinned[name] != on_disk[name]:
+            problems.append(f"{name} was edited after it landed: restore it and write the change as a new "
+                            "migration (comments and registry rows go in db/functions/catalog/, re-applied "
+                            "on every migrate)")
+    return problems
+
+
+def test_landed_migrations_stay_as_written():
+    assert changed_since_landing(ROOT / "db" / "migrations") == []
+
+
+def test_an_edited_a_new_and_a_deleted_migration_are_each_named(tmp_path):
+    folder = scratch_db_dir(tmp_path) / "migrations"
+    edited = folder / "0005_gold.sql"
+    edited.write_text(edited.read_text() + "\n-- one more comment\n")
+    (folder / "0014_next.sql").write_text("select 1;\n")
+    (folder / "0003_bronze.rollback.sql").unlink()
+    problems = changed_since_landing(folder)
+    assert len(problems) == 3, problems
+    assert problems[0].startswith("0003_bronze.rollback.sql landed and is gone")
+    assert problems[1].startswith("0005_gold.sql was edited after it landed: restore it and write the change as a new migration")
+    assert problems[2].startswith("0014_next.sql is new: pin it by adding the line `")
+
+
 def add_function_file(db_dir: Path, relative: str, sql: str, *, listed: bool = True, before: str | None = None) -> None:
     (db_dir / "functions" / relative).write_text(sql)
     if not listed:
@@ -282,3 +326,42 @@ def test_migrations_replace_an_index_without_blocking_readers_through_the_build(
                 if dropped_at.get(name, i) < i:
                     offenders.append(f"{path.name}: {name}")
     assert offenders == ["0012_incremental_gold_and_platinum.sql: silver_validated_transactions_category_transaction_date_idx"]
+
+
+def test_a_description_changes_by_editing_the_catalog_on_the_next_migrate(new_database, tmp_path):
+    """Descriptions live in db/functions/catalog/, re-applied on every migrate: editing a
+    line there is the whole change, with no migration."""
+    from scout_db.config import Target
+    from scout_db.migrations import Migrator
+
+    url = new_database()
+    db = scratch_db_dir(tmp_path)
+    catalog = db / "functions" / "catalog" / "scout.bronze.sql"
+    text = catalog.read_text()
+    old = "('column', 'scout.bronze_transactions.source',\n     '"
+    assert old in text
+    catalog.write_text(text.replace(old, old + "Edited in the catalog. "))
+    Migrator(Target(url, "test"), directory=db).migrate()
+    with psycopg.connect(url) as conn:
+        described = conn.execute("select col_description('scout.bronze_transactions'::regclass, "
+                                 "(select attnum from pg_attribute where attrelid = 'scout.bronze_transactions'::regclass "
+                                 "and attname = 'source'))").fetchone()[0]
+    assert described.startswith("Edited in the catalog. ")
+
+
+def test_an_unchanged_catalog_takes_no_lock_on_a_table(new_database):
+    """A migrate with nothing to change runs no COMMENT: it does not wait behind a session
+    holding a SHARE lock (as refresh_gold takes on its queue), which a COMMENT would."""
+    url = new_database()
+    with psycopg.connect(url) as holder:
+        holder.execute("lock table scout.gold_pending_changes, scout.silver_validated_transactions in share mode")
+        done = run_cli("migrate", "--database-url", url, env={"SCOUT_LOCK_TIMEOUT": "5s"}, timeout=120)
+        holder.rollback()
+    assert done.returncode == 0, done.stderr
+    with psycopg.connect(url) as conn:
+        conn.execute("comment on table scout.gold_pending_changes is 'changed by hand'")
+        conn.commit()
+    assert run_cli("migrate", "--database-url", url).returncode == 0
+    with psycopg.connect(url) as conn:
+        assert conn.execute("select obj_description('scout.gold_pending_changes'::regclass, 'pg_class')"
+                            ).fetchone()[0] != "changed by hand", "the catalog puts a hand-edited description back"
