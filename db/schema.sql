@@ -1121,7 +1121,6 @@ CREATE FUNCTION scout.run_micro_batch(p_wait boolean DEFAULT false) RETURNS json
     SET search_path TO ''
     AS $$
 declare
-    v_hourly int;
     v_run jsonb;
     v_silver jsonb;
 begin
@@ -1132,8 +1131,7 @@ begin
         return pg_catalog.jsonb_build_object('status', 'idle', 'reason', 'no Bronze row is waiting for Silver');
     end if;
     -- the hourly run's lock: never beside it, never processing its rows twice
-    select j.lock_key into v_hourly from ip_workbench.jobs j where j.name = 'scout.run_transformations';
-    if not pg_catalog.pg_try_advisory_xact_lock(23559, v_hourly) then
+    if not scout_internal.take_job_lock('scout.run_transformations', false) then
         return pg_catalog.jsonb_build_object('status', 'idle', 'reason', 'the hourly run is under way; it does Silver');
     end if;
     v_run := scout_internal.job_start('scout.run_micro_batch', p_wait);
@@ -1500,6 +1498,33 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.advance_watermark(p_stream text, p_now pg_snapshot, p_own xid8, p_own_seq bigint) IS 'Records that p_stream has processed every transaction visible in p_now, plus the rows of the calling transaction p_own up to ingest_seq p_own_seq (its own rows are not in its snapshot).';
+
+
+--
+-- Name: advisory_lock_space(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.advisory_lock_space(p_space text) RETURNS integer
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+begin
+    case p_space
+    when 'jobs' then return 23559;              -- key: ip_workbench.jobs.lock_key
+    when 'alert_deliveries' then return 23560;  -- key: ip_workbench.dq_alerts.id
+    else
+        raise exception using errcode = '22023',
+            message = pg_catalog.format('no advisory lock space %L: the spaces are jobs and alert_deliveries', p_space);
+    end case;
+end
+$$;
+
+
+--
+-- Name: FUNCTION advisory_lock_space(p_space text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.advisory_lock_space(p_space text) IS 'The first key of every advisory lock of one kind: jobs (second key ip_workbench.jobs.lock_key) or alert_deliveries (second key the alert id). 22023 for any other name.';
 
 
 --
@@ -2403,7 +2428,7 @@ COMMENT ON COLUMN ip_workbench.jobs.name IS 'The job''s function, e.g. scout.run
 -- Name: COLUMN jobs.lock_key; Type: COMMENT; Schema: ip_workbench; Owner: -
 --
 
-COMMENT ON COLUMN ip_workbench.jobs.lock_key IS 'Second key of the job''s transaction advisory lock (23559, lock_key): the first 32 bits of md5(name).';
+COMMENT ON COLUMN ip_workbench.jobs.lock_key IS 'Second key of the job''s transaction advisory lock (the first is scout_internal.advisory_lock_space(''jobs'')): the first 32 bits of md5(name).';
 
 
 --
@@ -2445,7 +2470,7 @@ CREATE FUNCTION scout_internal.holds_job_lock(p_job text) RETURNS boolean
  SELECT (EXISTS ( SELECT 1
             FROM (pg_locks l
               JOIN ip_workbench.jobs j ON ((l.objid = (j.lock_key)::oid)))
-           WHERE ((j.name = holds_job_lock.p_job) AND (l.locktype = 'advisory'::text) AND l.granted AND (l.pid = pg_backend_pid()) AND (l.classid = (23559)::oid) AND (l.objsubid = (2)::smallint)))) AS "exists";
+           WHERE ((j.name = holds_job_lock.p_job) AND (l.locktype = 'advisory'::text) AND l.granted AND (l.pid = pg_backend_pid()) AND (l.classid = (scout_internal.advisory_lock_space('jobs'::text))::oid) AND (l.objsubid = (2)::smallint)))) AS "exists";
 END;
 
 
@@ -2787,16 +2812,14 @@ begin
     -- a run row committed ahead by scout_internal.run_job is this run's; nested jobs get their own
     perform pg_catalog.set_config('scout.run_id', '', true);
 
-    if p_wait then
-        perform pg_catalog.pg_advisory_xact_lock(23559, v_job.lock_key);
-    elsif not pg_catalog.pg_try_advisory_xact_lock(23559, v_job.lock_key) then
+    if not scout_internal.take_job_lock(p_job, p_wait) then
         select pg_catalog.jsonb_build_object('pid', l.pid, 'role', a.usename, 'application_name', a.application_name,
                                              'since', a.xact_start, 'state', a.state)
           into v_holder
           from pg_catalog.pg_locks l
           left join pg_catalog.pg_stat_activity a on a.pid = l.pid
          where l.locktype = 'advisory' and l.granted
-           and l.classid = 23559::oid and l.objid = v_job.lock_key::oid and l.objsubid = 2::smallint
+           and l.classid = scout_internal.advisory_lock_space('jobs')::oid and l.objid = v_job.lock_key::oid and l.objsubid = 2::smallint
          limit 1;
         v_result := pg_catalog.jsonb_build_object(
             'status', 'skipped',
@@ -2870,7 +2893,7 @@ $$;
 -- Name: FUNCTION job_start(p_job text, p_wait boolean); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.job_start(p_job text, p_wait boolean) IS 'Starts a run of job p_job (ip_workbench.jobs): takes its advisory lock (23559, lock_key) for the transaction, waiting when p_wait; marks the job''s runs left running as abandoned, and records as abandoned its previous run when that run''s transaction (kept in the sequence scout_internal.<job>_last_xact) never committed; opens the run''s row (status running) and returns {"run_id", "started_at"}. When another session holds the lock and p_wait is false, records a skipped run and returns {"status": "skipped", "reason", "held_by", "run_id"} instead.';
+COMMENT ON FUNCTION scout_internal.job_start(p_job text, p_wait boolean) IS 'Starts a run of job p_job (ip_workbench.jobs): takes its advisory lock (scout_internal.take_job_lock) for the transaction, waiting when p_wait; marks the job''s runs left running as abandoned, and records as abandoned its previous run when that run''s transaction (kept in the sequence scout_internal.<job>_last_xact) never committed; opens the run''s row (status running) and returns {"run_id", "started_at"}. When another session holds the lock and p_wait is false, records a skipped run and returns {"status": "skipped", "reason", "held_by", "run_id"} instead.';
 
 
 --
@@ -4065,6 +4088,38 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.silver_probe_range(p_template text, p_first bigint, p_last bigint) IS 'Internal to scout_internal.silver_isolate_unparseable: marks, in pg_temp.silver_candidates, each candidate numbered p_first..p_last whose parse raises a data error (classes 22 and 54) with its SQLSTATE and message.';
+
+
+--
+-- Name: take_job_lock(text, boolean); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.take_job_lock(p_job text, p_wait boolean) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_key integer;
+begin
+    select j.lock_key into v_key from ip_workbench.jobs j where j.name = p_job;
+    if not found then
+        raise exception 'unknown job %', p_job
+            using errcode = '42704', hint = 'Every job is a row of ip_workbench.jobs.';
+    end if;
+    if p_wait then
+        perform pg_catalog.pg_advisory_xact_lock(scout_internal.advisory_lock_space('jobs'), v_key);
+        return true;
+    end if;
+    return pg_catalog.pg_try_advisory_xact_lock(scout_internal.advisory_lock_space('jobs'), v_key);
+end
+$$;
+
+
+--
+-- Name: FUNCTION take_job_lock(p_job text, p_wait boolean); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.take_job_lock(p_job text, p_wait boolean) IS 'Takes job p_job''s advisory lock for the transaction (space jobs, its lock_key): waits for it when p_wait and returns true, else returns whether it was free. 42704 for a job that is not in ip_workbench.jobs.';
 
 
 --
@@ -11186,6 +11241,14 @@ GRANT ALL ON FUNCTION scout_internal.advance_watermark(p_stream text, p_now pg_s
 
 
 --
+-- Name: FUNCTION advisory_lock_space(p_space text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.advisory_lock_space(p_space text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.advisory_lock_space(p_space text) TO service_role;
+
+
+--
 -- Name: FUNCTION bronze_file_begin(p_kind text, p_sha256 text, p_source_filename text, p_source text, p_size_bytes bigint, p_force boolean); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -11584,6 +11647,14 @@ GRANT ALL ON FUNCTION scout_internal.silver_merge_transactions() TO service_role
 
 REVOKE ALL ON FUNCTION scout_internal.silver_probe_range(p_template text, p_first bigint, p_last bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.silver_probe_range(p_template text, p_first bigint, p_last bigint) TO service_role;
+
+
+--
+-- Name: FUNCTION take_job_lock(p_job text, p_wait boolean); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.take_job_lock(p_job text, p_wait boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.take_job_lock(p_job text, p_wait boolean) TO service_role;
 
 
 --

@@ -122,7 +122,7 @@ def test_a_run_killed_mid_way_is_marked_abandoned_by_the_next_run(new_database):
     url = new_database()
     with psycopg.connect(url) as blocker, psycopg.connect(url, autocommit=True) as watcher:
         # hold refresh_gold's lock so the run stops there, mid-way
-        blocker.execute("select pg_advisory_xact_lock(23559, %s)", (lock_key(blocker, "scout.refresh_gold"),))
+        blocker.execute("select pg_advisory_xact_lock(scout_internal.advisory_lock_space('jobs'), %s)", (lock_key(blocker, "scout.refresh_gold"),))
         runner = subprocess.Popen([sys.executable, "-m", "scout_db.cli", "run", "--database-url", url],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         pid = None

@@ -37,6 +37,8 @@ $$, $$values
     -- what those call under the caller's rights (never exposed)
     ('service_role', 'scout_internal.setting(text)'),
     ('service_role', 'scout_internal.holds_job_lock(text)'),
+    ('service_role', 'scout_internal.advisory_lock_space(text)'),
+    ('service_role', 'scout_internal.take_job_lock(text,boolean)'),
     ('service_role', 'scout_internal.job_start(text,boolean)'),
     ('service_role', 'scout_internal.job_finish(jsonb,jsonb)'),
     ('service_role', 'scout_internal.job_fail(jsonb,text,text,text)'),

@@ -84,7 +84,7 @@ select scout_internal.describe(d.kind, d.object, d.description)
     ('column', 'ip_workbench.jobs.name',
      'The job''s function, e.g. scout.run_transformations.'),
     ('column', 'ip_workbench.jobs.lock_key',
-     'Second key of the job''s transaction advisory lock (23559, lock_key): the first 32 bits of md5(name).'),
+     'Second key of the job''s transaction advisory lock (the first is scout_internal.advisory_lock_space(''jobs'')): the first 32 bits of md5(name).'),
     ('column', 'ip_workbench.jobs.cron_name',
      'Its pg_cron job name (cron.job.jobname), when it is scheduled.'),
     ('column', 'ip_workbench.jobs.schedule',

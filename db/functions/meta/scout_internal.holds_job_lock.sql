@@ -14,7 +14,7 @@ begin atomic
          where j.name = p_job
            and l.locktype = 'advisory' and l.granted
            and l.pid = pg_catalog.pg_backend_pid()
-           and l.classid = 23559::oid and l.objsubid = 2::smallint);
+           and l.classid = scout_internal.advisory_lock_space('jobs')::oid and l.objsubid = 2::smallint);
 end;
 comment on function scout_internal.holds_job_lock(text) is
     'Whether this session holds the advisory lock of job p_job (ip_workbench.jobs), which scout_internal.job_start takes.';

@@ -31,16 +31,14 @@ begin
     -- a run row committed ahead by scout_internal.run_job is this run's; nested jobs get their own
     perform pg_catalog.set_config('scout.run_id', '', true);
 
-    if p_wait then
-        perform pg_catalog.pg_advisory_xact_lock(23559, v_job.lock_key);
-    elsif not pg_catalog.pg_try_advisory_xact_lock(23559, v_job.lock_key) then
+    if not scout_internal.take_job_lock(p_job, p_wait) then
         select pg_catalog.jsonb_build_object('pid', l.pid, 'role', a.usename, 'application_name', a.application_name,
                                              'since', a.xact_start, 'state', a.state)
           into v_holder
           from pg_catalog.pg_locks l
           left join pg_catalog.pg_stat_activity a on a.pid = l.pid
          where l.locktype = 'advisory' and l.granted
-           and l.classid = 23559::oid and l.objid = v_job.lock_key::oid and l.objsubid = 2::smallint
+           and l.classid = scout_internal.advisory_lock_space('jobs')::oid and l.objid = v_job.lock_key::oid and l.objsubid = 2::smallint
          limit 1;
         v_result := pg_catalog.jsonb_build_object(
             'status', 'skipped',
@@ -109,6 +107,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.job_start(text, boolean) is
-    'Starts a run of job p_job (ip_workbench.jobs): takes its advisory lock (23559, lock_key) for the transaction, waiting when p_wait; marks the job''s runs left running as abandoned, and records as abandoned its previous run when that run''s transaction (kept in the sequence scout_internal.<job>_last_xact) never committed; opens the run''s row (status running) and returns {"run_id", "started_at"}. When another session holds the lock and p_wait is false, records a skipped run and returns {"status": "skipped", "reason", "held_by", "run_id"} instead.';
+    'Starts a run of job p_job (ip_workbench.jobs): takes its advisory lock (scout_internal.take_job_lock) for the transaction, waiting when p_wait; marks the job''s runs left running as abandoned, and records as abandoned its previous run when that run''s transaction (kept in the sequence scout_internal.<job>_last_xact) never committed; opens the run''s row (status running) and returns {"run_id", "started_at"}. When another session holds the lock and p_wait is false, records a skipped run and returns {"status": "skipped", "reason", "held_by", "run_id"} instead.';
 revoke all on function scout_internal.job_start(text, boolean) from public;
 grant execute on function scout_internal.job_start(text, boolean) to service_role;

@@ -9,7 +9,6 @@ volatile
 set search_path = ''
 as $fn$
 declare
-    v_hourly int;
     v_run jsonb;
     v_silver jsonb;
 begin
@@ -20,8 +19,7 @@ begin
         return pg_catalog.jsonb_build_object('status', 'idle', 'reason', 'no Bronze row is waiting for Silver');
     end if;
     -- the hourly run's lock: never beside it, never processing its rows twice
-    select j.lock_key into v_hourly from ip_workbench.jobs j where j.name = 'scout.run_transformations';
-    if not pg_catalog.pg_try_advisory_xact_lock(23559, v_hourly) then
+    if not scout_internal.take_job_lock('scout.run_transformations', false) then
         return pg_catalog.jsonb_build_object('status', 'idle', 'reason', 'the hourly run is under way; it does Silver');
     end if;
     v_run := scout_internal.job_start('scout.run_micro_batch', p_wait);

@@ -152,7 +152,7 @@ def _deliver(conn, channel: str, target_name: str, alert_ids: list[int], message
     for alert_id in alert_ids:
         with conn.transaction():
             # one sender per alert at a time: a second scout-db dq alert skips it
-            if not conn.execute("select pg_try_advisory_xact_lock(23560, %s::int)", (alert_id,)).fetchone()[0]:
+            if not conn.execute("select pg_try_advisory_xact_lock(scout_internal.advisory_lock_space('alert_deliveries'), %s::int)", (alert_id,)).fetchone()[0]:
                 continue
             if conn.execute("select exists (select 1 from ip_workbench.dq_alert_deliveries where alert_id = %s "
                             "and channel = %s and target = %s and succeeded)",
