@@ -41,3 +41,33 @@ def test_the_wheel_carries_its_sql_and_migrates_from_any_folder(tmp_path, new_da
     checked = subprocess.run([scout_db, "check", "--database-url", url], cwd=elsewhere, env=env,
                              capture_output=True, text=True, timeout=300, check=False)
     assert "lint           squawk: no findings" in checked.stdout, "the migrations and squawk's config came along"
+
+
+def test_the_runners_modules_import_each_other_without_a_circle():
+    """Every relative import, at module level or inside a function, as an edge: no module
+    of scout_db reaches itself again (a circle makes import order matter)."""
+    import ast
+
+    package = ROOT / "runner" / "scout_db"
+    graph: dict[str, set[str]] = {}
+    for path in package.rglob("*.py"):
+        parts = list(path.relative_to(package.parent).with_suffix("").parts)
+        here = parts if path.name == "__init__.py" else parts[:-1]  # the package the file is in
+        name = ".".join(parts[:-1] if path.name == "__init__.py" else parts)
+        graph[name] = {".".join(here[:len(here) - node.level + 1] + ([node.module] if node.module else []))
+                       for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                       if isinstance(node, ast.ImportFrom) and node.level}
+
+    def circle_from(start: str, path: list[str]) -> list[str] | None:
+        for nxt in sorted(graph.get(path[-1], ())):
+            if nxt == start:
+                return [*path, nxt]
+            if nxt in graph and nxt not in path:
+                found = circle_from(start, [*path, nxt])
+                if found:
+                    return found
+        return None
+
+    assert "scout_db.cluster" in graph and graph["scout_db.cluster"], "the graph was read"
+    circles = [c for c in (circle_from(m, [m]) for m in sorted(graph)) if c]
+    assert circles == [], " ; ".join(" → ".join(c) for c in circles)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ClusterError
+from .paths import db_dir
 
 DEFAULT_DATABASE = "scout"
 SUPERUSER = "postgres"
@@ -259,8 +260,6 @@ class Cluster:
 
 def server_settings(path: Path | None = None) -> dict[str, str]:
     """The settings of db/server.conf, in order, values as written there."""
-    from .migrations import db_dir
-
     settings: dict[str, str] = {}
     for line in (path or db_dir() / "server.conf").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()

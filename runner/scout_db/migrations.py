@@ -47,6 +47,7 @@ from yoyo.migrations import read_sql_migration, topological_sort
 
 from .config import Target, connect
 from .errors import MigrationError
+from .paths import db_dir
 
 META_SCHEMA = "scout_meta"
 # Any 64-bit constant unique to this product; scout-db's advisory locks start with 0x5C0_07.
@@ -108,14 +109,6 @@ select c.oid::regclass::text, 'view'
   from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
  where n.nspname = any(%(schemas)s) and c.relkind = 'v' and c.xmin = pg_catalog.pg_current_xact_id()::xid
 """
-
-
-def db_dir() -> Path:
-    """The SQL: SCOUT_DB_DIR, else the package's db/ (in a checkout a link to the
-    repository's db/, in a wheel the copy it carries)."""
-    if os.environ.get("SCOUT_DB_DIR"):
-        return Path(os.environ["SCOUT_DB_DIR"])
-    return Path(__file__).resolve().parent / "db"
 
 
 def sha256_of(path: Path) -> str:

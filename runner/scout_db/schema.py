@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 from .cluster import find_bindir
 from .config import Target, connect
 from .errors import ScoutError
-from .migrations import FUNCTION_SCHEMAS, Migrator, db_dir
+from .migrations import FUNCTION_SCHEMAS, Migrator
+from .paths import db_dir
 
 # Lines that change with the machine, not with the schema.
 VOLATILE_PREFIXES = ("-- Dumped from database version", "-- Dumped by pg_dump version", "\\restrict", "\\unrestrict")

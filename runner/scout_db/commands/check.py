@@ -14,7 +14,7 @@ import click
 
 from .. import config
 from ..errors import Exit, expected_errors
-from ..migrations import db_dir
+from ..paths import db_dir
 from ..text import shown
 from .common import database_option, target
 

@@ -21,7 +21,7 @@ import psycopg
 
 from .. import config
 from ..errors import Exit, ScoutError, expected_errors
-from ..migrations import db_dir
+from ..paths import db_dir
 from ..report import render_rows
 from ..text import shown
 from .common import database_option, target
