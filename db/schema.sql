@@ -177,22 +177,14 @@ CREATE FUNCTION scout.backfill(from_date date, to_date date, p_wait boolean DEFA
     LANGUAGE plpgsql
     SET search_path TO ''
     SET work_mem TO '256MB'
-    SET client_min_messages TO 'warning'
     AS $$
 declare
     v_run jsonb;
     v_step text := 'silver';
     v_silver jsonb;
+    v_judged jsonb;
+    v_applied jsonb;
     v_gold jsonb;
-    v_today date;
-    v_oldest date;
-    v_keys bigint;
-    v_versions bigint;
-    v_rejected bigint;
-    v_unrejected bigint;
-    v_deleted bigint;
-    v_updated bigint;
-    v_inserted bigint;
 begin
     v_run := scout_internal.job_start('scout.backfill', p_wait);
     if v_run ? 'status' then
@@ -211,112 +203,16 @@ begin
         end if;
 
         v_step := 'judge';
-        v_today := (pg_catalog.now() at time zone (scout_internal.setting('business_time_zone') #>> '{}'))::date;
-        v_oldest := (v_today - pg_catalog.make_interval(
-                         years => (scout_internal.setting('transaction_max_age_years'))::int))::date;
-        drop table if exists pg_temp.backfill_keys, pg_temp.backfill_versions, pg_temp.backfill_winners,
-                             pg_temp.backfill_changes;
-        create temp table backfill_keys on commit drop as
-        select distinct scout_internal.clean_text(b.raw_data ->> 'transaction_id') as transaction_id
-          from scout.bronze_transactions b
-         where pg_catalog.jsonb_typeof(b.raw_data -> 'transaction_id') in ('string', 'number')
-           and scout_internal.iso_date(scout_internal.clean_text(b.raw_data ->> 'date')) between from_date and to_date;
-        delete from pg_temp.backfill_keys k where k.transaction_id is null or pg_catalog.length(k.transaction_id) > 200;
-        select pg_catalog.count(*) into v_keys from pg_temp.backfill_keys;
-        create temp table backfill_versions on commit drop as
-        select b.id as bronze_id, b.ingest_seq as bronze_seq, b.raw_data, b.source, b.ingestion_batch_id,
-               b.ingested_at, p.*
-          from scout.bronze_transactions b
-          join pg_temp.backfill_keys k on k.transaction_id = scout_internal.clean_text(b.raw_data ->> 'transaction_id')
-         cross join lateral scout_internal.parse_transaction_payload(b.raw_data, v_today, pg_catalog.now(), v_oldest) p
-         where pg_catalog.jsonb_typeof(b.raw_data -> 'transaction_id') in ('string', 'number')
-           -- a row whose data broke the parse stays as refresh_silver left it
-           and not exists (select 1 from scout.silver_rejected_transactions r
-                            where r.bronze_id = b.id and r.reasons = array['unparseable']);
-        get diagnostics v_versions = row_count;
-
+        v_judged := scout_internal.backfill_judge(from_date, to_date);
         v_step := 'silver';
-        insert into scout.silver_rejected_transactions as r
-               (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at)
-        select v.bronze_id, v.transaction_id, v.reasons, v.raw_data, v.source, v.ingestion_batch_id, v.ingested_at
-          from pg_temp.backfill_versions v
-         where pg_catalog.cardinality(v.reasons) > 0
-        on conflict (bronze_id) do update
-           set reasons = excluded.reasons, rejected_at = pg_catalog.now()
-         where r.reasons is distinct from excluded.reasons;
-        get diagnostics v_rejected = row_count;
-        delete from scout.silver_rejected_transactions r
-         using pg_temp.backfill_versions v
-         where r.bronze_id = v.bronze_id and pg_catalog.cardinality(v.reasons) = 0;
-        get diagnostics v_unrejected = row_count;
-
-        create temp table backfill_winners on commit drop as
-        select distinct on (v.transaction_id) v.*
-          from pg_temp.backfill_versions v
-         where pg_catalog.cardinality(v.reasons) = 0
-         order by v.transaction_id, v.bronze_seq desc;
-        -- what changes in Silver: keys with no valid version left, and keys whose winner
-        -- differs in value, or whose Silver row's own version is no longer valid
-        create temp table backfill_changes on commit drop as
-        select k.transaction_id, s.category as old_category, s.transaction_date as old_day,
-               w.category as new_category, w.transaction_date as new_day,
-               case when w.bronze_id is null then 'delete' when s.transaction_id is null then 'insert' else 'update' end as change
-          from pg_temp.backfill_keys k
-          left join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
-          left join pg_temp.backfill_winners w on w.transaction_id = k.transaction_id
-         where (s.transaction_id is not null or w.transaction_id is not null)
-           and (w.transaction_id is null or s.transaction_id is null
-                or (w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id, w.vendor_name,
-                    w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method, w.description,
-                    w.attributes)
-                   is distinct from
-                   (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id, s.vendor_name,
-                    s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount, s.payment_method, s.description,
-                    s.attributes)
-                or exists (select 1 from pg_temp.backfill_versions v
-                            where v.bronze_id = s.bronze_id and pg_catalog.cardinality(v.reasons) > 0));
-
-        insert into scout.gold_pending_days (category, day)
-        select c.old_category, c.old_day from pg_temp.backfill_changes c where c.old_day is not null
-        union
-        select c.new_category, c.new_day from pg_temp.backfill_changes c where c.new_day is not null;
-
-        -- no change, no statement: each counts as a write of Silver for Platinum's nothing-changed check
-        v_deleted := 0;
-        v_updated := 0;
-        v_inserted := 0;
-        if exists (select 1 from pg_temp.backfill_changes) then
-            delete from scout.silver_validated_transactions s
-             using pg_temp.backfill_changes c
-             where c.change = 'delete' and s.transaction_id = c.transaction_id;
-            get diagnostics v_deleted = row_count;
-            update scout.silver_validated_transactions as s
-               set transaction_date = w.transaction_date, amount = w.amount, currency = w.currency,
-                   category = w.category, subcategory = w.subcategory, store_id = w.store_id,
-                   vendor_name = w.vendor_name, vendor_id = w.vendor_id, customer_id = w.customer_id, sku = w.sku,
-                   quantity = w.quantity, tax_amount = w.tax_amount, payment_method = w.payment_method,
-                   description = w.description, attributes = w.attributes, bronze_id = w.bronze_id,
-                   bronze_seq = w.bronze_seq, source = w.source, ingestion_batch_id = w.ingestion_batch_id,
-                   ingested_at = w.ingested_at, validated_at = pg_catalog.now()
-              from pg_temp.backfill_changes c
-              join pg_temp.backfill_winners w on w.transaction_id = c.transaction_id
-             where c.change = 'update' and s.transaction_id = c.transaction_id;
-            get diagnostics v_updated = row_count;
-            insert into scout.silver_validated_transactions (
-                transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
-                vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
-                attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
-            select w.transaction_id, w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id,
-                   w.vendor_name, w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method,
-                   w.description, w.attributes, w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at
-              from pg_temp.backfill_changes c
-              join pg_temp.backfill_winners w on w.transaction_id = c.transaction_id
-             where c.change = 'insert';
-            get diagnostics v_inserted = row_count;
-        end if;
-        perform scout_internal.touch_table('scout', 'silver_validated_transactions', v_deleted + v_updated + v_inserted,
-                                           v_inserted - v_deleted);
-        perform scout_internal.touch_table('scout', 'silver_rejected_transactions', v_rejected + v_unrejected, null);
+        perform scout_internal.backfill_settle();
+        -- a backfill touches whole days of history: Gold re-aggregates them
+        v_applied := scout_internal.silver_apply_transaction_changes(p_gold_days => true);
+        perform scout_internal.touch_table('scout', 'silver_validated_transactions',
+            (v_applied ->> 'deleted')::bigint + (v_applied ->> 'updated')::bigint + (v_applied ->> 'inserted')::bigint,
+            (v_applied ->> 'inserted')::bigint - (v_applied ->> 'deleted')::bigint);
+        perform scout_internal.touch_table('scout', 'silver_rejected_transactions',
+            (v_judged ->> 'rejected')::bigint + (v_judged ->> 'unrejected')::bigint, null);
 
         v_step := 'gold';
         v_gold := scout.refresh_gold(true);
@@ -325,10 +221,12 @@ begin
                 'status', 'failed', 'step', 'gold', 'sqlstate', v_gold ->> 'sqlstate', 'message', v_gold ->> 'message'));
         end if;
         return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
-            'status', 'ok', 'from_date', from_date, 'to_date', to_date,
-            'keys', v_keys, 'versions', v_versions, 'inserted', v_inserted, 'updated', v_updated, 'deleted', v_deleted,
-            'rejected', v_rejected, 'unrejected', v_unrejected, 'rows', v_inserted + v_updated + v_deleted,
-            'silver', v_silver, 'gold', v_gold));
+            'status', 'ok', 'from_date', from_date, 'to_date', to_date)
+            || v_judged || v_applied
+            || pg_catalog.jsonb_build_object(
+                'rows', (v_applied ->> 'inserted')::bigint + (v_applied ->> 'updated')::bigint
+                        + (v_applied ->> 'deleted')::bigint,
+                'silver', v_silver, 'gold', v_gold));
     exception when others or query_canceled then
         return scout_internal.job_fail(v_run, v_step, sqlstate, sqlerrm);
     end;
@@ -340,7 +238,7 @@ $$;
 -- Name: FUNCTION backfill(from_date date, to_date date, p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.backfill(from_date date, to_date date, p_wait boolean) IS 'Re-judges, with today''s rules and reference data, every Bronze version of each transaction_id that has a Bronze row whose payload date is in [from_date, to_date]; settles each key anew (latest valid version wins, an identical one changes nothing, a key with no valid version leaves Silver), keeps the rejected table in step, and refreshes Gold for the days that changed. Idempotent. Returns {"status", "keys", "versions", "inserted", "updated", "deleted", "rejected", "unrejected", "silver", "gold", …}.';
+COMMENT ON FUNCTION scout.backfill(from_date date, to_date date, p_wait boolean) IS 'Re-judges, with today''s rules and reference data, every Bronze version of each transaction_id that has a Bronze row whose payload date is in [from_date, to_date]; settles each key anew (latest valid version wins, an identical one changes nothing, a key with no valid version leaves Silver), keeps the rejected table in step, and refreshes Gold for the days that changed; in named steps (scout_internal.backfill_judge, backfill_settle, silver_apply_transaction_changes). Idempotent. Returns {"status", "keys", "versions", "inserted", "updated", "deleted", "rejected", "unrejected", "rows", "silver", "gold", …}.';
 
 
 --
@@ -479,266 +377,39 @@ CREATE FUNCTION scout.refresh_gold(p_wait boolean DEFAULT false) RETURNS jsonb
     AS $$
 declare
     v_run jsonb;
-    v_days bigint;
-    v_change_rows bigint;
-    v_frozen_before date := scout_internal.silver_frozen_before();
-    v_gold_from date := scout_internal.gold_kept_from();
+    v_claimed jsonb;
     v_plan text;
-    v_months bigint;
-    v_weeks bigint;
-    v_categories bigint;
     v_monthly_rows bigint := 0;
     v_weekly_rows bigint := 0;
-    v_result jsonb;
 begin
     v_run := scout_internal.job_start('scout.refresh_gold', p_wait);
     if v_run ? 'status' then
         return v_run;  -- skipped: another run holds the lock
     end if;
     begin
-        if pg_catalog.to_regclass('pg_temp.gold_changed_days') is not null then
-            drop table pg_temp.gold_changed_days, pg_temp.gold_claimed_changes, pg_temp.gold_changed_months,
-                       pg_temp.gold_changed_weeks, pg_temp.gold_changed_categories, pg_temp.gold_changed_month_days,
-                       pg_temp.gold_changed_week_days;
-        end if;
-        if pg_catalog.to_regclass('pg_temp.gold_unique_customer_moves') is not null then
-            drop table pg_temp.gold_unique_customer_moves;
-        end if;
-        -- Silver and the queue of differences must be read as of one moment, or a merge
-        -- committing in between would be counted twice (in a re-aggregated month and
-        -- again as a difference). This waits for merges still queueing and holds new
-        -- ones at their queueing until this commits; readers are never blocked.
-        lock table scout.gold_pending_changes in share mode;
-        -- Claim the queued days and differences this snapshot sees.
-        create temp table gold_changed_days on commit drop as
-        with taken as (delete from scout.gold_pending_days returning category, day)
-        select distinct t.category, t.day from taken t
-         -- months before Silver's retention boundary are frozen: their Silver rows are gone
-         where t.day >= v_frozen_before;
-        get diagnostics v_days = row_count;
-        create temp table gold_claimed_changes on commit drop as
-        with taken as (delete from scout.gold_pending_changes
-                       returning category, day, customer_id, transactions, amount, quantity)
-        select t.category, t.day, date_trunc('month', t.day::timestamp)::date as month,
-               date_trunc('week', t.day::timestamp)::date as week_start, t.customer_id,
-               pg_catalog.sum(t.transactions) as transactions, pg_catalog.sum(t.amount) as amount,
-               pg_catalog.sum(t.quantity) as quantity
-          from taken t
-         where t.day >= v_frozen_before
-         group by t.category, t.day, t.customer_id;
-        get diagnostics v_change_rows = row_count;
-
-        -- Re-aggregated from Silver: the months and weeks of queued days. Every other
-        -- month and week with differences gets them added.
-        create temp table gold_changed_months on commit drop as
-        select distinct d.category, date_trunc('month', d.day::timestamp)::date as month, true as reaggregate
-          from pg_temp.gold_changed_days d;
-        insert into pg_temp.gold_changed_months (category, month, reaggregate)
-        select distinct c.category, c.month, false
-          from pg_temp.gold_claimed_changes c
-         where not exists (select 1 from pg_temp.gold_changed_months m
-                            where m.category = c.category and m.month = c.month);
-        select pg_catalog.count(*) into v_months from pg_temp.gold_changed_months;
-        create temp table gold_changed_weeks on commit drop as
-        select distinct d.category, date_trunc('week', d.day::timestamp)::date as week_start, true as reaggregate
-          from pg_temp.gold_changed_days d
-         where date_trunc('week', d.day::timestamp)::date >= v_frozen_before;  -- a week across the boundary is frozen too
-        insert into pg_temp.gold_changed_weeks (category, week_start, reaggregate)
-        select distinct c.category, c.week_start, false
-          from pg_temp.gold_claimed_changes c
-         where c.week_start >= v_frozen_before
-           and not exists (select 1 from pg_temp.gold_changed_weeks w
-                            where w.category = c.category and w.week_start = c.week_start);
-        select pg_catalog.count(*) into v_weeks from pg_temp.gold_changed_weeks;
-        create temp table gold_changed_categories on commit drop as
-        select distinct m.category from pg_temp.gold_changed_months m
-        union
-        select w.category from pg_temp.gold_changed_weeks w;
-        get diagnostics v_categories = row_count;
-        -- Every day of each re-aggregated month and week, so Silver is joined on its
-        -- (category, transaction_date) key: an index probe per day for a small change,
-        -- one hash join for a full rebuild. Materialised and analysed so the planner
-        -- knows which of the two it is facing.
-        create temp table gold_changed_month_days on commit drop as
-        select c.category, c.month, d.day::date as day
-          from pg_temp.gold_changed_months c
-         cross join lateral pg_catalog.generate_series(c.month, (c.month + interval '1 month - 1 day')::date,
-                                                       interval '1 day') as d(day)
-         where c.reaggregate;
-        create temp table gold_changed_week_days on commit drop as
-        select c.category, c.week_start, d.day::date as day
-          from pg_temp.gold_changed_weeks c
-         cross join lateral pg_catalog.generate_series(c.week_start, c.week_start + 6, interval '1 day') as d(day)
-         where c.reaggregate;
-        analyze pg_temp.gold_changed_months;
-        analyze pg_temp.gold_changed_weeks;
-        analyze pg_temp.gold_changed_month_days;
-        analyze pg_temp.gold_changed_week_days;
-
+        v_claimed := scout_internal.gold_claim_changes();
         -- Thousands of days (a first load, a backfill): one pass over Silver with a
         -- hash join beats an index probe per day, which the planner prices too low.
         -- The limit is a setting (gold_hash_rebuild_days) so a test can force either plan.
-        v_plan := case when v_days > (scout_internal.setting('gold_hash_rebuild_days'))::bigint then 'hash' else 'probe' end;
-        if v_plan = 'hash' then
-            perform pg_catalog.set_config('enable_nestloop', 'off', true);
-        end if;
-
-        if v_months + v_weeks > 0 then
-            delete from scout.gold_monthly_category_totals t
-             using pg_temp.gold_changed_months c
-             where c.reaggregate and t.category = c.category and t.month = c.month;
-            insert into scout.gold_monthly_category_totals
-                   (month, category, total_amount, transaction_count, total_quantity, unique_customers)
-            select d.month, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*), pg_catalog.sum(s.quantity),
-                   pg_catalog.count(distinct s.customer_id)
-              from pg_temp.gold_changed_month_days d
-              join scout.silver_validated_transactions s
-                on s.category = d.category and s.transaction_date = d.day
-             group by d.month, d.category;
-            -- The differences, where the month was not re-aggregated. unique_customers
-            -- moves by the customers whose rows there went from none to some (+1) or from
-            -- some to none (-1): Silver, read now, holds the rows after the change.
-            create temp table gold_unique_customer_moves on commit drop as
-            select c.category, c.month,
-                   pg_catalog.count(*) filter (where n.now > 0 and n.now = c.net)
-                   - pg_catalog.count(*) filter (where n.now = 0) as moved
-              from (select x.category, x.month, x.customer_id, pg_catalog.sum(x.transactions) as net
-                      from pg_temp.gold_claimed_changes x
-                      join pg_temp.gold_changed_months m
-                        on m.category = x.category and m.month = x.month and not m.reaggregate
-                     where x.customer_id is not null
-                     group by x.category, x.month, x.customer_id
-                    having pg_catalog.sum(x.transactions) <> 0) c
-             cross join lateral (
-                 select pg_catalog.count(*) as now
-                   from scout.silver_validated_transactions s
-                  where s.customer_id = c.customer_id and s.category = c.category
-                    and s.transaction_date >= c.month
-                    and s.transaction_date < (c.month + interval '1 month')::date) n
-             group by c.category, c.month;
-            insert into scout.gold_monthly_category_totals as t
-                   (month, category, total_amount, transaction_count, total_quantity, unique_customers)
-            select d.month, d.category, d.amount, d.transactions, d.quantity, coalesce(u.moved, 0)
-              from (select c.month, c.category, pg_catalog.sum(c.amount) as amount,
-                           pg_catalog.sum(c.transactions) as transactions, pg_catalog.sum(c.quantity) as quantity
-                      from pg_temp.gold_claimed_changes c
-                      join pg_temp.gold_changed_months m
-                        on m.category = c.category and m.month = c.month and not m.reaggregate
-                     group by c.month, c.category) d
-              left join pg_temp.gold_unique_customer_moves u on u.category = d.category and u.month = d.month
-            on conflict (category, month) do update
-               set total_amount = t.total_amount + excluded.total_amount,
-                   transaction_count = t.transaction_count + excluded.transaction_count,
-                   total_quantity = t.total_quantity + excluded.total_quantity,
-                   unique_customers = t.unique_customers + excluded.unique_customers,
-                   refreshed_at = pg_catalog.now();
-            delete from scout.gold_monthly_category_totals t
-             using pg_temp.gold_changed_months m
-             where not m.reaggregate and t.category = m.category and t.month = m.month and t.transaction_count = 0;
-
-            delete from scout.gold_weekly_category_totals t
-             using pg_temp.gold_changed_weeks c
-             where c.reaggregate and t.category = c.category and t.week_start = c.week_start;
-            insert into scout.gold_weekly_category_totals (week_start, category, total_amount, transaction_count)
-            select d.week_start, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*)
-              from pg_temp.gold_changed_week_days d
-              join scout.silver_validated_transactions s
-                on s.category = d.category and s.transaction_date = d.day
-             group by d.week_start, d.category;
-            insert into scout.gold_weekly_category_totals as t (week_start, category, total_amount, transaction_count)
-            select c.week_start, c.category, pg_catalog.sum(c.amount), pg_catalog.sum(c.transactions)
-              from pg_temp.gold_claimed_changes c
-              join pg_temp.gold_changed_weeks w
-                on w.category = c.category and w.week_start = c.week_start and not w.reaggregate
-             group by c.week_start, c.category
-            on conflict (category, week_start) do update
-               set total_amount = t.total_amount + excluded.total_amount,
-                   transaction_count = t.transaction_count + excluded.transaction_count,
-                   refreshed_at = pg_catalog.now();
-            delete from scout.gold_weekly_category_totals t
-             using pg_temp.gold_changed_weeks w
-             where not w.reaggregate and t.category = w.category and t.week_start = w.week_start
-               and t.transaction_count = 0;
+        v_plan := case when (v_claimed ->> 'changed_days')::bigint > (scout_internal.setting('gold_hash_rebuild_days'))::bigint
+                       then 'hash' else 'probe' end;
+        if (v_claimed ->> 'months_recomputed')::bigint + (v_claimed ->> 'weeks_recomputed')::bigint > 0 then
+            perform pg_catalog.set_config('enable_nestloop', (v_plan = 'probe')::text, true);
+            perform scout_internal.gold_apply_monthly_totals();
+            perform scout_internal.gold_apply_weekly_totals();
             perform pg_catalog.set_config('enable_nestloop', 'on', true);
 
-            -- The marts of the changed categories, from the (small) totals.
-            delete from scout.gold_monthly_summary m
-             using pg_temp.gold_changed_categories c where m.category = c.category;
-            insert into scout.gold_monthly_summary
-                   (month, category, total_amount, transaction_count, avg_amount, total_quantity, unique_customers,
-                    mom_growth_pct, yoy_growth_pct, moving_avg_3m)
-            select t.month, t.category, t.total_amount, t.transaction_count,
-                   t.total_amount / t.transaction_count,
-                   t.total_quantity, t.unique_customers,
-                   pg_catalog.round(100 * (t.total_amount - prev.total_amount) / prev.total_amount, 2),
-                   pg_catalog.round(100 * (t.total_amount - last_year.total_amount) / last_year.total_amount, 2),
-                   (t.total_amount + coalesce(prev.total_amount, 0) + coalesce(prev2.total_amount, 0))
-                       / least(3, 1 + (extract(year from t.month) - extract(year from f.first_month)) * 12
-                                    + extract(month from t.month) - extract(month from f.first_month))
-              from scout.gold_monthly_category_totals t
-              join pg_temp.gold_changed_categories c on c.category = t.category
-              join (select x.category, pg_catalog.min(x.month) as first_month
-                      from scout.gold_monthly_category_totals x group by x.category) f on f.category = t.category
-              left join scout.gold_monthly_category_totals prev
-                on prev.category = t.category and prev.month = (t.month - interval '1 month')::date
-              left join scout.gold_monthly_category_totals prev2
-                on prev2.category = t.category and prev2.month = (t.month - interval '2 months')::date
-                left join scout.gold_monthly_category_totals last_year
-                  on last_year.category = t.category and last_year.month = (t.month - interval '1 year')::date
-               where t.month >= v_gold_from;  -- older months were purged by retention
-            get diagnostics v_monthly_rows = row_count;
+            v_monthly_rows := scout_internal.gold_build_monthly_summary();
+            v_weekly_rows := scout_internal.gold_build_category_trends();
 
-            delete from scout.gold_category_trends g
-             using pg_temp.gold_changed_categories c where g.category = c.category;
-            insert into scout.gold_category_trends
-                   (week_start, category, total_amount, transaction_count, moving_avg_4w, baseline_mean,
-                    baseline_stddev, z_score, is_anomaly)
-            select w.week_start, w.category, w.total_amount, w.transaction_count, w.moving_avg_4w,
-                   w.baseline_mean, w.baseline_stddev, z.z_score, coalesce(pg_catalog.abs(z.z_score) > 2, false)
-              from (
-                  select d.week_start, d.category, d.total_amount, d.transaction_count,
-                         pg_catalog.avg(d.total_amount) over four_weeks as moving_avg_4w,
-                         pg_catalog.avg(d.total_amount) over baseline as baseline_mean,
-                         pg_catalog.stddev_samp(d.total_amount) over baseline as baseline_stddev,
-                         pg_catalog.count(*) over baseline as baseline_weeks
-                    from (
-                        -- dense: every week from the category's first to its last, 0 where nothing sold
-                        select g.week_start::date as week_start, b.category,
-                               coalesce(t.total_amount, 0) as total_amount, coalesce(t.transaction_count, 0) as transaction_count
-                          from (select x.category, pg_catalog.min(x.week_start) as first_week, pg_catalog.max(x.week_start) as last_week
-                                  from scout.gold_weekly_category_totals x
-                                  join pg_temp.gold_changed_categories c on c.category = x.category
-                                 group by x.category) b
-                         cross join lateral pg_catalog.generate_series(b.first_week, b.last_week, interval '1 week') as g(week_start)
-                          left join scout.gold_weekly_category_totals t
-                            on t.category = b.category and t.week_start = g.week_start::date
-                    ) d
-                  window four_weeks as (partition by d.category order by d.week_start rows between 3 preceding and current row),
-                         baseline as (partition by d.category order by d.week_start rows between 8 preceding and 1 preceding)
-              ) w
-             cross join lateral (
-                  select case when w.baseline_weeks >= 4 and w.baseline_stddev > 0
-                              then (w.total_amount - w.baseline_mean) / w.baseline_stddev end as z_score
-              ) z
-              where w.week_start >= v_gold_from;  -- older weeks were purged by retention
-            get diagnostics v_weekly_rows = row_count;
-
-            perform scout_internal.touch_table('scout', 'gold_monthly_summary', v_days + v_change_rows);
-            perform scout_internal.touch_table('scout', 'gold_category_trends', v_days + v_change_rows);
+            perform scout_internal.touch_table('scout', 'gold_monthly_summary',
+                (v_claimed ->> 'changed_days')::bigint + (v_claimed ->> 'changes_applied')::bigint);
+            perform scout_internal.touch_table('scout', 'gold_category_trends',
+                (v_claimed ->> 'changed_days')::bigint + (v_claimed ->> 'changes_applied')::bigint);
         end if;
-
-        v_result := pg_catalog.jsonb_build_object(
-            'status', 'ok',
-            'changed_days', v_days,
-            'changes_applied', v_change_rows,
-            'months_reaggregated', (select pg_catalog.count(*) from pg_temp.gold_changed_months m where m.reaggregate),
-            'months_recomputed', v_months,
-            'weeks_recomputed', v_weeks,
-            'categories_rewritten', v_categories,
-            'monthly_summary_rows', v_monthly_rows,
-            'category_trends_rows', v_weekly_rows,
-            'plan', v_plan);
-        return scout_internal.job_finish(v_run, v_result);
+        return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object('status', 'ok') || v_claimed
+            || pg_catalog.jsonb_build_object('monthly_summary_rows', v_monthly_rows,
+                                             'category_trends_rows', v_weekly_rows, 'plan', v_plan));
     exception when others or query_canceled then
         -- the block's work is rolled back; the failure is kept in the run's row
         return scout_internal.job_fail(v_run, 'gold', sqlstate, sqlerrm);
@@ -751,7 +422,7 @@ $$;
 -- Name: FUNCTION refresh_gold(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.refresh_gold(p_wait boolean) IS 'Brings scout.gold_monthly_summary and scout.gold_category_trends up to date with Silver, from what refresh_silver queued: differences (scout.gold_pending_changes) are added to the totals; unique_customers moves by the customers whose rows in the month went from none to some or back, looked up in Silver; queued days (scout.gold_pending_days) are re-aggregated from Silver. Returns {"status", "changed_days", "changes_applied", "months_recomputed", "months_reaggregated", "weeks_recomputed", "categories_rewritten", …}. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
+COMMENT ON FUNCTION scout.refresh_gold(p_wait boolean) IS 'Brings scout.gold_monthly_summary and scout.gold_category_trends up to date with Silver, from what refresh_silver queued, in named steps: scout_internal.gold_claim_changes, gold_apply_monthly_totals, gold_apply_weekly_totals, gold_build_monthly_summary, gold_build_category_trends. Returns {"status", "changed_days", "changes_applied", "months_recomputed", "months_reaggregated", "weeks_recomputed", "categories_rewritten", "monthly_summary_rows", "category_trends_rows", "plan"}. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 
 
 --
@@ -956,19 +627,14 @@ CREATE FUNCTION scout.run_dq_checks(p_wait boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
     SET work_mem TO '256MB'
-    SET client_min_messages TO 'warning'
-    AS $_$
+    AS $$
 declare
     v_run jsonb;
     v_run_id bigint;
     v_step text := 'checks';
-    v_check record;
     v_threshold numeric := (scout_internal.setting('dq_alert_threshold'))::numeric;
-    v_alert record;
-    v_raised jsonb := '[]'::jsonb;
-    v_closed jsonb := '[]'::jsonb;
-    v_failures bigint := 0;
-    v_table record;
+    v_failures bigint;
+    v_alerts jsonb;
 begin
     v_run := scout_internal.job_start('scout.run_dq_checks', p_wait);
     if v_run ? 'status' then
@@ -976,117 +642,13 @@ begin
     end if;
     v_run_id := (v_run ->> 'run_id')::bigint;
     begin
-        drop table if exists pg_temp.dq_run_results;
-        create temp table dq_run_results (
-            check_name text, schema_name text, table_name text, layer text, dimension text, level text,
-            passed bigint, failed bigint, detail text, failing_keys text[]
-        ) on commit drop;
-        -- every check; one that raises is a failed result of its own, not the end of the run
-        for v_check in select c.relname from pg_catalog.pg_class c
-                        where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' order by c.relname loop
-            begin
-                execute pg_catalog.format('insert into pg_temp.dq_run_results select * from scout_checks.%I',
-                                          v_check.relname);
-            exception when others then
-                insert into pg_temp.dq_run_results
-                values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
-                        pg_catalog.format('the check itself failed: %s (SQLSTATE %s)', sqlerrm, sqlstate), null);
-            end;
-        end loop;
-        -- timeliness of every registered table with a layer threshold
-        insert into pg_temp.dq_run_results
-        select 'timeliness', t.schema_name, t.table_name, t.layer, 'timeliness', 'error',
-               (pg_catalog.now() - t.last_updated <= h.timeliness)::int,
-               (pg_catalog.now() - t.last_updated > h.timeliness)::int,
-               pg_catalog.format('last change %s ago, threshold %s',
-                                 pg_catalog.date_trunc('second', pg_catalog.now() - t.last_updated), h.timeliness),
-               null
-          from ip_workbench.tables t
-          join ip_workbench.dq_thresholds h on h.layer = t.layer
-         where h.timeliness is not null and t.last_updated is not null
-           and t.table_name not like '%rejected%';
-
-        v_step := 'history';
-        insert into ip_workbench.dq_results (run_id, check_name, schema_name, table_name, layer, dimension, level,
-                                             passed, failed, detail)
-        select v_run_id, r.check_name, r.schema_name, r.table_name, r.layer, r.dimension, r.level,
-               r.passed, r.failed, r.detail
-          from pg_temp.dq_run_results r;
-
+        perform scout_internal.dq_run_checks();
         v_step := 'scores';
-        drop table if exists pg_temp.dq_run_scores;
-        create temp table dq_run_scores on commit drop as
-        select d.schema_name, d.table_name, d.layer, d.completeness, d.uniqueness, d.validity, d.integrity, d.timeliness,
-               least(d.completeness, d.uniqueness, d.validity, d.integrity, d.timeliness) as dq_score
-          from (select r.schema_name, r.table_name, r.layer,
-                       scout_internal.pass_rate(r.dimensions, 'completeness') as completeness,
-                       scout_internal.pass_rate(r.dimensions, 'uniqueness') as uniqueness,
-                       scout_internal.pass_rate(r.dimensions, 'validity') as validity,
-                       scout_internal.pass_rate(r.dimensions, 'integrity') as integrity,
-                       scout_internal.timeliness_score(r.schema_name, r.table_name) as timeliness
-                  from (select x.schema_name, x.table_name, x.layer,
-                               pg_catalog.jsonb_object_agg(x.dimension, pg_catalog.jsonb_build_array(x.passed, x.failed))
-                                   as dimensions
-                          from (select y.schema_name, y.table_name, y.layer,
-                                       case y.dimension when 'volume' then 'integrity' else y.dimension end as dimension,
-                                       pg_catalog.sum(y.passed) as passed, pg_catalog.sum(y.failed) as failed
-                                  from pg_temp.dq_run_results y where y.level = 'error'
-                                 group by 1, 2, 3, 4) x
-                         group by 1, 2, 3) r) d;
-        insert into ip_workbench.dq_scores (run_id, schema_name, table_name, layer, completeness, uniqueness, validity,
-                                            integrity, timeliness, dq_score)
-        select v_run_id, s.schema_name, s.table_name, s.layer, s.completeness, s.uniqueness, s.validity, s.integrity,
-               s.timeliness, s.dq_score
-          from pg_temp.dq_run_scores s;
-        update ip_workbench.tables t
-           set completeness = s.completeness, uniqueness = s.uniqueness, timeliness = s.timeliness,
-               dq_score = s.dq_score, last_checked = pg_catalog.now()
-          from pg_temp.dq_run_scores s
-         where t.schema_name = s.schema_name and t.table_name = s.table_name;
-
+        perform scout_internal.dq_store_scores(v_run_id);
         v_step := 'test_failures';
-        for v_table in select c.relname from pg_catalog.pg_class c
-                        where c.relnamespace = 'test_failures'::regnamespace and c.relkind = 'r' loop
-            execute pg_catalog.format('delete from test_failures.%I', v_table.relname);
-            execute pg_catalog.format(
-                'insert into test_failures.%I (check_name, business_key, detail, run_id)
-                 select r.check_name, k.key, r.detail, $1
-                   from pg_temp.dq_run_results r cross join lateral pg_catalog.unnest(r.failing_keys) k(key)
-                  where r.schema_name = ''scout'' and r.table_name = $2 and k.key is not null', v_table.relname)
-                using v_run_id, v_table.relname;
-        end loop;
-        select coalesce(pg_catalog.sum(r.failed), 0) into v_failures from pg_temp.dq_run_results r;
-
+        v_failures := scout_internal.dq_replace_test_failures(v_run_id);
         v_step := 'alerts';
-        -- layers without an overall bar (bronze: n/a in the contract) are scored, never alerted on
-        for v_alert in
-            select s.*, a.id as open_id,
-                   (select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-                               'check', r.check_name, 'failed', r.failed, 'detail', r.detail,
-                               'sample_keys', pg_catalog.to_jsonb(r.failing_keys[1:5])) order by r.check_name)
-                      from pg_temp.dq_run_results r
-                     where r.schema_name = s.schema_name and r.table_name = s.table_name and r.failed > 0) as failing
-              from pg_temp.dq_run_scores s
-              join ip_workbench.dq_thresholds h on h.layer = s.layer and h.overall is not null
-              left join ip_workbench.dq_alerts a
-                     on a.schema_name = s.schema_name and a.table_name = s.table_name and a.closed_at is null
-        loop
-            if v_alert.dq_score < v_threshold then
-                if scout_internal.dq_raise_alert(v_alert.schema_name, v_alert.table_name, v_alert.layer, v_alert.dq_score,
-                       v_threshold, pg_catalog.jsonb_build_object('completeness', v_alert.completeness,
-                           'uniqueness', v_alert.uniqueness, 'validity', v_alert.validity, 'integrity', v_alert.integrity,
-                           'timeliness', v_alert.timeliness),
-                       v_alert.failing, v_run_id) is not null then
-                    v_raised := v_raised || pg_catalog.to_jsonb(v_alert.schema_name || '.' || v_alert.table_name);
-                end if;
-            elsif v_alert.open_id is not null then
-                update ip_workbench.dq_alerts a
-                   set closed_at = pg_catalog.now(), closed_score = v_alert.dq_score
-                 where a.id = v_alert.open_id;
-                v_closed := v_closed || pg_catalog.to_jsonb(v_alert.schema_name || '.' || v_alert.table_name);
-            end if;
-        end loop;
-
+        v_alerts := scout_internal.dq_settle_alerts(v_run_id, v_threshold);
         return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
             'status', 'ok',
             'checks', (select pg_catalog.count(*) from pg_temp.dq_run_results),
@@ -1095,21 +657,20 @@ begin
             'tables', (select pg_catalog.jsonb_object_agg(s.schema_name || '.' || s.table_name, s.dq_score)
                          from pg_temp.dq_run_scores s),
             'alert_threshold', v_threshold,
-            'alerts_raised', v_raised,
-            'alerts_closed', v_closed,
-            'open_alerts', (select pg_catalog.count(*) from ip_workbench.dq_alerts a where a.closed_at is null)));
+            'open_alerts', (select pg_catalog.count(*) from ip_workbench.dq_alerts a where a.closed_at is null))
+            || v_alerts);
     exception when others or query_canceled then
         return scout_internal.job_fail(v_run, v_step, sqlstate, sqlerrm);
     end;
 end
-$_$;
+$$;
 
 
 --
 -- Name: FUNCTION run_dq_checks(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.run_dq_checks(p_wait boolean) IS 'Runs every data-quality check (the views of scout_checks) and the timeliness of every registered table; appends every result to ip_workbench.dq_results and every table''s scores to ip_workbench.dq_scores; sets completeness, uniqueness, timeliness and dq_score (the lowest dimension score) in ip_workbench.tables; replaces each checked table''s failing keys in test_failures; opens one alert per table of a layer with an overall threshold (not bronze) whose score is below dq_alert_threshold (with NOTIFY scout_dq_alert) and closes it when the score recovers. Returns {"status", "checks", "failed_checks", "failing_rows", "tables", "alerts_raised", "alerts_closed", "open_alerts", …}.';
+COMMENT ON FUNCTION scout.run_dq_checks(p_wait boolean) IS 'Runs every data-quality check (the views of scout_checks) and the timeliness of every registered table; appends every result to ip_workbench.dq_results and every table''s scores to ip_workbench.dq_scores; sets completeness, uniqueness, timeliness and dq_score (the lowest dimension score) in ip_workbench.tables; replaces each checked table''s failing keys in test_failures; opens one alert per table of a layer with an overall threshold (not bronze) whose score is below dq_alert_threshold (with NOTIFY scout_dq_alert) and closes it when the score recovers. In named steps: scout_internal.dq_run_checks, dq_store_scores, dq_replace_test_failures, dq_settle_alerts. Returns {"status", "checks", "failed_checks", "failing_rows", "tables", "alerts_raised", "alerts_closed", "open_alerts", …}.';
 
 
 --
@@ -1525,6 +1086,129 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.advisory_lock_space(p_space text) IS 'The first key of every advisory lock of one kind: jobs (second key ip_workbench.jobs.lock_key) or alert_deliveries (second key the alert id). 22023 for any other name.';
+
+
+--
+-- Name: backfill_judge(date, date); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.backfill_judge(p_from date, p_to date) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_today date := (pg_catalog.now() at time zone (scout_internal.setting('business_time_zone') #>> '{}'))::date;
+    v_keys bigint;
+    v_versions bigint;
+    v_rejected bigint;
+    v_unrejected bigint;
+begin
+    perform scout_internal.require_job_lock('scout.backfill', 'scout_internal.backfill_judge');
+    if pg_catalog.to_regclass('pg_temp.backfill_keys') is not null then
+        drop table pg_temp.backfill_keys, pg_temp.backfill_versions;
+    end if;
+    create temp table backfill_keys on commit drop as
+    select distinct scout_internal.clean_text(b.raw_data ->> 'transaction_id') as transaction_id
+      from scout.bronze_transactions b
+     where pg_catalog.jsonb_typeof(b.raw_data -> 'transaction_id') in ('string', 'number')
+       and scout_internal.iso_date(scout_internal.clean_text(b.raw_data ->> 'date')) between p_from and p_to;
+    delete from pg_temp.backfill_keys k where k.transaction_id is null or pg_catalog.length(k.transaction_id) > 200;
+    select pg_catalog.count(*) into v_keys from pg_temp.backfill_keys;
+    create temp table backfill_versions on commit drop as
+    select b.id as bronze_id, b.ingest_seq as bronze_seq, b.raw_data, b.source, b.ingestion_batch_id,
+           b.ingested_at, p.*
+      from scout.bronze_transactions b
+      join pg_temp.backfill_keys k on k.transaction_id = scout_internal.clean_text(b.raw_data ->> 'transaction_id')
+     cross join lateral scout_internal.parse_transaction_payload(
+               b.raw_data, v_today, pg_catalog.now(),
+               (v_today - pg_catalog.make_interval(years => (scout_internal.setting('transaction_max_age_years'))::int))::date) p
+     where pg_catalog.jsonb_typeof(b.raw_data -> 'transaction_id') in ('string', 'number')
+       -- a row whose data broke the parse stays as refresh_silver left it
+       and not exists (select 1 from scout.silver_rejected_transactions r
+                        where r.bronze_id = b.id and r.reasons = array['unparseable']);
+    get diagnostics v_versions = row_count;
+
+    insert into scout.silver_rejected_transactions as r
+           (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at)
+    select v.bronze_id, v.transaction_id, v.reasons, v.raw_data, v.source, v.ingestion_batch_id, v.ingested_at
+      from pg_temp.backfill_versions v
+     where pg_catalog.cardinality(v.reasons) > 0
+    on conflict (bronze_id) do update
+       set reasons = excluded.reasons, rejected_at = pg_catalog.now()
+     where r.reasons is distinct from excluded.reasons;
+    get diagnostics v_rejected = row_count;
+    delete from scout.silver_rejected_transactions r
+     using pg_temp.backfill_versions v
+     where r.bronze_id = v.bronze_id and pg_catalog.cardinality(v.reasons) = 0;
+    get diagnostics v_unrejected = row_count;
+    return pg_catalog.jsonb_build_object('keys', v_keys, 'versions', v_versions,
+                                         'rejected', v_rejected, 'unrejected', v_unrejected);
+end
+$$;
+
+
+--
+-- Name: FUNCTION backfill_judge(p_from date, p_to date); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.backfill_judge(p_from date, p_to date) IS 'Step of scout.backfill: judges again, with today''s rules and reference data, every Bronze version of each transaction_id that has a Bronze row dated in [p_from, p_to] (pg_temp.backfill_keys, pg_temp.backfill_versions), and brings scout.silver_rejected_transactions in step (a version now rejected is stored or its reasons replaced, one now valid is removed). Returns {"keys", "versions", "rejected", "unrejected"}. Only inside scout.backfill (55000 otherwise).';
+
+
+--
+-- Name: backfill_settle(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.backfill_settle() RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_changes bigint;
+begin
+    perform scout_internal.require_job_lock('scout.backfill', 'scout_internal.backfill_settle');
+    perform 'PRAGMA:TABLE: backfill_keys (transaction_id text)';
+    perform 'PRAGMA:TABLE: backfill_versions (like scout.silver_validated_transactions, raw_data jsonb, reasons text[])';
+    if pg_catalog.to_regclass('pg_temp.silver_transaction_changes') is not null then
+        drop table pg_temp.silver_transaction_changes;
+    end if;
+    -- what changes in Silver: keys with no valid version left, and keys whose winner
+    -- differs in value, or whose Silver row's own version is no longer valid
+    create temp table silver_transaction_changes on commit drop as
+    select k.transaction_id, w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id,
+           w.vendor_name, w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method,
+           w.description, w.attributes, w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at,
+           case when w.bronze_id is null then 'delete' when s.transaction_id is null then 'insert' else 'update' end
+               as change,
+           s.category as old_category, s.transaction_date as old_transaction_date, s.customer_id as old_customer_id,
+           s.amount as old_amount, s.quantity as old_quantity
+      from pg_temp.backfill_keys k
+      left join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
+      left join (select distinct on (v.transaction_id) v.*
+                   from pg_temp.backfill_versions v
+                  where pg_catalog.cardinality(v.reasons) = 0
+                  order by v.transaction_id, v.bronze_seq desc) w on w.transaction_id = k.transaction_id
+     where (s.transaction_id is not null or w.transaction_id is not null)
+       and (w.transaction_id is null or s.transaction_id is null
+            or (w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id, w.vendor_name,
+                w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method, w.description,
+                w.attributes)
+               is distinct from
+               (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id, s.vendor_name,
+                s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount, s.payment_method, s.description,
+                s.attributes)
+            or exists (select 1 from pg_temp.backfill_versions v
+                        where v.bronze_id = s.bronze_id and pg_catalog.cardinality(v.reasons) > 0));
+    get diagnostics v_changes = row_count;
+    return v_changes;
+end
+$$;
+
+
+--
+-- Name: FUNCTION backfill_settle(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.backfill_settle() IS 'Step of scout.backfill: settles each key of pg_temp.backfill_keys anew from its judged versions (the latest valid one wins; none left deletes the key) and leaves what differs from Silver (in value, or a Silver row whose own version is no longer valid) in pg_temp.silver_transaction_changes for scout_internal.silver_apply_transaction_changes. Returns the changes. Only inside scout.backfill (55000 otherwise).';
 
 
 --
@@ -2316,6 +2000,209 @@ COMMENT ON FUNCTION scout_internal.dq_raise_alert(p_schema text, p_table text, p
 
 
 --
+-- Name: dq_replace_test_failures(bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_replace_test_failures(p_run_id bigint) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_table record;
+begin
+    perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_replace_test_failures');
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[])';
+    for v_table in select c.relname from pg_catalog.pg_class c
+                    where c.relnamespace = 'test_failures'::regnamespace and c.relkind = 'r' loop
+        execute pg_catalog.format('delete from test_failures.%I', v_table.relname);
+        execute pg_catalog.format(
+            'insert into test_failures.%I (check_name, business_key, detail, run_id)
+             select r.check_name, k.key, r.detail, $1
+               from pg_temp.dq_run_results r cross join lateral pg_catalog.unnest(r.failing_keys) k(key)
+              where r.schema_name = ''scout'' and r.table_name = $2 and k.key is not null', v_table.relname)
+            using p_run_id, v_table.relname;
+    end loop;
+    return (select coalesce(pg_catalog.sum(r.failed), 0) from pg_temp.dq_run_results r);
+end
+$_$;
+
+
+--
+-- Name: FUNCTION dq_replace_test_failures(p_run_id bigint); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_replace_test_failures(p_run_id bigint) IS 'Step 3 of scout.run_dq_checks: replaces the rows of every test_failures table with the failing keys of its table in pg_temp.dq_run_results, under run p_run_id; returns the failing rows of all results. Only inside scout.run_dq_checks (55000 otherwise).';
+
+
+--
+-- Name: dq_run_checks(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_run_checks() RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_check record;
+begin
+    perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_run_checks');
+    if pg_catalog.to_regclass('pg_temp.dq_run_results') is not null then
+        drop table pg_temp.dq_run_results;
+    end if;
+    create temp table dq_run_results (
+        check_name text, schema_name text, table_name text, layer text, dimension text, level text,
+        passed bigint, failed bigint, detail text, failing_keys text[]
+    ) on commit drop;
+    for v_check in select c.relname from pg_catalog.pg_class c
+                    where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' order by c.relname loop
+        begin
+            execute pg_catalog.format('insert into pg_temp.dq_run_results select * from scout_checks.%I',
+                                      v_check.relname);
+        exception when others then
+            insert into pg_temp.dq_run_results
+            values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
+                    pg_catalog.format('the check itself failed: %s (SQLSTATE %s)', sqlerrm, sqlstate), null);
+        end;
+    end loop;
+    -- timeliness of every registered table with a layer threshold
+    insert into pg_temp.dq_run_results
+    select 'timeliness', t.schema_name, t.table_name, t.layer, 'timeliness', 'error',
+           (pg_catalog.now() - t.last_updated <= h.timeliness)::int,
+           (pg_catalog.now() - t.last_updated > h.timeliness)::int,
+           pg_catalog.format('last change %s ago, threshold %s',
+                             pg_catalog.date_trunc('second', pg_catalog.now() - t.last_updated), h.timeliness),
+           null
+      from ip_workbench.tables t
+      join ip_workbench.dq_thresholds h on h.layer = t.layer
+     where h.timeliness is not null and t.last_updated is not null
+       and t.table_name not like '%rejected%';
+    return (select pg_catalog.count(*) from pg_temp.dq_run_results);
+end
+$$;
+
+
+--
+-- Name: FUNCTION dq_run_checks(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_run_checks() IS 'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table with a layer threshold into pg_temp.dq_run_results; returns the results. Only inside scout.run_dq_checks (55000 otherwise).';
+
+
+--
+-- Name: dq_settle_alerts(bigint, numeric); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_settle_alerts(p_run_id bigint, p_threshold numeric) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_alert record;
+    v_raised jsonb := '[]'::jsonb;
+    v_closed jsonb := '[]'::jsonb;
+begin
+    perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_settle_alerts');
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[])';
+    perform 'PRAGMA:TABLE: dq_run_scores (schema_name text, table_name text, layer text, completeness numeric, uniqueness numeric, validity numeric, integrity numeric, timeliness numeric, dq_score numeric)';
+    for v_alert in
+        select s.*, a.id as open_id,
+               (select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                           'check', r.check_name, 'failed', r.failed, 'detail', r.detail,
+                           'sample_keys', pg_catalog.to_jsonb(r.failing_keys[1:5])) order by r.check_name)
+                  from pg_temp.dq_run_results r
+                 where r.schema_name = s.schema_name and r.table_name = s.table_name and r.failed > 0) as failing
+          from pg_temp.dq_run_scores s
+          join ip_workbench.dq_thresholds h on h.layer = s.layer and h.overall is not null
+          left join ip_workbench.dq_alerts a
+                 on a.schema_name = s.schema_name and a.table_name = s.table_name and a.closed_at is null
+    loop
+        if v_alert.dq_score < p_threshold then
+            if scout_internal.dq_raise_alert(v_alert.schema_name, v_alert.table_name, v_alert.layer, v_alert.dq_score,
+                   p_threshold, pg_catalog.jsonb_build_object('completeness', v_alert.completeness,
+                       'uniqueness', v_alert.uniqueness, 'validity', v_alert.validity, 'integrity', v_alert.integrity,
+                       'timeliness', v_alert.timeliness),
+                   v_alert.failing, p_run_id) is not null then
+                v_raised := v_raised || pg_catalog.to_jsonb(v_alert.schema_name || '.' || v_alert.table_name);
+            end if;
+        elsif v_alert.open_id is not null then
+            update ip_workbench.dq_alerts a
+               set closed_at = pg_catalog.now(), closed_score = v_alert.dq_score
+             where a.id = v_alert.open_id;
+            v_closed := v_closed || pg_catalog.to_jsonb(v_alert.schema_name || '.' || v_alert.table_name);
+        end if;
+    end loop;
+    return pg_catalog.jsonb_build_object('alerts_raised', v_raised, 'alerts_closed', v_closed);
+end
+$$;
+
+
+--
+-- Name: FUNCTION dq_settle_alerts(p_run_id bigint, p_threshold numeric); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_settle_alerts(p_run_id bigint, p_threshold numeric) IS 'Step 4 of scout.run_dq_checks: for every table in pg_temp.dq_run_scores of a layer with an overall threshold, opens an alert (scout_internal.dq_raise_alert) when its score is below p_threshold, or closes its open alert when it is not; returns {"alerts_raised", "alerts_closed"} (lists of schema.table). Only inside scout.run_dq_checks (55000 otherwise).';
+
+
+--
+-- Name: dq_store_scores(bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_store_scores(p_run_id bigint) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_store_scores');
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[])';
+    insert into ip_workbench.dq_results (run_id, check_name, schema_name, table_name, layer, dimension, level,
+                                         passed, failed, detail)
+    select p_run_id, r.check_name, r.schema_name, r.table_name, r.layer, r.dimension, r.level,
+           r.passed, r.failed, r.detail
+      from pg_temp.dq_run_results r;
+
+    if pg_catalog.to_regclass('pg_temp.dq_run_scores') is not null then
+        drop table pg_temp.dq_run_scores;
+    end if;
+    create temp table dq_run_scores on commit drop as
+    select d.schema_name, d.table_name, d.layer, d.completeness, d.uniqueness, d.validity, d.integrity, d.timeliness,
+           least(d.completeness, d.uniqueness, d.validity, d.integrity, d.timeliness) as dq_score
+      from (select r.schema_name, r.table_name, r.layer,
+                   scout_internal.pass_rate(r.dimensions, 'completeness') as completeness,
+                   scout_internal.pass_rate(r.dimensions, 'uniqueness') as uniqueness,
+                   scout_internal.pass_rate(r.dimensions, 'validity') as validity,
+                   scout_internal.pass_rate(r.dimensions, 'integrity') as integrity,
+                   scout_internal.timeliness_score(r.schema_name, r.table_name) as timeliness
+              from (select x.schema_name, x.table_name, x.layer,
+                           pg_catalog.jsonb_object_agg(x.dimension, pg_catalog.jsonb_build_array(x.passed, x.failed))
+                               as dimensions
+                      from (select y.schema_name, y.table_name, y.layer,
+                                   case y.dimension when 'volume' then 'integrity' else y.dimension end as dimension,
+                                   pg_catalog.sum(y.passed) as passed, pg_catalog.sum(y.failed) as failed
+                              from pg_temp.dq_run_results y where y.level = 'error'
+                             group by 1, 2, 3, 4) x
+                     group by 1, 2, 3) r) d;
+    insert into ip_workbench.dq_scores (run_id, schema_name, table_name, layer, completeness, uniqueness, validity,
+                                        integrity, timeliness, dq_score)
+    select p_run_id, s.schema_name, s.table_name, s.layer, s.completeness, s.uniqueness, s.validity, s.integrity,
+           s.timeliness, s.dq_score
+      from pg_temp.dq_run_scores s;
+    update ip_workbench.tables t
+       set completeness = s.completeness, uniqueness = s.uniqueness, timeliness = s.timeliness,
+           dq_score = s.dq_score, last_checked = pg_catalog.now()
+      from pg_temp.dq_run_scores s
+     where t.schema_name = s.schema_name and t.table_name = s.table_name;
+end
+$$;
+
+
+--
+-- Name: FUNCTION dq_store_scores(p_run_id bigint); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) IS 'Step 2 of scout.run_dq_checks: appends every result of pg_temp.dq_run_results to ip_workbench.dq_results under run p_run_id, scores every checked table (each dimension''s pass rate over its error-level results; dq_score the lowest) into pg_temp.dq_run_scores, ip_workbench.dq_scores and ip_workbench.tables. Only inside scout.run_dq_checks (55000 otherwise).';
+
+
+--
 -- Name: fold_case(text); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -2335,6 +2222,346 @@ END;
 --
 
 COMMENT ON FUNCTION scout_internal.fold_case(p_text text) IS 'p_text lower-cased by locale-independent rules (C for ASCII, ICU root otherwise), for case-insensitive matching. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
+
+
+--
+-- Name: gold_apply_monthly_totals(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.gold_apply_monthly_totals() RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_apply_monthly_totals');
+    perform 'PRAGMA:TABLE: gold_changed_months (category text, month date, reaggregate boolean)';
+    perform 'PRAGMA:TABLE: gold_changed_month_days (category text, month date, day date)';
+    perform 'PRAGMA:TABLE: gold_claimed_changes (category text, day date, month date, week_start date, customer_id text, transactions numeric, amount numeric, quantity numeric)';
+    -- re-aggregated months: from Silver, every day of the month joined on its key
+    delete from scout.gold_monthly_category_totals t
+     using pg_temp.gold_changed_months c
+     where c.reaggregate and t.category = c.category and t.month = c.month;
+    insert into scout.gold_monthly_category_totals
+           (month, category, total_amount, transaction_count, total_quantity, unique_customers)
+    select d.month, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*), pg_catalog.sum(s.quantity),
+           pg_catalog.count(distinct s.customer_id)
+      from pg_temp.gold_changed_month_days d
+      join scout.silver_validated_transactions s
+        on s.category = d.category and s.transaction_date = d.day
+     group by d.month, d.category;
+    -- The differences, where the month was not re-aggregated. unique_customers moves
+    -- by the customers whose rows there went from none to some (+1) or from some to
+    -- none (-1): Silver, read now, holds the rows after the change.
+    if pg_catalog.to_regclass('pg_temp.gold_unique_customer_moves') is not null then
+        drop table pg_temp.gold_unique_customer_moves;  -- an earlier refresh in this transaction
+    end if;
+    create temp table gold_unique_customer_moves on commit drop as
+    select c.category, c.month,
+           pg_catalog.count(*) filter (where n.now > 0 and n.now = c.net)
+           - pg_catalog.count(*) filter (where n.now = 0) as moved
+      from (select x.category, x.month, x.customer_id, pg_catalog.sum(x.transactions) as net
+              from pg_temp.gold_claimed_changes x
+              join pg_temp.gold_changed_months m
+                on m.category = x.category and m.month = x.month and not m.reaggregate
+             where x.customer_id is not null
+             group by x.category, x.month, x.customer_id
+            having pg_catalog.sum(x.transactions) <> 0) c
+     cross join lateral (
+         select pg_catalog.count(*) as now
+           from scout.silver_validated_transactions s
+          where s.customer_id = c.customer_id and s.category = c.category
+            and s.transaction_date >= c.month
+            and s.transaction_date < (c.month + interval '1 month')::date) n
+     group by c.category, c.month;
+    insert into scout.gold_monthly_category_totals as t
+           (month, category, total_amount, transaction_count, total_quantity, unique_customers)
+    select d.month, d.category, d.amount, d.transactions, d.quantity, coalesce(u.moved, 0)
+      from (select c.month, c.category, pg_catalog.sum(c.amount) as amount,
+                   pg_catalog.sum(c.transactions) as transactions, pg_catalog.sum(c.quantity) as quantity
+              from pg_temp.gold_claimed_changes c
+              join pg_temp.gold_changed_months m
+                on m.category = c.category and m.month = c.month and not m.reaggregate
+             group by c.month, c.category) d
+      left join pg_temp.gold_unique_customer_moves u on u.category = d.category and u.month = d.month
+    on conflict (category, month) do update
+       set total_amount = t.total_amount + excluded.total_amount,
+           transaction_count = t.transaction_count + excluded.transaction_count,
+           total_quantity = t.total_quantity + excluded.total_quantity,
+           unique_customers = t.unique_customers + excluded.unique_customers,
+           refreshed_at = pg_catalog.now();
+    delete from scout.gold_monthly_category_totals t
+     using pg_temp.gold_changed_months m
+     where not m.reaggregate and t.category = m.category and t.month = m.month and t.transaction_count = 0;
+end
+$$;
+
+
+--
+-- Name: FUNCTION gold_apply_monthly_totals(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.gold_apply_monthly_totals() IS 'Step 2 of scout.refresh_gold: re-aggregates the queued months of scout.gold_monthly_category_totals from Silver and adds the claimed differences to the others (unique_customers by the customers whose rows in the month went from none to some or back, looked up in Silver); a month left with no transaction is deleted. Reads the temporary tables of scout_internal.gold_claim_changes. Only inside scout.refresh_gold (55000 otherwise).';
+
+
+--
+-- Name: gold_apply_weekly_totals(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.gold_apply_weekly_totals() RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_apply_weekly_totals');
+    perform 'PRAGMA:TABLE: gold_changed_weeks (category text, week_start date, reaggregate boolean)';
+    perform 'PRAGMA:TABLE: gold_changed_week_days (category text, week_start date, day date)';
+    perform 'PRAGMA:TABLE: gold_claimed_changes (category text, day date, month date, week_start date, customer_id text, transactions numeric, amount numeric, quantity numeric)';
+    delete from scout.gold_weekly_category_totals t
+     using pg_temp.gold_changed_weeks c
+     where c.reaggregate and t.category = c.category and t.week_start = c.week_start;
+    insert into scout.gold_weekly_category_totals (week_start, category, total_amount, transaction_count)
+    select d.week_start, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*)
+      from pg_temp.gold_changed_week_days d
+      join scout.silver_validated_transactions s
+        on s.category = d.category and s.transaction_date = d.day
+     group by d.week_start, d.category;
+    insert into scout.gold_weekly_category_totals as t (week_start, category, total_amount, transaction_count)
+    select c.week_start, c.category, pg_catalog.sum(c.amount), pg_catalog.sum(c.transactions)
+      from pg_temp.gold_claimed_changes c
+      join pg_temp.gold_changed_weeks w
+        on w.category = c.category and w.week_start = c.week_start and not w.reaggregate
+     group by c.week_start, c.category
+    on conflict (category, week_start) do update
+       set total_amount = t.total_amount + excluded.total_amount,
+           transaction_count = t.transaction_count + excluded.transaction_count,
+           refreshed_at = pg_catalog.now();
+    delete from scout.gold_weekly_category_totals t
+     using pg_temp.gold_changed_weeks w
+     where not w.reaggregate and t.category = w.category and t.week_start = w.week_start
+       and t.transaction_count = 0;
+end
+$$;
+
+
+--
+-- Name: FUNCTION gold_apply_weekly_totals(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.gold_apply_weekly_totals() IS 'Step 3 of scout.refresh_gold: re-aggregates the queued weeks of scout.gold_weekly_category_totals from Silver and adds the claimed differences to the others; a week left with no transaction is deleted. Reads the temporary tables of scout_internal.gold_claim_changes. Only inside scout.refresh_gold (55000 otherwise).';
+
+
+--
+-- Name: gold_build_category_trends(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.gold_build_category_trends() RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_gold_from date := scout_internal.gold_kept_from();
+    v_rows bigint;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_build_category_trends');
+    perform 'PRAGMA:TABLE: gold_changed_categories (category text)';
+    delete from scout.gold_category_trends g
+     using pg_temp.gold_changed_categories c where g.category = c.category;
+    insert into scout.gold_category_trends
+           (week_start, category, total_amount, transaction_count, moving_avg_4w, baseline_mean,
+            baseline_stddev, z_score, is_anomaly)
+    select w.week_start, w.category, w.total_amount, w.transaction_count, w.moving_avg_4w,
+           w.baseline_mean, w.baseline_stddev, z.z_score, coalesce(pg_catalog.abs(z.z_score) > 2, false)
+      from (
+          select d.week_start, d.category, d.total_amount, d.transaction_count,
+                 pg_catalog.avg(d.total_amount) over four_weeks as moving_avg_4w,
+                 pg_catalog.avg(d.total_amount) over baseline as baseline_mean,
+                 pg_catalog.stddev_samp(d.total_amount) over baseline as baseline_stddev,
+                 pg_catalog.count(*) over baseline as baseline_weeks
+            from (
+                -- dense: every week from the category's first to its last, 0 where nothing sold
+                select g.week_start::date as week_start, b.category,
+                       coalesce(t.total_amount, 0) as total_amount, coalesce(t.transaction_count, 0) as transaction_count
+                  from (select x.category, pg_catalog.min(x.week_start) as first_week, pg_catalog.max(x.week_start) as last_week
+                          from scout.gold_weekly_category_totals x
+                          join pg_temp.gold_changed_categories c on c.category = x.category
+                         group by x.category) b
+                 cross join lateral pg_catalog.generate_series(b.first_week, b.last_week, interval '1 week') as g(week_start)
+                  left join scout.gold_weekly_category_totals t
+                    on t.category = b.category and t.week_start = g.week_start::date
+            ) d
+          window four_weeks as (partition by d.category order by d.week_start rows between 3 preceding and current row),
+                 baseline as (partition by d.category order by d.week_start rows between 8 preceding and 1 preceding)
+      ) w
+     cross join lateral (
+          select case when w.baseline_weeks >= 4 and w.baseline_stddev > 0
+                      then (w.total_amount - w.baseline_mean) / w.baseline_stddev end as z_score
+      ) z
+     where w.week_start >= v_gold_from;  -- older weeks were purged by retention
+    get diagnostics v_rows = row_count;
+    return v_rows;
+end
+$$;
+
+
+--
+-- Name: FUNCTION gold_build_category_trends(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.gold_build_category_trends() IS 'Mart step of scout.refresh_gold: rewrites scout.gold_category_trends for the categories in pg_temp.gold_changed_categories from scout.gold_weekly_category_totals, dense (0 for a week without sales between the first and last), with the 4-week moving average and the z-score against the 8 weeks before (at least 4, not all equal), from the first week Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
+
+
+--
+-- Name: gold_build_monthly_summary(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.gold_build_monthly_summary() RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_gold_from date := scout_internal.gold_kept_from();
+    v_rows bigint;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_build_monthly_summary');
+    perform 'PRAGMA:TABLE: gold_changed_categories (category text)';
+    delete from scout.gold_monthly_summary m
+     using pg_temp.gold_changed_categories c where m.category = c.category;
+    insert into scout.gold_monthly_summary
+           (month, category, total_amount, transaction_count, avg_amount, total_quantity, unique_customers,
+            mom_growth_pct, yoy_growth_pct, moving_avg_3m)
+    select t.month, t.category, t.total_amount, t.transaction_count,
+           t.total_amount / t.transaction_count,
+           t.total_quantity, t.unique_customers,
+           pg_catalog.round(100 * (t.total_amount - prev.total_amount) / prev.total_amount, 2),
+           pg_catalog.round(100 * (t.total_amount - last_year.total_amount) / last_year.total_amount, 2),
+           (t.total_amount + coalesce(prev.total_amount, 0) + coalesce(prev2.total_amount, 0))
+               / least(3, 1 + (extract(year from t.month) - extract(year from f.first_month)) * 12
+                            + extract(month from t.month) - extract(month from f.first_month))
+      from scout.gold_monthly_category_totals t
+      join pg_temp.gold_changed_categories c on c.category = t.category
+      join (select x.category, pg_catalog.min(x.month) as first_month
+              from scout.gold_monthly_category_totals x group by x.category) f on f.category = t.category
+      left join scout.gold_monthly_category_totals prev
+        on prev.category = t.category and prev.month = (t.month - interval '1 month')::date
+      left join scout.gold_monthly_category_totals prev2
+        on prev2.category = t.category and prev2.month = (t.month - interval '2 months')::date
+      left join scout.gold_monthly_category_totals last_year
+        on last_year.category = t.category and last_year.month = (t.month - interval '1 year')::date
+     where t.month >= v_gold_from;  -- older months were purged by retention
+    get diagnostics v_rows = row_count;
+    return v_rows;
+end
+$$;
+
+
+--
+-- Name: FUNCTION gold_build_monthly_summary(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.gold_build_monthly_summary() IS 'Mart step of scout.refresh_gold: rewrites scout.gold_monthly_summary for the categories in pg_temp.gold_changed_categories from scout.gold_monthly_category_totals (MoM and YoY growth, the 3-month moving average over the months the category has had), from the first month Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
+
+
+--
+-- Name: gold_claim_changes(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.gold_claim_changes() RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_frozen_before date := scout_internal.silver_frozen_before();
+    v_days bigint;
+    v_change_rows bigint;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_claim_changes');
+    if pg_catalog.to_regclass('pg_temp.gold_changed_days') is not null then
+        drop table pg_temp.gold_changed_days, pg_temp.gold_claimed_changes, pg_temp.gold_changed_months,
+                   pg_temp.gold_changed_weeks, pg_temp.gold_changed_categories, pg_temp.gold_changed_month_days,
+                   pg_temp.gold_changed_week_days;
+    end if;
+    -- Silver and the queue of differences must be read as of one moment, or a merge
+    -- committing in between would be counted twice (in a re-aggregated month and
+    -- again as a difference). This waits for merges still queueing and holds new
+    -- ones at their queueing until this commits; readers are never blocked.
+    lock table scout.gold_pending_changes in share mode;
+    create temp table gold_changed_days on commit drop as
+    with taken as (delete from scout.gold_pending_days returning category, day)
+    select distinct t.category, t.day from taken t
+     -- months before Silver's retention boundary are frozen: their Silver rows are gone
+     where t.day >= v_frozen_before;
+    get diagnostics v_days = row_count;
+    create temp table gold_claimed_changes on commit drop as
+    with taken as (delete from scout.gold_pending_changes
+                   returning category, day, customer_id, transactions, amount, quantity)
+    select t.category, t.day, date_trunc('month', t.day::timestamp)::date as month,
+           date_trunc('week', t.day::timestamp)::date as week_start, t.customer_id,
+           pg_catalog.sum(t.transactions) as transactions, pg_catalog.sum(t.amount) as amount,
+           pg_catalog.sum(t.quantity) as quantity
+      from taken t
+     where t.day >= v_frozen_before
+     group by t.category, t.day, t.customer_id;
+    get diagnostics v_change_rows = row_count;
+
+    -- Re-aggregated from Silver: the months and weeks of queued days. Every other
+    -- month and week with differences gets them added.
+    create temp table gold_changed_months on commit drop as
+    select distinct d.category, date_trunc('month', d.day::timestamp)::date as month, true as reaggregate
+      from pg_temp.gold_changed_days d;
+    insert into pg_temp.gold_changed_months (category, month, reaggregate)
+    select distinct c.category, c.month, false
+      from pg_temp.gold_claimed_changes c
+     where not exists (select 1 from pg_temp.gold_changed_months m
+                        where m.category = c.category and m.month = c.month);
+    create temp table gold_changed_weeks on commit drop as
+    select distinct d.category, date_trunc('week', d.day::timestamp)::date as week_start, true as reaggregate
+      from pg_temp.gold_changed_days d
+     where date_trunc('week', d.day::timestamp)::date >= v_frozen_before;  -- a week across the boundary is frozen too
+    insert into pg_temp.gold_changed_weeks (category, week_start, reaggregate)
+    select distinct c.category, c.week_start, false
+      from pg_temp.gold_claimed_changes c
+     where c.week_start >= v_frozen_before
+       and not exists (select 1 from pg_temp.gold_changed_weeks w
+                        where w.category = c.category and w.week_start = c.week_start);
+    create temp table gold_changed_categories on commit drop as
+    select distinct m.category from pg_temp.gold_changed_months m
+    union
+    select w.category from pg_temp.gold_changed_weeks w;
+    -- Every day of each re-aggregated month and week, so Silver is joined on its
+    -- (category, transaction_date) key: an index probe per day for a small change,
+    -- one hash join for a full rebuild. Materialised and analysed so the planner
+    -- knows which of the two it is facing.
+    create temp table gold_changed_month_days on commit drop as
+    select c.category, c.month, d.day::date as day
+      from pg_temp.gold_changed_months c
+     cross join lateral pg_catalog.generate_series(c.month, (c.month + interval '1 month - 1 day')::date,
+                                                   interval '1 day') as d(day)
+     where c.reaggregate;
+    create temp table gold_changed_week_days on commit drop as
+    select c.category, c.week_start, d.day::date as day
+      from pg_temp.gold_changed_weeks c
+     cross join lateral pg_catalog.generate_series(c.week_start, c.week_start + 6, interval '1 day') as d(day)
+     where c.reaggregate;
+    analyze pg_temp.gold_changed_months;
+    analyze pg_temp.gold_changed_weeks;
+    analyze pg_temp.gold_changed_month_days;
+    analyze pg_temp.gold_changed_week_days;
+    return pg_catalog.jsonb_build_object(
+        'changed_days', v_days,
+        'changes_applied', v_change_rows,
+        'months_reaggregated', (select pg_catalog.count(*) from pg_temp.gold_changed_months m where m.reaggregate),
+        'months_recomputed', (select pg_catalog.count(*) from pg_temp.gold_changed_months),
+        'weeks_recomputed', (select pg_catalog.count(*) from pg_temp.gold_changed_weeks),
+        'categories_rewritten', (select pg_catalog.count(*) from pg_temp.gold_changed_categories));
+end
+$$;
+
+
+--
+-- Name: FUNCTION gold_claim_changes(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.gold_claim_changes() IS 'Step 1 of scout.refresh_gold: takes every queued day (scout.gold_pending_days) and difference (scout.gold_pending_changes) its snapshot sees, leaves the months, weeks and categories they touch in temporary tables for the steps after it, and returns their counts {"changed_days", "changes_applied", "months_reaggregated", "months_recomputed", "weeks_recomputed", "categories_rewritten"}. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -3496,6 +3723,30 @@ COMMENT ON FUNCTION scout_internal.register_check(p_view regclass, p_description
 
 
 --
+-- Name: require_job_lock(text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.require_job_lock(p_job text, p_step text) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+    if not scout_internal.holds_job_lock(p_job) then
+        raise exception '% runs only inside %, which holds its lock', p_step, p_job
+            using errcode = '55000', hint = pg_catalog.format('Call select %s();', p_job);
+    end if;
+end
+$$;
+
+
+--
+-- Name: FUNCTION require_job_lock(p_job text, p_step text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.require_job_lock(p_job text, p_step text) IS 'Raises 55000 naming step p_step and job p_job unless this session holds p_job''s lock (scout_internal.holds_job_lock). The first statement of every step a job calls.';
+
+
+--
 -- Name: run_step(bigint, integer, text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -3562,6 +3813,87 @@ COMMENT ON FUNCTION scout_internal.setting(p_name text) IS 'The value of setting
 
 
 --
+-- Name: silver_apply_transaction_changes(boolean); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.silver_apply_transaction_changes(p_gold_days boolean) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_deleted bigint := 0;
+    v_updated bigint := 0;
+    v_inserted bigint := 0;
+begin
+    -- backfill holds Silver's lock too: it brings Silver up to date first
+    perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_apply_transaction_changes');
+    perform 'PRAGMA:TABLE: silver_transaction_changes (like scout.silver_validated_transactions, change text, old_category text, old_transaction_date date, old_customer_id text, old_amount numeric, old_quantity integer)';
+    -- Nothing to write, no statement: each one counts as a write of Silver
+    -- (ip_workbench.layer_versions) and would make Platinum rebuild for nothing.
+    if not exists (select 1 from pg_temp.silver_transaction_changes) then
+        return pg_catalog.jsonb_build_object('inserted', 0, 'updated', 0, 'deleted', 0);
+    end if;
+    if p_gold_days then
+        insert into scout.gold_pending_days (category, day)
+        select c.category, c.transaction_date from pg_temp.silver_transaction_changes c where c.change <> 'delete'
+        union
+        select c.old_category, c.old_transaction_date from pg_temp.silver_transaction_changes c where c.change <> 'insert';
+    else
+        insert into scout.gold_pending_changes (category, day, customer_id, transactions, amount, quantity)
+        select x.category, x.day, x.customer_id, pg_catalog.sum(x.transactions), pg_catalog.sum(x.amount),
+               pg_catalog.sum(x.quantity)
+          from (select c.category, c.transaction_date as day, c.customer_id, 1 as transactions, c.amount,
+                       c.quantity::bigint as quantity
+                  from pg_temp.silver_transaction_changes c where c.change <> 'delete'
+                union all
+                select c.old_category, c.old_transaction_date, c.old_customer_id, -1, -c.old_amount,
+                       -c.old_quantity::bigint
+                  from pg_temp.silver_transaction_changes c where c.change <> 'insert') x
+         group by x.category, x.day, x.customer_id
+        -- a correction that moved nothing Gold counts (a new description) cancels out
+        having pg_catalog.sum(x.transactions) <> 0 or pg_catalog.sum(x.amount) <> 0 or pg_catalog.sum(x.quantity) <> 0;
+    end if;
+
+    delete from scout.silver_validated_transactions s
+     using pg_temp.silver_transaction_changes c
+     where c.change = 'delete' and s.transaction_id = c.transaction_id;
+    get diagnostics v_deleted = row_count;
+    -- plain UPDATE and INSERT rather than INSERT … ON CONFLICT: speculative insertion
+    -- costs about a quarter more per row, and the job's lock means no one else writes here
+    update scout.silver_validated_transactions as s
+       set transaction_date = c.transaction_date, amount = c.amount, currency = c.currency,
+           category = c.category, subcategory = c.subcategory, store_id = c.store_id,
+           vendor_name = c.vendor_name, vendor_id = c.vendor_id, customer_id = c.customer_id, sku = c.sku,
+           quantity = c.quantity, tax_amount = c.tax_amount, payment_method = c.payment_method,
+           description = c.description, attributes = c.attributes, bronze_id = c.bronze_id,
+           bronze_seq = c.bronze_seq, source = c.source, ingestion_batch_id = c.ingestion_batch_id,
+           ingested_at = c.ingested_at, validated_at = pg_catalog.now()
+      from pg_temp.silver_transaction_changes c
+     where c.change = 'update' and s.transaction_id = c.transaction_id;
+    get diagnostics v_updated = row_count;
+    insert into scout.silver_validated_transactions (
+        transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
+        vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
+        attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
+    select c.transaction_id, c.transaction_date, c.amount, c.currency, c.category, c.subcategory, c.store_id,
+           c.vendor_name, c.vendor_id, c.customer_id, c.sku, c.quantity, c.tax_amount, c.payment_method,
+           c.description, c.attributes, c.bronze_id, c.bronze_seq, c.source, c.ingestion_batch_id, c.ingested_at
+      from pg_temp.silver_transaction_changes c
+     where c.change = 'insert';
+    get diagnostics v_inserted = row_count;
+    return pg_catalog.jsonb_build_object('inserted', v_inserted, 'updated', v_updated, 'deleted', v_deleted);
+end
+$$;
+
+
+--
+-- Name: FUNCTION silver_apply_transaction_changes(p_gold_days boolean); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.silver_apply_transaction_changes(p_gold_days boolean) IS 'The one Silver apply of scout_internal.silver_merge_transactions and scout.backfill: writes the changes in pg_temp.silver_transaction_changes (insert, update or delete of a transaction_id) to scout.silver_validated_transactions and queues them for Gold, as the days they touched when p_gold_days, else as differences per (category, day, customer). Returns {"inserted", "updated", "deleted"}; writes nothing when there is nothing to change. Only under scout.refresh_silver''s lock, which the merge and backfill hold (55000 otherwise).';
+
+
+--
 -- Name: silver_candidates(regclass, pg_snapshot, xid8, pg_snapshot, xid8, bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -3594,6 +3926,69 @@ $_$;
 --
 
 COMMENT ON FUNCTION scout_internal.silver_candidates(p_bronze regclass, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint) IS 'Internal to the Silver merges'' safety net: creates pg_temp.silver_candidates(rn, id, parse_error), the rows of Bronze table p_bronze new to the stream (watermark p_prev, p_prev_xid, p_prev_seq; snapshot p_now; own transaction p_own) numbered by arrival; returns how many.';
+
+
+--
+-- Name: silver_first_load_transactions(bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.silver_first_load_transactions(p_processed bigint) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_inserted bigint;
+    v_index_definitions text[];
+    v_index_names text;
+    v_index text;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_first_load_transactions');
+    perform 'PRAGMA:TABLE: silver_delta_transactions (like scout.silver_validated_transactions, ingest_xid xid8, reasons text[], parse_error text)';
+    insert into scout.gold_pending_days (category, day)
+    select distinct d.category, d.transaction_date
+      from pg_temp.silver_delta_transactions d
+     where pg_catalog.cardinality(d.reasons) = 0;
+    -- Building an index from sorted rows (in parallel) costs a fraction of growing it
+    -- row by row: for a large first load, Silver's secondary indexes are dropped and
+    -- rebuilt around the insert. That locks Silver until commit; the API roles never
+    -- read it, and nothing else has anything to read in it yet. Only the owner may.
+    if p_processed >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint
+       and pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c
+                                    where c.oid = 'scout.silver_validated_transactions'::regclass), 'USAGE') then
+        select pg_catalog.array_agg(pg_catalog.pg_get_indexdef(i.indexrelid) order by i.indexrelid),
+               pg_catalog.string_agg(i.indexrelid::regclass::text, ', ')
+          into v_index_definitions, v_index_names
+          from pg_catalog.pg_index i
+         where i.indrelid = 'scout.silver_validated_transactions'::regclass and not i.indisprimary;
+        if v_index_names is not null then
+            execute 'drop index ' || v_index_names;
+        end if;
+    end if;
+    insert into scout.silver_validated_transactions (
+        transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
+        vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
+        attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
+    select distinct on (d.transaction_id)
+           d.transaction_id, d.transaction_date, d.amount, d.currency, d.category, d.subcategory, d.store_id,
+           d.vendor_name, d.vendor_id, d.customer_id, d.sku, d.quantity, d.tax_amount, d.payment_method,
+           d.description, d.attributes, d.bronze_id, d.bronze_seq, d.source, d.ingestion_batch_id, d.ingested_at
+      from pg_temp.silver_delta_transactions d
+     where pg_catalog.cardinality(d.reasons) = 0
+     order by d.transaction_id, d.bronze_seq desc;
+    get diagnostics v_inserted = row_count;
+    foreach v_index in array coalesce(v_index_definitions, '{}') loop
+        execute v_index;
+    end loop;
+    return v_inserted;
+end
+$$;
+
+
+--
+-- Name: FUNCTION silver_first_load_transactions(p_processed bigint); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.silver_first_load_transactions(p_processed bigint) IS 'Step of scout_internal.silver_merge_transactions when Silver is empty: inserts the latest valid version of each key in pg_temp.silver_delta_transactions and queues the days they touch for Gold; from silver_first_load_rebuilds_indexes_from parsed rows (p_processed) on, and only for Silver''s owner, the secondary indexes are dropped and built again after the insert. Returns the rows inserted. Only inside scout.refresh_silver (55000 otherwise).';
 
 
 --
@@ -3797,7 +4192,7 @@ CREATE FUNCTION scout_internal.silver_merge_transactions() RETURNS jsonb
     SET random_page_cost TO '1.1'
     SET enable_hashjoin TO 'on'
     SET enable_mergejoin TO 'on'
-    AS $_$
+    AS $$
 declare
     -- taken here, never passed in: a caller's older snapshot would re-read or skip rows
     v_now pg_snapshot := pg_catalog.pg_current_snapshot();
@@ -3806,124 +4201,30 @@ declare
     v_prev_seq bigint;
     v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
     v_own_seq bigint;
-    v_changes bigint;
     v_today date;
-    v_oldest date;
     v_plan text;
     v_processed bigint;
     v_rejected bigint;
-    v_inserted bigint;
-    v_updated bigint := 0;
-    v_first_load boolean;
-    v_index_definitions text[];
-    v_index_names text;
-    v_index text;
+    v_applied jsonb := '{"inserted": 0, "updated": 0}'::jsonb;
 begin
-    if not scout_internal.holds_job_lock('scout.refresh_silver') then
-        raise exception 'scout_internal.silver_merge_transactions runs only inside scout.refresh_silver, which holds its lock'
-            using errcode = '55000', hint = 'Call select scout.refresh_silver();';
-    end if;
+    perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_merge_transactions');
     select w.processed_snapshot, w.processed_xid, w.processed_seq into v_prev, v_prev_xid, v_prev_seq
       from ip_workbench.watermarks w where w.stream = 'silver_transactions';
-
     -- the moments a payload date is judged against, read once per run
     v_today := (pg_catalog.now() at time zone (scout_internal.setting('business_time_zone') #>> '{}'))::date;
-    v_oldest := (v_today - pg_catalog.make_interval(
-                     years => (scout_internal.setting('transaction_max_age_years'))::int))::date;
+    v_processed := scout_internal.silver_parse_transaction_delta(
+        v_now, v_own, v_prev, v_prev_xid, v_prev_seq, v_today,
+        (v_today - pg_catalog.make_interval(years => (scout_internal.setting('transaction_max_age_years'))::int))::date);
+    v_rejected := scout_internal.silver_store_rejected_transactions();
 
-    if pg_catalog.to_regclass('pg_temp.silver_delta_transactions') is not null then
-        drop table pg_temp.silver_delta_transactions;
-    end if;
-    begin
-        -- raw_data stays in Bronze: only the few rejected rows need it, fetched by id below
-        create temp table silver_delta_transactions on commit drop as
-        select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.source,
-               b.ingestion_batch_id, b.ingested_at, p.*, null::text as parse_error
-          from scout.bronze_transactions b
-         cross join lateral scout_internal.parse_transaction_payload(b.raw_data, v_today, pg_catalog.now(), v_oldest) p
-         where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_prev), '0'::xid8)
-           and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
-        get diagnostics v_processed = row_count;
-    exception
-        when data_exception or program_limit_exceeded then
-            -- Some row's data broke the parse in a way no rule foresaw. No row may stall
-            -- the stream: parse again row range by row range, reject the rows that raise
-            -- as unparseable (with the error), and go on with the rest.
-            perform scout_internal.silver_candidates('scout.bronze_transactions', v_now, v_own, v_prev, v_prev_xid, v_prev_seq);
-            perform scout_internal.silver_isolate_unparseable('silver_delta_transactions', pg_catalog.format($sql$
-                select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.source,
-                       b.ingestion_batch_id, b.ingested_at, p.*, null::text as parse_error
-                  from pg_temp.silver_candidates c
-                  join scout.bronze_transactions b on b.id = c.id
-                 cross join lateral scout_internal.parse_transaction_payload(b.raw_data, %L::date, %L::timestamptz, %L::date) p
-                 where c.rn between %%s and %%s and c.parse_error is null$sql$, v_today, pg_catalog.now(), v_oldest));
-            insert into pg_temp.silver_delta_transactions
-                   (bronze_id, bronze_seq, ingest_xid, source, ingestion_batch_id, ingested_at,
-                    transaction_id, reasons, parse_error)
-            select b.id, b.ingest_seq, b.ingest_xid, b.source, b.ingestion_batch_id, b.ingested_at,
-                   scout_internal.payload_key(b.raw_data, 'transaction_id'), array['unparseable'], c.parse_error
-              from pg_temp.silver_candidates c
-              join scout.bronze_transactions b on b.id = c.id
-             where c.parse_error is not null;
-            select pg_catalog.count(*) into v_processed from pg_temp.silver_delta_transactions;
-    end;
-
-    insert into scout.silver_rejected_transactions as r
-           (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at, parse_error)
-    select d.bronze_id, d.transaction_id, d.reasons, b.raw_data, d.source, d.ingestion_batch_id, d.ingested_at,
-           d.parse_error
-      from pg_temp.silver_delta_transactions d
-      join scout.bronze_transactions b on b.id = d.bronze_id
-     where pg_catalog.cardinality(d.reasons) > 0
-    on conflict (bronze_id) do update
-       set transaction_id = excluded.transaction_id, reasons = excluded.reasons, parse_error = excluded.parse_error,
-           rejected_at = pg_catalog.now();
-    get diagnostics v_rejected = row_count;
-
-    -- A first load: Silver is empty, so every latest valid version is new. No join to
-    -- Silver, no second copy of the winners: they go straight in, and the days they
-    -- touch go to Gold to be aggregated in one pass.
-    v_first_load := v_processed > 0 and not exists (select 1 from scout.silver_validated_transactions);
-    if v_first_load then
+    if v_processed > 0 and not exists (select 1 from scout.silver_validated_transactions) then
         v_plan := 'first_load';
-        insert into scout.gold_pending_days (category, day)
-        select distinct d.category, d.transaction_date
-          from pg_temp.silver_delta_transactions d
-         where pg_catalog.cardinality(d.reasons) = 0;
-        -- Building an index from sorted rows (in parallel) costs a fraction of growing it
-        -- row by row: for a large first load, Silver's secondary indexes are dropped and
-        -- rebuilt around the insert. That locks Silver until commit; the API roles never
-        -- read it, and nothing else has anything to read in it yet. Only the owner may.
-        if v_processed >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint
-           and pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c
-                                        where c.oid = 'scout.silver_validated_transactions'::regclass), 'USAGE') then
-            select pg_catalog.array_agg(pg_catalog.pg_get_indexdef(i.indexrelid) order by i.indexrelid),
-                   pg_catalog.string_agg(i.indexrelid::regclass::text, ', ')
-              into v_index_definitions, v_index_names
-              from pg_catalog.pg_index i
-             where i.indrelid = 'scout.silver_validated_transactions'::regclass and not i.indisprimary;
-            if v_index_names is not null then
-                execute 'drop index ' || v_index_names;
-            end if;
-        end if;
-        insert into scout.silver_validated_transactions (
-            transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
-            vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
-            attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
-        select distinct on (d.transaction_id)
-               d.transaction_id, d.transaction_date, d.amount, d.currency, d.category, d.subcategory, d.store_id,
-               d.vendor_name, d.vendor_id, d.customer_id, d.sku, d.quantity, d.tax_amount, d.payment_method,
-               d.description, d.attributes, d.bronze_id, d.bronze_seq, d.source, d.ingestion_batch_id, d.ingested_at
-          from pg_temp.silver_delta_transactions d
-         where pg_catalog.cardinality(d.reasons) = 0
-         order by d.transaction_id, d.bronze_seq desc;
-        get diagnostics v_inserted = row_count;
-        foreach v_index in array coalesce(v_index_definitions, '{}') loop
-            execute v_index;
-        end loop;
+        v_applied := pg_catalog.jsonb_build_object(
+            'inserted', scout_internal.silver_first_load_transactions(v_processed), 'updated', 0);
     else
         -- A delta far smaller than Silver is joined to it by one index probe per key; the
-        -- planner, unsure of the delta's size, otherwise tends to hash all of Silver.
+        -- planner, unsure of the delta's size, otherwise tends to hash all of Silver. A
+        -- small change goes to Gold as differences, a large one as the days it touched.
         -- The ratio is a setting (silver_probe_ratio) so a test can force either plan.
         v_plan := case when v_processed * (scout_internal.setting('silver_probe_ratio'))::numeric
                             < (select c.reltuples from pg_catalog.pg_class c
@@ -3933,87 +4234,8 @@ begin
             perform pg_catalog.set_config('enable_hashjoin', 'off', true);
             perform pg_catalog.set_config('enable_mergejoin', 'off', true);
         end if;
-
-        -- The latest valid version of each key in this delta that changes Silver, beside
-        -- the version it replaces (old_*; NULL for a new key). An identical re-send, or a
-        -- version older than Silver's, changes nothing and is left out. Then plain UPDATE
-        -- and INSERT rather than INSERT … ON CONFLICT: speculative insertion costs about a
-        -- quarter more per row, and refresh_silver's lock means no one else writes here.
-        if pg_catalog.to_regclass('pg_temp.silver_changes_transactions') is not null then
-            drop table pg_temp.silver_changes_transactions;
-        end if;
-        create temp table silver_changes_transactions on commit drop as
-        select w.*, s.transaction_id is not null as replaces, s.category as old_category,
-               s.transaction_date as old_transaction_date, s.customer_id as old_customer_id,
-               s.amount as old_amount, s.quantity as old_quantity
-          from (select distinct on (d.transaction_id) d.*
-                  from pg_temp.silver_delta_transactions d
-                 where pg_catalog.cardinality(d.reasons) = 0
-                 order by d.transaction_id, d.bronze_seq desc) w
-          left join scout.silver_validated_transactions s on s.transaction_id = w.transaction_id
-         where s.transaction_id is null
-            or (w.bronze_seq > s.bronze_seq
-                and (w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id, w.vendor_name,
-                     w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method, w.description,
-                     w.attributes)
-                    is distinct from
-                    (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id, s.vendor_name,
-                     s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount, s.payment_method, s.description,
-                     s.attributes));
-        get diagnostics v_changes = row_count;
-
-        -- Tell Gold. A small change goes as differences per (category, day, customer):
-        -- +1 for each new version, -1 for the version it replaced, which Gold adds to its
-        -- totals. A large one (a first load) goes as the days it touched, which Gold
-        -- re-aggregates from Silver in one pass: cheaper than writing a difference per row.
-        if v_changes > 0 and v_plan = 'probe' then
-            insert into scout.gold_pending_changes (category, day, customer_id, transactions, amount, quantity)
-            select x.category, x.day, x.customer_id, pg_catalog.sum(x.transactions), pg_catalog.sum(x.amount),
-                   pg_catalog.sum(x.quantity)
-              from (select c.category, c.transaction_date as day, c.customer_id, 1 as transactions, c.amount,
-                           c.quantity::bigint as quantity
-                      from pg_temp.silver_changes_transactions c
-                    union all
-                    select c.old_category, c.old_transaction_date, c.old_customer_id, -1, -c.old_amount,
-                           -c.old_quantity::bigint
-                      from pg_temp.silver_changes_transactions c where c.replaces) x
-             group by x.category, x.day, x.customer_id
-            -- a correction that moved nothing Gold counts (a new description) cancels out
-            having pg_catalog.sum(x.transactions) <> 0 or pg_catalog.sum(x.amount) <> 0 or pg_catalog.sum(x.quantity) <> 0;
-        elsif v_changes > 0 then
-            insert into scout.gold_pending_days (category, day)
-            select c.category, c.transaction_date from pg_temp.silver_changes_transactions c
-            union
-            select c.old_category, c.old_transaction_date from pg_temp.silver_changes_transactions c where c.replaces;
-        end if;
-
-        -- Nothing to write, no statement: each one counts as a write of Silver
-        -- (ip_workbench.layer_versions) and would make Platinum rebuild for nothing.
-        v_inserted := 0;
-        if v_changes > 0 then
-            update scout.silver_validated_transactions as s
-               set transaction_date = c.transaction_date, amount = c.amount, currency = c.currency,
-                   category = c.category, subcategory = c.subcategory, store_id = c.store_id,
-                   vendor_name = c.vendor_name, vendor_id = c.vendor_id, customer_id = c.customer_id, sku = c.sku,
-                   quantity = c.quantity, tax_amount = c.tax_amount, payment_method = c.payment_method,
-                   description = c.description, attributes = c.attributes, bronze_id = c.bronze_id,
-                   bronze_seq = c.bronze_seq, source = c.source, ingestion_batch_id = c.ingestion_batch_id,
-                   ingested_at = c.ingested_at, validated_at = pg_catalog.now()
-              from pg_temp.silver_changes_transactions c
-             where c.replaces and s.transaction_id = c.transaction_id;
-            get diagnostics v_updated = row_count;
-
-            insert into scout.silver_validated_transactions (
-                transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
-                vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method, description,
-                attributes, bronze_id, bronze_seq, source, ingestion_batch_id, ingested_at)
-            select c.transaction_id, c.transaction_date, c.amount, c.currency, c.category, c.subcategory, c.store_id,
-                   c.vendor_name, c.vendor_id, c.customer_id, c.sku, c.quantity, c.tax_amount, c.payment_method,
-                   c.description, c.attributes, c.bronze_id, c.bronze_seq, c.source, c.ingestion_batch_id, c.ingested_at
-              from pg_temp.silver_changes_transactions c
-             where not c.replaces;
-            get diagnostics v_inserted = row_count;
-        end if;
+        perform scout_internal.silver_settle_transaction_delta();
+        v_applied := scout_internal.silver_apply_transaction_changes(p_gold_days => v_plan = 'hash');
     end if;
     perform pg_catalog.set_config('enable_hashjoin', 'on', true);
     perform pg_catalog.set_config('enable_mergejoin', 'on', true);
@@ -4024,25 +4246,85 @@ begin
 
     perform scout_internal.touch_table('scout', 'bronze_transactions', v_processed, v_processed,
         (select pg_catalog.max(b.ingested_at) from scout.bronze_transactions b));
-    perform scout_internal.touch_table('scout', 'silver_validated_transactions', v_inserted + v_updated, v_inserted);
+    perform scout_internal.touch_table('scout', 'silver_validated_transactions',
+        (v_applied ->> 'inserted')::bigint + (v_applied ->> 'updated')::bigint, (v_applied ->> 'inserted')::bigint);
     perform scout_internal.touch_table('scout', 'silver_rejected_transactions', v_rejected, v_rejected);
 
     return pg_catalog.jsonb_build_object(
         'processed', v_processed,
-        'inserted', v_inserted,
-        'updated', v_updated,
+        'inserted', (v_applied ->> 'inserted')::bigint,
+        'updated', (v_applied ->> 'updated')::bigint,
         'rejected', v_rejected,
-        'superseded', v_processed - v_rejected - v_inserted - v_updated,
+        'superseded', v_processed - v_rejected - (v_applied ->> 'inserted')::bigint - (v_applied ->> 'updated')::bigint,
         'plan', v_plan);
 end
-$_$;
+$$;
 
 
 --
 -- Name: FUNCTION silver_merge_transactions(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.silver_merge_transactions() IS 'Internal step of scout.refresh_silver (refuses to run without its lock, SQLSTATE 55000): judges Bronze transactions committed after the stored watermark and visible in the current snapshot (plus the caller''s own uncommitted rows), stores rejects, upserts winners, advances the watermark. Returns processed/inserted/updated/rejected/superseded, where processed = inserted + updated + rejected + superseded.';
+COMMENT ON FUNCTION scout_internal.silver_merge_transactions() IS 'Internal step of scout.refresh_silver (refuses to run without its lock, SQLSTATE 55000): judges Bronze transactions committed after the stored watermark and visible in the current snapshot (plus the caller''s own uncommitted rows), stores rejects, upserts winners, advances the watermark, in named steps (silver_parse_transaction_delta, silver_store_rejected_transactions, silver_first_load_transactions or silver_settle_transaction_delta and silver_apply_transaction_changes). Returns processed/inserted/updated/rejected/superseded, where processed = inserted + updated + rejected + superseded.';
+
+
+--
+-- Name: silver_parse_transaction_delta(pg_snapshot, xid8, pg_snapshot, xid8, bigint, date, date); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.silver_parse_transaction_delta(p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint, p_today date, p_oldest date) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_processed bigint;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_parse_transaction_delta');
+    if pg_catalog.to_regclass('pg_temp.silver_delta_transactions') is not null then
+        drop table pg_temp.silver_delta_transactions;
+    end if;
+    begin
+        create temp table silver_delta_transactions on commit drop as
+        select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.source,
+               b.ingestion_batch_id, b.ingested_at, p.*, null::text as parse_error
+          from scout.bronze_transactions b
+         cross join lateral scout_internal.parse_transaction_payload(b.raw_data, p_today, pg_catalog.now(), p_oldest) p
+         where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(p_prev), '0'::xid8)
+           and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, p_now, p_own, p_prev, p_prev_xid, p_prev_seq);
+        get diagnostics v_processed = row_count;
+    exception
+        when data_exception or program_limit_exceeded then
+            -- Some row's data broke the parse in a way no rule foresaw. No row may stall
+            -- the stream: parse again row range by row range, reject the rows that raise
+            -- as unparseable (with the error), and go on with the rest.
+            perform scout_internal.silver_candidates('scout.bronze_transactions', p_now, p_own, p_prev, p_prev_xid, p_prev_seq);
+            perform scout_internal.silver_isolate_unparseable('silver_delta_transactions', pg_catalog.format($sql$
+                select b.id as bronze_id, b.ingest_seq as bronze_seq, b.ingest_xid, b.source,
+                       b.ingestion_batch_id, b.ingested_at, p.*, null::text as parse_error
+                  from pg_temp.silver_candidates c
+                  join scout.bronze_transactions b on b.id = c.id
+                 cross join lateral scout_internal.parse_transaction_payload(b.raw_data, %L::date, %L::timestamptz, %L::date) p
+                 where c.rn between %%s and %%s and c.parse_error is null$sql$, p_today, pg_catalog.now(), p_oldest));
+            insert into pg_temp.silver_delta_transactions
+                   (bronze_id, bronze_seq, ingest_xid, source, ingestion_batch_id, ingested_at,
+                    transaction_id, reasons, parse_error)
+            select b.id, b.ingest_seq, b.ingest_xid, b.source, b.ingestion_batch_id, b.ingested_at,
+                   scout_internal.payload_key(b.raw_data, 'transaction_id'), array['unparseable'], c.parse_error
+              from pg_temp.silver_candidates c
+              join scout.bronze_transactions b on b.id = c.id
+             where c.parse_error is not null;
+            select pg_catalog.count(*) into v_processed from pg_temp.silver_delta_transactions;
+    end;
+    return v_processed;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION silver_parse_transaction_delta(p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint, p_today date, p_oldest date); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.silver_parse_transaction_delta(p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint, p_today date, p_oldest date) IS 'Step of scout_internal.silver_merge_transactions: parses every Bronze transaction new to the stream (committed after the watermark (p_prev, p_prev_xid, p_prev_seq) and visible in p_now, or this transaction''s own, p_own) into pg_temp.silver_delta_transactions, judging dates against p_today and p_oldest; a row whose data breaks the parse is kept there as unparseable with the error. Returns the rows parsed. Only inside scout.refresh_silver (55000 otherwise).';
 
 
 --
@@ -4088,6 +4370,92 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.silver_probe_range(p_template text, p_first bigint, p_last bigint) IS 'Internal to scout_internal.silver_isolate_unparseable: marks, in pg_temp.silver_candidates, each candidate numbered p_first..p_last whose parse raises a data error (classes 22 and 54) with its SQLSTATE and message.';
+
+
+--
+-- Name: silver_settle_transaction_delta(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.silver_settle_transaction_delta() RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_changes bigint;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_settle_transaction_delta');
+    perform 'PRAGMA:TABLE: silver_delta_transactions (like scout.silver_validated_transactions, ingest_xid xid8, reasons text[], parse_error text)';
+    if pg_catalog.to_regclass('pg_temp.silver_transaction_changes') is not null then
+        drop table pg_temp.silver_transaction_changes;
+    end if;
+    create temp table silver_transaction_changes on commit drop as
+    select w.transaction_id, w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id,
+           w.vendor_name, w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method,
+           w.description, w.attributes, w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at,
+           case when s.transaction_id is null then 'insert' else 'update' end as change,
+           s.category as old_category, s.transaction_date as old_transaction_date, s.customer_id as old_customer_id,
+           s.amount as old_amount, s.quantity as old_quantity
+      from (select distinct on (d.transaction_id) d.*
+              from pg_temp.silver_delta_transactions d
+             where pg_catalog.cardinality(d.reasons) = 0
+             order by d.transaction_id, d.bronze_seq desc) w
+      left join scout.silver_validated_transactions s on s.transaction_id = w.transaction_id
+     where s.transaction_id is null
+        or (w.bronze_seq > s.bronze_seq
+            and (w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id, w.vendor_name,
+                 w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method, w.description,
+                 w.attributes)
+                is distinct from
+                (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id, s.vendor_name,
+                 s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount, s.payment_method, s.description,
+                 s.attributes));
+    get diagnostics v_changes = row_count;
+    return v_changes;
+end
+$$;
+
+
+--
+-- Name: FUNCTION silver_settle_transaction_delta(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.silver_settle_transaction_delta() IS 'Step of scout_internal.silver_merge_transactions: from pg_temp.silver_delta_transactions, the latest valid version of each key that changes Silver (new, or later than and different from Silver''s), with the version it replaces, into pg_temp.silver_transaction_changes for scout_internal.silver_apply_transaction_changes. Returns the changes. Only inside scout.refresh_silver (55000 otherwise).';
+
+
+--
+-- Name: silver_store_rejected_transactions(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.silver_store_rejected_transactions() RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_rejected bigint;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_store_rejected_transactions');
+    perform 'PRAGMA:TABLE: silver_delta_transactions (like scout.silver_validated_transactions, ingest_xid xid8, reasons text[], parse_error text)';
+    insert into scout.silver_rejected_transactions as r
+           (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at, parse_error)
+    select d.bronze_id, d.transaction_id, d.reasons, b.raw_data, d.source, d.ingestion_batch_id, d.ingested_at,
+           d.parse_error
+      from pg_temp.silver_delta_transactions d
+      join scout.bronze_transactions b on b.id = d.bronze_id
+     where pg_catalog.cardinality(d.reasons) > 0
+    on conflict (bronze_id) do update
+       set transaction_id = excluded.transaction_id, reasons = excluded.reasons, parse_error = excluded.parse_error,
+           rejected_at = pg_catalog.now();
+    get diagnostics v_rejected = row_count;
+    return v_rejected;
+end
+$$;
+
+
+--
+-- Name: FUNCTION silver_store_rejected_transactions(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.silver_store_rejected_transactions() IS 'Step of scout_internal.silver_merge_transactions: stores every row of pg_temp.silver_delta_transactions that broke a rule in scout.silver_rejected_transactions with its reasons and raw payload (a row judged again replaces its reasons). Returns the rows stored. Only inside scout.refresh_silver (55000 otherwise).';
 
 
 --
@@ -11249,6 +11617,22 @@ GRANT ALL ON FUNCTION scout_internal.advisory_lock_space(p_space text) TO servic
 
 
 --
+-- Name: FUNCTION backfill_judge(p_from date, p_to date); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.backfill_judge(p_from date, p_to date) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.backfill_judge(p_from date, p_to date) TO service_role;
+
+
+--
+-- Name: FUNCTION backfill_settle(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.backfill_settle() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.backfill_settle() TO service_role;
+
+
+--
 -- Name: FUNCTION bronze_file_begin(p_kind text, p_sha256 text, p_source_filename text, p_source text, p_size_bytes bigint, p_force boolean); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -11368,11 +11752,83 @@ GRANT ALL ON FUNCTION scout_internal.dq_raise_alert(p_schema text, p_table text,
 
 
 --
+-- Name: FUNCTION dq_replace_test_failures(p_run_id bigint); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_replace_test_failures(p_run_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_replace_test_failures(p_run_id bigint) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_run_checks(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_run_checks() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_run_checks() TO service_role;
+
+
+--
+-- Name: FUNCTION dq_settle_alerts(p_run_id bigint, p_threshold numeric); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_settle_alerts(p_run_id bigint, p_threshold numeric) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_settle_alerts(p_run_id bigint, p_threshold numeric) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_store_scores(p_run_id bigint); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) TO service_role;
+
+
+--
 -- Name: FUNCTION fold_case(p_text text); Type: ACL; Schema: scout_internal; Owner: -
 --
 
 REVOKE ALL ON FUNCTION scout_internal.fold_case(p_text text) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.fold_case(p_text text) TO service_role;
+
+
+--
+-- Name: FUNCTION gold_apply_monthly_totals(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.gold_apply_monthly_totals() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.gold_apply_monthly_totals() TO service_role;
+
+
+--
+-- Name: FUNCTION gold_apply_weekly_totals(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.gold_apply_weekly_totals() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.gold_apply_weekly_totals() TO service_role;
+
+
+--
+-- Name: FUNCTION gold_build_category_trends(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.gold_build_category_trends() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.gold_build_category_trends() TO service_role;
+
+
+--
+-- Name: FUNCTION gold_build_monthly_summary(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.gold_build_monthly_summary() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.gold_build_monthly_summary() TO service_role;
+
+
+--
+-- Name: FUNCTION gold_claim_changes(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.gold_claim_changes() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.gold_claim_changes() TO service_role;
 
 
 --
@@ -11586,6 +12042,14 @@ REVOKE ALL ON FUNCTION scout_internal.register_check(p_view regclass, p_descript
 
 
 --
+-- Name: FUNCTION require_job_lock(p_job text, p_step text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.require_job_lock(p_job text, p_step text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.require_job_lock(p_job text, p_step text) TO service_role;
+
+
+--
 -- Name: FUNCTION run_step(p_run_id bigint, p_position integer, p_step text, p_sql text); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -11602,11 +12066,27 @@ GRANT ALL ON FUNCTION scout_internal.setting(p_name text) TO service_role;
 
 
 --
+-- Name: FUNCTION silver_apply_transaction_changes(p_gold_days boolean); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.silver_apply_transaction_changes(p_gold_days boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.silver_apply_transaction_changes(p_gold_days boolean) TO service_role;
+
+
+--
 -- Name: FUNCTION silver_candidates(p_bronze regclass, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint); Type: ACL; Schema: scout_internal; Owner: -
 --
 
 REVOKE ALL ON FUNCTION scout_internal.silver_candidates(p_bronze regclass, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.silver_candidates(p_bronze regclass, p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint) TO service_role;
+
+
+--
+-- Name: FUNCTION silver_first_load_transactions(p_processed bigint); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.silver_first_load_transactions(p_processed bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.silver_first_load_transactions(p_processed bigint) TO service_role;
 
 
 --
@@ -11642,11 +12122,35 @@ GRANT ALL ON FUNCTION scout_internal.silver_merge_transactions() TO service_role
 
 
 --
+-- Name: FUNCTION silver_parse_transaction_delta(p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint, p_today date, p_oldest date); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.silver_parse_transaction_delta(p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint, p_today date, p_oldest date) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.silver_parse_transaction_delta(p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint, p_today date, p_oldest date) TO service_role;
+
+
+--
 -- Name: FUNCTION silver_probe_range(p_template text, p_first bigint, p_last bigint); Type: ACL; Schema: scout_internal; Owner: -
 --
 
 REVOKE ALL ON FUNCTION scout_internal.silver_probe_range(p_template text, p_first bigint, p_last bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.silver_probe_range(p_template text, p_first bigint, p_last bigint) TO service_role;
+
+
+--
+-- Name: FUNCTION silver_settle_transaction_delta(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.silver_settle_transaction_delta() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.silver_settle_transaction_delta() TO service_role;
+
+
+--
+-- Name: FUNCTION silver_store_rejected_transactions(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.silver_store_rejected_transactions() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.silver_store_rejected_transactions() TO service_role;
 
 
 --

@@ -365,3 +365,11 @@ def test_an_unchanged_catalog_takes_no_lock_on_a_table(new_database):
     with psycopg.connect(url) as conn:
         assert conn.execute("select obj_description('scout.gold_pending_changes'::regclass, 'pg_class')"
                             ).fetchone()[0] != "changed by hand", "the catalog puts a hand-edited description back"
+
+
+def test_every_function_file_fits_on_a_screen():
+    """A job reads as its named steps and each step fits on a screen: no file in
+    db/functions is longer than 150 lines."""
+    long = {str(path.relative_to(ROOT)): n for path in sorted((ROOT / "db" / "functions").rglob("*.sql"))
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > 150}
+    assert long == {}, "split into named steps the job calls in order: " + ", ".join(f"{p} ({n})" for p, n in long.items())

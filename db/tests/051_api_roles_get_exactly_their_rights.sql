@@ -6,7 +6,7 @@ begin;
 select plan((
     select 4 * count(*)::int from pg_catalog.pg_tables
      where schemaname in ('scout', 'scout_internal', 'scout_dev', 'ip_workbench', 'test_failures')
-) + 16);
+) + 24);
 \ir support/postgrest.sql
 
 create temp table api_roles (role_name text primary key);
@@ -38,6 +38,23 @@ $$, $$values
     ('service_role', 'scout_internal.setting(text)'),
     ('service_role', 'scout_internal.holds_job_lock(text)'),
     ('service_role', 'scout_internal.advisory_lock_space(text)'),
+    ('service_role', 'scout_internal.require_job_lock(text,text)'),
+    ('service_role', 'scout_internal.dq_run_checks()'),
+    ('service_role', 'scout_internal.dq_store_scores(bigint)'),
+    ('service_role', 'scout_internal.dq_replace_test_failures(bigint)'),
+    ('service_role', 'scout_internal.dq_settle_alerts(bigint,numeric)'),
+    ('service_role', 'scout_internal.silver_parse_transaction_delta(pg_snapshot,xid8,pg_snapshot,xid8,bigint,date,date)'),
+    ('service_role', 'scout_internal.silver_store_rejected_transactions()'),
+    ('service_role', 'scout_internal.silver_first_load_transactions(bigint)'),
+    ('service_role', 'scout_internal.silver_settle_transaction_delta()'),
+    ('service_role', 'scout_internal.silver_apply_transaction_changes(boolean)'),
+    ('service_role', 'scout_internal.backfill_judge(date,date)'),
+    ('service_role', 'scout_internal.backfill_settle()'),
+    ('service_role', 'scout_internal.gold_claim_changes()'),
+    ('service_role', 'scout_internal.gold_apply_monthly_totals()'),
+    ('service_role', 'scout_internal.gold_apply_weekly_totals()'),
+    ('service_role', 'scout_internal.gold_build_monthly_summary()'),
+    ('service_role', 'scout_internal.gold_build_category_trends()'),
     ('service_role', 'scout_internal.take_job_lock(text,boolean)'),
     ('service_role', 'scout_internal.job_start(text,boolean)'),
     ('service_role', 'scout_internal.job_finish(jsonb,jsonb)'),
@@ -201,6 +218,38 @@ select pg_temp.as_dba();
 select throws_ok($$select pg_temp.as_role('service_role'); select scout_internal.silver_merge_transactions()$$,
                  '55000', 'scout_internal.silver_merge_transactions runs only inside scout.refresh_silver, which holds its lock',
                  'service_role cannot bypass refresh_silver''s lock by calling its merge step');
+select pg_temp.as_dba();
+select throws_ok($$select pg_temp.as_role('service_role'); select scout_internal.gold_claim_changes()$$,
+                 '55000', 'scout_internal.gold_claim_changes runs only inside scout.refresh_gold, which holds its lock',
+                 'service_role cannot run Gold''s step gold_claim_changes outside refresh_gold');
+select pg_temp.as_dba();
+select throws_ok($$select pg_temp.as_role('service_role'); select scout_internal.gold_apply_monthly_totals()$$,
+                 '55000', 'scout_internal.gold_apply_monthly_totals runs only inside scout.refresh_gold, which holds its lock',
+                 'service_role cannot run Gold''s step gold_apply_monthly_totals outside refresh_gold');
+select pg_temp.as_dba();
+select throws_ok($$select pg_temp.as_role('service_role'); select scout_internal.gold_apply_weekly_totals()$$,
+                 '55000', 'scout_internal.gold_apply_weekly_totals runs only inside scout.refresh_gold, which holds its lock',
+                 'service_role cannot run Gold''s step gold_apply_weekly_totals outside refresh_gold');
+select pg_temp.as_dba();
+select throws_ok($$select pg_temp.as_role('service_role'); select scout_internal.gold_build_monthly_summary()$$,
+                 '55000', 'scout_internal.gold_build_monthly_summary runs only inside scout.refresh_gold, which holds its lock',
+                 'service_role cannot run Gold''s step gold_build_monthly_summary outside refresh_gold');
+select pg_temp.as_dba();
+select throws_ok($$select pg_temp.as_role('service_role'); select scout_internal.gold_build_category_trends()$$,
+                 '55000', 'scout_internal.gold_build_category_trends runs only inside scout.refresh_gold, which holds its lock',
+                 'service_role cannot run Gold''s step gold_build_category_trends outside refresh_gold');
+select pg_temp.as_dba();
+select throws_ok($$select pg_temp.as_role('service_role'); select scout_internal.silver_apply_transaction_changes(false)$$,
+                 '55000', 'scout_internal.silver_apply_transaction_changes runs only inside scout.refresh_silver, which holds its lock',
+                 'service_role cannot write Silver through its apply step outside refresh_silver');
+select pg_temp.as_dba();
+select throws_ok($$select pg_temp.as_role('service_role'); select scout_internal.backfill_judge('2025-01-01', '2025-01-31')$$,
+                 '55000', 'scout_internal.backfill_judge runs only inside scout.backfill, which holds its lock',
+                 'service_role cannot run backfill''s judging step outside backfill');
+select pg_temp.as_dba();
+select throws_ok($$select pg_temp.as_role('service_role'); select scout_internal.dq_settle_alerts(1, 80)$$,
+                 '55000', 'scout_internal.dq_settle_alerts runs only inside scout.run_dq_checks, which holds its lock',
+                 'service_role cannot raise or close alerts outside run_dq_checks');
 select pg_temp.as_dba();
 select throws_ok($$select pg_temp.as_role('service_role'); select scout_dev.seed_bronze(10)$$,
                  '42501', null, 'service_role cannot run the data generators');

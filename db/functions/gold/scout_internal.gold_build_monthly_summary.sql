@@ -1,0 +1,46 @@
+-- Gold's mart step for scout.gold_monthly_summary: every month of each changed
+-- category rewritten from the (small) monthly totals.
+create or replace function scout_internal.gold_build_monthly_summary()
+returns bigint
+language plpgsql
+volatile
+set search_path = ''
+as $fn$
+declare
+    v_gold_from date := scout_internal.gold_kept_from();
+    v_rows bigint;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_build_monthly_summary');
+    perform 'PRAGMA:TABLE: gold_changed_categories (category text)';
+    delete from scout.gold_monthly_summary m
+     using pg_temp.gold_changed_categories c where m.category = c.category;
+    insert into scout.gold_monthly_summary
+           (month, category, total_amount, transaction_count, avg_amount, total_quantity, unique_customers,
+            mom_growth_pct, yoy_growth_pct, moving_avg_3m)
+    select t.month, t.category, t.total_amount, t.transaction_count,
+           t.total_amount / t.transaction_count,
+           t.total_quantity, t.unique_customers,
+           pg_catalog.round(100 * (t.total_amount - prev.total_amount) / prev.total_amount, 2),
+           pg_catalog.round(100 * (t.total_amount - last_year.total_amount) / last_year.total_amount, 2),
+           (t.total_amount + coalesce(prev.total_amount, 0) + coalesce(prev2.total_amount, 0))
+               / least(3, 1 + (extract(year from t.month) - extract(year from f.first_month)) * 12
+                            + extract(month from t.month) - extract(month from f.first_month))
+      from scout.gold_monthly_category_totals t
+      join pg_temp.gold_changed_categories c on c.category = t.category
+      join (select x.category, pg_catalog.min(x.month) as first_month
+              from scout.gold_monthly_category_totals x group by x.category) f on f.category = t.category
+      left join scout.gold_monthly_category_totals prev
+        on prev.category = t.category and prev.month = (t.month - interval '1 month')::date
+      left join scout.gold_monthly_category_totals prev2
+        on prev2.category = t.category and prev2.month = (t.month - interval '2 months')::date
+      left join scout.gold_monthly_category_totals last_year
+        on last_year.category = t.category and last_year.month = (t.month - interval '1 year')::date
+     where t.month >= v_gold_from;  -- older months were purged by retention
+    get diagnostics v_rows = row_count;
+    return v_rows;
+end
+$fn$;
+comment on function scout_internal.gold_build_monthly_summary() is
+    'Mart step of scout.refresh_gold: rewrites scout.gold_monthly_summary for the categories in pg_temp.gold_changed_categories from scout.gold_monthly_category_totals (MoM and YoY growth, the 3-month moving average over the months the category has had), from the first month Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
+revoke all on function scout_internal.gold_build_monthly_summary() from public;
+grant execute on function scout_internal.gold_build_monthly_summary() to service_role;

@@ -1,0 +1,104 @@
+-- Gold's first step: claim what refresh_silver queued and work out what it touches.
+-- Leaves, for the steps after it (temporary, dropped at commit):
+--   gold_changed_days        (category, day)              days to re-aggregate from Silver
+--   gold_claimed_changes     (category, day, month, week_start, customer_id, transactions, amount, quantity)
+--   gold_changed_months      (category, month, reaggregate)     re-aggregated, or differences added
+--   gold_changed_weeks       (category, week_start, reaggregate)
+--   gold_changed_categories  (category)                   whose marts are rewritten
+--   gold_changed_month_days, gold_changed_week_days (…, day)   every day of a re-aggregated period
+create or replace function scout_internal.gold_claim_changes()
+returns jsonb
+language plpgsql
+volatile
+set search_path = ''
+as $fn$
+declare
+    v_frozen_before date := scout_internal.silver_frozen_before();
+    v_days bigint;
+    v_change_rows bigint;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_claim_changes');
+    if pg_catalog.to_regclass('pg_temp.gold_changed_days') is not null then
+        drop table pg_temp.gold_changed_days, pg_temp.gold_claimed_changes, pg_temp.gold_changed_months,
+                   pg_temp.gold_changed_weeks, pg_temp.gold_changed_categories, pg_temp.gold_changed_month_days,
+                   pg_temp.gold_changed_week_days;
+    end if;
+    -- Silver and the queue of differences must be read as of one moment, or a merge
+    -- committing in between would be counted twice (in a re-aggregated month and
+    -- again as a difference). This waits for merges still queueing and holds new
+    -- ones at their queueing until this commits; readers are never blocked.
+    lock table scout.gold_pending_changes in share mode;
+    create temp table gold_changed_days on commit drop as
+    with taken as (delete from scout.gold_pending_days returning category, day)
+    select distinct t.category, t.day from taken t
+     -- months before Silver's retention boundary are frozen: their Silver rows are gone
+     where t.day >= v_frozen_before;
+    get diagnostics v_days = row_count;
+    create temp table gold_claimed_changes on commit drop as
+    with taken as (delete from scout.gold_pending_changes
+                   returning category, day, customer_id, transactions, amount, quantity)
+    select t.category, t.day, date_trunc('month', t.day::timestamp)::date as month,
+           date_trunc('week', t.day::timestamp)::date as week_start, t.customer_id,
+           pg_catalog.sum(t.transactions) as transactions, pg_catalog.sum(t.amount) as amount,
+           pg_catalog.sum(t.quantity) as quantity
+      from taken t
+     where t.day >= v_frozen_before
+     group by t.category, t.day, t.customer_id;
+    get diagnostics v_change_rows = row_count;
+
+    -- Re-aggregated from Silver: the months and weeks of queued days. Every other
+    -- month and week with differences gets them added.
+    create temp table gold_changed_months on commit drop as
+    select distinct d.category, date_trunc('month', d.day::timestamp)::date as month, true as reaggregate
+      from pg_temp.gold_changed_days d;
+    insert into pg_temp.gold_changed_months (category, month, reaggregate)
+    select distinct c.category, c.month, false
+      from pg_temp.gold_claimed_changes c
+     where not exists (select 1 from pg_temp.gold_changed_months m
+                        where m.category = c.category and m.month = c.month);
+    create temp table gold_changed_weeks on commit drop as
+    select distinct d.category, date_trunc('week', d.day::timestamp)::date as week_start, true as reaggregate
+      from pg_temp.gold_changed_days d
+     where date_trunc('week', d.day::timestamp)::date >= v_frozen_before;  -- a week across the boundary is frozen too
+    insert into pg_temp.gold_changed_weeks (category, week_start, reaggregate)
+    select distinct c.category, c.week_start, false
+      from pg_temp.gold_claimed_changes c
+     where c.week_start >= v_frozen_before
+       and not exists (select 1 from pg_temp.gold_changed_weeks w
+                        where w.category = c.category and w.week_start = c.week_start);
+    create temp table gold_changed_categories on commit drop as
+    select distinct m.category from pg_temp.gold_changed_months m
+    union
+    select w.category from pg_temp.gold_changed_weeks w;
+    -- Every day of each re-aggregated month and week, so Silver is joined on its
+    -- (category, transaction_date) key: an index probe per day for a small change,
+    -- one hash join for a full rebuild. Materialised and analysed so the planner
+    -- knows which of the two it is facing.
+    create temp table gold_changed_month_days on commit drop as
+    select c.category, c.month, d.day::date as day
+      from pg_temp.gold_changed_months c
+     cross join lateral pg_catalog.generate_series(c.month, (c.month + interval '1 month - 1 day')::date,
+                                                   interval '1 day') as d(day)
+     where c.reaggregate;
+    create temp table gold_changed_week_days on commit drop as
+    select c.category, c.week_start, d.day::date as day
+      from pg_temp.gold_changed_weeks c
+     cross join lateral pg_catalog.generate_series(c.week_start, c.week_start + 6, interval '1 day') as d(day)
+     where c.reaggregate;
+    analyze pg_temp.gold_changed_months;
+    analyze pg_temp.gold_changed_weeks;
+    analyze pg_temp.gold_changed_month_days;
+    analyze pg_temp.gold_changed_week_days;
+    return pg_catalog.jsonb_build_object(
+        'changed_days', v_days,
+        'changes_applied', v_change_rows,
+        'months_reaggregated', (select pg_catalog.count(*) from pg_temp.gold_changed_months m where m.reaggregate),
+        'months_recomputed', (select pg_catalog.count(*) from pg_temp.gold_changed_months),
+        'weeks_recomputed', (select pg_catalog.count(*) from pg_temp.gold_changed_weeks),
+        'categories_rewritten', (select pg_catalog.count(*) from pg_temp.gold_changed_categories));
+end
+$fn$;
+comment on function scout_internal.gold_claim_changes() is
+    'Step 1 of scout.refresh_gold: takes every queued day (scout.gold_pending_days) and difference (scout.gold_pending_changes) its snapshot sees, leaves the months, weeks and categories they touch in temporary tables for the steps after it, and returns their counts {"changed_days", "changes_applied", "months_reaggregated", "months_recomputed", "weeks_recomputed", "categories_rewritten"}. Only inside scout.refresh_gold (55000 otherwise).';
+revoke all on function scout_internal.gold_claim_changes() from public;
+grant execute on function scout_internal.gold_claim_changes() to service_role;

@@ -1,0 +1,30 @@
+-- The data-quality job's third step: each checked table's failing keys replace the
+-- previous run's in its test_failures table (dbt's --store-failures).
+create or replace function scout_internal.dq_replace_test_failures(p_run_id bigint)
+returns bigint
+language plpgsql
+volatile
+set search_path = ''
+as $fn$
+declare
+    v_table record;
+begin
+    perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_replace_test_failures');
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[])';
+    for v_table in select c.relname from pg_catalog.pg_class c
+                    where c.relnamespace = 'test_failures'::regnamespace and c.relkind = 'r' loop
+        execute pg_catalog.format('delete from test_failures.%I', v_table.relname);
+        execute pg_catalog.format(
+            'insert into test_failures.%I (check_name, business_key, detail, run_id)
+             select r.check_name, k.key, r.detail, $1
+               from pg_temp.dq_run_results r cross join lateral pg_catalog.unnest(r.failing_keys) k(key)
+              where r.schema_name = ''scout'' and r.table_name = $2 and k.key is not null', v_table.relname)
+            using p_run_id, v_table.relname;
+    end loop;
+    return (select coalesce(pg_catalog.sum(r.failed), 0) from pg_temp.dq_run_results r);
+end
+$fn$;
+comment on function scout_internal.dq_replace_test_failures(bigint) is
+    'Step 3 of scout.run_dq_checks: replaces the rows of every test_failures table with the failing keys of its table in pg_temp.dq_run_results, under run p_run_id; returns the failing rows of all results. Only inside scout.run_dq_checks (55000 otherwise).';
+revoke all on function scout_internal.dq_replace_test_failures(bigint) from public;
+grant execute on function scout_internal.dq_replace_test_failures(bigint) to service_role;
