@@ -633,7 +633,8 @@ declare
     v_run_id bigint;
     v_step text := 'checks';
     v_threshold numeric := (scout_internal.setting('dq_alert_threshold'))::numeric;
-    v_failures bigint;
+    v_checked jsonb;
+    v_tables jsonb;
     v_alerts jsonb;
 begin
     v_run := scout_internal.job_start('scout.run_dq_checks', p_wait);
@@ -642,23 +643,17 @@ begin
     end if;
     v_run_id := (v_run ->> 'run_id')::bigint;
     begin
-        perform scout_internal.dq_run_checks();
+        v_checked := scout_internal.dq_run_checks();
         v_step := 'scores';
-        perform scout_internal.dq_store_scores(v_run_id);
+        v_tables := scout_internal.dq_store_scores(v_run_id);
         v_step := 'test_failures';
-        v_failures := scout_internal.dq_replace_test_failures(v_run_id);
+        perform scout_internal.dq_replace_test_failures(v_run_id);
         v_step := 'alerts';
         v_alerts := scout_internal.dq_settle_alerts(v_run_id, v_threshold);
         return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
-            'status', 'ok',
-            'checks', (select pg_catalog.count(*) from pg_temp.dq_run_results),
-            'failed_checks', (select pg_catalog.count(*) from pg_temp.dq_run_results r where r.failed > 0),
-            'failing_rows', v_failures,
-            'tables', (select pg_catalog.jsonb_object_agg(s.schema_name || '.' || s.table_name, s.dq_score)
-                         from pg_temp.dq_run_scores s),
-            'alert_threshold', v_threshold,
+            'status', 'ok', 'tables', v_tables, 'alert_threshold', v_threshold,
             'open_alerts', (select pg_catalog.count(*) from ip_workbench.dq_alerts a where a.closed_at is null))
-            || v_alerts);
+            || v_checked || v_alerts);
     exception when others or query_canceled then
         return scout_internal.job_fail(v_run, v_step, sqlstate, sqlerrm);
     end;
@@ -1167,7 +1162,7 @@ declare
 begin
     perform scout_internal.require_job_lock('scout.backfill', 'scout_internal.backfill_settle');
     perform 'PRAGMA:TABLE: backfill_keys (transaction_id text)';
-    perform 'PRAGMA:TABLE: backfill_versions (like scout.silver_validated_transactions, raw_data jsonb, reasons text[])';
+    perform 'PRAGMA:TABLE: backfill_versions (bronze_id uuid, bronze_seq bigint, raw_data jsonb, source text, ingestion_batch_id text, ingested_at timestamptz, transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, reasons text[])';
     if pg_catalog.to_regclass('pg_temp.silver_transaction_changes') is not null then
         drop table pg_temp.silver_transaction_changes;
     end if;
@@ -1325,6 +1320,7 @@ declare
     v_loaded bigint := 0;
     v_rejected bigint;
 begin
+    perform 'PRAGMA:TABLE: bronze_file_staging (record_no bigint, line_no bigint, raw_text text, error text)';
     select * into v_file from scout.bronze_ingest_files f where f.batch_id = p_batch_id;
     if not found then
         raise exception 'no file claimed with batch id %', p_batch_id
@@ -1420,6 +1416,7 @@ declare
     v_message text;
     v_detail text;
 begin
+    perform 'PRAGMA:TABLE: bronze_file_staging (record_no bigint, line_no bigint, raw_text text, error text)';
     if p_first > p_last then
         return;
     end if;
@@ -1499,6 +1496,8 @@ declare
     v_bad_months jsonb;
     v_bad_weeks jsonb;
 begin
+    perform 'PRAGMA:TABLE: gold_changed_months (category text, month date, reaggregate boolean)';
+    perform 'PRAGMA:TABLE: gold_changed_weeks (category text, week_start date, reaggregate boolean)';
     if pg_catalog.to_regclass('pg_temp.gold_changed_months') is null then
         return pg_catalog.jsonb_build_object('status', 'skipped', 'reason', 'no Gold refresh ran in this transaction');
     end if;
@@ -1656,6 +1655,8 @@ declare
     v_no_primary_key bigint;
     v_products_unaccounted bigint := 0;
 begin
+    perform 'PRAGMA:TABLE: silver_delta_transactions (bronze_id uuid, transaction_id text)';
+    perform 'PRAGMA:TABLE: silver_delta_products (bronze_id uuid, sku text)';
     if pg_catalog.to_regclass('pg_temp.silver_delta_transactions') is null then
         return pg_catalog.jsonb_build_object('status', 'skipped', 'reason', 'no Silver refresh ran in this transaction');
     end if;
@@ -2003,7 +2004,7 @@ COMMENT ON FUNCTION scout_internal.dq_raise_alert(p_schema text, p_table text, p
 -- Name: dq_replace_test_failures(bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
-CREATE FUNCTION scout_internal.dq_replace_test_failures(p_run_id bigint) RETURNS bigint
+CREATE FUNCTION scout_internal.dq_replace_test_failures(p_run_id bigint) RETURNS void
     LANGUAGE plpgsql
     SET search_path TO ''
     AS $_$
@@ -2022,7 +2023,6 @@ begin
               where r.schema_name = ''scout'' and r.table_name = $2 and k.key is not null', v_table.relname)
             using p_run_id, v_table.relname;
     end loop;
-    return (select coalesce(pg_catalog.sum(r.failed), 0) from pg_temp.dq_run_results r);
 end
 $_$;
 
@@ -2031,14 +2031,14 @@ $_$;
 -- Name: FUNCTION dq_replace_test_failures(p_run_id bigint); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_replace_test_failures(p_run_id bigint) IS 'Step 3 of scout.run_dq_checks: replaces the rows of every test_failures table with the failing keys of its table in pg_temp.dq_run_results, under run p_run_id; returns the failing rows of all results. Only inside scout.run_dq_checks (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.dq_replace_test_failures(p_run_id bigint) IS 'Step 3 of scout.run_dq_checks: replaces the rows of every test_failures table with the failing keys of its table in pg_temp.dq_run_results, under run p_run_id. Only inside scout.run_dq_checks (55000 otherwise).';
 
 
 --
 -- Name: dq_run_checks(); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
-CREATE FUNCTION scout_internal.dq_run_checks() RETURNS bigint
+CREATE FUNCTION scout_internal.dq_run_checks() RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
     AS $$
@@ -2076,7 +2076,10 @@ begin
       join ip_workbench.dq_thresholds h on h.layer = t.layer
      where h.timeliness is not null and t.last_updated is not null
        and t.table_name not like '%rejected%';
-    return (select pg_catalog.count(*) from pg_temp.dq_run_results);
+    return (select pg_catalog.jsonb_build_object('checks', pg_catalog.count(*),
+                                                 'failed_checks', pg_catalog.count(*) filter (where r.failed > 0),
+                                                 'failing_rows', coalesce(pg_catalog.sum(r.failed), 0))
+              from pg_temp.dq_run_results r);
 end
 $$;
 
@@ -2085,7 +2088,7 @@ $$;
 -- Name: FUNCTION dq_run_checks(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_run_checks() IS 'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table with a layer threshold into pg_temp.dq_run_results; returns the results. Only inside scout.run_dq_checks (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.dq_run_checks() IS 'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table with a layer threshold into pg_temp.dq_run_results; returns {"checks", "failed_checks", "failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
 
 
 --
@@ -2147,7 +2150,7 @@ COMMENT ON FUNCTION scout_internal.dq_settle_alerts(p_run_id bigint, p_threshold
 -- Name: dq_store_scores(bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
-CREATE FUNCTION scout_internal.dq_store_scores(p_run_id bigint) RETURNS void
+CREATE FUNCTION scout_internal.dq_store_scores(p_run_id bigint) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
     AS $$
@@ -2191,6 +2194,8 @@ begin
            dq_score = s.dq_score, last_checked = pg_catalog.now()
       from pg_temp.dq_run_scores s
      where t.schema_name = s.schema_name and t.table_name = s.table_name;
+    return (select pg_catalog.jsonb_object_agg(s.schema_name || '.' || s.table_name, s.dq_score)
+              from pg_temp.dq_run_scores s);
 end
 $$;
 
@@ -2199,7 +2204,7 @@ $$;
 -- Name: FUNCTION dq_store_scores(p_run_id bigint); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) IS 'Step 2 of scout.run_dq_checks: appends every result of pg_temp.dq_run_results to ip_workbench.dq_results under run p_run_id, scores every checked table (each dimension''s pass rate over its error-level results; dq_score the lowest) into pg_temp.dq_run_scores, ip_workbench.dq_scores and ip_workbench.tables. Only inside scout.run_dq_checks (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) IS 'Step 2 of scout.run_dq_checks: appends every result of pg_temp.dq_run_results to ip_workbench.dq_results under run p_run_id, scores every checked table (each dimension''s pass rate over its error-level results; dq_score the lowest) into pg_temp.dq_run_scores, ip_workbench.dq_scores and ip_workbench.tables; returns each table''s dq_score by schema.table. Only inside scout.run_dq_checks (55000 otherwise).';
 
 
 --
@@ -3827,7 +3832,7 @@ declare
 begin
     -- backfill holds Silver's lock too: it brings Silver up to date first
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_apply_transaction_changes');
-    perform 'PRAGMA:TABLE: silver_transaction_changes (like scout.silver_validated_transactions, change text, old_category text, old_transaction_date date, old_customer_id text, old_amount numeric, old_quantity integer)';
+    perform 'PRAGMA:TABLE: silver_transaction_changes (transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, bronze_id uuid, bronze_seq bigint, source text, ingestion_batch_id text, ingested_at timestamptz, change text, old_category text, old_transaction_date date, old_customer_id text, old_amount numeric, old_quantity integer)';
     -- Nothing to write, no statement: each one counts as a write of Silver
     -- (ip_workbench.layer_versions) and would make Platinum rebuild for nothing.
     if not exists (select 1 from pg_temp.silver_transaction_changes) then
@@ -3943,7 +3948,7 @@ declare
     v_index text;
 begin
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_first_load_transactions');
-    perform 'PRAGMA:TABLE: silver_delta_transactions (like scout.silver_validated_transactions, ingest_xid xid8, reasons text[], parse_error text)';
+    perform 'PRAGMA:TABLE: silver_delta_transactions (bronze_id uuid, bronze_seq bigint, ingest_xid xid8, source text, ingestion_batch_id text, ingested_at timestamptz, transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, reasons text[], parse_error text)';
     insert into scout.gold_pending_days (category, day)
     select distinct d.category, d.transaction_date
       from pg_temp.silver_delta_transactions d
@@ -4022,6 +4027,7 @@ declare
     v_count bigint;
     v_bad bigint;
 begin
+    perform 'PRAGMA:TABLE: silver_candidates (rn bigint, id uuid, parse_error text)';
     select pg_catalog.count(*) into v_count from pg_temp.silver_candidates;
     execute pg_catalog.format('create temp table %I on commit drop as %s', p_delta,
                               pg_catalog.format(p_template, 1, 0));
@@ -4200,7 +4206,7 @@ declare
     v_prev_xid xid8;
     v_prev_seq bigint;
     v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
-    v_own_seq bigint;
+    v_parsed jsonb;
     v_today date;
     v_plan text;
     v_processed bigint;
@@ -4212,9 +4218,10 @@ begin
       from ip_workbench.watermarks w where w.stream = 'silver_transactions';
     -- the moments a payload date is judged against, read once per run
     v_today := (pg_catalog.now() at time zone (scout_internal.setting('business_time_zone') #>> '{}'))::date;
-    v_processed := scout_internal.silver_parse_transaction_delta(
+    v_parsed := scout_internal.silver_parse_transaction_delta(
         v_now, v_own, v_prev, v_prev_xid, v_prev_seq, v_today,
         (v_today - pg_catalog.make_interval(years => (scout_internal.setting('transaction_max_age_years'))::int))::date);
+    v_processed := (v_parsed ->> 'processed')::bigint;
     v_rejected := scout_internal.silver_store_rejected_transactions();
 
     if v_processed > 0 and not exists (select 1 from scout.silver_validated_transactions) then
@@ -4240,9 +4247,7 @@ begin
     perform pg_catalog.set_config('enable_hashjoin', 'on', true);
     perform pg_catalog.set_config('enable_mergejoin', 'on', true);
 
-    select pg_catalog.max(d.bronze_seq) into v_own_seq
-      from pg_temp.silver_delta_transactions d where d.ingest_xid = v_own;
-    perform scout_internal.advance_watermark('silver_transactions', v_now, v_own, v_own_seq);
+    perform scout_internal.advance_watermark('silver_transactions', v_now, v_own, (v_parsed ->> 'own_seq')::bigint);
 
     perform scout_internal.touch_table('scout', 'bronze_transactions', v_processed, v_processed,
         (select pg_catalog.max(b.ingested_at) from scout.bronze_transactions b));
@@ -4272,7 +4277,7 @@ COMMENT ON FUNCTION scout_internal.silver_merge_transactions() IS 'Internal step
 -- Name: silver_parse_transaction_delta(pg_snapshot, xid8, pg_snapshot, xid8, bigint, date, date); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
-CREATE FUNCTION scout_internal.silver_parse_transaction_delta(p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint, p_today date, p_oldest date) RETURNS bigint
+CREATE FUNCTION scout_internal.silver_parse_transaction_delta(p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint, p_today date, p_oldest date) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
     AS $_$
@@ -4315,7 +4320,10 @@ begin
              where c.parse_error is not null;
             select pg_catalog.count(*) into v_processed from pg_temp.silver_delta_transactions;
     end;
-    return v_processed;
+    return pg_catalog.jsonb_build_object(
+        'processed', v_processed,
+        -- the last of this transaction's own rows judged: where the watermark goes for them
+        'own_seq', (select pg_catalog.max(d.bronze_seq) from pg_temp.silver_delta_transactions d where d.ingest_xid = p_own));
 end
 $_$;
 
@@ -4324,7 +4332,7 @@ $_$;
 -- Name: FUNCTION silver_parse_transaction_delta(p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint, p_today date, p_oldest date); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.silver_parse_transaction_delta(p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint, p_today date, p_oldest date) IS 'Step of scout_internal.silver_merge_transactions: parses every Bronze transaction new to the stream (committed after the watermark (p_prev, p_prev_xid, p_prev_seq) and visible in p_now, or this transaction''s own, p_own) into pg_temp.silver_delta_transactions, judging dates against p_today and p_oldest; a row whose data breaks the parse is kept there as unparseable with the error. Returns the rows parsed. Only inside scout.refresh_silver (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.silver_parse_transaction_delta(p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint, p_today date, p_oldest date) IS 'Step of scout_internal.silver_merge_transactions: parses every Bronze transaction new to the stream (committed after the watermark (p_prev, p_prev_xid, p_prev_seq) and visible in p_now, or this transaction''s own, p_own) into pg_temp.silver_delta_transactions, judging dates against p_today and p_oldest; a row whose data breaks the parse is kept there as unparseable with the error. Returns {"processed", "own_seq"}: the rows parsed and the last ingest_seq of this transaction''s own among them. Only inside scout.refresh_silver (55000 otherwise).';
 
 
 --
@@ -4340,6 +4348,7 @@ declare
     v_state text;
     v_message text;
 begin
+    perform 'PRAGMA:TABLE: silver_candidates (rn bigint, id uuid, parse_error text)';
     if p_first > p_last then
         return;
     end if;
@@ -4384,7 +4393,7 @@ declare
     v_changes bigint;
 begin
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_settle_transaction_delta');
-    perform 'PRAGMA:TABLE: silver_delta_transactions (like scout.silver_validated_transactions, ingest_xid xid8, reasons text[], parse_error text)';
+    perform 'PRAGMA:TABLE: silver_delta_transactions (bronze_id uuid, bronze_seq bigint, ingest_xid xid8, source text, ingestion_batch_id text, ingested_at timestamptz, transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, reasons text[], parse_error text)';
     if pg_catalog.to_regclass('pg_temp.silver_transaction_changes') is not null then
         drop table pg_temp.silver_transaction_changes;
     end if;
@@ -4434,7 +4443,7 @@ declare
     v_rejected bigint;
 begin
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_store_rejected_transactions');
-    perform 'PRAGMA:TABLE: silver_delta_transactions (like scout.silver_validated_transactions, ingest_xid xid8, reasons text[], parse_error text)';
+    perform 'PRAGMA:TABLE: silver_delta_transactions (bronze_id uuid, bronze_seq bigint, ingest_xid xid8, source text, ingestion_batch_id text, ingested_at timestamptz, transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, reasons text[], parse_error text)';
     insert into scout.silver_rejected_transactions as r
            (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at, parse_error)
     select d.bronze_id, d.transaction_id, d.reasons, b.raw_data, d.source, d.ingestion_batch_id, d.ingested_at,
@@ -4787,7 +4796,9 @@ begin
     return next;
 
     -- test: the quality suites' bar — Silver passes 80% of its checks, Gold all
-    drop table if exists pg_temp.validation_checks;
+    if pg_catalog.to_regclass('pg_temp.validation_checks') is not null then
+        drop table pg_temp.validation_checks;
+    end if;
     create temp table validation_checks (layer text, check_name text, failed bigint) on commit drop;
     for v_view in select c.relname from pg_catalog.pg_class c
                    where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' loop

@@ -8,27 +8,20 @@ import re
 
 import psycopg
 
-from conftest import ROOT
 from splinter_lints import EXPOSED, LINTS, SYSTEM
 
 SCHEMAS = ["scout", "scout_internal", "scout_dev", "scout_checks", "ip_workbench", "test_failures"]
 
 # plpgsql_check cannot see a temporary table a function creates while it runs (its
-# README, "Temporary tables"): a statement over one reports 42P01, and a loop record
-# read from one cannot be typed (55000). Those are accepted for exactly the temp
-# tables db/functions creates, read here from the SQL files, not from the checker.
-CREATED_TEMP_TABLES = {
-    match.lower()
-    for path in (ROOT / "db" / "functions").rglob("*.sql")
-    for match in re.findall(r"create\s+temp(?:orary)?\s+table\s+(?:if\s+not\s+exists\s+)?(?:pg_temp\.)?(\w+)",
-                            path.read_text(encoding="utf-8"), flags=re.IGNORECASE)
-}
-
+# README, "Temporary tables"). A function that reads one made by another step declares
+# it with the checker's table pragma (`perform 'PRAGMA:TABLE: name (columns)'`, a
+# constant at run time); a statement over one the function creates itself is the one
+# finding accepted, and only for the tables its own source creates.
 # in a schema of its own, as Supabase places extensions (not in public, lint 0014)
 CREATE_PLPGSQL_CHECK = "create schema if not exists extensions; create extension if not exists plpgsql_check schema extensions"
 
 FINDINGS = """
-select p.oid::regprocedure::text as function, r.level, r.sqlstate, r.message, r.lineno, r.statement
+select p.oid::regprocedure::text as function, r.level, r.sqlstate, r.message, r.lineno, r.statement, p.prosrc
   from pg_catalog.pg_proc p
   join pg_catalog.pg_namespace n on n.oid = p.pronamespace
   join pg_catalog.pg_language l on l.oid = p.prolang
@@ -53,28 +46,37 @@ def test_plpgsql_check_finds_no_error_or_warning_in_any_function(migrated_cron_u
 
 
 def test_plpgsql_check_reports_a_broken_function_through_the_same_filter(migrated_cron_url):
-    """The filter is not a blanket: a function reading a table that does not exist (not a
-    temporary one of ours) is an error, and so is a typo in a column of a real table."""
+    """The filter is not a blanket: a function reading a table that does not exist is an
+    error, and so is a typo in a column of a real table, and a read of another step's
+    temporary table without the pragma that declares it."""
     with psycopg.connect(migrated_cron_url) as conn:
         conn.execute(CREATE_PLPGSQL_CHECK)
         conn.execute("create function scout_internal.broken() returns int language plpgsql as "
                      "$$begin return (select count(*) from scout.no_such_table); end$$")
         conn.execute("create function scout_internal.misspelt() returns int language plpgsql as "
                      "$$begin return (select count(no_such_column) from scout.silver_products); end$$")
+        conn.execute("create function scout_internal.undeclared() returns bigint language plpgsql as "
+                     "$$begin return (select count(*) from pg_temp.gold_changed_months); end$$")
+        conn.execute("create function scout_internal.declared_wrong() returns bigint language plpgsql as "
+                     "$$begin perform 'PRAGMA:TABLE: gold_changed_months (category text, month date)'; "
+                     "return (select count(*) from pg_temp.gold_changed_months where no_such_column); end$$")
         errors = real_errors(conn.execute(FINDINGS, (["scout_internal"],)).fetchall())
         conn.rollback()
     assert {(f[0], f[2]) for f in errors} == {("scout_internal.broken()", "42P01"),
-                                              ("scout_internal.misspelt()", "42703")}, errors
+                                              ("scout_internal.misspelt()", "42703"),
+                                              ("scout_internal.undeclared()", "42P01"),
+                                              ("scout_internal.declared_wrong()", "42703")}, errors
 
 
 def real_errors(findings: list[tuple]) -> list[tuple]:
-    """The findings left once the checker's known blind spot is set aside: statements over
-    the temporary tables our functions create (42P01), and the loop records read from
-    them in those same functions (55000)."""
-    temp_readers = {f[0] for f in findings if f[2] == "42P01" and _temp_table(f[3]) in CREATED_TEMP_TABLES}
-    return [f for f in findings
-            if not (f[2] == "42P01" and _temp_table(f[3]) in CREATED_TEMP_TABLES)
-            and not (f[2] == "55000" and f[0] in temp_readers and "is not assigned yet" in f[3])]
+    """The findings left once the checker's known blind spot is set aside: a statement
+    over a temporary table the same function creates (42P01)."""
+    return [f for f in findings if not (f[2] == "42P01" and _temp_table(f[3]) in _created_in(f[6]))]
+
+
+def _created_in(source: str) -> set[str]:
+    return {name.lower() for name in re.findall(
+        r"create\s+temp(?:orary)?\s+table\s+(?:if\s+not\s+exists\s+)?(?:pg_temp\.)?(\w+)", source, flags=re.IGNORECASE)}
 
 
 def _temp_table(message: str) -> str | None:

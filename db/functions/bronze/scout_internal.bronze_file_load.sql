@@ -14,6 +14,7 @@ declare
     v_loaded bigint := 0;
     v_rejected bigint;
 begin
+    perform 'PRAGMA:TABLE: bronze_file_staging (record_no bigint, line_no bigint, raw_text text, error text)';
     select * into v_file from scout.bronze_ingest_files f where f.batch_id = p_batch_id;
     if not found then
         raise exception 'no file claimed with batch id %', p_batch_id

@@ -13,6 +13,7 @@ declare
     v_message text;
     v_detail text;
 begin
+    perform 'PRAGMA:TABLE: bronze_file_staging (record_no bigint, line_no bigint, raw_text text, error text)';
     if p_first > p_last then
         return;
     end if;

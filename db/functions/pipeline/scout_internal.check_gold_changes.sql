@@ -12,6 +12,8 @@ declare
     v_bad_months jsonb;
     v_bad_weeks jsonb;
 begin
+    perform 'PRAGMA:TABLE: gold_changed_months (category text, month date, reaggregate boolean)';
+    perform 'PRAGMA:TABLE: gold_changed_weeks (category text, week_start date, reaggregate boolean)';
     if pg_catalog.to_regclass('pg_temp.gold_changed_months') is null then
         return pg_catalog.jsonb_build_object('status', 'skipped', 'reason', 'no Gold refresh ran in this transaction');
     end if;

@@ -16,6 +16,8 @@ declare
     v_no_primary_key bigint;
     v_products_unaccounted bigint := 0;
 begin
+    perform 'PRAGMA:TABLE: silver_delta_transactions (bronze_id uuid, transaction_id text)';
+    perform 'PRAGMA:TABLE: silver_delta_products (bronze_id uuid, sku text)';
     if pg_catalog.to_regclass('pg_temp.silver_delta_transactions') is null then
         return pg_catalog.jsonb_build_object('status', 'skipped', 'reason', 'no Silver refresh ran in this transaction');
     end if;

@@ -14,7 +14,8 @@ declare
     v_run_id bigint;
     v_step text := 'checks';
     v_threshold numeric := (scout_internal.setting('dq_alert_threshold'))::numeric;
-    v_failures bigint;
+    v_checked jsonb;
+    v_tables jsonb;
     v_alerts jsonb;
 begin
     v_run := scout_internal.job_start('scout.run_dq_checks', p_wait);
@@ -23,23 +24,17 @@ begin
     end if;
     v_run_id := (v_run ->> 'run_id')::bigint;
     begin
-        perform scout_internal.dq_run_checks();
+        v_checked := scout_internal.dq_run_checks();
         v_step := 'scores';
-        perform scout_internal.dq_store_scores(v_run_id);
+        v_tables := scout_internal.dq_store_scores(v_run_id);
         v_step := 'test_failures';
-        v_failures := scout_internal.dq_replace_test_failures(v_run_id);
+        perform scout_internal.dq_replace_test_failures(v_run_id);
         v_step := 'alerts';
         v_alerts := scout_internal.dq_settle_alerts(v_run_id, v_threshold);
         return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
-            'status', 'ok',
-            'checks', (select pg_catalog.count(*) from pg_temp.dq_run_results),
-            'failed_checks', (select pg_catalog.count(*) from pg_temp.dq_run_results r where r.failed > 0),
-            'failing_rows', v_failures,
-            'tables', (select pg_catalog.jsonb_object_agg(s.schema_name || '.' || s.table_name, s.dq_score)
-                         from pg_temp.dq_run_scores s),
-            'alert_threshold', v_threshold,
+            'status', 'ok', 'tables', v_tables, 'alert_threshold', v_threshold,
             'open_alerts', (select pg_catalog.count(*) from ip_workbench.dq_alerts a where a.closed_at is null))
-            || v_alerts);
+            || v_checked || v_alerts);
     exception when others or query_canceled then
         return scout_internal.job_fail(v_run, v_step, sqlstate, sqlerrm);
     end;

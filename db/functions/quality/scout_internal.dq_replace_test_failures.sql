@@ -1,7 +1,7 @@
 -- The data-quality job's third step: each checked table's failing keys replace the
 -- previous run's in its test_failures table (dbt's --store-failures).
 create or replace function scout_internal.dq_replace_test_failures(p_run_id bigint)
-returns bigint
+returns void
 language plpgsql
 volatile
 set search_path = ''
@@ -21,10 +21,9 @@ begin
               where r.schema_name = ''scout'' and r.table_name = $2 and k.key is not null', v_table.relname)
             using p_run_id, v_table.relname;
     end loop;
-    return (select coalesce(pg_catalog.sum(r.failed), 0) from pg_temp.dq_run_results r);
 end
 $fn$;
 comment on function scout_internal.dq_replace_test_failures(bigint) is
-    'Step 3 of scout.run_dq_checks: replaces the rows of every test_failures table with the failing keys of its table in pg_temp.dq_run_results, under run p_run_id; returns the failing rows of all results. Only inside scout.run_dq_checks (55000 otherwise).';
+    'Step 3 of scout.run_dq_checks: replaces the rows of every test_failures table with the failing keys of its table in pg_temp.dq_run_results, under run p_run_id. Only inside scout.run_dq_checks (55000 otherwise).';
 revoke all on function scout_internal.dq_replace_test_failures(bigint) from public;
 grant execute on function scout_internal.dq_replace_test_failures(bigint) to service_role;

@@ -4,7 +4,7 @@
 --    detail, failing_keys)
 -- A check that raises is a failed result of its own, not the end of the run.
 create or replace function scout_internal.dq_run_checks()
-returns bigint
+returns jsonb
 language plpgsql
 volatile
 set search_path = ''
@@ -43,10 +43,13 @@ begin
       join ip_workbench.dq_thresholds h on h.layer = t.layer
      where h.timeliness is not null and t.last_updated is not null
        and t.table_name not like '%rejected%';
-    return (select pg_catalog.count(*) from pg_temp.dq_run_results);
+    return (select pg_catalog.jsonb_build_object('checks', pg_catalog.count(*),
+                                                 'failed_checks', pg_catalog.count(*) filter (where r.failed > 0),
+                                                 'failing_rows', coalesce(pg_catalog.sum(r.failed), 0))
+              from pg_temp.dq_run_results r);
 end
 $fn$;
 comment on function scout_internal.dq_run_checks() is
-    'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table with a layer threshold into pg_temp.dq_run_results; returns the results. Only inside scout.run_dq_checks (55000 otherwise).';
+    'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table with a layer threshold into pg_temp.dq_run_results; returns {"checks", "failed_checks", "failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
 revoke all on function scout_internal.dq_run_checks() from public;
 grant execute on function scout_internal.dq_run_checks() to service_role;

@@ -5,7 +5,7 @@
 --    timeliness, dq_score)
 -- and into the history and the registry.
 create or replace function scout_internal.dq_store_scores(p_run_id bigint)
-returns void
+returns jsonb
 language plpgsql
 volatile
 set search_path = ''
@@ -50,9 +50,11 @@ begin
            dq_score = s.dq_score, last_checked = pg_catalog.now()
       from pg_temp.dq_run_scores s
      where t.schema_name = s.schema_name and t.table_name = s.table_name;
+    return (select pg_catalog.jsonb_object_agg(s.schema_name || '.' || s.table_name, s.dq_score)
+              from pg_temp.dq_run_scores s);
 end
 $fn$;
 comment on function scout_internal.dq_store_scores(bigint) is
-    'Step 2 of scout.run_dq_checks: appends every result of pg_temp.dq_run_results to ip_workbench.dq_results under run p_run_id, scores every checked table (each dimension''s pass rate over its error-level results; dq_score the lowest) into pg_temp.dq_run_scores, ip_workbench.dq_scores and ip_workbench.tables. Only inside scout.run_dq_checks (55000 otherwise).';
+    'Step 2 of scout.run_dq_checks: appends every result of pg_temp.dq_run_results to ip_workbench.dq_results under run p_run_id, scores every checked table (each dimension''s pass rate over its error-level results; dq_score the lowest) into pg_temp.dq_run_scores, ip_workbench.dq_scores and ip_workbench.tables; returns each table''s dq_score by schema.table. Only inside scout.run_dq_checks (55000 otherwise).';
 revoke all on function scout_internal.dq_store_scores(bigint) from public;
 grant execute on function scout_internal.dq_store_scores(bigint) to service_role;

@@ -40,7 +40,9 @@ begin
     return next;
 
     -- test: the quality suites' bar — Silver passes 80% of its checks, Gold all
-    drop table if exists pg_temp.validation_checks;
+    if pg_catalog.to_regclass('pg_temp.validation_checks') is not null then
+        drop table pg_temp.validation_checks;
+    end if;
     create temp table validation_checks (layer text, check_name text, failed bigint) on commit drop;
     for v_view in select c.relname from pg_catalog.pg_class c
                    where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' loop

@@ -12,7 +12,7 @@ declare
 begin
     perform scout_internal.require_job_lock('scout.backfill', 'scout_internal.backfill_settle');
     perform 'PRAGMA:TABLE: backfill_keys (transaction_id text)';
-    perform 'PRAGMA:TABLE: backfill_versions (like scout.silver_validated_transactions, raw_data jsonb, reasons text[])';
+    perform 'PRAGMA:TABLE: backfill_versions (bronze_id uuid, bronze_seq bigint, raw_data jsonb, source text, ingestion_batch_id text, ingested_at timestamptz, transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, reasons text[])';
     if pg_catalog.to_regclass('pg_temp.silver_transaction_changes') is not null then
         drop table pg_temp.silver_transaction_changes;
     end if;

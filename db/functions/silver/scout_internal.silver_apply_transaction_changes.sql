@@ -21,7 +21,7 @@ declare
 begin
     -- backfill holds Silver's lock too: it brings Silver up to date first
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_apply_transaction_changes');
-    perform 'PRAGMA:TABLE: silver_transaction_changes (like scout.silver_validated_transactions, change text, old_category text, old_transaction_date date, old_customer_id text, old_amount numeric, old_quantity integer)';
+    perform 'PRAGMA:TABLE: silver_transaction_changes (transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, bronze_id uuid, bronze_seq bigint, source text, ingestion_batch_id text, ingested_at timestamptz, change text, old_category text, old_transaction_date date, old_customer_id text, old_amount numeric, old_quantity integer)';
     -- Nothing to write, no statement: each one counts as a write of Silver
     -- (ip_workbench.layer_versions) and would make Platinum rebuild for nothing.
     if not exists (select 1 from pg_temp.silver_transaction_changes) then

@@ -15,6 +15,7 @@ declare
     v_count bigint;
     v_bad bigint;
 begin
+    perform 'PRAGMA:TABLE: silver_candidates (rn bigint, id uuid, parse_error text)';
     select pg_catalog.count(*) into v_count from pg_temp.silver_candidates;
     execute pg_catalog.format('create temp table %I on commit drop as %s', p_delta,
                               pg_catalog.format(p_template, 1, 0));

@@ -26,7 +26,7 @@ declare
     v_prev_xid xid8;
     v_prev_seq bigint;
     v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
-    v_own_seq bigint;
+    v_parsed jsonb;
     v_today date;
     v_plan text;
     v_processed bigint;
@@ -38,9 +38,10 @@ begin
       from ip_workbench.watermarks w where w.stream = 'silver_transactions';
     -- the moments a payload date is judged against, read once per run
     v_today := (pg_catalog.now() at time zone (scout_internal.setting('business_time_zone') #>> '{}'))::date;
-    v_processed := scout_internal.silver_parse_transaction_delta(
+    v_parsed := scout_internal.silver_parse_transaction_delta(
         v_now, v_own, v_prev, v_prev_xid, v_prev_seq, v_today,
         (v_today - pg_catalog.make_interval(years => (scout_internal.setting('transaction_max_age_years'))::int))::date);
+    v_processed := (v_parsed ->> 'processed')::bigint;
     v_rejected := scout_internal.silver_store_rejected_transactions();
 
     if v_processed > 0 and not exists (select 1 from scout.silver_validated_transactions) then
@@ -66,9 +67,7 @@ begin
     perform pg_catalog.set_config('enable_hashjoin', 'on', true);
     perform pg_catalog.set_config('enable_mergejoin', 'on', true);
 
-    select pg_catalog.max(d.bronze_seq) into v_own_seq
-      from pg_temp.silver_delta_transactions d where d.ingest_xid = v_own;
-    perform scout_internal.advance_watermark('silver_transactions', v_now, v_own, v_own_seq);
+    perform scout_internal.advance_watermark('silver_transactions', v_now, v_own, (v_parsed ->> 'own_seq')::bigint);
 
     perform scout_internal.touch_table('scout', 'bronze_transactions', v_processed, v_processed,
         (select pg_catalog.max(b.ingested_at) from scout.bronze_transactions b));

@@ -6,7 +6,7 @@
 create or replace function scout_internal.silver_parse_transaction_delta(
     p_now pg_snapshot, p_own xid8, p_prev pg_snapshot, p_prev_xid xid8, p_prev_seq bigint,
     p_today date, p_oldest date)
-returns bigint
+returns jsonb
 language plpgsql
 volatile
 set search_path = ''
@@ -50,10 +50,13 @@ begin
              where c.parse_error is not null;
             select pg_catalog.count(*) into v_processed from pg_temp.silver_delta_transactions;
     end;
-    return v_processed;
+    return pg_catalog.jsonb_build_object(
+        'processed', v_processed,
+        -- the last of this transaction's own rows judged: where the watermark goes for them
+        'own_seq', (select pg_catalog.max(d.bronze_seq) from pg_temp.silver_delta_transactions d where d.ingest_xid = p_own));
 end
 $fn$;
 comment on function scout_internal.silver_parse_transaction_delta(pg_snapshot, xid8, pg_snapshot, xid8, bigint, date, date) is
-    'Step of scout_internal.silver_merge_transactions: parses every Bronze transaction new to the stream (committed after the watermark (p_prev, p_prev_xid, p_prev_seq) and visible in p_now, or this transaction''s own, p_own) into pg_temp.silver_delta_transactions, judging dates against p_today and p_oldest; a row whose data breaks the parse is kept there as unparseable with the error. Returns the rows parsed. Only inside scout.refresh_silver (55000 otherwise).';
+    'Step of scout_internal.silver_merge_transactions: parses every Bronze transaction new to the stream (committed after the watermark (p_prev, p_prev_xid, p_prev_seq) and visible in p_now, or this transaction''s own, p_own) into pg_temp.silver_delta_transactions, judging dates against p_today and p_oldest; a row whose data breaks the parse is kept there as unparseable with the error. Returns {"processed", "own_seq"}: the rows parsed and the last ingest_seq of this transaction''s own among them. Only inside scout.refresh_silver (55000 otherwise).';
 revoke all on function scout_internal.silver_parse_transaction_delta(pg_snapshot, xid8, pg_snapshot, xid8, bigint, date, date) from public;
 grant execute on function scout_internal.silver_parse_transaction_delta(pg_snapshot, xid8, pg_snapshot, xid8, bigint, date, date) to service_role;

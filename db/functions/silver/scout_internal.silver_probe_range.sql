@@ -11,6 +11,7 @@ declare
     v_state text;
     v_message text;
 begin
+    perform 'PRAGMA:TABLE: silver_candidates (rn bigint, id uuid, parse_error text)';
     if p_first > p_last then
         return;
     end if;

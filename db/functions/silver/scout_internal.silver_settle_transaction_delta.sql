@@ -12,7 +12,7 @@ declare
     v_changes bigint;
 begin
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_settle_transaction_delta');
-    perform 'PRAGMA:TABLE: silver_delta_transactions (like scout.silver_validated_transactions, ingest_xid xid8, reasons text[], parse_error text)';
+    perform 'PRAGMA:TABLE: silver_delta_transactions (bronze_id uuid, bronze_seq bigint, ingest_xid xid8, source text, ingestion_batch_id text, ingested_at timestamptz, transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, reasons text[], parse_error text)';
     if pg_catalog.to_regclass('pg_temp.silver_transaction_changes') is not null then
         drop table pg_temp.silver_transaction_changes;
     end if;

@@ -10,7 +10,7 @@ declare
     v_rejected bigint;
 begin
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_store_rejected_transactions');
-    perform 'PRAGMA:TABLE: silver_delta_transactions (like scout.silver_validated_transactions, ingest_xid xid8, reasons text[], parse_error text)';
+    perform 'PRAGMA:TABLE: silver_delta_transactions (bronze_id uuid, bronze_seq bigint, ingest_xid xid8, source text, ingestion_batch_id text, ingested_at timestamptz, transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, reasons text[], parse_error text)';
     insert into scout.silver_rejected_transactions as r
            (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at, parse_error)
     select d.bronze_id, d.transaction_id, d.reasons, b.raw_data, d.source, d.ingestion_batch_id, d.ingested_at,
