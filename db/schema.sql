@@ -2968,7 +2968,7 @@ declare
         'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - (p_run ->> 'started_at')::timestamptz)::numeric, 3));
 begin
     update ip_workbench.job_runs r
-       set status = case when p_result ->> 'status' = 'failed' then 'failed' else 'succeeded' end,
+       set status = case when p_result ->> 'status' = 'failed' then 'failed' else 'ok' end,
            finished_at = pg_catalog.clock_timestamp(),
            details = v_result,
            failed_step = p_result ->> 'step', sqlstate = p_result ->> 'sqlstate', message = p_result ->> 'message'
@@ -2982,7 +2982,7 @@ $$;
 -- Name: FUNCTION job_finish(p_run jsonb, p_result jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.job_finish(p_run jsonb, p_result jsonb) IS 'Closes the run p_run (from scout_internal.job_start) with result p_result: status succeeded, or failed when p_result says so (with its step, sqlstate and message); returns p_result with run_id and seconds.';
+COMMENT ON FUNCTION scout_internal.job_finish(p_run jsonb, p_result jsonb) IS 'Closes the run p_run (from scout_internal.job_start) with result p_result: status ok, or failed when p_result says so (with its step, sqlstate and message); returns p_result with run_id and seconds.';
 
 
 --
@@ -3769,7 +3769,7 @@ begin
     exception when others or query_canceled then
         v_result := pg_catalog.jsonb_build_object('status', 'failed', 'sqlstate', sqlstate, 'message', sqlerrm);
     end;
-    v_status := case v_result ->> 'status' when 'failed' then 'failed' when 'skipped' then 'skipped' else 'succeeded' end;
+    v_status := case v_result ->> 'status' when 'failed' then 'failed' when 'skipped' then 'skipped' else 'ok' end;
     insert into ip_workbench.job_run_steps (run_id, position, step, status, rows, seconds, details)
     values (p_run_id, p_position, p_step, v_status,
             coalesce((v_result ->> 'rows')::bigint, (v_result ->> 'processed')::bigint, (v_result ->> 'changed_days')::bigint,
@@ -4845,8 +4845,8 @@ begin
     return next;
 
     -- integration: the jobs' success rate over the last 7 days
-    select pg_catalog.count(*) filter (where r.status in ('succeeded', 'failed', 'abandoned')),
-           pg_catalog.count(*) filter (where r.status = 'succeeded')
+    select pg_catalog.count(*) filter (where r.status in ('ok', 'failed', 'abandoned')),
+           pg_catalog.count(*) filter (where r.status = 'ok')
       into v_runs, v_ok
       from ip_workbench.job_runs r where r.started_at > pg_catalog.now() - interval '7 days';
     step := 'integration'; passed := v_runs = 0 or 100.0 * v_ok / v_runs > 95;
@@ -5328,7 +5328,7 @@ CREATE TABLE ip_workbench.job_run_steps (
     rows bigint,
     seconds numeric(12,3),
     details jsonb DEFAULT '{}'::jsonb NOT NULL,
-    CONSTRAINT job_run_steps_status_check CHECK ((status = ANY (ARRAY['succeeded'::text, 'failed'::text, 'skipped'::text])))
+    CONSTRAINT job_run_steps_status_check CHECK ((status = ANY (ARRAY['ok'::text, 'failed'::text, 'skipped'::text])))
 );
 
 ALTER TABLE ONLY ip_workbench.job_run_steps FORCE ROW LEVEL SECURITY;
@@ -5366,7 +5366,7 @@ COMMENT ON COLUMN ip_workbench.job_run_steps.step IS 'bronze_freshness, silver, 
 -- Name: COLUMN job_run_steps.status; Type: COMMENT; Schema: ip_workbench; Owner: -
 --
 
-COMMENT ON COLUMN ip_workbench.job_run_steps.status IS 'succeeded, failed (the run stopped here) or skipped (not needed, or another run held its lock).';
+COMMENT ON COLUMN ip_workbench.job_run_steps.status IS 'ok, failed (the run stopped here) or skipped (not needed, or another run held its lock).';
 
 
 --
@@ -5408,7 +5408,7 @@ CREATE TABLE ip_workbench.job_runs (
     pid integer,
     backend_start timestamp with time zone,
     xact_id xid8,
-    CONSTRAINT job_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'skipped'::text, 'abandoned'::text])))
+    CONSTRAINT job_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'ok'::text, 'failed'::text, 'skipped'::text, 'abandoned'::text])))
 );
 
 ALTER TABLE ONLY ip_workbench.job_runs FORCE ROW LEVEL SECURITY;
@@ -5453,7 +5453,7 @@ COMMENT ON COLUMN ip_workbench.job_runs.finished_at IS 'Wall-clock end of the ru
 -- Name: COLUMN job_runs.status; Type: COMMENT; Schema: ip_workbench; Owner: -
 --
 
-COMMENT ON COLUMN ip_workbench.job_runs.status IS 'running, succeeded, failed (an error in a step, recorded with it), skipped (another run held the lock), or abandoned (the session running it ended before it finished).';
+COMMENT ON COLUMN ip_workbench.job_runs.status IS 'running, ok, failed (an error in a step, recorded with it), skipped (another run held the lock), or abandoned (the session running it ended before it finished).';
 
 
 --

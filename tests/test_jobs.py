@@ -97,7 +97,7 @@ def test_pg_cron_really_fires_a_job_and_the_run_log_shows_it(new_database, cron_
     with psycopg.connect(url) as conn:
         run = conn.execute("select status, details -> 'steps' -> 1 -> 'result' ->> 'inserted' from ip_workbench.job_runs "
                            "where job_name = 'scout.run_transformations' order by id limit 1").fetchone()
-        assert run == ("succeeded", "1"), "the fired run is in the run log and did the work"
+        assert run == ("ok", "1"), "the fired run is in the run log and did the work"
         assert conn.execute("select count(*) from scout.silver_validated_transactions "
                             "where transaction_id = 'CRON-1'").fetchone()[0] == 1
 

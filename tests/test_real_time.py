@@ -38,7 +38,7 @@ def test_pg_cron_s_micro_batch_brings_a_webhook_row_to_silver_and_records_only_w
             assert in_silver, "the micro-batch should have fired within 150 s"
             # one more firing, with nothing to do
             fired = lambda: cron.execute("select count(*) from cron.job_run_details where jobid = %s "  # noqa: E731
-                                         "and status = 'succeeded'", (job,)).fetchone()[0]
+                                         "and status = 'succeeded'", (job,)).fetchone()[0]  # pg_cron's word
             deadline = time.time() + 90
             while time.time() < deadline and fired() < 2:
                 time.sleep(2)
@@ -47,7 +47,7 @@ def test_pg_cron_s_micro_batch_brings_a_webhook_row_to_silver_and_records_only_w
             cron.execute("select cron.unschedule(%s)", (job,))
         runs = conn.execute("select status, details ->> 'processed' from ip_workbench.job_runs "
                             "where job_name = 'scout.run_micro_batch'").fetchall()
-        assert runs == [("succeeded", "1")], "one run-log row for the firing that did work, none for the idle one"
+        assert runs == [("ok", "1")], "one run-log row for the firing that did work, none for the idle one"
 
 
 def test_run_follow_brings_a_burst_to_silver_in_one_micro_batch(new_database):

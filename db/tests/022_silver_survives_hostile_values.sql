@@ -3,6 +3,7 @@
 -- the batch reaches Silver and Gold/Platinum refresh as usual.
 begin;
 select plan(7);
+\ir support/jobs.sql
 
 create temp table huge as select string_agg(md5(i::text), '') as text from generate_series(1, 400) i;
 select scout.ingest_transactions(jsonb_build_array(
@@ -16,7 +17,7 @@ select scout.ingest_products(jsonb_build_array(
     jsonb_build_object('sku', (select text from huge), 'name', 'x'),
     jsonb_build_object('sku', 'P1', 'name', 'x', 'category', (select text from huge))));
 
-select lives_ok($$select scout.refresh_silver()$$, 'refresh_silver survives the batch');
+select pg_temp.job_succeeds($$select scout.refresh_silver()$$, 'refresh_silver survives the batch');
 select results_eq(
     $$select coalesce(transaction_id, '(unreadable)'), reasons from scout.silver_rejected_transactions order by 1$$,
     $$values ('(unreadable)', array['invalid_transaction_id']), ('H2', array['invalid_sku']), ('H3', array['invalid_tax_amount'])$$,
@@ -26,7 +27,7 @@ select results_eq($$select coalesce(sku, '(unreadable)'), reasons from scout.sil
     'products: an over-long SKU or category is rejected');
 select is((select length(description) from scout.silver_validated_transactions where transaction_id = 'H4'), 12800,
           'long free text is data, kept whole');
-select lives_ok($$select scout.refresh_gold()$$, 'Gold refreshes');
+select pg_temp.job_succeeds($$select scout.refresh_gold()$$, 'Gold refreshes');
 -- 150 of the largest valid amounts in one month: 1.5 × 10^14, past any numeric(16, 2)
 select scout.ingest_transactions((select jsonb_agg(jsonb_build_object('transaction_id', 'BIG' || i, 'date', '2025-03-01',
         'amount', 999999999999.99, 'category', 'Tobacco')) from generate_series(1, 150) i));
@@ -34,7 +35,7 @@ select scout.refresh_silver();
 select scout.refresh_gold();
 select is((select total_amount from scout.gold_monthly_summary where month = '2025-03-01' and category = 'Tobacco'),
           149999999999998.50, 'Gold sums large valid amounts without overflowing');
-select lives_ok($$select scout.refresh_platinum()$$, 'Platinum refreshes');
+select pg_temp.job_succeeds($$select scout.refresh_platinum()$$, 'Platinum refreshes');
 
 select * from finish();
 rollback;

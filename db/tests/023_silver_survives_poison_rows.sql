@@ -4,6 +4,7 @@
 -- while every other row goes on to Silver, now and in every later run.
 begin;
 select plan(14);
+\ir support/jobs.sql
 
 select scout.ingest_transactions(jsonb_build_array(
     jsonb_build_object('transaction_id', 'BIG', 'date', '2025-01-01', 'category', 'Snacks', 'amount', '1' || repeat('0', 131072)),
@@ -13,7 +14,7 @@ select scout.ingest_transactions(jsonb_build_array(
     jsonb_build_object('transaction_id', 'OK1', 'date', '2025-01-01', 'category', 'Snacks', 'amount', 2)));
 select scout.ingest_products('{"sku": "ZONE", "name": "n", "updated_at": "2025-01-01T00:00:00+20:00"}');
 
-select lives_ok($$select scout.refresh_silver()$$, 'refresh_silver lives through amounts past numeric''s limits and a +20:00 zone');
+select pg_temp.job_succeeds($$select scout.refresh_silver()$$, 'refresh_silver succeeds through amounts past numeric''s limits and a +20:00 zone');
 select results_eq($$select transaction_id, reasons from scout.silver_rejected_transactions order by transaction_id$$,
     $$values ('BIG', array['invalid_amount']), ('EXP', array['invalid_amount']), ('FINE', array['invalid_amount']),
              ('ZONE', array['invalid_date'])$$,
@@ -60,8 +61,8 @@ select is_empty($$
        and b.id not in (select bronze_id from scout.silver_rejected_transactions)
        and scout_internal.clean_text(b.raw_data ->> 'transaction_id') not in (select transaction_id from scout.silver_validated_transactions)
 $$, 'every Bronze row is a winner, superseded or rejected');
-select is((select count(*)::int from ip_workbench.job_runs where job_name = 'scout.refresh_silver' and status = 'succeeded'), 4,
-          'every run was recorded as succeeded');
+select is((select count(*)::int from ip_workbench.job_runs where job_name = 'scout.refresh_silver' and status = 'ok'), 4,
+          'every run was recorded as ok');
 
 select * from finish();
 rollback;

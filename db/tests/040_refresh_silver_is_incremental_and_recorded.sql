@@ -23,7 +23,7 @@ select is(scout.refresh_silver() ->> 'processed', '0', 'a run after a later tran
 select scout.ingest_transactions('{"transaction_id": "I5", "date": "2025-01-01", "amount": 5, "category": "Dairy"}');
 select is(scout.refresh_silver() ->> 'processed', '1', 'but a row added after it is processed by the next run');
 
-select is((select count(*)::int from ip_workbench.job_runs where job_name = 'scout.refresh_silver' and status = 'succeeded'), 5,
+select is((select count(*)::int from ip_workbench.job_runs where job_name = 'scout.refresh_silver' and status = 'ok'), 5,
           'each run is recorded in ip_workbench.job_runs');
 select is((select details ->> 'processed' from ip_workbench.job_runs order by id desc limit 1), '1',
           'with the counts it returned');

@@ -26,7 +26,7 @@ select is((select count(*)::int from ip_workbench.job_runs where job_name = 'sco
           'Gold was not refreshed');
 select results_eq($$select step, status from ip_workbench.job_run_steps
                      where run_id = (select (result ->> 'run_id')::bigint from failed_run) order by position$$,
-    $$values ('bronze_freshness', 'succeeded'), ('silver', 'failed')$$, 'the steps up to the failing one are recorded');
+    $$values ('bronze_freshness', 'ok'), ('silver', 'failed')$$, 'the steps up to the failing one are recorded');
 select is((select count(*)::int from scout.silver_validated_transactions), 0,
           'the failing step''s work was rolled back (transactions too: one step, one unit)');
 

@@ -54,7 +54,7 @@ def render_run(result: dict) -> None:
         step, outcome = entry["step"], entry.get("result") or {}
         seconds = entry.get("seconds")
         took = f" ({seconds:.2f} s)" if isinstance(seconds, int | float) else ""
-        flag = "" if entry.get("status") == "succeeded" else f"[{entry.get('status')}] "
+        flag = "" if entry.get("status") == "ok" else f"[{entry.get('status')}] "
         print(shown(f"{step}: {flag}{_summary(step, outcome)}{took}"))
     if "seconds" in result:
         print(f"run_transformations: {result.get('status')} in {result['seconds']:.2f} s (run {result.get('run_id')})")

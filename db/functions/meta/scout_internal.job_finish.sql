@@ -11,7 +11,7 @@ declare
         'seconds', pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - (p_run ->> 'started_at')::timestamptz)::numeric, 3));
 begin
     update ip_workbench.job_runs r
-       set status = case when p_result ->> 'status' = 'failed' then 'failed' else 'succeeded' end,
+       set status = case when p_result ->> 'status' = 'failed' then 'failed' else 'ok' end,
            finished_at = pg_catalog.clock_timestamp(),
            details = v_result,
            failed_step = p_result ->> 'step', sqlstate = p_result ->> 'sqlstate', message = p_result ->> 'message'
@@ -20,6 +20,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.job_finish(jsonb, jsonb) is
-    'Closes the run p_run (from scout_internal.job_start) with result p_result: status succeeded, or failed when p_result says so (with its step, sqlstate and message); returns p_result with run_id and seconds.';
+    'Closes the run p_run (from scout_internal.job_start) with result p_result: status ok, or failed when p_result says so (with its step, sqlstate and message); returns p_result with run_id and seconds.';
 revoke all on function scout_internal.job_finish(jsonb, jsonb) from public;
 grant execute on function scout_internal.job_finish(jsonb, jsonb) to service_role;

@@ -18,7 +18,7 @@ begin
     exception when others or query_canceled then
         v_result := pg_catalog.jsonb_build_object('status', 'failed', 'sqlstate', sqlstate, 'message', sqlerrm);
     end;
-    v_status := case v_result ->> 'status' when 'failed' then 'failed' when 'skipped' then 'skipped' else 'succeeded' end;
+    v_status := case v_result ->> 'status' when 'failed' then 'failed' when 'skipped' then 'skipped' else 'ok' end;
     insert into ip_workbench.job_run_steps (run_id, position, step, status, rows, seconds, details)
     values (p_run_id, p_position, p_step, v_status,
             coalesce((v_result ->> 'rows')::bigint, (v_result ->> 'processed')::bigint, (v_result ->> 'changed_days')::bigint,

@@ -89,8 +89,8 @@ begin
     return next;
 
     -- integration: the jobs' success rate over the last 7 days
-    select pg_catalog.count(*) filter (where r.status in ('succeeded', 'failed', 'abandoned')),
-           pg_catalog.count(*) filter (where r.status = 'succeeded')
+    select pg_catalog.count(*) filter (where r.status in ('ok', 'failed', 'abandoned')),
+           pg_catalog.count(*) filter (where r.status = 'ok')
       into v_runs, v_ok
       from ip_workbench.job_runs r where r.started_at > pg_catalog.now() - interval '7 days';
     step := 'integration'; passed := v_runs = 0 or 100.0 * v_ok / v_runs > 95;
