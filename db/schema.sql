@@ -339,8 +339,8 @@ begin
             'gold_monthly_summary', scout_internal.purge_older('scout', 'gold_monthly_summary', 'month', v_gold_before),
             'gold_category_trends', scout_internal.purge_older('scout', 'gold_category_trends', 'week_start', v_gold_before));
         -- the totals keep a year more: growth rates and baselines look back that far
-        perform scout_internal.purge_older('scout', 'gold_monthly_category_totals', 'month', v_gold_before - interval '1 year');
-        perform scout_internal.purge_older('scout', 'gold_weekly_category_totals', 'week_start', v_gold_before - interval '1 year');
+        perform scout_internal.purge_older('scout_internal', 'gold_monthly_category_totals', 'month', v_gold_before - interval '1 year');
+        perform scout_internal.purge_older('scout_internal', 'gold_weekly_category_totals', 'week_start', v_gold_before - interval '1 year');
 
         v_step := 'platinum';
         v_counts := v_counts || pg_catalog.jsonb_build_object(
@@ -1241,7 +1241,7 @@ begin
     end if;
 
     -- A concurrent load of the same file waits here on the key until the first commits.
-    insert into scout.bronze_ingest_files as f (kind, sha256, batch_id, source, source_filename, size_bytes)
+    insert into scout_internal.ingest_manifest as f (kind, sha256, batch_id, source, source_filename, size_bytes)
     values (p_kind, p_sha256, v_batch_id, p_source, p_source_filename, p_size_bytes)
     on conflict (kind, sha256) do update
        set batch_id = excluded.batch_id, source = excluded.source, source_filename = excluded.source_filename,
@@ -1270,7 +1270,7 @@ $_$;
 -- Name: FUNCTION bronze_file_begin(p_kind text, p_sha256 text, p_source_filename text, p_source text, p_size_bytes bigint, p_force boolean); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.bronze_file_begin(p_kind text, p_sha256 text, p_source_filename text, p_source text, p_size_bytes bigint, p_force boolean) IS 'Claims a file (by kind and SHA-256) in scout.bronze_ingest_files and creates pg_temp.bronze_file_staging(record_no, line_no, raw_text, error) for its records; returns the new batch id, or NULL when the file was loaded before and p_force is false. Call scout_internal.bronze_file_load(batch_id) in the same transaction.';
+COMMENT ON FUNCTION scout_internal.bronze_file_begin(p_kind text, p_sha256 text, p_source_filename text, p_source text, p_size_bytes bigint, p_force boolean) IS 'Claims a file (by kind and SHA-256) in scout_internal.ingest_manifest and creates pg_temp.bronze_file_staging(record_no, line_no, raw_text, error) for its records; returns the new batch id, or NULL when the file was loaded before and p_force is false. Call scout_internal.bronze_file_load(batch_id) in the same transaction.';
 
 
 --
@@ -1313,7 +1313,7 @@ CREATE FUNCTION scout_internal.bronze_file_load(p_batch_id text) RETURNS jsonb
     SET search_path TO ''
     AS $$
 declare
-    v_file scout.bronze_ingest_files;
+    v_file scout_internal.ingest_manifest;
     v_lines bigint;
     v_first bigint;
     v_last bigint;
@@ -1321,7 +1321,7 @@ declare
     v_rejected bigint;
 begin
     perform 'PRAGMA:TABLE: bronze_file_staging (record_no bigint, line_no bigint, raw_text text, error text)';
-    select * into v_file from scout.bronze_ingest_files f where f.batch_id = p_batch_id;
+    select * into v_file from scout_internal.ingest_manifest f where f.batch_id = p_batch_id;
     if not found then
         raise exception 'no file claimed with batch id %', p_batch_id
             using errcode = '22023', hint = 'Call scout_internal.bronze_file_begin first, in the same transaction.';
@@ -1357,7 +1357,7 @@ begin
      order by s.record_no;
     get diagnostics v_rejected = row_count;
 
-    update scout.bronze_ingest_files f
+    update scout_internal.ingest_manifest f
        set lines_read = v_lines, rows_loaded = v_loaded, lines_rejected = v_rejected
      where f.batch_id = p_batch_id;
 
@@ -1383,7 +1383,7 @@ CREATE FUNCTION scout_internal.bronze_file_loaded_directly(p_batch_id text, p_ro
     SET search_path TO ''
     AS $$
 begin
-    update scout.bronze_ingest_files f
+    update scout_internal.ingest_manifest f
        set lines_read = p_rows, rows_loaded = p_rows, lines_rejected = 0
      where f.batch_id = p_batch_id;
     if not found then
@@ -1400,7 +1400,7 @@ $$;
 -- Name: FUNCTION bronze_file_loaded_directly(p_batch_id text, p_rows bigint); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.bronze_file_loaded_directly(p_batch_id text, p_rows bigint) IS 'Records in scout.bronze_ingest_files that the file claimed as p_batch_id (scout_internal.bronze_file_begin) was COPYed straight into Bronze, p_rows records, none rejected. Returns {"batch_id", "lines_read", "rows_loaded", "lines_rejected"} as scout_internal.bronze_file_load does for a staged file.';
+COMMENT ON FUNCTION scout_internal.bronze_file_loaded_directly(p_batch_id text, p_rows bigint) IS 'Records in scout_internal.ingest_manifest that the file claimed as p_batch_id (scout_internal.bronze_file_begin) was COPYed straight into Bronze, p_rows records, none rejected. Returns {"batch_id", "lines_read", "rows_loaded", "lines_rejected"} as scout_internal.bronze_file_load does for a staged file.';
 
 
 --
@@ -2243,10 +2243,10 @@ begin
     perform 'PRAGMA:TABLE: gold_changed_month_days (category text, month date, day date)';
     perform 'PRAGMA:TABLE: gold_claimed_changes (category text, day date, month date, week_start date, customer_id text, transactions numeric, amount numeric, quantity numeric)';
     -- re-aggregated months: from Silver, every day of the month joined on its key
-    delete from scout.gold_monthly_category_totals t
+    delete from scout_internal.gold_monthly_category_totals t
      using pg_temp.gold_changed_months c
      where c.reaggregate and t.category = c.category and t.month = c.month;
-    insert into scout.gold_monthly_category_totals
+    insert into scout_internal.gold_monthly_category_totals
            (month, category, total_amount, transaction_count, total_quantity, unique_customers)
     select d.month, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*), pg_catalog.sum(s.quantity),
            pg_catalog.count(distinct s.customer_id)
@@ -2278,7 +2278,7 @@ begin
             and s.transaction_date >= c.month
             and s.transaction_date < (c.month + interval '1 month')::date) n
      group by c.category, c.month;
-    insert into scout.gold_monthly_category_totals as t
+    insert into scout_internal.gold_monthly_category_totals as t
            (month, category, total_amount, transaction_count, total_quantity, unique_customers)
     select d.month, d.category, d.amount, d.transactions, d.quantity, coalesce(u.moved, 0)
       from (select c.month, c.category, pg_catalog.sum(c.amount) as amount,
@@ -2294,7 +2294,7 @@ begin
            total_quantity = t.total_quantity + excluded.total_quantity,
            unique_customers = t.unique_customers + excluded.unique_customers,
            refreshed_at = pg_catalog.now();
-    delete from scout.gold_monthly_category_totals t
+    delete from scout_internal.gold_monthly_category_totals t
      using pg_temp.gold_changed_months m
      where not m.reaggregate and t.category = m.category and t.month = m.month and t.transaction_count = 0;
 end
@@ -2305,7 +2305,7 @@ $$;
 -- Name: FUNCTION gold_apply_monthly_totals(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.gold_apply_monthly_totals() IS 'Step 2 of scout.refresh_gold: re-aggregates the queued months of scout.gold_monthly_category_totals from Silver and adds the claimed differences to the others (unique_customers by the customers whose rows in the month went from none to some or back, looked up in Silver); a month left with no transaction is deleted. Reads the temporary tables of scout_internal.gold_claim_changes. Only inside scout.refresh_gold (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.gold_apply_monthly_totals() IS 'Step 2 of scout.refresh_gold: re-aggregates the queued months of scout_internal.gold_monthly_category_totals from Silver and adds the claimed differences to the others (unique_customers by the customers whose rows in the month went from none to some or back, looked up in Silver); a month left with no transaction is deleted. Reads the temporary tables of scout_internal.gold_claim_changes. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -2321,16 +2321,16 @@ begin
     perform 'PRAGMA:TABLE: gold_changed_weeks (category text, week_start date, reaggregate boolean)';
     perform 'PRAGMA:TABLE: gold_changed_week_days (category text, week_start date, day date)';
     perform 'PRAGMA:TABLE: gold_claimed_changes (category text, day date, month date, week_start date, customer_id text, transactions numeric, amount numeric, quantity numeric)';
-    delete from scout.gold_weekly_category_totals t
+    delete from scout_internal.gold_weekly_category_totals t
      using pg_temp.gold_changed_weeks c
      where c.reaggregate and t.category = c.category and t.week_start = c.week_start;
-    insert into scout.gold_weekly_category_totals (week_start, category, total_amount, transaction_count)
+    insert into scout_internal.gold_weekly_category_totals (week_start, category, total_amount, transaction_count)
     select d.week_start, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*)
       from pg_temp.gold_changed_week_days d
       join scout.silver_validated_transactions s
         on s.category = d.category and s.transaction_date = d.day
      group by d.week_start, d.category;
-    insert into scout.gold_weekly_category_totals as t (week_start, category, total_amount, transaction_count)
+    insert into scout_internal.gold_weekly_category_totals as t (week_start, category, total_amount, transaction_count)
     select c.week_start, c.category, pg_catalog.sum(c.amount), pg_catalog.sum(c.transactions)
       from pg_temp.gold_claimed_changes c
       join pg_temp.gold_changed_weeks w
@@ -2340,7 +2340,7 @@ begin
        set total_amount = t.total_amount + excluded.total_amount,
            transaction_count = t.transaction_count + excluded.transaction_count,
            refreshed_at = pg_catalog.now();
-    delete from scout.gold_weekly_category_totals t
+    delete from scout_internal.gold_weekly_category_totals t
      using pg_temp.gold_changed_weeks w
      where not w.reaggregate and t.category = w.category and t.week_start = w.week_start
        and t.transaction_count = 0;
@@ -2352,7 +2352,7 @@ $$;
 -- Name: FUNCTION gold_apply_weekly_totals(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.gold_apply_weekly_totals() IS 'Step 3 of scout.refresh_gold: re-aggregates the queued weeks of scout.gold_weekly_category_totals from Silver and adds the claimed differences to the others; a week left with no transaction is deleted. Reads the temporary tables of scout_internal.gold_claim_changes. Only inside scout.refresh_gold (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.gold_apply_weekly_totals() IS 'Step 3 of scout.refresh_gold: re-aggregates the queued weeks of scout_internal.gold_weekly_category_totals from Silver and adds the claimed differences to the others; a week left with no transaction is deleted. Reads the temporary tables of scout_internal.gold_claim_changes. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -2387,11 +2387,11 @@ begin
                 select g.week_start::date as week_start, b.category,
                        coalesce(t.total_amount, 0) as total_amount, coalesce(t.transaction_count, 0) as transaction_count
                   from (select x.category, pg_catalog.min(x.week_start) as first_week, pg_catalog.max(x.week_start) as last_week
-                          from scout.gold_weekly_category_totals x
+                          from scout_internal.gold_weekly_category_totals x
                           join pg_temp.gold_changed_categories c on c.category = x.category
                          group by x.category) b
                  cross join lateral pg_catalog.generate_series(b.first_week, b.last_week, interval '1 week') as g(week_start)
-                  left join scout.gold_weekly_category_totals t
+                  left join scout_internal.gold_weekly_category_totals t
                     on t.category = b.category and t.week_start = g.week_start::date
             ) d
           window four_weeks as (partition by d.category order by d.week_start rows between 3 preceding and current row),
@@ -2412,7 +2412,7 @@ $$;
 -- Name: FUNCTION gold_build_category_trends(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.gold_build_category_trends() IS 'Mart step of scout.refresh_gold: rewrites scout.gold_category_trends for the categories in pg_temp.gold_changed_categories from scout.gold_weekly_category_totals, dense (0 for a week without sales between the first and last), with the 4-week moving average and the z-score against the 8 weeks before (at least 4, not all equal), from the first week Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.gold_build_category_trends() IS 'Mart step of scout.refresh_gold: rewrites scout.gold_category_trends for the categories in pg_temp.gold_changed_categories from scout_internal.gold_weekly_category_totals, dense (0 for a week without sales between the first and last), with the 4-week moving average and the z-score against the 8 weeks before (at least 4, not all equal), from the first week Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -2442,15 +2442,15 @@ begin
            (t.total_amount + coalesce(prev.total_amount, 0) + coalesce(prev2.total_amount, 0))
                / least(3, 1 + (extract(year from t.month) - extract(year from f.first_month)) * 12
                             + extract(month from t.month) - extract(month from f.first_month))
-      from scout.gold_monthly_category_totals t
+      from scout_internal.gold_monthly_category_totals t
       join pg_temp.gold_changed_categories c on c.category = t.category
       join (select x.category, pg_catalog.min(x.month) as first_month
-              from scout.gold_monthly_category_totals x group by x.category) f on f.category = t.category
-      left join scout.gold_monthly_category_totals prev
+              from scout_internal.gold_monthly_category_totals x group by x.category) f on f.category = t.category
+      left join scout_internal.gold_monthly_category_totals prev
         on prev.category = t.category and prev.month = (t.month - interval '1 month')::date
-      left join scout.gold_monthly_category_totals prev2
+      left join scout_internal.gold_monthly_category_totals prev2
         on prev2.category = t.category and prev2.month = (t.month - interval '2 months')::date
-      left join scout.gold_monthly_category_totals last_year
+      left join scout_internal.gold_monthly_category_totals last_year
         on last_year.category = t.category and last_year.month = (t.month - interval '1 year')::date
      where t.month >= v_gold_from;  -- older months were purged by retention
     get diagnostics v_rows = row_count;
@@ -2463,7 +2463,7 @@ $$;
 -- Name: FUNCTION gold_build_monthly_summary(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.gold_build_monthly_summary() IS 'Mart step of scout.refresh_gold: rewrites scout.gold_monthly_summary for the categories in pg_temp.gold_changed_categories from scout.gold_monthly_category_totals (MoM and YoY growth, the 3-month moving average over the months the category has had), from the first month Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.gold_build_monthly_summary() IS 'Mart step of scout.refresh_gold: rewrites scout.gold_monthly_summary for the categories in pg_temp.gold_changed_categories from scout_internal.gold_monthly_category_totals (MoM and YoY growth, the 3-month moving average over the months the category has had), from the first month Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -2489,15 +2489,15 @@ begin
     -- committing in between would be counted twice (in a re-aggregated month and
     -- again as a difference). This waits for merges still queueing and holds new
     -- ones at their queueing until this commits; readers are never blocked.
-    lock table scout.gold_pending_changes in share mode;
+    lock table scout_internal.gold_differences_to_add in share mode;
     create temp table gold_changed_days on commit drop as
-    with taken as (delete from scout.gold_pending_days returning category, day)
+    with taken as (delete from scout_internal.gold_days_to_reaggregate returning category, day)
     select distinct t.category, t.day from taken t
      -- months before Silver's retention boundary are frozen: their Silver rows are gone
      where t.day >= v_frozen_before;
     get diagnostics v_days = row_count;
     create temp table gold_claimed_changes on commit drop as
-    with taken as (delete from scout.gold_pending_changes
+    with taken as (delete from scout_internal.gold_differences_to_add
                    returning category, day, customer_id, transactions, amount, quantity)
     select t.category, t.day, date_trunc('month', t.day::timestamp)::date as month,
            date_trunc('week', t.day::timestamp)::date as week_start, t.customer_id,
@@ -2566,7 +2566,7 @@ $$;
 -- Name: FUNCTION gold_claim_changes(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.gold_claim_changes() IS 'Step 1 of scout.refresh_gold: takes every queued day (scout.gold_pending_days) and difference (scout.gold_pending_changes) its snapshot sees, leaves the months, weeks and categories they touch in temporary tables for the steps after it, and returns their counts {"changed_days", "changes_applied", "months_reaggregated", "months_recomputed", "weeks_recomputed", "categories_rewritten"}. Only inside scout.refresh_gold (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.gold_claim_changes() IS 'Step 1 of scout.refresh_gold: takes every queued day (scout_internal.gold_days_to_reaggregate) and difference (scout_internal.gold_differences_to_add) its snapshot sees, leaves the months, weeks and categories they touch in temporary tables for the steps after it, and returns their counts {"changed_days", "changes_applied", "months_reaggregated", "months_recomputed", "weeks_recomputed", "categories_rewritten"}. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -3839,12 +3839,12 @@ begin
         return pg_catalog.jsonb_build_object('inserted', 0, 'updated', 0, 'deleted', 0);
     end if;
     if p_gold_days then
-        insert into scout.gold_pending_days (category, day)
+        insert into scout_internal.gold_days_to_reaggregate (category, day)
         select c.category, c.transaction_date from pg_temp.silver_transaction_changes c where c.change <> 'delete'
         union
         select c.old_category, c.old_transaction_date from pg_temp.silver_transaction_changes c where c.change <> 'insert';
     else
-        insert into scout.gold_pending_changes (category, day, customer_id, transactions, amount, quantity)
+        insert into scout_internal.gold_differences_to_add (category, day, customer_id, transactions, amount, quantity)
         select x.category, x.day, x.customer_id, pg_catalog.sum(x.transactions), pg_catalog.sum(x.amount),
                pg_catalog.sum(x.quantity)
           from (select c.category, c.transaction_date as day, c.customer_id, 1 as transactions, c.amount,
@@ -3949,7 +3949,7 @@ declare
 begin
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_first_load_transactions');
     perform 'PRAGMA:TABLE: silver_delta_transactions (bronze_id uuid, bronze_seq bigint, ingest_xid xid8, source text, ingestion_batch_id text, ingested_at timestamptz, transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, reasons text[], parse_error text)';
-    insert into scout.gold_pending_days (category, day)
+    insert into scout_internal.gold_days_to_reaggregate (category, day)
     select distinct d.category, d.transaction_date
       from pg_temp.silver_delta_transactions d
      where pg_catalog.cardinality(d.reasons) = 0;
@@ -6016,7 +6016,7 @@ COMMENT ON COLUMN scout.bronze_ingest_errors.id IS 'Error row id.';
 -- Name: COLUMN bronze_ingest_errors.batch_id; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON COLUMN scout.bronze_ingest_errors.batch_id IS 'The file''s batch id (scout.bronze_ingest_files.batch_id).';
+COMMENT ON COLUMN scout.bronze_ingest_errors.batch_id IS 'The file''s batch id (scout_internal.ingest_manifest.batch_id).';
 
 
 --
@@ -6073,105 +6073,6 @@ ALTER TABLE scout.bronze_ingest_errors ALTER COLUMN id ADD GENERATED ALWAYS AS I
     NO MAXVALUE
     CACHE 1
 );
-
-
---
--- Name: bronze_ingest_files; Type: TABLE; Schema: scout; Owner: -
---
-
-CREATE TABLE scout.bronze_ingest_files (
-    kind text NOT NULL,
-    sha256 text NOT NULL,
-    batch_id text NOT NULL,
-    source text NOT NULL,
-    source_filename text NOT NULL,
-    size_bytes bigint NOT NULL,
-    lines_read bigint,
-    rows_loaded bigint,
-    lines_rejected bigint,
-    loaded_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT bronze_ingest_files_kind_check CHECK ((kind = ANY (ARRAY['transactions'::text, 'products'::text]))),
-    CONSTRAINT bronze_ingest_files_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text))
-);
-
-ALTER TABLE ONLY scout.bronze_ingest_files FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE bronze_ingest_files; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON TABLE scout.bronze_ingest_files IS 'Manifest of files loaded by scout-db ingest: a file (by content hash) is loaded once per kind; loading it again is a no-op unless forced.';
-
-
---
--- Name: COLUMN bronze_ingest_files.kind; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.bronze_ingest_files.kind IS 'transactions or products: the Bronze table the file went to.';
-
-
---
--- Name: COLUMN bronze_ingest_files.sha256; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.bronze_ingest_files.sha256 IS 'SHA-256 of the file''s bytes (hex).';
-
-
---
--- Name: COLUMN bronze_ingest_files.batch_id; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.bronze_ingest_files.batch_id IS 'ingestion_batch_id given to the file''s rows in Bronze.';
-
-
---
--- Name: COLUMN bronze_ingest_files.source; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.bronze_ingest_files.source IS 'Source recorded on the file''s Bronze rows.';
-
-
---
--- Name: COLUMN bronze_ingest_files.source_filename; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.bronze_ingest_files.source_filename IS 'File name as given to scout-db ingest.';
-
-
---
--- Name: COLUMN bronze_ingest_files.size_bytes; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.bronze_ingest_files.size_bytes IS 'File size in bytes.';
-
-
---
--- Name: COLUMN bronze_ingest_files.lines_read; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.bronze_ingest_files.lines_read IS 'Records read from the file (non-blank lines, CSV rows or array elements).';
-
-
---
--- Name: COLUMN bronze_ingest_files.rows_loaded; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.bronze_ingest_files.rows_loaded IS 'Records stored in Bronze.';
-
-
---
--- Name: COLUMN bronze_ingest_files.lines_rejected; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.bronze_ingest_files.lines_rejected IS 'Records that could not be parsed, stored in scout.bronze_ingest_errors.';
-
-
---
--- Name: COLUMN bronze_ingest_files.loaded_at; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.bronze_ingest_files.loaded_at IS 'When the file was (last) loaded.';
 
 
 --
@@ -6346,7 +6247,7 @@ COMMENT ON COLUMN scout.bronze_transactions.ingested_at IS 'When the ingest call
 -- Name: COLUMN bronze_transactions.ingestion_batch_id; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON COLUMN scout.bronze_transactions.ingestion_batch_id IS 'One id per ingest call or file; scout.bronze_ingest_files maps file batches to files.';
+COMMENT ON COLUMN scout.bronze_transactions.ingestion_batch_id IS 'One id per ingest call or file; scout_internal.ingest_manifest maps file batches to files.';
 
 
 --
@@ -6482,80 +6383,6 @@ COMMENT ON COLUMN scout.gold_category_trends.refreshed_at IS 'When the row was l
 
 
 --
--- Name: gold_monthly_category_totals; Type: TABLE; Schema: scout; Owner: -
---
-
-CREATE TABLE scout.gold_monthly_category_totals (
-    month date NOT NULL,
-    category text NOT NULL,
-    total_amount numeric NOT NULL,
-    transaction_count bigint NOT NULL,
-    total_quantity bigint NOT NULL,
-    unique_customers bigint NOT NULL,
-    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT gold_monthly_category_totals_month_check CHECK ((EXTRACT(day FROM month) = (1)::numeric))
-);
-
-ALTER TABLE ONLY scout.gold_monthly_category_totals FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE gold_monthly_category_totals; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON TABLE scout.gold_monthly_category_totals IS 'Additive base of gold_monthly_summary: Silver aggregated per (category, calendar month), kept incrementally by refresh_gold. Months without sales have no row.';
-
-
---
--- Name: COLUMN gold_monthly_category_totals.month; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_monthly_category_totals.month IS 'First day of the month.';
-
-
---
--- Name: COLUMN gold_monthly_category_totals.category; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_monthly_category_totals.category IS 'Silver category.';
-
-
---
--- Name: COLUMN gold_monthly_category_totals.total_amount; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_monthly_category_totals.total_amount IS 'Sum of amount.';
-
-
---
--- Name: COLUMN gold_monthly_category_totals.transaction_count; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_monthly_category_totals.transaction_count IS 'Number of Silver rows.';
-
-
---
--- Name: COLUMN gold_monthly_category_totals.total_quantity; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_monthly_category_totals.total_quantity IS 'Sum of quantity.';
-
-
---
--- Name: COLUMN gold_monthly_category_totals.unique_customers; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_monthly_category_totals.unique_customers IS 'Distinct non-null customer_id.';
-
-
---
--- Name: COLUMN gold_monthly_category_totals.refreshed_at; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_monthly_category_totals.refreshed_at IS 'When this row was last recomputed.';
-
-
---
 -- Name: gold_monthly_summary; Type: TABLE; Schema: scout; Owner: -
 --
 
@@ -6658,222 +6485,6 @@ COMMENT ON COLUMN scout.gold_monthly_summary.moving_avg_3m IS 'Mean of total_amo
 --
 
 COMMENT ON COLUMN scout.gold_monthly_summary.refreshed_at IS 'When the row was last rewritten.';
-
-
---
--- Name: gold_pending_changes; Type: TABLE; Schema: scout; Owner: -
---
-
-CREATE TABLE scout.gold_pending_changes (
-    category text NOT NULL,
-    day date NOT NULL,
-    customer_id text,
-    transactions bigint NOT NULL,
-    amount numeric NOT NULL,
-    quantity bigint NOT NULL,
-    queued_at timestamp with time zone DEFAULT now() NOT NULL,
-    id bigint NOT NULL
-);
-
-ALTER TABLE ONLY scout.gold_pending_changes FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE gold_pending_changes; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON TABLE scout.gold_pending_changes IS 'Work queue of refresh_gold for small Silver changes: the net difference one merge made per (category, day, customer_id) — the new version of a row counted +1, the version it replaced -1 — so Gold adds them to its totals instead of re-aggregating the months. Large merges queue days in scout.gold_pending_days instead.';
-
-
---
--- Name: COLUMN gold_pending_changes.category; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_pending_changes.category IS 'Category of the changed Silver rows.';
-
-
---
--- Name: COLUMN gold_pending_changes.day; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_pending_changes.day IS 'Their transaction_date.';
-
-
---
--- Name: COLUMN gold_pending_changes.customer_id; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_pending_changes.customer_id IS 'Their customer_id (NULL for rows without one): where a customer''s count of rows in a month moves, Gold looks up whether they still have any there, for unique_customers.';
-
-
---
--- Name: COLUMN gold_pending_changes.transactions; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_pending_changes.transactions IS 'Net change in the number of Silver rows.';
-
-
---
--- Name: COLUMN gold_pending_changes.amount; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_pending_changes.amount IS 'Net change in the sum of amount.';
-
-
---
--- Name: COLUMN gold_pending_changes.quantity; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_pending_changes.quantity IS 'Net change in the sum of quantity.';
-
-
---
--- Name: COLUMN gold_pending_changes.queued_at; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_pending_changes.queued_at IS 'When the Silver merge queued it.';
-
-
---
--- Name: COLUMN gold_pending_changes.id; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_pending_changes.id IS 'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish the queue''s deletes.';
-
-
---
--- Name: gold_pending_changes_id_seq; Type: SEQUENCE; Schema: scout; Owner: -
---
-
-ALTER TABLE scout.gold_pending_changes ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
-    SEQUENCE NAME scout.gold_pending_changes_id_seq
-    START WITH 1
-    INCREMENT BY 1
-    NO MINVALUE
-    NO MAXVALUE
-    CACHE 1
-);
-
-
---
--- Name: gold_pending_days; Type: TABLE; Schema: scout; Owner: -
---
-
-CREATE TABLE scout.gold_pending_days (
-    category text NOT NULL,
-    day date NOT NULL,
-    queued_at timestamp with time zone DEFAULT now() NOT NULL,
-    id bigint NOT NULL
-);
-
-ALTER TABLE ONLY scout.gold_pending_days FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE gold_pending_days; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON TABLE scout.gold_pending_days IS 'Work queue of refresh_gold for large Silver changes (a first load, a large merge, a backfill): the (category, day) pairs they touched, both the old and the new day and category of a corrected row, which Gold re-aggregates from Silver. Small merges queue their differences in scout.gold_pending_changes instead.';
-
-
---
--- Name: COLUMN gold_pending_days.category; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_pending_days.category IS 'Category of a changed Silver row.';
-
-
---
--- Name: COLUMN gold_pending_days.day; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_pending_days.day IS 'transaction_date of a changed Silver row.';
-
-
---
--- Name: COLUMN gold_pending_days.queued_at; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_pending_days.queued_at IS 'When refresh_silver queued it.';
-
-
---
--- Name: COLUMN gold_pending_days.id; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_pending_days.id IS 'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish the queue''s deletes.';
-
-
---
--- Name: gold_pending_days_id_seq; Type: SEQUENCE; Schema: scout; Owner: -
---
-
-ALTER TABLE scout.gold_pending_days ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
-    SEQUENCE NAME scout.gold_pending_days_id_seq
-    START WITH 1
-    INCREMENT BY 1
-    NO MINVALUE
-    NO MAXVALUE
-    CACHE 1
-);
-
-
---
--- Name: gold_weekly_category_totals; Type: TABLE; Schema: scout; Owner: -
---
-
-CREATE TABLE scout.gold_weekly_category_totals (
-    week_start date NOT NULL,
-    category text NOT NULL,
-    total_amount numeric NOT NULL,
-    transaction_count bigint NOT NULL,
-    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT gold_weekly_category_totals_week_start_check CHECK ((EXTRACT(isodow FROM week_start) = (1)::numeric))
-);
-
-ALTER TABLE ONLY scout.gold_weekly_category_totals FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE gold_weekly_category_totals; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON TABLE scout.gold_weekly_category_totals IS 'Additive base of gold_category_trends: Silver aggregated per (category, ISO week), kept incrementally by refresh_gold. Weeks without sales have no row here (the mart fills them with 0).';
-
-
---
--- Name: COLUMN gold_weekly_category_totals.week_start; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_weekly_category_totals.week_start IS 'Monday of the ISO week (date_trunc(''week'', transaction_date)).';
-
-
---
--- Name: COLUMN gold_weekly_category_totals.category; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_weekly_category_totals.category IS 'Silver category.';
-
-
---
--- Name: COLUMN gold_weekly_category_totals.total_amount; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_weekly_category_totals.total_amount IS 'Sum of amount.';
-
-
---
--- Name: COLUMN gold_weekly_category_totals.transaction_count; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_weekly_category_totals.transaction_count IS 'Number of Silver rows.';
-
-
---
--- Name: COLUMN gold_weekly_category_totals.refreshed_at; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.gold_weekly_category_totals.refreshed_at IS 'When this row was last recomputed.';
 
 
 --
@@ -8692,6 +8303,395 @@ COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.failing_keys IS 'Th
 
 
 --
+-- Name: gold_days_to_reaggregate; Type: TABLE; Schema: scout_internal; Owner: -
+--
+
+CREATE TABLE scout_internal.gold_days_to_reaggregate (
+    category text NOT NULL,
+    day date NOT NULL,
+    queued_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
+);
+
+ALTER TABLE ONLY scout_internal.gold_days_to_reaggregate FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_days_to_reaggregate; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON TABLE scout_internal.gold_days_to_reaggregate IS 'Work queue of refresh_gold for large Silver changes (a first load, a large merge, a backfill): the (category, day) pairs they touched, both the old and the new day and category of a corrected row, which Gold re-aggregates from Silver. Small merges queue their differences in scout_internal.gold_differences_to_add instead.';
+
+
+--
+-- Name: COLUMN gold_days_to_reaggregate.category; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_days_to_reaggregate.category IS 'Category of a changed Silver row.';
+
+
+--
+-- Name: COLUMN gold_days_to_reaggregate.day; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_days_to_reaggregate.day IS 'transaction_date of a changed Silver row.';
+
+
+--
+-- Name: COLUMN gold_days_to_reaggregate.queued_at; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_days_to_reaggregate.queued_at IS 'When refresh_silver queued it.';
+
+
+--
+-- Name: COLUMN gold_days_to_reaggregate.id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_days_to_reaggregate.id IS 'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish the queue''s deletes.';
+
+
+--
+-- Name: gold_days_to_reaggregate_id_seq; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.gold_days_to_reaggregate ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME scout_internal.gold_days_to_reaggregate_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: gold_differences_to_add; Type: TABLE; Schema: scout_internal; Owner: -
+--
+
+CREATE TABLE scout_internal.gold_differences_to_add (
+    category text NOT NULL,
+    day date NOT NULL,
+    customer_id text,
+    transactions bigint NOT NULL,
+    amount numeric NOT NULL,
+    quantity bigint NOT NULL,
+    queued_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
+);
+
+ALTER TABLE ONLY scout_internal.gold_differences_to_add FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_differences_to_add; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON TABLE scout_internal.gold_differences_to_add IS 'Work queue of refresh_gold for small Silver changes: the net difference one merge made per (category, day, customer_id) — the new version of a row counted +1, the version it replaced -1 — so Gold adds them to its totals instead of re-aggregating the months. Large merges queue days in scout_internal.gold_days_to_reaggregate instead.';
+
+
+--
+-- Name: COLUMN gold_differences_to_add.category; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_differences_to_add.category IS 'Category of the changed Silver rows.';
+
+
+--
+-- Name: COLUMN gold_differences_to_add.day; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_differences_to_add.day IS 'Their transaction_date.';
+
+
+--
+-- Name: COLUMN gold_differences_to_add.customer_id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_differences_to_add.customer_id IS 'Their customer_id (NULL for rows without one): where a customer''s count of rows in a month moves, Gold looks up whether they still have any there, for unique_customers.';
+
+
+--
+-- Name: COLUMN gold_differences_to_add.transactions; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_differences_to_add.transactions IS 'Net change in the number of Silver rows.';
+
+
+--
+-- Name: COLUMN gold_differences_to_add.amount; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_differences_to_add.amount IS 'Net change in the sum of amount.';
+
+
+--
+-- Name: COLUMN gold_differences_to_add.quantity; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_differences_to_add.quantity IS 'Net change in the sum of quantity.';
+
+
+--
+-- Name: COLUMN gold_differences_to_add.queued_at; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_differences_to_add.queued_at IS 'When the Silver merge queued it.';
+
+
+--
+-- Name: COLUMN gold_differences_to_add.id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_differences_to_add.id IS 'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish the queue''s deletes.';
+
+
+--
+-- Name: gold_differences_to_add_id_seq; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.gold_differences_to_add ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME scout_internal.gold_differences_to_add_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: gold_monthly_category_totals; Type: TABLE; Schema: scout_internal; Owner: -
+--
+
+CREATE TABLE scout_internal.gold_monthly_category_totals (
+    month date NOT NULL,
+    category text NOT NULL,
+    total_amount numeric NOT NULL,
+    transaction_count bigint NOT NULL,
+    total_quantity bigint NOT NULL,
+    unique_customers bigint NOT NULL,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT gold_monthly_category_totals_month_check CHECK ((EXTRACT(day FROM month) = (1)::numeric))
+);
+
+ALTER TABLE ONLY scout_internal.gold_monthly_category_totals FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_monthly_category_totals; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON TABLE scout_internal.gold_monthly_category_totals IS 'Additive base of gold_monthly_summary: Silver aggregated per (category, calendar month), kept incrementally by refresh_gold. Months without sales have no row.';
+
+
+--
+-- Name: COLUMN gold_monthly_category_totals.month; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_monthly_category_totals.month IS 'First day of the month.';
+
+
+--
+-- Name: COLUMN gold_monthly_category_totals.category; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_monthly_category_totals.category IS 'Silver category.';
+
+
+--
+-- Name: COLUMN gold_monthly_category_totals.total_amount; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_monthly_category_totals.total_amount IS 'Sum of amount.';
+
+
+--
+-- Name: COLUMN gold_monthly_category_totals.transaction_count; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_monthly_category_totals.transaction_count IS 'Number of Silver rows.';
+
+
+--
+-- Name: COLUMN gold_monthly_category_totals.total_quantity; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_monthly_category_totals.total_quantity IS 'Sum of quantity.';
+
+
+--
+-- Name: COLUMN gold_monthly_category_totals.unique_customers; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_monthly_category_totals.unique_customers IS 'Distinct non-null customer_id.';
+
+
+--
+-- Name: COLUMN gold_monthly_category_totals.refreshed_at; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_monthly_category_totals.refreshed_at IS 'When this row was last recomputed.';
+
+
+--
+-- Name: gold_weekly_category_totals; Type: TABLE; Schema: scout_internal; Owner: -
+--
+
+CREATE TABLE scout_internal.gold_weekly_category_totals (
+    week_start date NOT NULL,
+    category text NOT NULL,
+    total_amount numeric NOT NULL,
+    transaction_count bigint NOT NULL,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT gold_weekly_category_totals_week_start_check CHECK ((EXTRACT(isodow FROM week_start) = (1)::numeric))
+);
+
+ALTER TABLE ONLY scout_internal.gold_weekly_category_totals FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_weekly_category_totals; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON TABLE scout_internal.gold_weekly_category_totals IS 'Additive base of gold_category_trends: Silver aggregated per (category, ISO week), kept incrementally by refresh_gold. Weeks without sales have no row here (the mart fills them with 0).';
+
+
+--
+-- Name: COLUMN gold_weekly_category_totals.week_start; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_weekly_category_totals.week_start IS 'Monday of the ISO week (date_trunc(''week'', transaction_date)).';
+
+
+--
+-- Name: COLUMN gold_weekly_category_totals.category; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_weekly_category_totals.category IS 'Silver category.';
+
+
+--
+-- Name: COLUMN gold_weekly_category_totals.total_amount; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_weekly_category_totals.total_amount IS 'Sum of amount.';
+
+
+--
+-- Name: COLUMN gold_weekly_category_totals.transaction_count; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_weekly_category_totals.transaction_count IS 'Number of Silver rows.';
+
+
+--
+-- Name: COLUMN gold_weekly_category_totals.refreshed_at; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_weekly_category_totals.refreshed_at IS 'When this row was last recomputed.';
+
+
+--
+-- Name: ingest_manifest; Type: TABLE; Schema: scout_internal; Owner: -
+--
+
+CREATE TABLE scout_internal.ingest_manifest (
+    kind text NOT NULL,
+    sha256 text NOT NULL,
+    batch_id text NOT NULL,
+    source text NOT NULL,
+    source_filename text NOT NULL,
+    size_bytes bigint NOT NULL,
+    lines_read bigint,
+    rows_loaded bigint,
+    lines_rejected bigint,
+    loaded_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ingest_manifest_kind_check CHECK ((kind = ANY (ARRAY['transactions'::text, 'products'::text]))),
+    CONSTRAINT ingest_manifest_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text))
+);
+
+ALTER TABLE ONLY scout_internal.ingest_manifest FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE ingest_manifest; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON TABLE scout_internal.ingest_manifest IS 'Manifest of files loaded by scout-db ingest: a file (by content hash) is loaded once per kind; loading it again is a no-op unless forced.';
+
+
+--
+-- Name: COLUMN ingest_manifest.kind; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.ingest_manifest.kind IS 'transactions or products: the Bronze table the file went to.';
+
+
+--
+-- Name: COLUMN ingest_manifest.sha256; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.ingest_manifest.sha256 IS 'SHA-256 of the file''s bytes (hex).';
+
+
+--
+-- Name: COLUMN ingest_manifest.batch_id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.ingest_manifest.batch_id IS 'ingestion_batch_id given to the file''s rows in Bronze.';
+
+
+--
+-- Name: COLUMN ingest_manifest.source; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.ingest_manifest.source IS 'Source recorded on the file''s Bronze rows.';
+
+
+--
+-- Name: COLUMN ingest_manifest.source_filename; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.ingest_manifest.source_filename IS 'File name as given to scout-db ingest.';
+
+
+--
+-- Name: COLUMN ingest_manifest.size_bytes; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.ingest_manifest.size_bytes IS 'File size in bytes.';
+
+
+--
+-- Name: COLUMN ingest_manifest.lines_read; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.ingest_manifest.lines_read IS 'Records read from the file (non-blank lines, CSV rows or array elements).';
+
+
+--
+-- Name: COLUMN ingest_manifest.rows_loaded; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.ingest_manifest.rows_loaded IS 'Records stored in Bronze.';
+
+
+--
+-- Name: COLUMN ingest_manifest.lines_rejected; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.ingest_manifest.lines_rejected IS 'Records that could not be parsed, stored in scout.bronze_ingest_errors.';
+
+
+--
+-- Name: COLUMN ingest_manifest.loaded_at; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.ingest_manifest.loaded_at IS 'When the file was (last) loaded.';
+
+
+--
 -- Name: scout_backfill_last_xact; Type: SEQUENCE; Schema: scout_internal; Owner: -
 --
 
@@ -9623,22 +9623,6 @@ ALTER TABLE ONLY scout.bronze_ingest_errors
 
 
 --
--- Name: bronze_ingest_files bronze_ingest_files_batch_id_key; Type: CONSTRAINT; Schema: scout; Owner: -
---
-
-ALTER TABLE ONLY scout.bronze_ingest_files
-    ADD CONSTRAINT bronze_ingest_files_batch_id_key UNIQUE (batch_id);
-
-
---
--- Name: bronze_ingest_files bronze_ingest_files_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
---
-
-ALTER TABLE ONLY scout.bronze_ingest_files
-    ADD CONSTRAINT bronze_ingest_files_pkey PRIMARY KEY (kind, sha256);
-
-
---
 -- Name: bronze_products bronze_products_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
 --
 
@@ -9663,43 +9647,11 @@ ALTER TABLE ONLY scout.gold_category_trends
 
 
 --
--- Name: gold_monthly_category_totals gold_monthly_category_totals_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
---
-
-ALTER TABLE ONLY scout.gold_monthly_category_totals
-    ADD CONSTRAINT gold_monthly_category_totals_pkey PRIMARY KEY (category, month);
-
-
---
 -- Name: gold_monthly_summary gold_monthly_summary_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
 --
 
 ALTER TABLE ONLY scout.gold_monthly_summary
     ADD CONSTRAINT gold_monthly_summary_pkey PRIMARY KEY (month, category);
-
-
---
--- Name: gold_pending_changes gold_pending_changes_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
---
-
-ALTER TABLE ONLY scout.gold_pending_changes
-    ADD CONSTRAINT gold_pending_changes_pkey PRIMARY KEY (id);
-
-
---
--- Name: gold_pending_days gold_pending_days_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
---
-
-ALTER TABLE ONLY scout.gold_pending_days
-    ADD CONSTRAINT gold_pending_days_pkey PRIMARY KEY (id);
-
-
---
--- Name: gold_weekly_category_totals gold_weekly_category_totals_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
---
-
-ALTER TABLE ONLY scout.gold_weekly_category_totals
-    ADD CONSTRAINT gold_weekly_category_totals_pkey PRIMARY KEY (category, week_start);
 
 
 --
@@ -9756,6 +9708,54 @@ ALTER TABLE ONLY scout.silver_rejected_transactions
 
 ALTER TABLE ONLY scout.silver_validated_transactions
     ADD CONSTRAINT silver_validated_transactions_pkey PRIMARY KEY (transaction_id);
+
+
+--
+-- Name: gold_days_to_reaggregate gold_days_to_reaggregate_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.gold_days_to_reaggregate
+    ADD CONSTRAINT gold_days_to_reaggregate_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: gold_differences_to_add gold_differences_to_add_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.gold_differences_to_add
+    ADD CONSTRAINT gold_differences_to_add_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: gold_monthly_category_totals gold_monthly_category_totals_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.gold_monthly_category_totals
+    ADD CONSTRAINT gold_monthly_category_totals_pkey PRIMARY KEY (category, month);
+
+
+--
+-- Name: gold_weekly_category_totals gold_weekly_category_totals_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.gold_weekly_category_totals
+    ADD CONSTRAINT gold_weekly_category_totals_pkey PRIMARY KEY (category, week_start);
+
+
+--
+-- Name: ingest_manifest ingest_manifest_batch_id_key; Type: CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.ingest_manifest
+    ADD CONSTRAINT ingest_manifest_batch_id_key UNIQUE (batch_id);
+
+
+--
+-- Name: ingest_manifest ingest_manifest_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.ingest_manifest
+    ADD CONSTRAINT ingest_manifest_pkey PRIMARY KEY (kind, sha256);
 
 
 --
@@ -10610,12 +10610,6 @@ COMMENT ON POLICY "authenticated users read all rows" ON scout.platinum_transact
 ALTER TABLE scout.bronze_ingest_errors ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: bronze_ingest_files; Type: ROW SECURITY; Schema: scout; Owner: -
---
-
-ALTER TABLE scout.bronze_ingest_files ENABLE ROW LEVEL SECURITY;
-
---
 -- Name: bronze_products; Type: ROW SECURITY; Schema: scout; Owner: -
 --
 
@@ -10634,34 +10628,10 @@ ALTER TABLE scout.bronze_transactions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE scout.gold_category_trends ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: gold_monthly_category_totals; Type: ROW SECURITY; Schema: scout; Owner: -
---
-
-ALTER TABLE scout.gold_monthly_category_totals ENABLE ROW LEVEL SECURITY;
-
---
 -- Name: gold_monthly_summary; Type: ROW SECURITY; Schema: scout; Owner: -
 --
 
 ALTER TABLE scout.gold_monthly_summary ENABLE ROW LEVEL SECURITY;
-
---
--- Name: gold_pending_changes; Type: ROW SECURITY; Schema: scout; Owner: -
---
-
-ALTER TABLE scout.gold_pending_changes ENABLE ROW LEVEL SECURITY;
-
---
--- Name: gold_pending_days; Type: ROW SECURITY; Schema: scout; Owner: -
---
-
-ALTER TABLE scout.gold_pending_days ENABLE ROW LEVEL SECURITY;
-
---
--- Name: gold_weekly_category_totals; Type: ROW SECURITY; Schema: scout; Owner: -
---
-
-ALTER TABLE scout.gold_weekly_category_totals ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: platinum_product_recommendations; Type: ROW SECURITY; Schema: scout; Owner: -
@@ -10693,20 +10663,6 @@ CREATE POLICY "service_role manages all rows" ON scout.bronze_ingest_errors TO s
 --
 
 COMMENT ON POLICY "service_role manages all rows" ON scout.bronze_ingest_errors IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
-
-
---
--- Name: bronze_ingest_files service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
---
-
-CREATE POLICY "service_role manages all rows" ON scout.bronze_ingest_files TO service_role USING (true) WITH CHECK (true);
-
-
---
--- Name: POLICY "service_role manages all rows" ON bronze_ingest_files; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON POLICY "service_role manages all rows" ON scout.bronze_ingest_files IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
 
 
 --
@@ -10752,20 +10708,6 @@ COMMENT ON POLICY "service_role manages all rows" ON scout.gold_category_trends 
 
 
 --
--- Name: gold_monthly_category_totals service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
---
-
-CREATE POLICY "service_role manages all rows" ON scout.gold_monthly_category_totals TO service_role USING (true) WITH CHECK (true);
-
-
---
--- Name: POLICY "service_role manages all rows" ON gold_monthly_category_totals; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON POLICY "service_role manages all rows" ON scout.gold_monthly_category_totals IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
-
-
---
 -- Name: gold_monthly_summary service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
 --
 
@@ -10777,48 +10719,6 @@ CREATE POLICY "service_role manages all rows" ON scout.gold_monthly_summary TO s
 --
 
 COMMENT ON POLICY "service_role manages all rows" ON scout.gold_monthly_summary IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
-
-
---
--- Name: gold_pending_changes service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
---
-
-CREATE POLICY "service_role manages all rows" ON scout.gold_pending_changes TO service_role USING (true) WITH CHECK (true);
-
-
---
--- Name: POLICY "service_role manages all rows" ON gold_pending_changes; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON POLICY "service_role manages all rows" ON scout.gold_pending_changes IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
-
-
---
--- Name: gold_pending_days service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
---
-
-CREATE POLICY "service_role manages all rows" ON scout.gold_pending_days TO service_role USING (true) WITH CHECK (true);
-
-
---
--- Name: POLICY "service_role manages all rows" ON gold_pending_days; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON POLICY "service_role manages all rows" ON scout.gold_pending_days IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
-
-
---
--- Name: gold_weekly_category_totals service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
---
-
-CREATE POLICY "service_role manages all rows" ON scout.gold_weekly_category_totals TO service_role USING (true) WITH CHECK (true);
-
-
---
--- Name: POLICY "service_role manages all rows" ON gold_weekly_category_totals; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON POLICY "service_role manages all rows" ON scout.gold_weekly_category_totals IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
 
 
 --
@@ -10958,20 +10858,6 @@ COMMENT ON POLICY "the owner manages all rows" ON scout.bronze_ingest_errors IS 
 
 
 --
--- Name: bronze_ingest_files the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
---
-
-CREATE POLICY "the owner manages all rows" ON scout.bronze_ingest_files TO postgres USING (true) WITH CHECK (true);
-
-
---
--- Name: POLICY "the owner manages all rows" ON bronze_ingest_files; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON POLICY "the owner manages all rows" ON scout.bronze_ingest_files IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
-
-
---
 -- Name: bronze_products the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
 --
 
@@ -11014,20 +10900,6 @@ COMMENT ON POLICY "the owner manages all rows" ON scout.gold_category_trends IS 
 
 
 --
--- Name: gold_monthly_category_totals the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
---
-
-CREATE POLICY "the owner manages all rows" ON scout.gold_monthly_category_totals TO postgres USING (true) WITH CHECK (true);
-
-
---
--- Name: POLICY "the owner manages all rows" ON gold_monthly_category_totals; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON POLICY "the owner manages all rows" ON scout.gold_monthly_category_totals IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
-
-
---
 -- Name: gold_monthly_summary the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
 --
 
@@ -11039,48 +10911,6 @@ CREATE POLICY "the owner manages all rows" ON scout.gold_monthly_summary TO post
 --
 
 COMMENT ON POLICY "the owner manages all rows" ON scout.gold_monthly_summary IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
-
-
---
--- Name: gold_pending_changes the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
---
-
-CREATE POLICY "the owner manages all rows" ON scout.gold_pending_changes TO postgres USING (true) WITH CHECK (true);
-
-
---
--- Name: POLICY "the owner manages all rows" ON gold_pending_changes; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON POLICY "the owner manages all rows" ON scout.gold_pending_changes IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
-
-
---
--- Name: gold_pending_days the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
---
-
-CREATE POLICY "the owner manages all rows" ON scout.gold_pending_days TO postgres USING (true) WITH CHECK (true);
-
-
---
--- Name: POLICY "the owner manages all rows" ON gold_pending_days; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON POLICY "the owner manages all rows" ON scout.gold_pending_days IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
-
-
---
--- Name: gold_weekly_category_totals the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
---
-
-CREATE POLICY "the owner manages all rows" ON scout.gold_weekly_category_totals TO postgres USING (true) WITH CHECK (true);
-
-
---
--- Name: POLICY "the owner manages all rows" ON gold_weekly_category_totals; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON POLICY "the owner manages all rows" ON scout.gold_weekly_category_totals IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
 
 
 --
@@ -11179,6 +11009,176 @@ CREATE POLICY "the owner manages all rows" ON scout.silver_validated_transaction
 --
 
 COMMENT ON POLICY "the owner manages all rows" ON scout.silver_validated_transactions IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: gold_days_to_reaggregate; Type: ROW SECURITY; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.gold_days_to_reaggregate ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_differences_to_add; Type: ROW SECURITY; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.gold_differences_to_add ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_monthly_category_totals; Type: ROW SECURITY; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.gold_monthly_category_totals ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_weekly_category_totals; Type: ROW SECURITY; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.gold_weekly_category_totals ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ingest_manifest; Type: ROW SECURITY; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.ingest_manifest ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_days_to_reaggregate service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout_internal.gold_days_to_reaggregate TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_days_to_reaggregate; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout_internal.gold_days_to_reaggregate IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_differences_to_add service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout_internal.gold_differences_to_add TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_differences_to_add; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout_internal.gold_differences_to_add IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_monthly_category_totals service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout_internal.gold_monthly_category_totals TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_monthly_category_totals; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout_internal.gold_monthly_category_totals IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_weekly_category_totals service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout_internal.gold_weekly_category_totals TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_weekly_category_totals; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout_internal.gold_weekly_category_totals IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: ingest_manifest service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout_internal.ingest_manifest TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON ingest_manifest; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout_internal.ingest_manifest IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_days_to_reaggregate the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout_internal.gold_days_to_reaggregate TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_days_to_reaggregate; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout_internal.gold_days_to_reaggregate IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: gold_differences_to_add the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout_internal.gold_differences_to_add TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_differences_to_add; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout_internal.gold_differences_to_add IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: gold_monthly_category_totals the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout_internal.gold_monthly_category_totals TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_monthly_category_totals; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout_internal.gold_monthly_category_totals IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: gold_weekly_category_totals the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout_internal.gold_weekly_category_totals TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_weekly_category_totals; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout_internal.gold_weekly_category_totals IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: ingest_manifest the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout_internal.ingest_manifest TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON ingest_manifest; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout_internal.ingest_manifest IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
 
 
 --
@@ -12310,13 +12310,6 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.bronze_ingest_errors T
 
 
 --
--- Name: TABLE bronze_ingest_files; Type: ACL; Schema: scout; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.bronze_ingest_files TO service_role;
-
-
---
 -- Name: TABLE bronze_products; Type: ACL; Schema: scout; Owner: -
 --
 
@@ -12395,39 +12388,11 @@ GRANT SELECT ON TABLE scout.gold_category_trends TO authenticated;
 
 
 --
--- Name: TABLE gold_monthly_category_totals; Type: ACL; Schema: scout; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.gold_monthly_category_totals TO service_role;
-
-
---
 -- Name: TABLE gold_monthly_summary; Type: ACL; Schema: scout; Owner: -
 --
 
 GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.gold_monthly_summary TO service_role;
 GRANT SELECT ON TABLE scout.gold_monthly_summary TO authenticated;
-
-
---
--- Name: TABLE gold_pending_changes; Type: ACL; Schema: scout; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.gold_pending_changes TO service_role;
-
-
---
--- Name: TABLE gold_pending_days; Type: ACL; Schema: scout; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.gold_pending_days TO service_role;
-
-
---
--- Name: TABLE gold_weekly_category_totals; Type: ACL; Schema: scout; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.gold_weekly_category_totals TO service_role;
 
 
 --
@@ -12549,6 +12514,41 @@ GRANT SELECT ON TABLE scout_checks.silver_one_row_per_transaction_id TO service_
 --
 
 GRANT SELECT ON TABLE scout_checks.silver_transaction_rules_hold TO service_role;
+
+
+--
+-- Name: TABLE gold_days_to_reaggregate; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.gold_days_to_reaggregate TO service_role;
+
+
+--
+-- Name: TABLE gold_differences_to_add; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.gold_differences_to_add TO service_role;
+
+
+--
+-- Name: TABLE gold_monthly_category_totals; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.gold_monthly_category_totals TO service_role;
+
+
+--
+-- Name: TABLE gold_weekly_category_totals; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.gold_weekly_category_totals TO service_role;
+
+
+--
+-- Name: TABLE ingest_manifest; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.ingest_manifest TO service_role;
 
 
 --

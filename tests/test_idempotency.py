@@ -48,7 +48,7 @@ def digests(conn: psycopg.Connection) -> dict[str, str]:
           from information_schema.columns c
           join information_schema.tables t using (table_schema, table_name)
          where t.table_type = 'BASE TABLE'
-           and c.table_schema in ('scout', 'ip_workbench', 'test_failures')
+           and c.table_schema in ('scout', 'scout_internal', 'ip_workbench', 'test_failures')
            and c.data_type <> all(%s) and c.column_name <> all(%s) and c.is_identity = 'NO'
          group by 1 order by 1""", (list(WHEN_TYPES), list(WHICH_RUN))).fetchall()
     result = {}

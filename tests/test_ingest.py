@@ -44,7 +44,7 @@ def test_ndjson_loads_every_object_with_its_file_and_batch(url, tmp_path: Path):
                        "order by ingest_seq")
     assert [r[0] for r in stored] == [tx(i) for i in range(1, 6)]
     assert {(r[1], r[2]) for r in stored} == {("gdrive", "day1.ndjson")}
-    batch = rows(url, "select batch_id, lines_read, rows_loaded, lines_rejected from scout.bronze_ingest_files")
+    batch = rows(url, "select batch_id, lines_read, rows_loaded, lines_rejected from scout_internal.ingest_manifest")
     assert batch == [(stored[0][3], 5, 5, 0)]
 
 
@@ -144,7 +144,7 @@ def test_an_empty_file_loads_nothing_and_is_recorded(url, tmp_path: Path, conten
     done = ingest(url, str(path))
     assert done.returncode == 0, done.stderr
     assert "0 rows loaded, 0 rejected of 0 records" in done.stdout
-    assert rows(url, "select lines_read, rows_loaded from scout.bronze_ingest_files") == [(0, 0)]
+    assert rows(url, "select lines_read, rows_loaded from scout_internal.ingest_manifest") == [(0, 0)]
 
 
 def test_missing_and_unknown_files_are_one_line_errors(url, tmp_path: Path):
@@ -299,7 +299,7 @@ def test_a_file_that_fails_does_not_stop_the_files_after_it(url, tmp_path: Path)
         "['transaction_id', 'transaction_id']; nothing of it was loaded"]
     assert "b.ndjson: 1 rows loaded" in done.stdout
     assert rows(url, "select count(*) from scout.bronze_transactions") == [(1,)]
-    assert rows(url, "select source_filename from scout.bronze_ingest_files") == [("b.ndjson",)], \
+    assert rows(url, "select source_filename from scout_internal.ingest_manifest") == [("b.ndjson",)], \
         "the failed file left no manifest row, so a fixed copy loads next time"
 
 
@@ -326,7 +326,7 @@ def test_a_clean_file_goes_in_byte_for_byte_whatever_its_line_endings(url, tmp_p
     done = ingest(url, str(path))
     assert done.returncode == 0, done.stderr
     assert [r[0] for r in rows(url, "select raw_data from scout.bronze_transactions order by ingest_seq")] == docs
-    assert rows(url, "select lines_read, rows_loaded, lines_rejected from scout.bronze_ingest_files") == [(3, 3, 0)]
+    assert rows(url, "select lines_read, rows_loaded, lines_rejected from scout_internal.ingest_manifest") == [(3, 3, 0)]
 
 
 def test_a_line_that_would_end_a_copy_early_loses_nothing(url, tmp_path: Path):

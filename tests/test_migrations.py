@@ -336,7 +336,7 @@ def test_a_description_changes_by_editing_the_catalog_on_the_next_migrate(new_da
 
     url = new_database()
     db = scratch_db_dir(tmp_path)
-    catalog = db / "functions" / "catalog" / "scout.bronze.sql"
+    catalog = db / "functions" / "catalog" / "bronze.sql"
     text = catalog.read_text()
     old = "('column', 'scout.bronze_transactions.source',\n     '"
     assert old in text
@@ -354,16 +354,16 @@ def test_an_unchanged_catalog_takes_no_lock_on_a_table(new_database):
     holding a SHARE lock (as refresh_gold takes on its queue), which a COMMENT would."""
     url = new_database()
     with psycopg.connect(url) as holder:
-        holder.execute("lock table scout.gold_pending_changes, scout.silver_validated_transactions in share mode")
+        holder.execute("lock table scout_internal.gold_differences_to_add, scout.silver_validated_transactions in share mode")
         done = run_cli("migrate", "--database-url", url, env={"SCOUT_LOCK_TIMEOUT": "5s"}, timeout=120)
         holder.rollback()
     assert done.returncode == 0, done.stderr
     with psycopg.connect(url) as conn:
-        conn.execute("comment on table scout.gold_pending_changes is 'changed by hand'")
+        conn.execute("comment on table scout_internal.gold_differences_to_add is 'changed by hand'")
         conn.commit()
     assert run_cli("migrate", "--database-url", url).returncode == 0
     with psycopg.connect(url) as conn:
-        assert conn.execute("select obj_description('scout.gold_pending_changes'::regclass, 'pg_class')"
+        assert conn.execute("select obj_description('scout_internal.gold_differences_to_add'::regclass, 'pg_class')"
                             ).fetchone()[0] != "changed by hand", "the catalog puts a hand-edited description back"
 
 

@@ -16,7 +16,7 @@ create function pg_temp.silver_digest() returns text language sql as $$
         (select string_agg(row(s.transaction_id, s.transaction_date, s.amount, s.category, s.customer_id, s.bronze_id)::text,
                            ',' order by s.transaction_id) from scout.silver_validated_transactions s),
         (select string_agg(row(r.bronze_id, r.reasons)::text, ',' order by r.bronze_id) from scout.silver_rejected_transactions r),
-        (select string_agg(distinct row(q.category, q.day)::text, ',') from scout.gold_pending_days q)))
+        (select string_agg(distinct row(q.category, q.day)::text, ',') from scout_internal.gold_days_to_reaggregate q)))
 $$;
 select pg_temp.indexes() as indexes_before \gset
 

@@ -47,7 +47,7 @@ select is((select count(*)::int from ip_workbench.job_runs where job_name = 'sco
           'and Gold was not refreshed');
 select is((select count(*)::int from scout.silver_validated_transactions where transaction_id = 'F1'), 1,
           'Silver''s own work, which passed its step, stays');
-select ok((select count(*) from scout.gold_pending_days) + (select count(*) from scout.gold_pending_changes) > 0,
+select ok((select count(*) from scout_internal.gold_days_to_reaggregate) + (select count(*) from scout_internal.gold_differences_to_add) > 0,
           'its changes stay queued for the next Gold refresh');
 select results_eq($$select table_name, dq_score, failing_checks -> 0 ->> 'check' from ip_workbench.dq_alerts where closed_at is null$$,
     $$values ('silver_validated_transactions', 50.00::numeric(5, 2), 'run_transformations.silver_checks')$$,

@@ -137,12 +137,12 @@ $$, $$
     union all
     select 'service_role', t, 'select,insert,update,delete,truncate'
       from unnest(array[
-          'scout.bronze_ingest_files', 'scout.bronze_ingest_errors',
+          'scout_internal.ingest_manifest', 'scout.bronze_ingest_errors',
           'scout.ref_categories',
           'scout.silver_validated_transactions', 'scout.silver_rejected_transactions',
           'scout.silver_products', 'scout.silver_rejected_products',
-          'scout.gold_pending_days', 'scout.gold_pending_changes',
-          'scout.gold_monthly_category_totals', 'scout.gold_weekly_category_totals',
+          'scout_internal.gold_days_to_reaggregate', 'scout_internal.gold_differences_to_add',
+          'scout_internal.gold_monthly_category_totals', 'scout_internal.gold_weekly_category_totals',
           'scout.gold_monthly_summary', 'scout.gold_category_trends',
           'scout.platinum_transaction_embeddings', 'scout.platinum_product_recommendations',
           'ip_workbench.tables', 'ip_workbench.job_runs', 'ip_workbench.watermarks', 'ip_workbench.settings',

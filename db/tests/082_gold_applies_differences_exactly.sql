@@ -1,4 +1,4 @@
--- Small Silver changes reach Gold as differences (scout.gold_pending_changes) that
+-- Small Silver changes reach Gold as differences (scout_internal.gold_differences_to_add) that
 -- refresh_gold adds to its totals, unique_customers included (a customer who gains a
 -- first row in a month, or loses the last). After every kind of correction, the
 -- totals equal Silver aggregated afresh here, by plain GROUP BY.
@@ -41,26 +41,26 @@ select jsonb_build_object('transaction_id', 'NEW-' || g, 'date', (date '2024-03-
 
 create temp table silver_step as select scout.refresh_silver() as result;
 select is((select result -> 'transactions' ->> 'plan' from silver_step), 'probe', 'the merge probed Silver by key');
-select ok((select count(*) > 0 from scout.gold_pending_changes) and not exists (select 1 from scout.gold_pending_days),
+select ok((select count(*) > 0 from scout_internal.gold_differences_to_add) and not exists (select 1 from scout_internal.gold_days_to_reaggregate),
           'and queued differences, not days');
-select is((select count(*)::int from scout.gold_pending_changes where transactions = 0 and amount = 0 and quantity = 0), 0,
+select is((select count(*)::int from scout_internal.gold_differences_to_add where transactions = 0 and amount = 0 and quantity = 0), 0,
           'a reworded description queues nothing');
 
 create temp table gold_step as select scout.refresh_gold() as result;
 select is((select result ->> 'status' from gold_step), 'ok', 'refresh_gold applied them');
 select is((select (result ->> 'months_reaggregated')::int from gold_step), 0,
           'adding differences to every changed month, re-aggregating none');
-select is((select count(*)::int from scout.gold_pending_changes), 0, 'the queue is empty');
+select is((select count(*)::int from scout_internal.gold_differences_to_add), 0, 'the queue is empty');
 
 select set_eq(
     $$select month, category, total_amount, transaction_count, total_quantity, unique_customers
-        from scout.gold_monthly_category_totals$$,
+        from scout_internal.gold_monthly_category_totals$$,
     $$select date_trunc('month', transaction_date)::date as month, category, sum(amount) as total,
              count(*)::bigint as n, sum(quantity)::bigint as quantity, count(distinct customer_id)::bigint as customers
         from scout.silver_validated_transactions group by 1, 2$$,
     'monthly totals equal Silver grouped afresh, unique customers included');
 select set_eq(
-    $$select week_start, category, total_amount, transaction_count from scout.gold_weekly_category_totals$$,
+    $$select week_start, category, total_amount, transaction_count from scout_internal.gold_weekly_category_totals$$,
     $$select date_trunc('week', transaction_date)::date as week_start, category, sum(amount) as total,
              count(*)::bigint as n
         from scout.silver_validated_transactions group by 1, 2$$,

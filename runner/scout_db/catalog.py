@@ -11,15 +11,17 @@ LAYERS = ["bronze", "silver", "gold", "platinum", "reference", "metadata"]
 API_ROLES = ["anon", "authenticated", "service_role"]
 RELATIONS = r"""
     select n.nspname, c.relname, case c.relkind when 'v' then 'view' else 'table' end,
-           coalesce(t.layer, case when n.nspname <> 'scout' then 'metadata'
-                                  when c.relname like 'bronze\_%' then 'bronze' when c.relname like 'silver\_%' then 'silver'
+           coalesce(t.layer, case when n.nspname not in ('scout', 'scout_internal') then 'metadata'
+                                  when c.relname like 'bronze\_%' or c.relname like 'ingest\_%' then 'bronze'
+                                  when c.relname like 'silver\_%' then 'silver'
                                   when c.relname like 'gold\_%' then 'gold' when c.relname like 'platinum\_%' then 'platinum'
                                   else 'reference' end),
            coalesce(obj_description(c.oid, 'pg_class'), ''), c.oid
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       left join ip_workbench.tables t on t.schema_name = n.nspname and t.table_name = c.relname
-     where n.nspname in ('scout', 'ip_workbench') and c.relkind in ('r', 'p', 'v')
-     order by n.nspname, c.relname"""
+     where n.nspname in ('scout', 'scout_internal', 'ip_workbench') and c.relkind in ('r', 'p', 'v')
+     -- on each page what PostgREST exposes comes first, the layer's own bookkeeping after
+     order by n.nspname = 'scout_internal', n.nspname, c.relname"""
 COLUMNS = """
     select a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, coalesce(col_description(a.attrelid, a.attnum), '')
       from pg_attribute a where a.attrelid = %s and a.attnum > 0 and not a.attisdropped order by a.attnum"""
@@ -54,7 +56,8 @@ def render(conn: psycopg.Connection) -> dict[str, str]:
     edges: list[tuple[str, str, str]] = []
     for schema, name, kind, layer, comment, oid in conn.execute(RELATIONS).fetchall():
         page = pages[layer]
-        page += [f"## `{schema}.{name}` ({kind})", "", _cell(comment) or "_No comment._", "",
+        audience = ", internal: the layer's own bookkeeping, not exposed" if schema == "scout_internal" else ""
+        page += [f"## `{schema}.{name}` ({kind}{audience})", "", _cell(comment) or "_No comment._", "",
                  f"**Who may use it:** {_privileges(conn, oid)}.", ""]
         policies = conn.execute(POLICIES, (schema, name)).fetchall()
         if policies:

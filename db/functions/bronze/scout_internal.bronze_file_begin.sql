@@ -40,7 +40,7 @@ begin
     end if;
 
     -- A concurrent load of the same file waits here on the key until the first commits.
-    insert into scout.bronze_ingest_files as f (kind, sha256, batch_id, source, source_filename, size_bytes)
+    insert into scout_internal.ingest_manifest as f (kind, sha256, batch_id, source, source_filename, size_bytes)
     values (p_kind, p_sha256, v_batch_id, p_source, p_source_filename, p_size_bytes)
     on conflict (kind, sha256) do update
        set batch_id = excluded.batch_id, source = excluded.source, source_filename = excluded.source_filename,
@@ -64,6 +64,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.bronze_file_begin(text, text, text, text, bigint, boolean) is
-    'Claims a file (by kind and SHA-256) in scout.bronze_ingest_files and creates pg_temp.bronze_file_staging(record_no, line_no, raw_text, error) for its records; returns the new batch id, or NULL when the file was loaded before and p_force is false. Call scout_internal.bronze_file_load(batch_id) in the same transaction.';
+    'Claims a file (by kind and SHA-256) in scout_internal.ingest_manifest and creates pg_temp.bronze_file_staging(record_no, line_no, raw_text, error) for its records; returns the new batch id, or NULL when the file was loaded before and p_force is false. Call scout_internal.bronze_file_load(batch_id) in the same transaction.';
 revoke all on function scout_internal.bronze_file_begin(text, text, text, text, bigint, boolean) from public;
 -- Owner only: scout-db ingest connects as the DBA; the API roles ingest through scout.ingest_*.

@@ -7,7 +7,7 @@ volatile
 set search_path = ''
 as $fn$
 declare
-    v_file scout.bronze_ingest_files;
+    v_file scout_internal.ingest_manifest;
     v_lines bigint;
     v_first bigint;
     v_last bigint;
@@ -15,7 +15,7 @@ declare
     v_rejected bigint;
 begin
     perform 'PRAGMA:TABLE: bronze_file_staging (record_no bigint, line_no bigint, raw_text text, error text)';
-    select * into v_file from scout.bronze_ingest_files f where f.batch_id = p_batch_id;
+    select * into v_file from scout_internal.ingest_manifest f where f.batch_id = p_batch_id;
     if not found then
         raise exception 'no file claimed with batch id %', p_batch_id
             using errcode = '22023', hint = 'Call scout_internal.bronze_file_begin first, in the same transaction.';
@@ -51,7 +51,7 @@ begin
      order by s.record_no;
     get diagnostics v_rejected = row_count;
 
-    update scout.bronze_ingest_files f
+    update scout_internal.ingest_manifest f
        set lines_read = v_lines, rows_loaded = v_loaded, lines_rejected = v_rejected
      where f.batch_id = p_batch_id;
 

@@ -7,7 +7,7 @@ volatile
 set search_path = ''
 as $fn$
 begin
-    update scout.bronze_ingest_files f
+    update scout_internal.ingest_manifest f
        set lines_read = p_rows, rows_loaded = p_rows, lines_rejected = 0
      where f.batch_id = p_batch_id;
     if not found then
@@ -19,6 +19,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.bronze_file_loaded_directly(text, bigint) is
-    'Records in scout.bronze_ingest_files that the file claimed as p_batch_id (scout_internal.bronze_file_begin) was COPYed straight into Bronze, p_rows records, none rejected. Returns {"batch_id", "lines_read", "rows_loaded", "lines_rejected"} as scout_internal.bronze_file_load does for a staged file.';
+    'Records in scout_internal.ingest_manifest that the file claimed as p_batch_id (scout_internal.bronze_file_begin) was COPYed straight into Bronze, p_rows records, none rejected. Returns {"batch_id", "lines_read", "rows_loaded", "lines_rejected"} as scout_internal.bronze_file_load does for a staged file.';
 revoke all on function scout_internal.bronze_file_loaded_directly(text, bigint) from public;
 -- Owner only: scout-db ingest connects as the DBA; the API roles ingest through scout.ingest_*.

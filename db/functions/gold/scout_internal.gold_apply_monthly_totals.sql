@@ -1,4 +1,4 @@
--- Gold's second step: scout.gold_monthly_category_totals up to date for the months
+-- Gold's second step: scout_internal.gold_monthly_category_totals up to date for the months
 -- scout_internal.gold_claim_changes left in pg_temp.gold_changed_months.
 create or replace function scout_internal.gold_apply_monthly_totals()
 returns void
@@ -12,10 +12,10 @@ begin
     perform 'PRAGMA:TABLE: gold_changed_month_days (category text, month date, day date)';
     perform 'PRAGMA:TABLE: gold_claimed_changes (category text, day date, month date, week_start date, customer_id text, transactions numeric, amount numeric, quantity numeric)';
     -- re-aggregated months: from Silver, every day of the month joined on its key
-    delete from scout.gold_monthly_category_totals t
+    delete from scout_internal.gold_monthly_category_totals t
      using pg_temp.gold_changed_months c
      where c.reaggregate and t.category = c.category and t.month = c.month;
-    insert into scout.gold_monthly_category_totals
+    insert into scout_internal.gold_monthly_category_totals
            (month, category, total_amount, transaction_count, total_quantity, unique_customers)
     select d.month, d.category, pg_catalog.sum(s.amount), pg_catalog.count(*), pg_catalog.sum(s.quantity),
            pg_catalog.count(distinct s.customer_id)
@@ -47,7 +47,7 @@ begin
             and s.transaction_date >= c.month
             and s.transaction_date < (c.month + interval '1 month')::date) n
      group by c.category, c.month;
-    insert into scout.gold_monthly_category_totals as t
+    insert into scout_internal.gold_monthly_category_totals as t
            (month, category, total_amount, transaction_count, total_quantity, unique_customers)
     select d.month, d.category, d.amount, d.transactions, d.quantity, coalesce(u.moved, 0)
       from (select c.month, c.category, pg_catalog.sum(c.amount) as amount,
@@ -63,12 +63,12 @@ begin
            total_quantity = t.total_quantity + excluded.total_quantity,
            unique_customers = t.unique_customers + excluded.unique_customers,
            refreshed_at = pg_catalog.now();
-    delete from scout.gold_monthly_category_totals t
+    delete from scout_internal.gold_monthly_category_totals t
      using pg_temp.gold_changed_months m
      where not m.reaggregate and t.category = m.category and t.month = m.month and t.transaction_count = 0;
 end
 $fn$;
 comment on function scout_internal.gold_apply_monthly_totals() is
-    'Step 2 of scout.refresh_gold: re-aggregates the queued months of scout.gold_monthly_category_totals from Silver and adds the claimed differences to the others (unique_customers by the customers whose rows in the month went from none to some or back, looked up in Silver); a month left with no transaction is deleted. Reads the temporary tables of scout_internal.gold_claim_changes. Only inside scout.refresh_gold (55000 otherwise).';
+    'Step 2 of scout.refresh_gold: re-aggregates the queued months of scout_internal.gold_monthly_category_totals from Silver and adds the claimed differences to the others (unique_customers by the customers whose rows in the month went from none to some or back, looked up in Silver); a month left with no transaction is deleted. Reads the temporary tables of scout_internal.gold_claim_changes. Only inside scout.refresh_gold (55000 otherwise).';
 revoke all on function scout_internal.gold_apply_monthly_totals() from public;
 grant execute on function scout_internal.gold_apply_monthly_totals() to service_role;

@@ -31,11 +31,11 @@ begin
                 select g.week_start::date as week_start, b.category,
                        coalesce(t.total_amount, 0) as total_amount, coalesce(t.transaction_count, 0) as transaction_count
                   from (select x.category, pg_catalog.min(x.week_start) as first_week, pg_catalog.max(x.week_start) as last_week
-                          from scout.gold_weekly_category_totals x
+                          from scout_internal.gold_weekly_category_totals x
                           join pg_temp.gold_changed_categories c on c.category = x.category
                          group by x.category) b
                  cross join lateral pg_catalog.generate_series(b.first_week, b.last_week, interval '1 week') as g(week_start)
-                  left join scout.gold_weekly_category_totals t
+                  left join scout_internal.gold_weekly_category_totals t
                     on t.category = b.category and t.week_start = g.week_start::date
             ) d
           window four_weeks as (partition by d.category order by d.week_start rows between 3 preceding and current row),
@@ -51,6 +51,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.gold_build_category_trends() is
-    'Mart step of scout.refresh_gold: rewrites scout.gold_category_trends for the categories in pg_temp.gold_changed_categories from scout.gold_weekly_category_totals, dense (0 for a week without sales between the first and last), with the 4-week moving average and the z-score against the 8 weeks before (at least 4, not all equal), from the first week Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
+    'Mart step of scout.refresh_gold: rewrites scout.gold_category_trends for the categories in pg_temp.gold_changed_categories from scout_internal.gold_weekly_category_totals, dense (0 for a week without sales between the first and last), with the 4-week moving average and the z-score against the 8 weeks before (at least 4, not all equal), from the first week Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
 revoke all on function scout_internal.gold_build_category_trends() from public;
 grant execute on function scout_internal.gold_build_category_trends() to service_role;

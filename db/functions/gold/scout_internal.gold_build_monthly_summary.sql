@@ -25,15 +25,15 @@ begin
            (t.total_amount + coalesce(prev.total_amount, 0) + coalesce(prev2.total_amount, 0))
                / least(3, 1 + (extract(year from t.month) - extract(year from f.first_month)) * 12
                             + extract(month from t.month) - extract(month from f.first_month))
-      from scout.gold_monthly_category_totals t
+      from scout_internal.gold_monthly_category_totals t
       join pg_temp.gold_changed_categories c on c.category = t.category
       join (select x.category, pg_catalog.min(x.month) as first_month
-              from scout.gold_monthly_category_totals x group by x.category) f on f.category = t.category
-      left join scout.gold_monthly_category_totals prev
+              from scout_internal.gold_monthly_category_totals x group by x.category) f on f.category = t.category
+      left join scout_internal.gold_monthly_category_totals prev
         on prev.category = t.category and prev.month = (t.month - interval '1 month')::date
-      left join scout.gold_monthly_category_totals prev2
+      left join scout_internal.gold_monthly_category_totals prev2
         on prev2.category = t.category and prev2.month = (t.month - interval '2 months')::date
-      left join scout.gold_monthly_category_totals last_year
+      left join scout_internal.gold_monthly_category_totals last_year
         on last_year.category = t.category and last_year.month = (t.month - interval '1 year')::date
      where t.month >= v_gold_from;  -- older months were purged by retention
     get diagnostics v_rows = row_count;
@@ -41,6 +41,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.gold_build_monthly_summary() is
-    'Mart step of scout.refresh_gold: rewrites scout.gold_monthly_summary for the categories in pg_temp.gold_changed_categories from scout.gold_monthly_category_totals (MoM and YoY growth, the 3-month moving average over the months the category has had), from the first month Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
+    'Mart step of scout.refresh_gold: rewrites scout.gold_monthly_summary for the categories in pg_temp.gold_changed_categories from scout_internal.gold_monthly_category_totals (MoM and YoY growth, the 3-month moving average over the months the category has had), from the first month Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
 revoke all on function scout_internal.gold_build_monthly_summary() from public;
 grant execute on function scout_internal.gold_build_monthly_summary() to service_role;

@@ -27,15 +27,15 @@ begin
     -- committing in between would be counted twice (in a re-aggregated month and
     -- again as a difference). This waits for merges still queueing and holds new
     -- ones at their queueing until this commits; readers are never blocked.
-    lock table scout.gold_pending_changes in share mode;
+    lock table scout_internal.gold_differences_to_add in share mode;
     create temp table gold_changed_days on commit drop as
-    with taken as (delete from scout.gold_pending_days returning category, day)
+    with taken as (delete from scout_internal.gold_days_to_reaggregate returning category, day)
     select distinct t.category, t.day from taken t
      -- months before Silver's retention boundary are frozen: their Silver rows are gone
      where t.day >= v_frozen_before;
     get diagnostics v_days = row_count;
     create temp table gold_claimed_changes on commit drop as
-    with taken as (delete from scout.gold_pending_changes
+    with taken as (delete from scout_internal.gold_differences_to_add
                    returning category, day, customer_id, transactions, amount, quantity)
     select t.category, t.day, date_trunc('month', t.day::timestamp)::date as month,
            date_trunc('week', t.day::timestamp)::date as week_start, t.customer_id,
@@ -99,6 +99,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.gold_claim_changes() is
-    'Step 1 of scout.refresh_gold: takes every queued day (scout.gold_pending_days) and difference (scout.gold_pending_changes) its snapshot sees, leaves the months, weeks and categories they touch in temporary tables for the steps after it, and returns their counts {"changed_days", "changes_applied", "months_reaggregated", "months_recomputed", "weeks_recomputed", "categories_rewritten"}. Only inside scout.refresh_gold (55000 otherwise).';
+    'Step 1 of scout.refresh_gold: takes every queued day (scout_internal.gold_days_to_reaggregate) and difference (scout_internal.gold_differences_to_add) its snapshot sees, leaves the months, weeks and categories they touch in temporary tables for the steps after it, and returns their counts {"changed_days", "changes_applied", "months_reaggregated", "months_recomputed", "weeks_recomputed", "categories_rewritten"}. Only inside scout.refresh_gold (55000 otherwise).';
 revoke all on function scout_internal.gold_claim_changes() from public;
 grant execute on function scout_internal.gold_claim_changes() to service_role;

@@ -62,8 +62,8 @@ begin
             'gold_monthly_summary', scout_internal.purge_older('scout', 'gold_monthly_summary', 'month', v_gold_before),
             'gold_category_trends', scout_internal.purge_older('scout', 'gold_category_trends', 'week_start', v_gold_before));
         -- the totals keep a year more: growth rates and baselines look back that far
-        perform scout_internal.purge_older('scout', 'gold_monthly_category_totals', 'month', v_gold_before - interval '1 year');
-        perform scout_internal.purge_older('scout', 'gold_weekly_category_totals', 'week_start', v_gold_before - interval '1 year');
+        perform scout_internal.purge_older('scout_internal', 'gold_monthly_category_totals', 'month', v_gold_before - interval '1 year');
+        perform scout_internal.purge_older('scout_internal', 'gold_weekly_category_totals', 'week_start', v_gold_before - interval '1 year');
 
         v_step := 'platinum';
         v_counts := v_counts || pg_catalog.jsonb_build_object(

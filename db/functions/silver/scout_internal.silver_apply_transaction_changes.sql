@@ -28,12 +28,12 @@ begin
         return pg_catalog.jsonb_build_object('inserted', 0, 'updated', 0, 'deleted', 0);
     end if;
     if p_gold_days then
-        insert into scout.gold_pending_days (category, day)
+        insert into scout_internal.gold_days_to_reaggregate (category, day)
         select c.category, c.transaction_date from pg_temp.silver_transaction_changes c where c.change <> 'delete'
         union
         select c.old_category, c.old_transaction_date from pg_temp.silver_transaction_changes c where c.change <> 'insert';
     else
-        insert into scout.gold_pending_changes (category, day, customer_id, transactions, amount, quantity)
+        insert into scout_internal.gold_differences_to_add (category, day, customer_id, transactions, amount, quantity)
         select x.category, x.day, x.customer_id, pg_catalog.sum(x.transactions), pg_catalog.sum(x.amount),
                pg_catalog.sum(x.quantity)
           from (select c.category, c.transaction_date as day, c.customer_id, 1 as transactions, c.amount,

@@ -15,7 +15,7 @@ declare
 begin
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_first_load_transactions');
     perform 'PRAGMA:TABLE: silver_delta_transactions (bronze_id uuid, bronze_seq bigint, ingest_xid xid8, source text, ingestion_batch_id text, ingested_at timestamptz, transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, reasons text[], parse_error text)';
-    insert into scout.gold_pending_days (category, day)
+    insert into scout_internal.gold_days_to_reaggregate (category, day)
     select distinct d.category, d.transaction_date
       from pg_temp.silver_delta_transactions d
      where pg_catalog.cardinality(d.reasons) = 0;
