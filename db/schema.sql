@@ -4814,7 +4814,7 @@ begin
                                 pg_catalog.round(coalesce(v_silver, 100), 1), v_gold_failing);
     return next;
 
-    -- performance: the dashboard queries of the README, each under 3 s
+    -- performance: the dashboard queries of the original README (docs/original-README.md), each under 3 s
     foreach v_query in array array[
         'SELECT month, category, total_amount, mom_growth_pct FROM scout.gold_monthly_summary WHERE month >= DATE_TRUNC(''month'', CURRENT_DATE - INTERVAL ''12 months'') ORDER BY month DESC, total_amount DESC',
         'SELECT * FROM scout.gold_monthly_summary WHERE month = DATE_TRUNC(''month'', CURRENT_DATE)::date',
@@ -4862,7 +4862,7 @@ $$;
 -- Name: FUNCTION validation_cycle(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.validation_cycle() IS 'The validation cycle''s steps that SQL can judge, one row each (step, passed, figure): syntax_type (Silver rules hold on Silver), security (security_lint empty but for comments), test (Silver passes 80% of its checks, Gold all), performance (the README''s dashboard queries under 3 s by EXPLAIN ANALYZE), documentation (every object commented), integration (over 95% of the last 7 days'' job runs succeeded). scout-db check adds the migration lint.';
+COMMENT ON FUNCTION scout_internal.validation_cycle() IS 'The validation cycle''s steps that SQL can judge, one row each (step, passed, figure): syntax_type (Silver rules hold on Silver), security (security_lint empty but for comments), test (Silver passes 80% of its checks, Gold all), performance (the original README''s dashboard queries under 3 s by EXPLAIN ANALYZE), documentation (every object commented), integration (over 95% of the last 7 days'' job runs succeeded). scout-db check adds the migration lint.';
 
 
 --

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# What PostgREST serves on a Supabase project that exposes the layer (README, "Reading
-# it"): public plus scout.
+# What PostgREST serves on a Supabase project that exposes the layer (docs/supabase.md,
+# "Deploying"): public plus scout.
 EXPOSED = ["public", "scout"]
 SYSTEM = ["pg_catalog", "information_schema", "pg_toast", "cron", "extensions", "graphql", "graphql_public",
           "auth", "storage", "realtime", "vault", "pgbouncer", "net", "pgsodium", "pgsodium_masks",

@@ -1,6 +1,6 @@
 """The exit statuses of `scout-db` and the one place that renders a failure.
 
-Exit statuses are part of the command-line interface (README, "Exit status").
+Exit statuses are part of the command-line interface (docs/runner.md, "Exit status").
 Expected failures end as one line on stderr, never a traceback.
 """
 
