@@ -4,7 +4,6 @@ strict ISO dates (the calendar included) and amounts rounded to the cent."""
 from __future__ import annotations
 
 import json
-import re
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
@@ -14,24 +13,69 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from psycopg.types.json import Jsonb
 
-# Zone offsets up to ±15:59: ISO allows more, but PostgreSQL cannot represent it.
-ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?"
-                 r"(?:Z|[+-](?:0\d|1[0-5])(?::?[0-5]\d)?)?)?", re.ASCII)
-DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?", re.ASCII)
+DIGITS = "0123456789"  # ASCII only: str.isdigit would take Arabic-Indic and fullwidth digits too
+
+
+def _number(text: str, width: int, low: int, high: int) -> int | None:
+    """text as exactly `width` ASCII digits between low and high, else None."""
+    if len(text) != width or any(c not in DIGITS for c in text):
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
 
 
 def iso_date_oracle(text: str) -> date | None:
-    match = ISO.fullmatch(text)
-    if not match:
+    """The contract's grammar, read piece by piece: YYYY-MM-DD, optionally followed by
+    T or a space and a time hh:mm[:ss[.fraction of 1 to 9 digits]], the time optionally
+    followed by a zone: Z, or a sign and hh[[:]mm], at most ±15:59 (the most PostgreSQL
+    can represent). The date must exist in the calendar (no year 0, no 30 February)."""
+    if len(text) < 10 or text[4] != "-" or text[7] != "-":
         return None
+    year, month, day = _number(text[0:4], 4, 0, 9999), _number(text[5:7], 2, 0, 99), _number(text[8:10], 2, 0, 99)
+    if year is None or month is None or day is None:
+        return None
+    rest = text[10:]
+    if rest:
+        if rest[0] not in "T " or len(rest) < 6 or rest[3] != ":":
+            return None
+        if _number(rest[1:3], 2, 0, 23) is None or _number(rest[4:6], 2, 0, 59) is None:
+            return None
+        rest = rest[6:]
+        if rest[:1] == ":":
+            if _number(rest[1:3], 2, 0, 59) is None:
+                return None
+            rest = rest[3:]
+            if rest[:1] == ".":
+                fraction = rest[1:]
+                width = next((i for i, c in enumerate(fraction) if c not in DIGITS), len(fraction))
+                if not 1 <= width <= 9:
+                    return None
+                rest = fraction[width:]
+        if rest not in ("", "Z"):
+            zone = rest[1:]
+            hours, minutes = {2: (zone, "00"), 4: (zone[:2], zone[2:]),
+                              5: (zone[:2], zone[3:] if zone[2:3] == ":" else "")}.get(len(zone), ("", ""))
+            if rest[0] not in "+-" or _number(hours, 2, 0, 15) is None or _number(minutes, 2, 0, 59) is None:
+                return None
     try:
-        return date(*map(int, match.groups()))
+        return date(year, month, day)
     except ValueError:  # month 13, 30 February, year 0, …
         return None
 
 
 def cents_oracle(text: str) -> Decimal | None:
-    if len(text) > 1000 or not DECIMAL.fullmatch(text):  # longer is refused before any cast
+    """A plain decimal (an optional sign, digits with at most one point and at least one
+    digit, an optional exponent of at most 3 digits), exact, rounded half away from zero
+    to the cent, if it then fits numeric(14, 2); texts over 1000 characters are refused."""
+    if len(text) > 1000:
+        return None
+    mantissa, has_exponent, exponent = text.replace("E", "e").partition("e")
+    exponent_digits = exponent[1:] if exponent[:1] in "+-" else exponent
+    if has_exponent and not (1 <= len(exponent_digits) <= 3 and all(c in DIGITS for c in exponent_digits)):
+        return None
+    body = mantissa[1:] if mantissa[:1] in "+-" else mantissa
+    whole, _, fraction = body.partition(".")
+    if any(c not in DIGITS for c in whole + fraction) or not (whole or fraction):
         return None
     with localcontext(Context(prec=2000)):  # exact, like numeric, even for 1e999
         cents = Decimal(text).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)  # half away from zero, like round()
