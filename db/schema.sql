@@ -5632,6 +5632,682 @@ COMMENT ON COLUMN ip_workbench.layer_versions.changed_at IS 'When the last of th
 
 
 --
+-- Name: lint_pipeline_functions; Type: VIEW; Schema: ip_workbench; Owner: -
+--
+
+CREATE VIEW ip_workbench.lint_pipeline_functions WITH (security_invoker='true') AS
+ SELECT p.oid,
+    n.nspname,
+    p.proname,
+    p.prosecdef,
+    p.proconfig,
+    p.proacl,
+    p.proowner,
+    l.lanname,
+    (p.prosqlbody IS NOT NULL) AS has_sql_body,
+    format('%I.%I(%s)'::text, n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)) AS signature
+   FROM ((pg_proc p
+     JOIN pg_namespace n ON ((n.oid = p.pronamespace)))
+     JOIN pg_language l ON ((l.oid = p.prolang)))
+  WHERE (n.nspname = ANY (ARRAY['scout'::name, 'scout_internal'::name, 'scout_dev'::name, 'scout_checks'::name, 'ip_workbench'::name, 'test_failures'::name]));
+
+
+--
+-- Name: VIEW lint_pipeline_functions; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON VIEW ip_workbench.lint_pipeline_functions IS 'The functions every function lint of ip_workbench.security_lint reads: those of scout, scout_internal, scout_dev, scout_checks, ip_workbench and test_failures, with their rights, settings, language and signature.';
+
+
+--
+-- Name: COLUMN lint_pipeline_functions.oid; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_functions.oid IS 'pg_proc oid.';
+
+
+--
+-- Name: COLUMN lint_pipeline_functions.nspname; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_functions.nspname IS 'Schema.';
+
+
+--
+-- Name: COLUMN lint_pipeline_functions.proname; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_functions.proname IS 'Name.';
+
+
+--
+-- Name: COLUMN lint_pipeline_functions.prosecdef; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_functions.prosecdef IS 'Security definer.';
+
+
+--
+-- Name: COLUMN lint_pipeline_functions.proconfig; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_functions.proconfig IS 'Its SET clauses (search_path among them).';
+
+
+--
+-- Name: COLUMN lint_pipeline_functions.proacl; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_functions.proacl IS 'Its privileges (NULL: the defaults).';
+
+
+--
+-- Name: COLUMN lint_pipeline_functions.proowner; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_functions.proowner IS 'Its owner.';
+
+
+--
+-- Name: COLUMN lint_pipeline_functions.lanname; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_functions.lanname IS 'Its language.';
+
+
+--
+-- Name: COLUMN lint_pipeline_functions.has_sql_body; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_functions.has_sql_body IS 'An SQL-standard body (begin atomic), bound to its objects when created.';
+
+
+--
+-- Name: COLUMN lint_pipeline_functions.signature; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_functions.signature IS 'schema.name(argument types).';
+
+
+--
+-- Name: lint_execute_for_public_or_anon; Type: VIEW; Schema: ip_workbench; Owner: -
+--
+
+CREATE VIEW ip_workbench.lint_execute_for_public_or_anon WITH (security_invoker='true') AS
+ SELECT 'function'::text AS object_type,
+    f.signature AS object_name,
+    ('execute_for_'::text ||
+        CASE a.grantee
+            WHEN 0 THEN 'public'::text
+            ELSE 'anon'::text
+        END) AS problem,
+    'revoke all on function … from public; grant execute to the roles that need it'::text AS fix
+   FROM (ip_workbench.lint_pipeline_functions f
+     CROSS JOIN LATERAL aclexplode(COALESCE(f.proacl, acldefault('f'::"char", f.proowner))) a(grantor, grantee, privilege_type, is_grantable))
+  WHERE ((a.privilege_type = 'EXECUTE'::text) AND ((a.grantee = (0)::oid) OR (a.grantee = ( SELECT o.oid
+           FROM pg_roles o
+          WHERE (o.rolname = 'anon'::name)))));
+
+
+--
+-- Name: VIEW lint_execute_for_public_or_anon; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON VIEW ip_workbench.lint_execute_for_public_or_anon IS 'A function PUBLIC or anon may execute: each is granted to the roles that need it, by name. One row per object that breaks the rule (object_type, object_name, problem, fix); part of ip_workbench.security_lint.';
+
+
+--
+-- Name: COLUMN lint_execute_for_public_or_anon.object_type; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_execute_for_public_or_anon.object_type IS 'table, view, materialized view, foreign table, column or function.';
+
+
+--
+-- Name: COLUMN lint_execute_for_public_or_anon.object_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_execute_for_public_or_anon.object_name IS 'Qualified name (functions with their argument types).';
+
+
+--
+-- Name: COLUMN lint_execute_for_public_or_anon.problem; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_execute_for_public_or_anon.problem IS 'The rule''s stable problem code.';
+
+
+--
+-- Name: COLUMN lint_execute_for_public_or_anon.fix; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_execute_for_public_or_anon.fix IS 'What to do about it.';
+
+
+--
+-- Name: lint_function_search_path_mutable; Type: VIEW; Schema: ip_workbench; Owner: -
+--
+
+CREATE VIEW ip_workbench.lint_function_search_path_mutable WITH (security_invoker='true') AS
+ SELECT 'function'::text AS object_type,
+    f.signature AS object_name,
+    'function_search_path_mutable'::text AS problem,
+        CASE
+            WHEN (f.lanname = 'sql'::name) THEN 'write the body as begin atomic … end (bound at creation, still inlined), or add set search_path = '''''::text
+            ELSE 'add set search_path = '''' and qualify every name'::text
+        END AS fix
+   FROM ip_workbench.lint_pipeline_functions f
+  WHERE ((NOT (EXISTS ( SELECT 1
+           FROM unnest(f.proconfig) c(c)
+          WHERE (c.c ~~ 'search_path=%'::text)))) AND (NOT ((f.lanname = 'sql'::name) AND f.has_sql_body)));
+
+
+--
+-- Name: VIEW lint_function_search_path_mutable; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON VIEW ip_workbench.lint_function_search_path_mutable IS 'Like splinter''s lint 0011: a function whose names are looked up through the caller''s search_path can be made to run the caller''s own operator or function. Immune are those that pin it and SQL-standard bodies (begin atomic), whose names were bound when they were created (and which the planner still inlines). One row per object that breaks the rule (object_type, object_name, problem, fix); part of ip_workbench.security_lint.';
+
+
+--
+-- Name: COLUMN lint_function_search_path_mutable.object_type; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_function_search_path_mutable.object_type IS 'table, view, materialized view, foreign table, column or function.';
+
+
+--
+-- Name: COLUMN lint_function_search_path_mutable.object_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_function_search_path_mutable.object_name IS 'Qualified name (functions with their argument types).';
+
+
+--
+-- Name: COLUMN lint_function_search_path_mutable.problem; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_function_search_path_mutable.problem IS 'The rule''s stable problem code.';
+
+
+--
+-- Name: COLUMN lint_function_search_path_mutable.fix; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_function_search_path_mutable.fix IS 'What to do about it.';
+
+
+--
+-- Name: lint_pipeline_relations; Type: VIEW; Schema: ip_workbench; Owner: -
+--
+
+CREATE VIEW ip_workbench.lint_pipeline_relations WITH (security_invoker='true') AS
+ SELECT c.oid,
+    n.nspname,
+    c.relname,
+    c.relkind,
+    c.relrowsecurity,
+    c.relforcerowsecurity,
+    c.relacl,
+    c.relowner,
+    c.reloptions,
+        CASE c.relkind
+            WHEN 'v'::"char" THEN 'view'::text
+            WHEN 'm'::"char" THEN 'materialized view'::text
+            WHEN 'f'::"char" THEN 'foreign table'::text
+            ELSE 'table'::text
+        END AS object_type,
+    format('%I.%I'::text, n.nspname, c.relname) AS object_name
+   FROM (pg_class c
+     JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
+  WHERE ((n.nspname = ANY (ARRAY['scout'::name, 'scout_internal'::name, 'scout_dev'::name, 'scout_checks'::name, 'ip_workbench'::name, 'test_failures'::name])) AND (c.relkind = ANY (ARRAY['r'::"char", 'p'::"char", 'v'::"char", 'm'::"char", 'f'::"char"])));
+
+
+--
+-- Name: VIEW lint_pipeline_relations; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON VIEW ip_workbench.lint_pipeline_relations IS 'The relations every lint of ip_workbench.security_lint reads: the tables, views, materialized views and foreign tables of scout, scout_internal, scout_dev, scout_checks, ip_workbench and test_failures, with their kind, RLS flags, ACL, owner and options.';
+
+
+--
+-- Name: COLUMN lint_pipeline_relations.oid; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_relations.oid IS 'pg_class oid.';
+
+
+--
+-- Name: COLUMN lint_pipeline_relations.nspname; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_relations.nspname IS 'Schema.';
+
+
+--
+-- Name: COLUMN lint_pipeline_relations.relname; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_relations.relname IS 'Name.';
+
+
+--
+-- Name: COLUMN lint_pipeline_relations.relkind; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_relations.relkind IS 'r, p, v, m or f (pg_class.relkind).';
+
+
+--
+-- Name: COLUMN lint_pipeline_relations.relrowsecurity; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_relations.relrowsecurity IS 'Row level security enabled.';
+
+
+--
+-- Name: COLUMN lint_pipeline_relations.relforcerowsecurity; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_relations.relforcerowsecurity IS 'Row level security forced on the owner too.';
+
+
+--
+-- Name: COLUMN lint_pipeline_relations.relacl; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_relations.relacl IS 'Its privileges (NULL: the defaults).';
+
+
+--
+-- Name: COLUMN lint_pipeline_relations.relowner; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_relations.relowner IS 'Its owner.';
+
+
+--
+-- Name: COLUMN lint_pipeline_relations.reloptions; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_relations.reloptions IS 'Its options (security_invoker for a view).';
+
+
+--
+-- Name: COLUMN lint_pipeline_relations.object_type; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_relations.object_type IS 'table, view, materialized view or foreign table.';
+
+
+--
+-- Name: COLUMN lint_pipeline_relations.object_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_pipeline_relations.object_name IS 'schema.name, quoted where needed.';
+
+
+--
+-- Name: lint_materialized_view_in_exposed_schema; Type: VIEW; Schema: ip_workbench; Owner: -
+--
+
+CREATE VIEW ip_workbench.lint_materialized_view_in_exposed_schema WITH (security_invoker='true') AS
+ SELECT r.object_type,
+    r.object_name,
+    'materialized_view_in_exposed_schema'::text AS problem,
+    'materialized views cannot carry RLS: keep them in a schema PostgREST does not expose, behind a security_invoker view'::text AS fix
+   FROM ip_workbench.lint_pipeline_relations r
+  WHERE ((r.relkind = 'm'::"char") AND (r.nspname = 'scout'::name));
+
+
+--
+-- Name: VIEW lint_materialized_view_in_exposed_schema; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON VIEW ip_workbench.lint_materialized_view_in_exposed_schema IS 'A materialized view in the schema PostgREST exposes: it cannot carry row level security. One row per object that breaks the rule (object_type, object_name, problem, fix); part of ip_workbench.security_lint.';
+
+
+--
+-- Name: COLUMN lint_materialized_view_in_exposed_schema.object_type; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_materialized_view_in_exposed_schema.object_type IS 'table, view, materialized view, foreign table, column or function.';
+
+
+--
+-- Name: COLUMN lint_materialized_view_in_exposed_schema.object_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_materialized_view_in_exposed_schema.object_name IS 'Qualified name (functions with their argument types).';
+
+
+--
+-- Name: COLUMN lint_materialized_view_in_exposed_schema.problem; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_materialized_view_in_exposed_schema.problem IS 'The rule''s stable problem code.';
+
+
+--
+-- Name: COLUMN lint_materialized_view_in_exposed_schema.fix; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_materialized_view_in_exposed_schema.fix IS 'What to do about it.';
+
+
+--
+-- Name: lint_missing_comment; Type: VIEW; Schema: ip_workbench; Owner: -
+--
+
+CREATE VIEW ip_workbench.lint_missing_comment WITH (security_invoker='true') AS
+ SELECT r.object_type,
+    r.object_name,
+    'missing_comment'::text AS problem,
+    'comment on … is ''what it holds'''::text AS fix
+   FROM ip_workbench.lint_pipeline_relations r
+  WHERE (obj_description(r.oid, 'pg_class'::name) IS NULL)
+UNION ALL
+ SELECT 'column'::text AS object_type,
+    ((r.object_name || '.'::text) || quote_ident((a.attname)::text)) AS object_name,
+    'missing_comment'::text AS problem,
+    'comment on column … is ''its definition'''::text AS fix
+   FROM (ip_workbench.lint_pipeline_relations r
+     JOIN pg_attribute a ON (((a.attrelid = r.oid) AND (a.attnum > 0) AND (NOT a.attisdropped))))
+  WHERE (col_description(r.oid, (a.attnum)::integer) IS NULL)
+UNION ALL
+ SELECT 'function'::text AS object_type,
+    f.signature AS object_name,
+    'missing_comment'::text AS problem,
+    'comment on function … is ''what it does'''::text AS fix
+   FROM ip_workbench.lint_pipeline_functions f
+  WHERE (obj_description(f.oid, 'pg_proc'::name) IS NULL);
+
+
+--
+-- Name: VIEW lint_missing_comment; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON VIEW ip_workbench.lint_missing_comment IS 'A table, view, column or function without a description: the catalog (docs/schemas) is generated from them. One row per object that breaks the rule (object_type, object_name, problem, fix); part of ip_workbench.security_lint.';
+
+
+--
+-- Name: COLUMN lint_missing_comment.object_type; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_missing_comment.object_type IS 'table, view, materialized view, foreign table, column or function.';
+
+
+--
+-- Name: COLUMN lint_missing_comment.object_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_missing_comment.object_name IS 'Qualified name (functions with their argument types).';
+
+
+--
+-- Name: COLUMN lint_missing_comment.problem; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_missing_comment.problem IS 'The rule''s stable problem code.';
+
+
+--
+-- Name: COLUMN lint_missing_comment.fix; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_missing_comment.fix IS 'What to do about it.';
+
+
+--
+-- Name: lint_privilege_for_public_or_anon; Type: VIEW; Schema: ip_workbench; Owner: -
+--
+
+CREATE VIEW ip_workbench.lint_privilege_for_public_or_anon WITH (security_invoker='true') AS
+ SELECT r.object_type,
+    r.object_name,
+    ('privilege_for_'::text ||
+        CASE a.grantee
+            WHEN 0 THEN 'public'::text
+            ELSE 'anon'::text
+        END) AS problem,
+    'revoke all on … from public, anon'::text AS fix
+   FROM (ip_workbench.lint_pipeline_relations r
+     CROSS JOIN LATERAL aclexplode(COALESCE(r.relacl, acldefault('r'::"char", r.relowner))) a(grantor, grantee, privilege_type, is_grantable))
+  WHERE ((a.grantee = (0)::oid) OR (a.grantee = ( SELECT o.oid
+           FROM pg_roles o
+          WHERE (o.rolname = 'anon'::name))));
+
+
+--
+-- Name: VIEW lint_privilege_for_public_or_anon; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON VIEW ip_workbench.lint_privilege_for_public_or_anon IS 'A relation PUBLIC or anon holds a privilege on: nothing of the pipeline is for anonymous callers. One row per object that breaks the rule (object_type, object_name, problem, fix); part of ip_workbench.security_lint.';
+
+
+--
+-- Name: COLUMN lint_privilege_for_public_or_anon.object_type; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_privilege_for_public_or_anon.object_type IS 'table, view, materialized view, foreign table, column or function.';
+
+
+--
+-- Name: COLUMN lint_privilege_for_public_or_anon.object_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_privilege_for_public_or_anon.object_name IS 'Qualified name (functions with their argument types).';
+
+
+--
+-- Name: COLUMN lint_privilege_for_public_or_anon.problem; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_privilege_for_public_or_anon.problem IS 'The rule''s stable problem code.';
+
+
+--
+-- Name: COLUMN lint_privilege_for_public_or_anon.fix; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_privilege_for_public_or_anon.fix IS 'What to do about it.';
+
+
+--
+-- Name: lint_rls_disabled; Type: VIEW; Schema: ip_workbench; Owner: -
+--
+
+CREATE VIEW ip_workbench.lint_rls_disabled WITH (security_invoker='true') AS
+ SELECT r.object_type,
+    r.object_name,
+    'rls_disabled'::text AS problem,
+    'alter table … enable row level security (or call ip_workbench.secure_table)'::text AS fix
+   FROM ip_workbench.lint_pipeline_relations r
+  WHERE ((r.relkind = ANY (ARRAY['r'::"char", 'p'::"char"])) AND (NOT r.relrowsecurity));
+
+
+--
+-- Name: VIEW lint_rls_disabled; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON VIEW ip_workbench.lint_rls_disabled IS 'A table any role can read without row level security: every table of the pipeline has it, so a grant added by mistake still shows nothing. One row per object that breaks the rule (object_type, object_name, problem, fix); part of ip_workbench.security_lint.';
+
+
+--
+-- Name: COLUMN lint_rls_disabled.object_type; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_rls_disabled.object_type IS 'table, view, materialized view, foreign table, column or function.';
+
+
+--
+-- Name: COLUMN lint_rls_disabled.object_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_rls_disabled.object_name IS 'Qualified name (functions with their argument types).';
+
+
+--
+-- Name: COLUMN lint_rls_disabled.problem; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_rls_disabled.problem IS 'The rule''s stable problem code.';
+
+
+--
+-- Name: COLUMN lint_rls_disabled.fix; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_rls_disabled.fix IS 'What to do about it.';
+
+
+--
+-- Name: lint_rls_not_forced; Type: VIEW; Schema: ip_workbench; Owner: -
+--
+
+CREATE VIEW ip_workbench.lint_rls_not_forced WITH (security_invoker='true') AS
+ SELECT r.object_type,
+    r.object_name,
+    'rls_not_forced'::text AS problem,
+    'alter table … force row level security (or call ip_workbench.secure_table)'::text AS fix
+   FROM ip_workbench.lint_pipeline_relations r
+  WHERE ((r.relkind = ANY (ARRAY['r'::"char", 'p'::"char"])) AND (NOT r.relforcerowsecurity));
+
+
+--
+-- Name: VIEW lint_rls_not_forced; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON VIEW ip_workbench.lint_rls_not_forced IS 'A table whose owner bypasses its row level security: forced, the DBA''s own functions obey the same policies. One row per object that breaks the rule (object_type, object_name, problem, fix); part of ip_workbench.security_lint.';
+
+
+--
+-- Name: COLUMN lint_rls_not_forced.object_type; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_rls_not_forced.object_type IS 'table, view, materialized view, foreign table, column or function.';
+
+
+--
+-- Name: COLUMN lint_rls_not_forced.object_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_rls_not_forced.object_name IS 'Qualified name (functions with their argument types).';
+
+
+--
+-- Name: COLUMN lint_rls_not_forced.problem; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_rls_not_forced.problem IS 'The rule''s stable problem code.';
+
+
+--
+-- Name: COLUMN lint_rls_not_forced.fix; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_rls_not_forced.fix IS 'What to do about it.';
+
+
+--
+-- Name: lint_security_definer_without_search_path; Type: VIEW; Schema: ip_workbench; Owner: -
+--
+
+CREATE VIEW ip_workbench.lint_security_definer_without_search_path WITH (security_invoker='true') AS
+ SELECT 'function'::text AS object_type,
+    f.signature AS object_name,
+    'security_definer_without_search_path'::text AS problem,
+    'add set search_path = '''' and qualify every name'::text AS fix
+   FROM ip_workbench.lint_pipeline_functions f
+  WHERE (f.prosecdef AND (NOT (EXISTS ( SELECT 1
+           FROM unnest(f.proconfig) c(c)
+          WHERE (c.c ~~ 'search_path=%'::text)))));
+
+
+--
+-- Name: VIEW lint_security_definer_without_search_path; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON VIEW ip_workbench.lint_security_definer_without_search_path IS 'A security definer function whose names its caller''s search_path could redirect. One row per object that breaks the rule (object_type, object_name, problem, fix); part of ip_workbench.security_lint.';
+
+
+--
+-- Name: COLUMN lint_security_definer_without_search_path.object_type; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_security_definer_without_search_path.object_type IS 'table, view, materialized view, foreign table, column or function.';
+
+
+--
+-- Name: COLUMN lint_security_definer_without_search_path.object_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_security_definer_without_search_path.object_name IS 'Qualified name (functions with their argument types).';
+
+
+--
+-- Name: COLUMN lint_security_definer_without_search_path.problem; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_security_definer_without_search_path.problem IS 'The rule''s stable problem code.';
+
+
+--
+-- Name: COLUMN lint_security_definer_without_search_path.fix; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_security_definer_without_search_path.fix IS 'What to do about it.';
+
+
+--
+-- Name: lint_view_not_security_invoker; Type: VIEW; Schema: ip_workbench; Owner: -
+--
+
+CREATE VIEW ip_workbench.lint_view_not_security_invoker WITH (security_invoker='true') AS
+ SELECT r.object_type,
+    r.object_name,
+    'view_not_security_invoker'::text AS problem,
+    'create view … with (security_invoker = true), so readers'' RLS applies'::text AS fix
+   FROM ip_workbench.lint_pipeline_relations r
+  WHERE ((r.relkind = 'v'::"char") AND (NOT COALESCE(('security_invoker=true'::text = ANY (r.reloptions)), false)));
+
+
+--
+-- Name: VIEW lint_view_not_security_invoker; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON VIEW ip_workbench.lint_view_not_security_invoker IS 'A view that reads with its owner''s rights: as security_invoker, the reader''s row level security applies. One row per object that breaks the rule (object_type, object_name, problem, fix); part of ip_workbench.security_lint.';
+
+
+--
+-- Name: COLUMN lint_view_not_security_invoker.object_type; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_view_not_security_invoker.object_type IS 'table, view, materialized view, foreign table, column or function.';
+
+
+--
+-- Name: COLUMN lint_view_not_security_invoker.object_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_view_not_security_invoker.object_name IS 'Qualified name (functions with their argument types).';
+
+
+--
+-- Name: COLUMN lint_view_not_security_invoker.problem; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_view_not_security_invoker.problem IS 'The rule''s stable problem code.';
+
+
+--
+-- Name: COLUMN lint_view_not_security_invoker.fix; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.lint_view_not_security_invoker.fix IS 'What to do about it.';
+
+
+--
 -- Name: platinum_builds; Type: TABLE; Schema: ip_workbench; Owner: -
 --
 
@@ -5694,147 +6370,59 @@ COMMENT ON COLUMN ip_workbench.platinum_builds.built_at IS 'When it was built.';
 --
 
 CREATE VIEW ip_workbench.security_lint WITH (security_invoker='true') AS
- WITH pipeline_schemas AS (
-         SELECT n.oid,
-            n.nspname
-           FROM pg_namespace n
-          WHERE (n.nspname = ANY (ARRAY['scout'::name, 'scout_internal'::name, 'scout_dev'::name, 'scout_checks'::name, 'ip_workbench'::name, 'test_failures'::name]))
-        ), relations AS (
-         SELECT c.oid,
-            s.nspname,
-            c.relname,
-            c.relkind,
-            c.relrowsecurity,
-            c.relforcerowsecurity,
-            c.relacl,
-            c.relowner
-           FROM (pg_class c
-             JOIN pipeline_schemas s ON ((s.oid = c.relnamespace)))
-          WHERE (c.relkind = ANY (ARRAY['r'::"char", 'p'::"char", 'v'::"char", 'm'::"char", 'f'::"char"]))
-        ), functions AS (
-         SELECT p.oid,
-            s.nspname,
-            p.proname,
-            p.prosecdef,
-            p.proconfig,
-            p.proacl,
-            p.proowner,
-            l.lanname,
-            (p.prosqlbody IS NOT NULL) AS has_sql_body,
-            format('%I.%I(%s)'::text, s.nspname, p.proname, pg_get_function_identity_arguments(p.oid)) AS signature
-           FROM ((pg_proc p
-             JOIN pipeline_schemas s ON ((s.oid = p.pronamespace)))
-             JOIN pg_language l ON ((l.oid = p.prolang)))
-        )
- SELECT 'table'::text AS object_type,
-    format('%I.%I'::text, r.nspname, r.relname) AS object_name,
-    'rls_disabled'::text AS problem,
-    'alter table … enable row level security (or call ip_workbench.secure_table)'::text AS fix
-   FROM relations r
-  WHERE ((r.relkind = ANY (ARRAY['r'::"char", 'p'::"char"])) AND (NOT r.relrowsecurity))
+ SELECT l.object_type,
+    l.object_name,
+    l.problem,
+    l.fix
+   FROM ip_workbench.lint_rls_disabled l
 UNION ALL
- SELECT 'table'::text AS object_type,
-    format('%I.%I'::text, r.nspname, r.relname) AS object_name,
-    'rls_not_forced'::text AS problem,
-    'alter table … force row level security (or call ip_workbench.secure_table)'::text AS fix
-   FROM relations r
-  WHERE ((r.relkind = ANY (ARRAY['r'::"char", 'p'::"char"])) AND (NOT r.relforcerowsecurity))
+ SELECT l.object_type,
+    l.object_name,
+    l.problem,
+    l.fix
+   FROM ip_workbench.lint_rls_not_forced l
 UNION ALL
- SELECT
-        CASE r.relkind
-            WHEN 'v'::"char" THEN 'view'::text
-            WHEN 'm'::"char" THEN 'materialized view'::text
-            ELSE 'table'::text
-        END AS object_type,
-    format('%I.%I'::text, r.nspname, r.relname) AS object_name,
-    ('privilege_for_'::text ||
-        CASE a.grantee
-            WHEN 0 THEN 'public'::text
-            ELSE 'anon'::text
-        END) AS problem,
-    'revoke all on … from public, anon'::text AS fix
-   FROM (relations r
-     CROSS JOIN LATERAL aclexplode(COALESCE(r.relacl, acldefault('r'::"char", r.relowner))) a(grantor, grantee, privilege_type, is_grantable))
-  WHERE ((a.grantee = (0)::oid) OR (a.grantee = ( SELECT pg_roles.oid
-           FROM pg_roles
-          WHERE (pg_roles.rolname = 'anon'::name))))
+ SELECT l.object_type,
+    l.object_name,
+    l.problem,
+    l.fix
+   FROM ip_workbench.lint_privilege_for_public_or_anon l
 UNION ALL
- SELECT 'materialized view'::text AS object_type,
-    format('%I.%I'::text, r.nspname, r.relname) AS object_name,
-    'materialized_view_in_exposed_schema'::text AS problem,
-    'materialized views cannot carry RLS: keep them in a schema PostgREST does not expose, behind a security_invoker view'::text AS fix
-   FROM relations r
-  WHERE ((r.relkind = 'm'::"char") AND (r.nspname = 'scout'::name))
+ SELECT l.object_type,
+    l.object_name,
+    l.problem,
+    l.fix
+   FROM ip_workbench.lint_materialized_view_in_exposed_schema l
 UNION ALL
- SELECT 'view'::text AS object_type,
-    format('%I.%I'::text, r.nspname, r.relname) AS object_name,
-    'view_not_security_invoker'::text AS problem,
-    'create view … with (security_invoker = true), so readers'' RLS applies'::text AS fix
-   FROM (relations r
-     JOIN pg_class c ON ((c.oid = r.oid)))
-  WHERE ((r.relkind = 'v'::"char") AND (NOT COALESCE(('security_invoker=true'::text = ANY (c.reloptions)), false)))
+ SELECT l.object_type,
+    l.object_name,
+    l.problem,
+    l.fix
+   FROM ip_workbench.lint_view_not_security_invoker l
 UNION ALL
- SELECT 'function'::text AS object_type,
-    f.signature AS object_name,
-    ('execute_for_'::text ||
-        CASE a.grantee
-            WHEN 0 THEN 'public'::text
-            ELSE 'anon'::text
-        END) AS problem,
-    'revoke all on function … from public; grant execute to the roles that need it'::text AS fix
-   FROM (functions f
-     CROSS JOIN LATERAL aclexplode(COALESCE(f.proacl, acldefault('f'::"char", f.proowner))) a(grantor, grantee, privilege_type, is_grantable))
-  WHERE ((a.privilege_type = 'EXECUTE'::text) AND ((a.grantee = (0)::oid) OR (a.grantee = ( SELECT pg_roles.oid
-           FROM pg_roles
-          WHERE (pg_roles.rolname = 'anon'::name)))))
+ SELECT l.object_type,
+    l.object_name,
+    l.problem,
+    l.fix
+   FROM ip_workbench.lint_execute_for_public_or_anon l
 UNION ALL
- SELECT 'function'::text AS object_type,
-    f.signature AS object_name,
-    'security_definer_without_search_path'::text AS problem,
-    'add set search_path = '''' and qualify every name'::text AS fix
-   FROM functions f
-  WHERE (f.prosecdef AND (NOT (EXISTS ( SELECT 1
-           FROM unnest(f.proconfig) c(c)
-          WHERE (c.c ~~ 'search_path=%'::text)))))
+ SELECT l.object_type,
+    l.object_name,
+    l.problem,
+    l.fix
+   FROM ip_workbench.lint_security_definer_without_search_path l
 UNION ALL
- SELECT 'function'::text AS object_type,
-    f.signature AS object_name,
-    'function_search_path_mutable'::text AS problem,
-        CASE
-            WHEN (f.lanname = 'sql'::name) THEN 'write the body as begin atomic … end (bound at creation, still inlined), or add set search_path = '''''::text
-            ELSE 'add set search_path = '''' and qualify every name'::text
-        END AS fix
-   FROM functions f
-  WHERE ((NOT (EXISTS ( SELECT 1
-           FROM unnest(f.proconfig) c(c)
-          WHERE (c.c ~~ 'search_path=%'::text)))) AND (NOT ((f.lanname = 'sql'::name) AND f.has_sql_body)))
+ SELECT l.object_type,
+    l.object_name,
+    l.problem,
+    l.fix
+   FROM ip_workbench.lint_function_search_path_mutable l
 UNION ALL
- SELECT
-        CASE r.relkind
-            WHEN 'v'::"char" THEN 'view'::text
-            WHEN 'm'::"char" THEN 'materialized view'::text
-            ELSE 'table'::text
-        END AS object_type,
-    format('%I.%I'::text, r.nspname, r.relname) AS object_name,
-    'missing_comment'::text AS problem,
-    'comment on … is ''what it holds'''::text AS fix
-   FROM relations r
-  WHERE (obj_description(r.oid, 'pg_class'::name) IS NULL)
-UNION ALL
- SELECT 'column'::text AS object_type,
-    format('%I.%I.%I'::text, r.nspname, r.relname, a.attname) AS object_name,
-    'missing_comment'::text AS problem,
-    'comment on column … is ''its definition'''::text AS fix
-   FROM (relations r
-     JOIN pg_attribute a ON (((a.attrelid = r.oid) AND (a.attnum > 0) AND (NOT a.attisdropped))))
-  WHERE (col_description(r.oid, (a.attnum)::integer) IS NULL)
-UNION ALL
- SELECT 'function'::text AS object_type,
-    f.signature AS object_name,
-    'missing_comment'::text AS problem,
-    'comment on function … is ''what it does'''::text AS fix
-   FROM functions f
-  WHERE (obj_description(f.oid, 'pg_proc'::name) IS NULL);
+ SELECT l.object_type,
+    l.object_name,
+    l.problem,
+    l.fix
+   FROM ip_workbench.lint_missing_comment l;
 
 
 --
@@ -12272,6 +12860,83 @@ GRANT SELECT ON TABLE ip_workbench.layer_status TO service_role;
 --
 
 GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.layer_versions TO service_role;
+
+
+--
+-- Name: TABLE lint_pipeline_functions; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT ON TABLE ip_workbench.lint_pipeline_functions TO service_role;
+
+
+--
+-- Name: TABLE lint_execute_for_public_or_anon; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT ON TABLE ip_workbench.lint_execute_for_public_or_anon TO service_role;
+
+
+--
+-- Name: TABLE lint_function_search_path_mutable; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT ON TABLE ip_workbench.lint_function_search_path_mutable TO service_role;
+
+
+--
+-- Name: TABLE lint_pipeline_relations; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT ON TABLE ip_workbench.lint_pipeline_relations TO service_role;
+
+
+--
+-- Name: TABLE lint_materialized_view_in_exposed_schema; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT ON TABLE ip_workbench.lint_materialized_view_in_exposed_schema TO service_role;
+
+
+--
+-- Name: TABLE lint_missing_comment; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT ON TABLE ip_workbench.lint_missing_comment TO service_role;
+
+
+--
+-- Name: TABLE lint_privilege_for_public_or_anon; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT ON TABLE ip_workbench.lint_privilege_for_public_or_anon TO service_role;
+
+
+--
+-- Name: TABLE lint_rls_disabled; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT ON TABLE ip_workbench.lint_rls_disabled TO service_role;
+
+
+--
+-- Name: TABLE lint_rls_not_forced; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT ON TABLE ip_workbench.lint_rls_not_forced TO service_role;
+
+
+--
+-- Name: TABLE lint_security_definer_without_search_path; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT ON TABLE ip_workbench.lint_security_definer_without_search_path TO service_role;
+
+
+--
+-- Name: TABLE lint_view_not_security_invoker; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT ON TABLE ip_workbench.lint_view_not_security_invoker TO service_role;
 
 
 --

@@ -3,10 +3,17 @@
 -- executable by PUBLIC, a function whose names resolve through the caller's
 -- search_path, and an undocumented object.
 begin;
-select plan(9);
+select plan(10);
 
 select is_empty($$select object_type, object_name, problem from ip_workbench.security_lint$$,
     'no table without forced RLS, no PUBLIC or anon privilege, no mutable search_path, no undocumented object');
+select is_empty($$
+    select c.relname from pg_class c
+     where c.relnamespace = 'ip_workbench'::regnamespace and c.relkind = 'v'
+       and c.relname like 'lint\_%' and c.relname not like 'lint\_pipeline\_%'
+       and not exists (select 1 from pg_depend d join pg_rewrite r on r.oid = d.objid
+                        where r.ev_class = 'ip_workbench.security_lint'::regclass and d.refobjid = c.oid)$$,
+    'every rule view of db/functions/lints is part of ip_workbench.security_lint');
 
 -- break it…
 create table scout.careless (id int);

@@ -161,7 +161,18 @@ $$, $$
     union all
     -- jobs are code (pg_cron runs them as the owner): service_role reads them, never writes them
     select 'service_role', t, 'select'
-      from unnest(array['ip_workbench.layer_status', 'ip_workbench.security_lint', 'ip_workbench.jobs']) t
+      from unnest(array['ip_workbench.layer_status', 'ip_workbench.security_lint', 'ip_workbench.jobs',
+                        'ip_workbench.lint_pipeline_relations',
+                        'ip_workbench.lint_pipeline_functions',
+                        'ip_workbench.lint_rls_disabled',
+                        'ip_workbench.lint_rls_not_forced',
+                        'ip_workbench.lint_privilege_for_public_or_anon',
+                        'ip_workbench.lint_materialized_view_in_exposed_schema',
+                        'ip_workbench.lint_view_not_security_invoker',
+                        'ip_workbench.lint_execute_for_public_or_anon',
+                        'ip_workbench.lint_security_definer_without_search_path',
+                        'ip_workbench.lint_function_search_path_mutable',
+                        'ip_workbench.lint_missing_comment']) t
 $$, 'the API roles have exactly the whitelisted table privileges: anon none, authenticated reads the four marts');
 
 -- the data-quality checks: adding one is adding a file, so the rule, not a list:

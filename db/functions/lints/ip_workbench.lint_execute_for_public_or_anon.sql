@@ -1,0 +1,20 @@
+-- A function PUBLIC or anon may execute: each is granted to the roles that need it, by
+-- name.
+create or replace view ip_workbench.lint_execute_for_public_or_anon
+with (security_invoker = true)
+as
+select 'function' as object_type, f.signature as object_name,
+       'execute_for_' || case a.grantee when 0 then 'public' else 'anon' end as problem,
+       'revoke all on function … from public; grant execute to the roles that need it' as fix
+  from ip_workbench.lint_pipeline_functions f
+ cross join lateral pg_catalog.aclexplode(coalesce(f.proacl, pg_catalog.acldefault('f', f.proowner))) a
+ where a.privilege_type = 'EXECUTE'
+   and (a.grantee = 0 or a.grantee = (select o.oid from pg_catalog.pg_roles o where o.rolname = 'anon'));
+comment on view ip_workbench.lint_execute_for_public_or_anon is
+    'A function PUBLIC or anon may execute: each is granted to the roles that need it, by name. One row per object that breaks the rule (object_type, object_name, problem, fix); part of ip_workbench.security_lint.';
+comment on column ip_workbench.lint_execute_for_public_or_anon.object_type is 'table, view, materialized view, foreign table, column or function.';
+comment on column ip_workbench.lint_execute_for_public_or_anon.object_name is 'Qualified name (functions with their argument types).';
+comment on column ip_workbench.lint_execute_for_public_or_anon.problem is 'The rule''s stable problem code.';
+comment on column ip_workbench.lint_execute_for_public_or_anon.fix is 'What to do about it.';
+revoke all on ip_workbench.lint_execute_for_public_or_anon from public, anon, authenticated;
+grant select on ip_workbench.lint_execute_for_public_or_anon to service_role;
