@@ -373,3 +373,32 @@ def test_every_function_file_fits_on_a_screen():
     long = {str(path.relative_to(ROOT)): n for path in sorted((ROOT / "db" / "functions").rglob("*.sql"))
             if (n := len(path.read_text(encoding="utf-8").splitlines())) > 150}
     assert long == {}, "split into named steps the job calls in order: " + ", ".join(f"{p} ({n})" for p, n in long.items())
+
+
+def test_the_registrys_words_change_by_editing_its_file_and_an_unchanged_one_writes_nothing(new_database, tmp_path):
+    from scout_db.config import Target
+    from scout_db.migrations import Migrator
+
+    url = new_database()
+    versions = ("select (select string_agg(xmin::text, ',' order by name) from ip_workbench.settings), "
+                "(select string_agg(xmin::text, ',' order by table_name) from ip_workbench.tables), "
+                "(select string_agg(xmin::text, ',' order by name) from ip_workbench.jobs)")
+    with psycopg.connect(url) as conn:
+        before = conn.execute(versions).fetchone()
+    assert run_cli("migrate", "--database-url", url).returncode == 0
+    with psycopg.connect(url) as conn:
+        assert conn.execute(versions).fetchone() == before, "a migrate with nothing new rewrote registry rows"
+
+    db = scratch_db_dir(tmp_path)
+    registry = db / "functions" / "catalog" / "registry.sql"
+    text = registry.read_text()
+    old = "('scout', 'gold_monthly_summary', 'gold',\n     '"
+    assert old in text and "('dq_alert_threshold',\n     '" in text
+    registry.write_text(text.replace(old, old + "Edited: ").replace("('dq_alert_threshold',\n     '",
+                                                                     "('dq_alert_threshold',\n     'Edited: "))
+    Migrator(Target(url, "test"), directory=db).migrate()
+    with psycopg.connect(url) as conn:
+        assert conn.execute("select description from ip_workbench.tables where table_name = 'gold_monthly_summary'"
+                            ).fetchone()[0].startswith("Edited: ")
+        assert conn.execute("select description, value from ip_workbench.settings where name = 'dq_alert_threshold'"
+                            ).fetchone()[0].startswith("Edited: ")
