@@ -32,3 +32,20 @@ def test_the_catalog_shows_every_column_its_meaning_and_who_reads_it(tmp_path, d
     assert "```mermaid\nerDiagram" in (tmp_path / "relationships.md").read_text()
     stale = run_cli("docs", "--check", "--out", str(tmp_path / "nowhere"), "--database-url", db_url)
     assert stale.returncode == 1 and "is stale" in stale.stderr
+
+
+def test_scout_holds_only_what_the_contract_and_the_docs_call_public(db_url):
+    """scout is what PostgREST exposes: every table, view and function in it is named in
+    the contract or in the docs a reader of the data is sent to; the layer's own
+    bookkeeping lives in scout_internal."""
+    import psycopg
+
+    public = "".join((ROOT / "docs" / page).read_text(encoding="utf-8")
+                     for page in ["contract.md", "layers.md", "runner.md", "operating.md", "supabase.md"])
+    with psycopg.connect(db_url) as conn:
+        names = [r[0] for r in conn.execute(
+            "select c.relname from pg_class c where c.relnamespace = 'scout'::regnamespace "
+            "and c.relkind in ('r', 'p', 'v', 'm') "
+            "union select p.proname from pg_proc p where p.pronamespace = 'scout'::regnamespace")]
+    assert len(names) > 20, "the query found scout's objects"
+    assert [n for n in names if f"scout.{n}" not in public] == []
