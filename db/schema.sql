@@ -213,6 +213,17 @@ begin
             (v_applied ->> 'inserted')::bigint - (v_applied ->> 'deleted')::bigint);
         perform scout_internal.touch_table('scout', 'silver_rejected_transactions',
             (v_judged ->> 'rejected')::bigint + (v_judged ->> 'unrejected')::bigint, null);
+        -- Gold is rebuilt from Silver for every period the range touches, whatever it
+        -- held before (rows deleted or damaged by hand): every day of the range, for
+        -- every category Silver or Gold knows, is queued for re-aggregation.
+        insert into scout_internal.gold_days_to_reaggregate (category, day)
+        select c.category, d.day::date
+          from (select r.name as category from scout.ref_categories r
+                union select t.category from scout_internal.gold_monthly_category_totals t
+                union select t.category from scout_internal.gold_weekly_category_totals t
+                union select g.category from scout.gold_monthly_summary g
+                union select g.category from scout.gold_category_trends g) c
+         cross join pg_catalog.generate_series(from_date, to_date, interval '1 day') d(day);
 
         v_step := 'gold';
         v_gold := scout.refresh_gold(true);
@@ -238,7 +249,7 @@ $$;
 -- Name: FUNCTION backfill(from_date date, to_date date, p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.backfill(from_date date, to_date date, p_wait boolean) IS 'Re-judges, with today''s rules and reference data, every Bronze version of each transaction_id that has a Bronze row whose payload date is in [from_date, to_date]; settles each key anew (latest valid version wins, an identical one changes nothing, a key with no valid version leaves Silver), keeps the rejected table in step, and refreshes Gold for the days that changed; in named steps (scout_internal.backfill_judge, backfill_settle, silver_apply_transaction_changes). Idempotent. Returns {"status", "keys", "versions", "inserted", "updated", "deleted", "rejected", "unrejected", "rows", "silver", "gold", …}.';
+COMMENT ON FUNCTION scout.backfill(from_date date, to_date date, p_wait boolean) IS 'Re-judges, with today''s rules and reference data, every Bronze version of each transaction_id that has a Bronze row whose payload date is in [from_date, to_date]; settles each key anew (latest valid version wins, an identical one changes nothing, a key with no valid version leaves Silver), keeps the rejected table in step, and rebuilds Gold from Silver for every month and week the range touches, whatever Gold held before; in named steps (scout_internal.backfill_judge, backfill_settle, silver_apply_transaction_changes). Idempotent. Returns {"status", "keys", "versions", "inserted", "updated", "deleted", "rejected", "unrejected", "rows", "silver", "gold", …}.';
 
 
 --
@@ -381,6 +392,7 @@ declare
     v_plan text;
     v_monthly_rows bigint := 0;
     v_weekly_rows bigint := 0;
+    v_anomalies jsonb := '{}'::jsonb;
 begin
     v_run := scout_internal.job_start('scout.refresh_gold', p_wait);
     if v_run ? 'status' then
@@ -399,17 +411,18 @@ begin
             perform scout_internal.gold_apply_weekly_totals();
             perform pg_catalog.set_config('enable_nestloop', 'on', true);
 
+        end if;
+        if (v_claimed ->> 'categories_rewritten')::bigint > 0 then
             v_monthly_rows := scout_internal.gold_build_monthly_summary();
             v_weekly_rows := scout_internal.gold_build_category_trends();
-
-            perform scout_internal.touch_table('scout', 'gold_monthly_summary',
-                (v_claimed ->> 'changed_days')::bigint + (v_claimed ->> 'changes_applied')::bigint);
-            perform scout_internal.touch_table('scout', 'gold_category_trends',
-                (v_claimed ->> 'changed_days')::bigint + (v_claimed ->> 'changes_applied')::bigint);
+            v_anomalies := scout_internal.gold_find_sales_anomalies();
+            perform scout_internal.touch_table('scout', 'gold_monthly_summary', v_monthly_rows);
+            perform scout_internal.touch_table('scout', 'gold_category_trends', v_weekly_rows);
         end if;
         return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object('status', 'ok') || v_claimed
             || pg_catalog.jsonb_build_object('monthly_summary_rows', v_monthly_rows,
-                                             'category_trends_rows', v_weekly_rows, 'plan', v_plan));
+                                             'category_trends_rows', v_weekly_rows, 'plan', v_plan)
+            || v_anomalies);
     exception when others or query_canceled then
         -- the block's work is rolled back; the failure is kept in the run's row
         return scout_internal.job_fail(v_run, 'gold', sqlstate, sqlerrm);
@@ -422,7 +435,7 @@ $$;
 -- Name: FUNCTION refresh_gold(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.refresh_gold(p_wait boolean) IS 'Brings scout.gold_monthly_summary and scout.gold_category_trends up to date with Silver, from what refresh_silver queued, in named steps: scout_internal.gold_claim_changes, gold_apply_monthly_totals, gold_apply_weekly_totals, gold_build_monthly_summary, gold_build_category_trends. Returns {"status", "changed_days", "changes_applied", "months_recomputed", "months_reaggregated", "weeks_recomputed", "categories_rewritten", "monthly_summary_rows", "category_trends_rows", "plan"}. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
+COMMENT ON FUNCTION scout.refresh_gold(p_wait boolean) IS 'Brings scout.gold_monthly_summary and scout.gold_category_trends up to date with Silver, from what refresh_silver queued, in named steps: scout_internal.gold_claim_changes, gold_apply_monthly_totals, gold_apply_weekly_totals, gold_build_monthly_summary, gold_build_category_trends, gold_find_sales_anomalies. Returns {"status", "changed_days", "changes_applied", "months_recomputed", "months_reaggregated", "weeks_recomputed", "categories_rewritten", "monthly_summary_rows", "category_trends_rows", "plan", "new_business_day", "anomalies", "anomalies_new"}. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 
 
 --
@@ -443,6 +456,7 @@ declare
     v_recommendations bigint;
     v_result jsonb;
     v_basket_max_skus int := (scout_internal.setting('recommendation_basket_max_skus'))::int;
+    v_min_co_occurrence int := (scout_internal.setting('min_co_occurrence'))::int;
     v_silver_version bigint;
     v_built ip_workbench.platinum_builds;
 begin
@@ -455,8 +469,8 @@ begin
         select v.version into v_silver_version
           from ip_workbench.layer_versions v where v.table_name = 'scout.silver_validated_transactions'::regclass;
         select * into v_built from ip_workbench.platinum_builds b;
-        if (v_built.silver_version, v_built.window_start, v_built.basket_max_skus)
-           is not distinct from (v_silver_version, v_since, v_basket_max_skus) then
+        if (v_built.silver_version, v_built.window_start, v_built.basket_max_skus, v_built.min_co_occurrence)
+           is not distinct from (v_silver_version, v_since, v_basket_max_skus, v_min_co_occurrence) then
             return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
                 'status', 'ok', 'since', v_since, 'rebuilt', false,
                 'reason', 'Silver unchanged since the build of ' || v_built.built_at::text || ' over the same window'));
@@ -514,6 +528,8 @@ begin
               from items a
               join items b on b.customer_id = a.customer_id and b.sku <> a.sku
              group by a.sku, b.sku
+            -- one shared basket is not evidence (setting min_co_occurrence)
+            having pg_catalog.count(*) >= v_min_co_occurrence
         ),
         scored as (
             select p.sku, p.recommended_sku, p.co_occurrence,
@@ -543,11 +559,12 @@ begin
                                          v_recommendations_dropped + v_recommendations,
                                          v_recommendations - v_recommendations_dropped);
 
-        insert into ip_workbench.platinum_builds as b (silver_version, window_start, basket_max_skus)
-        values (v_silver_version, v_since, v_basket_max_skus)
+        insert into ip_workbench.platinum_builds as b (silver_version, window_start, basket_max_skus, min_co_occurrence)
+        values (v_silver_version, v_since, v_basket_max_skus, v_min_co_occurrence)
         on conflict (singleton) do update
            set silver_version = excluded.silver_version, window_start = excluded.window_start,
-               basket_max_skus = excluded.basket_max_skus, built_at = pg_catalog.now();
+               basket_max_skus = excluded.basket_max_skus, min_co_occurrence = excluded.min_co_occurrence,
+               built_at = pg_catalog.now();
 
         v_result := pg_catalog.jsonb_build_object(
             'status', 'ok',
@@ -568,7 +585,7 @@ $$;
 -- Name: FUNCTION refresh_platinum(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.refresh_platinum(p_wait boolean) IS 'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations. Skips the rebuild when Silver has not been written since the last one over the same window and basket cap (ip_workbench.platinum_builds). Returns {"status", "since", "rebuilt": true, "embeddings", "recommendations", "seconds"}, or {"status": "ok", "since", "rebuilt": false, "reason"} when it skipped. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
+COMMENT ON FUNCTION scout.refresh_platinum(p_wait boolean) IS 'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations, and so are pairs held by fewer than min_co_occurrence baskets. Skips the rebuild when Silver has not been written since the last one over the same window, basket cap and min_co_occurrence (ip_workbench.platinum_builds). Returns {"status", "since", "rebuilt": true, "embeddings", "recommendations", "seconds"}, or {"status": "ok", "since", "rebuilt": false, "reason"} when it skipped. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 
 
 --
@@ -992,6 +1009,147 @@ END;
 --
 
 COMMENT ON FUNCTION scout_dev.generate_transactions(p_rows bigint, p_seed bigint, p_end_date date) IS 'Deterministic generator of p_rows transaction payloads (seq, kind, payload), the same for the same (p_rows, p_seed, p_end_date). kind is normal, duplicate, correction, bad_amount, future_date, bad_category, missing_id or bad_date. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
+
+
+--
+-- Name: sales_anomaly(numeric, numeric[]); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.sales_anomaly(p_total numeric, p_history numeric[]) RETURNS TABLE(direction text, expected_amount numeric)
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    BEGIN ATOMIC
+ WITH h AS (
+          SELECT v.amount
+            FROM unnest(sales_anomaly.p_history) v(amount)
+           WHERE (v.amount IS NOT NULL)
+         ), m AS (
+          SELECT (percentile_cont((0.5)::double precision) WITHIN GROUP (ORDER BY ((h.amount)::double precision)))::numeric AS median,
+             count(*) AS weeks
+            FROM h
+         ), s AS (
+          SELECT m.median,
+             m.weeks,
+             ( SELECT count(*) AS count
+                    FROM h
+                   WHERE (h.amount = (0)::numeric)) AS zero_weeks,
+             ( SELECT count(*) AS count
+                    FROM unnest(sales_anomaly.p_history) WITH ORDINALITY z(amount, at)
+                   WHERE (z.at > ( SELECT COALESCE(max(y.at), (0)::bigint) AS "coalesce"
+                            FROM unnest(sales_anomaly.p_history) WITH ORDINALITY y(amount, at)
+                           WHERE (y.amount <> (0)::numeric)))) AS trailing_zero_weeks,
+             GREATEST((1.4826 * (( SELECT percentile_cont((0.5)::double precision) WITHIN GROUP (ORDER BY ((abs((h.amount - m.median)))::double precision)) AS percentile_cont
+                    FROM h))::numeric), (0.1 * m.median)) AS spread
+            FROM m
+         )
+  SELECT
+         CASE
+             WHEN (sales_anomaly.p_total >= (2.5 * s.median)) THEN 'spike'::text
+             ELSE 'drop'::text
+         END AS "case",
+     s.median
+    FROM s
+   WHERE ((s.weeks >= 6) AND (s.median > (0)::numeric) AND (((sales_anomaly.p_total >= (2.5 * s.median)) AND ((sales_anomaly.p_total - s.median) >= ((4)::numeric * s.spread))) OR ((sales_anomaly.p_total <= (0.4 * s.median)) AND ((s.median - sales_anomaly.p_total) >= ((4)::numeric * s.spread))) OR ((sales_anomaly.p_total = (0)::numeric) AND (s.zero_weeks = s.trailing_zero_weeks) AND (s.zero_weeks <= 3) AND (s.median >= ((2)::numeric * s.spread)))));
+END;
+
+
+--
+-- Name: FUNCTION sales_anomaly(p_total numeric, p_history numeric[]); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.sales_anomaly(p_total numeric, p_history numeric[]) IS 'The paging rule for one week''s sales p_total against p_history, the totals of the up to 12 complete weeks before it: a row (direction spike or drop, expected_amount = their median) when it is at least 2.5 x the median and 4 robust spreads above, or at most 0.4 x and 4 spreads below, or 0 after weeks that all sold (but for up to 3 weeks of the same stop just before) when the median is at least 2 spreads (spread = 1.4826 x the median absolute deviation, at least 10% of the median); no row otherwise, or with fewer than 6 earlier weeks or a median of 0.';
+
+
+--
+-- Name: sales_anomaly_trial(integer, integer, bigint); Type: FUNCTION; Schema: scout_dev; Owner: -
+--
+
+CREATE FUNCTION scout_dev.sales_anomaly_trial(p_series integer DEFAULT 600, p_weeks integer DEFAULT 156, p_seed bigint DEFAULT 1) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    BEGIN ATOMIC
+ WITH series AS (
+          SELECT s.n,
+             exp((ln((20)::double precision) + ((ln((2000)::double precision) - ln((20)::double precision)) * scout_dev.seed_uniform((s.n)::bigint, sales_anomaly_trial.p_seed, 1)))) AS volume,
+             (((0.6)::double precision * scout_dev.seed_uniform((s.n)::bigint, sales_anomaly_trial.p_seed, 2)) - (0.3)::double precision) AS trend
+            FROM generate_series(1, sales_anomaly_trial.p_series) s(n)
+         ), events AS (
+          SELECT x.n,
+             x.w,
+                 CASE
+                     WHEN (scout_dev.seed_uniform((((x.n * 10000) + x.w))::bigint, sales_anomaly_trial.p_seed, 4) < (0.5)::double precision) THEN 'spike'::text
+                     ELSE 'drop'::text
+                 END AS kind,
+             ((3)::double precision + ((3)::double precision * scout_dev.seed_uniform((((x.n * 10000) + x.w))::bigint, sales_anomaly_trial.p_seed, 5))) AS factor,
+             (1 + (floor(((3)::double precision * scout_dev.seed_uniform((((x.n * 10000) + x.w))::bigint, sales_anomaly_trial.p_seed, 6))))::integer) AS length
+            FROM ( SELECT s.n,
+                     w.w
+                    FROM (series s
+                      CROSS JOIN generate_series(17, sales_anomaly_trial.p_weeks) w(w))) x
+           WHERE (scout_dev.seed_uniform((((x.n * 10000) + x.w))::bigint, sales_anomaly_trial.p_seed, 3) < (0.01)::double precision)
+         ), weeks AS (
+          SELECT s.n,
+             w.w,
+             (((s.volume * ((1)::double precision + ((s.trend * (w.w)::double precision) / (sales_anomaly_trial.p_weeks)::double precision))) * ((1)::double precision + ((0.2)::double precision * cos(((((2)::double precision * pi()) * ((w.w - 50))::double precision) / (52.0)::double precision))))) * (
+                 CASE
+                     WHEN (scout_dev.seed_uniform((((s.n * 10000) + w.w))::bigint, sales_anomaly_trial.p_seed, 7) < (0.03)::double precision) THEN 1.4
+                     ELSE (1)::numeric
+                 END)::double precision) AS expected,
+             (sqrt((('-2'::integer)::double precision * ln(((1)::double precision - scout_dev.seed_uniform((((s.n * 10000) + w.w))::bigint, sales_anomaly_trial.p_seed, 8))))) * cos((((2)::double precision * pi()) * scout_dev.seed_uniform((((s.n * 10000) + w.w))::bigint, sales_anomaly_trial.p_seed, 9)))) AS z1,
+             (sqrt((('-2'::integer)::double precision * ln(((1)::double precision - scout_dev.seed_uniform((((s.n * 10000) + w.w))::bigint, sales_anomaly_trial.p_seed, 10))))) * cos((((2)::double precision * pi()) * scout_dev.seed_uniform((((s.n * 10000) + w.w))::bigint, sales_anomaly_trial.p_seed, 11)))) AS z2
+            FROM (series s
+              CROSS JOIN generate_series(1, sales_anomaly_trial.p_weeks) w(w))
+         ), planted AS (
+          SELECT DISTINCT ON (e.n, (e.w + i.i)) e.n,
+             (e.w + i.i) AS w,
+             e.kind,
+             e.factor
+            FROM (events e
+              CROSS JOIN LATERAL generate_series(0,
+                 CASE
+                     WHEN (e.kind = 'drop'::text) THEN (e.length - 1)
+                     ELSE 0
+                 END) i(i))
+           ORDER BY e.n, (e.w + i.i), e.w DESC
+         ), sales AS (
+          SELECT k.n,
+             k.w,
+             p.kind AS planted,
+                 CASE
+                     WHEN (p.kind = 'drop'::text) THEN (0)::numeric
+                     ELSE round(((((GREATEST((0)::double precision, (k.expected + (k.z1 * sqrt(k.expected)))) * (50)::double precision) * ((1)::double precision + ((0.05)::double precision * k.z2))) * COALESCE(p.factor, (1)::double precision)))::numeric, 2)
+                 END AS total
+            FROM (weeks k
+              LEFT JOIN planted p ON (((p.n = k.n) AND (p.w = k.w))))
+         ), judged AS (
+          SELECT j.n,
+             j.w,
+             j.planted,
+             j.total,
+             a.direction,
+             j.z_score
+            FROM (( SELECT x.n,
+                     x.w,
+                     x.planted,
+                     x.total,
+                     array_agg(x.total) OVER earlier AS history,
+                     ((x.total - avg(x.total) OVER eight) / NULLIF(stddev_samp(x.total) OVER eight, (0)::numeric)) AS z_score,
+                     count(*) OVER eight AS eight_weeks
+                    FROM sales x
+                   WINDOW earlier AS (PARTITION BY x.n ORDER BY x.w ROWS BETWEEN 12 PRECEDING AND 1 PRECEDING), eight AS (PARTITION BY x.n ORDER BY x.w ROWS BETWEEN 8 PRECEDING AND 1 PRECEDING)) j
+              LEFT JOIN LATERAL scout_internal.sales_anomaly(j.total, j.history) a(direction, expected_amount) ON (true))
+           WHERE (j.w > 12)
+         )
+  SELECT jsonb_build_object('category_weeks', count(*), 'planted_spikes', count(*) FILTER (WHERE (judged.planted = 'spike'::text)), 'spikes_found', count(*) FILTER (WHERE ((judged.planted = 'spike'::text) AND (judged.direction = 'spike'::text))), 'planted_drops', count(*) FILTER (WHERE (judged.planted = 'drop'::text)), 'drops_found', count(*) FILTER (WHERE ((judged.planted = 'drop'::text) AND (judged.direction = 'drop'::text))), 'recall_pct', round(((100.0 * (count(*) FILTER (WHERE ((judged.planted IS NOT NULL) AND (judged.direction = judged.planted))))::numeric) / (NULLIF(count(*) FILTER (WHERE (judged.planted IS NOT NULL)), 0))::numeric), 1), 'false_alerts', count(*) FILTER (WHERE ((judged.planted IS NULL) AND (judged.direction IS NOT NULL))), 'false_alerts_per_100_weeks', round(((100.0 * (count(*) FILTER (WHERE ((judged.planted IS NULL) AND (judged.direction IS NOT NULL))))::numeric) / (NULLIF(count(*) FILTER (WHERE (judged.planted IS NULL)), 0))::numeric), 2), 'two_sigma_highlights_on_normal_weeks_per_100', round(((100.0 * (count(*) FILTER (WHERE ((judged.planted IS NULL) AND (abs(judged.z_score) > (2)::numeric))))::numeric) / (NULLIF(count(*) FILTER (WHERE (judged.planted IS NULL)), 0))::numeric), 2)) AS jsonb_build_object
+    FROM judged;
+END;
+
+
+--
+-- Name: FUNCTION sales_anomaly_trial(p_series integer, p_weeks integer, p_seed bigint); Type: COMMENT; Schema: scout_dev; Owner: -
+--
+
+COMMENT ON FUNCTION scout_dev.sales_anomaly_trial(p_series integer, p_weeks integer, p_seed bigint) IS 'Measures the paging rule scout_internal.sales_anomaly (and the 2-sigma highlight) on p_series drawn weekly sales series of p_weeks weeks with seasonality, trend, holiday weeks and planted spikes (3-6x) and stops (1-3 weeks at 0): {"category_weeks", "planted_spikes", "spikes_found", "planted_drops", "drops_found", "recall_pct", "false_alerts", "false_alerts_per_100_weeks", "two_sigma_highlights_on_normal_weeks_per_100"}. The same p_seed gives the same series.';
 
 
 --
@@ -1483,6 +1641,53 @@ COMMENT ON FUNCTION scout_internal.bronze_freshness() IS 'Seconds since the newe
 
 
 --
+-- Name: setting(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.setting(p_name text) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+    v_value jsonb;
+begin
+    select s.value into v_value from ip_workbench.settings s where s.name = p_name;
+    if not found then
+        raise exception 'setting % is missing from ip_workbench.settings', p_name
+            using errcode = '42704', hint = 'Run scout-db migrate: the migrations insert every setting with its default.';
+    end if;
+    return v_value;
+end
+$$;
+
+
+--
+-- Name: FUNCTION setting(p_name text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.setting(p_name text) IS 'The value of setting p_name from ip_workbench.settings (jsonb); raises 42704 when there is no such row.';
+
+
+--
+-- Name: business_today(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.business_today() RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path TO ''
+    BEGIN ATOMIC
+ SELECT ((now() AT TIME ZONE (scout_internal.setting('business_time_zone'::text) #>> '{}'::text[])))::date AS timezone;
+END;
+
+
+--
+-- Name: FUNCTION business_today(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.business_today() IS 'Today''s date in the business time zone (setting business_time_zone): a month or week is over once it ended before this day.';
+
+
+--
 -- Name: check_gold_changes(); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -1572,6 +1777,7 @@ begin
                    ('run_log_retention_days', 1, 36500, true),
                    ('transaction_max_age_years', 1, 200, true),
                    ('recommendation_basket_max_skus', 2, 100000, true),
+                   ('min_co_occurrence', 1, 1000000, true),
                    ('silver_probe_ratio', 0, 1e15, false),
                    ('gold_hash_rebuild_days', 0, 9223372036854775807, true),
                    ('silver_first_load_rebuilds_indexes_from', 0, 9223372036854775807, true),
@@ -2365,32 +2571,40 @@ CREATE FUNCTION scout_internal.gold_build_category_trends() RETURNS bigint
     AS $$
 declare
     v_gold_from date := scout_internal.gold_kept_from();
+    v_today date := scout_internal.business_today();
     v_rows bigint;
 begin
     perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_build_category_trends');
     perform 'PRAGMA:TABLE: gold_changed_categories (category text)';
     delete from scout.gold_category_trends g
      using pg_temp.gold_changed_categories c where g.category = c.category;
+    -- dense to the current week (a category that stops selling shows its zero weeks);
+    -- a week is scored once it is over (is_complete)
     insert into scout.gold_category_trends
            (week_start, category, total_amount, transaction_count, moving_avg_4w, baseline_mean,
-            baseline_stddev, z_score, is_anomaly)
-    select w.week_start, w.category, w.total_amount, w.transaction_count, w.moving_avg_4w,
-           w.baseline_mean, w.baseline_stddev, z.z_score, coalesce(pg_catalog.abs(z.z_score) > 2, false)
+            baseline_stddev, z_score, is_anomaly, is_complete)
+    select w.week_start, w.category, w.total_amount, w.transaction_count,
+           case when w.is_complete then w.moving_avg_4w end,
+           w.baseline_mean, w.baseline_stddev,
+           case when w.is_complete then z.z_score end,
+           w.is_complete and coalesce(pg_catalog.abs(z.z_score) > 2, false),
+           w.is_complete
       from (
-          select d.week_start, d.category, d.total_amount, d.transaction_count,
+          select d.week_start, d.category, d.total_amount, d.transaction_count, d.week_start + 7 <= v_today as is_complete,
                  pg_catalog.avg(d.total_amount) over four_weeks as moving_avg_4w,
                  pg_catalog.avg(d.total_amount) over baseline as baseline_mean,
                  pg_catalog.stddev_samp(d.total_amount) over baseline as baseline_stddev,
                  pg_catalog.count(*) over baseline as baseline_weeks
             from (
-                -- dense: every week from the category's first to its last, 0 where nothing sold
                 select g.week_start::date as week_start, b.category,
                        coalesce(t.total_amount, 0) as total_amount, coalesce(t.transaction_count, 0) as transaction_count
-                  from (select x.category, pg_catalog.min(x.week_start) as first_week, pg_catalog.max(x.week_start) as last_week
+                  from (select x.category, pg_catalog.min(x.week_start) as first_week
                           from scout_internal.gold_weekly_category_totals x
                           join pg_temp.gold_changed_categories c on c.category = x.category
                          group by x.category) b
-                 cross join lateral pg_catalog.generate_series(b.first_week, b.last_week, interval '1 week') as g(week_start)
+                 cross join lateral pg_catalog.generate_series(
+                           b.first_week, greatest(b.first_week, date_trunc('week', v_today::timestamp)::date),
+                           interval '1 week') as g(week_start)
                   left join scout_internal.gold_weekly_category_totals t
                     on t.category = b.category and t.week_start = g.week_start::date
             ) d
@@ -2412,7 +2626,7 @@ $$;
 -- Name: FUNCTION gold_build_category_trends(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.gold_build_category_trends() IS 'Mart step of scout.refresh_gold: rewrites scout.gold_category_trends for the categories in pg_temp.gold_changed_categories from scout_internal.gold_weekly_category_totals, dense (0 for a week without sales between the first and last), with the 4-week moving average and the z-score against the 8 weeks before (at least 4, not all equal), from the first week Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.gold_build_category_trends() IS 'Mart step of scout.refresh_gold: rewrites scout.gold_category_trends for the categories in pg_temp.gold_changed_categories from scout_internal.gold_weekly_category_totals, dense from the category''s first week to the current one (0 for a week without sales), with the 4-week moving average and the z-score against the 8 weeks before (at least 4, not all equal), both NULL and is_anomaly false while the week is not over (is_complete), from the first week Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -2425,25 +2639,45 @@ CREATE FUNCTION scout_internal.gold_build_monthly_summary() RETURNS bigint
     AS $$
 declare
     v_gold_from date := scout_internal.gold_kept_from();
+    v_today date := scout_internal.business_today();
     v_rows bigint;
 begin
     perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_build_monthly_summary');
     perform 'PRAGMA:TABLE: gold_changed_categories (category text)';
     delete from scout.gold_monthly_summary m
      using pg_temp.gold_changed_categories c where m.category = c.category;
+    -- A month is compared with whole months only once it is over (is_complete): the
+    -- running month's comparisons are NULL, and it gets a like-for-like month-to-date
+    -- growth instead: its complete days (before today) against as many first days of
+    -- the month before, read from Silver.
     insert into scout.gold_monthly_summary
            (month, category, total_amount, transaction_count, avg_amount, total_quantity, unique_customers,
-            mom_growth_pct, yoy_growth_pct, moving_avg_3m)
+            mom_growth_pct, yoy_growth_pct, moving_avg_3m, is_complete, mtd_growth_pct)
     select t.month, t.category, t.total_amount, t.transaction_count,
            t.total_amount / t.transaction_count,
            t.total_quantity, t.unique_customers,
-           pg_catalog.round(100 * (t.total_amount - prev.total_amount) / prev.total_amount, 2),
-           pg_catalog.round(100 * (t.total_amount - last_year.total_amount) / last_year.total_amount, 2),
-           (t.total_amount + coalesce(prev.total_amount, 0) + coalesce(prev2.total_amount, 0))
-               / least(3, 1 + (extract(year from t.month) - extract(year from f.first_month)) * 12
-                            + extract(month from t.month) - extract(month from f.first_month))
+           case when c.is_complete
+                then pg_catalog.round(100 * (t.total_amount - prev.total_amount) / prev.total_amount, 2) end,
+           case when c.is_complete
+                then pg_catalog.round(100 * (t.total_amount - last_year.total_amount) / last_year.total_amount, 2) end,
+           case when c.is_complete
+                then (t.total_amount + coalesce(prev.total_amount, 0) + coalesce(prev2.total_amount, 0))
+                     / least(3, 1 + (extract(year from t.month) - extract(year from f.first_month)) * 12
+                                  + extract(month from t.month) - extract(month from f.first_month)) end,
+           c.is_complete,
+           case when not c.is_complete and v_today > t.month
+                then (select pg_catalog.round(100 * (now_days.amount - then_days.amount) / nullif(then_days.amount, 0), 2)
+                        from (select pg_catalog.sum(x.amount) as amount from scout.silver_validated_transactions x
+                               where x.category = t.category
+                                 and x.transaction_date >= t.month and x.transaction_date < v_today) now_days,
+                             (select pg_catalog.sum(x.amount) as amount from scout.silver_validated_transactions x
+                               where x.category = t.category
+                                 and x.transaction_date >= (t.month - interval '1 month')::date
+                                 and x.transaction_date < least((t.month - interval '1 month')::date + (v_today - t.month),
+                                                                t.month)) then_days) end
       from scout_internal.gold_monthly_category_totals t
-      join pg_temp.gold_changed_categories c on c.category = t.category
+      join pg_temp.gold_changed_categories ch on ch.category = t.category
+      cross join lateral (select (t.month + interval '1 month')::date <= v_today as is_complete) c
       join (select x.category, pg_catalog.min(x.month) as first_month
               from scout_internal.gold_monthly_category_totals x group by x.category) f on f.category = t.category
       left join scout_internal.gold_monthly_category_totals prev
@@ -2463,7 +2697,7 @@ $$;
 -- Name: FUNCTION gold_build_monthly_summary(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.gold_build_monthly_summary() IS 'Mart step of scout.refresh_gold: rewrites scout.gold_monthly_summary for the categories in pg_temp.gold_changed_categories from scout_internal.gold_monthly_category_totals (MoM and YoY growth, the 3-month moving average over the months the category has had), from the first month Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.gold_build_monthly_summary() IS 'Mart step of scout.refresh_gold: rewrites scout.gold_monthly_summary for the categories in pg_temp.gold_changed_categories from scout_internal.gold_monthly_category_totals (MoM and YoY growth and the 3-month moving average over the months the category has had, NULL while the month is not over, is_complete; for the running month the month-to-date growth of its complete days against the same first days of the month before, mtd_growth_pct), from the first month Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -2476,6 +2710,8 @@ CREATE FUNCTION scout_internal.gold_claim_changes() RETURNS jsonb
     AS $$
 declare
     v_frozen_before date := scout_internal.silver_frozen_before();
+    v_today date := scout_internal.business_today();
+    v_new_day boolean;
     v_days bigint;
     v_change_rows bigint;
 begin
@@ -2528,10 +2764,19 @@ begin
      where c.week_start >= v_frozen_before
        and not exists (select 1 from pg_temp.gold_changed_weeks w
                         where w.category = c.category and w.week_start = c.week_start);
+    -- A new business day ends periods (is_complete, the comparisons, the anomaly rule)
+    -- and moves the running month's month-to-date and the current week: every category.
+    v_new_day := coalesce((select s.built_for <> v_today from scout_internal.gold_build_state s), true);
+    insert into scout_internal.gold_build_state as s (only_row, built_for) values (true, v_today)
+    on conflict (only_row) do update set built_for = excluded.built_for where s.built_for <> excluded.built_for;
     create temp table gold_changed_categories on commit drop as
     select distinct m.category from pg_temp.gold_changed_months m
     union
-    select w.category from pg_temp.gold_changed_weeks w;
+    select w.category from pg_temp.gold_changed_weeks w
+    union
+    select t.category from scout_internal.gold_monthly_category_totals t where v_new_day
+    union
+    select t.category from scout_internal.gold_weekly_category_totals t where v_new_day;
     -- Every day of each re-aggregated month and week, so Silver is joined on its
     -- (category, transaction_date) key: an index probe per day for a small change,
     -- one hash join for a full rebuild. Materialised and analysed so the planner
@@ -2557,7 +2802,8 @@ begin
         'months_reaggregated', (select pg_catalog.count(*) from pg_temp.gold_changed_months m where m.reaggregate),
         'months_recomputed', (select pg_catalog.count(*) from pg_temp.gold_changed_months),
         'weeks_recomputed', (select pg_catalog.count(*) from pg_temp.gold_changed_weeks),
-        'categories_rewritten', (select pg_catalog.count(*) from pg_temp.gold_changed_categories));
+        'categories_rewritten', (select pg_catalog.count(*) from pg_temp.gold_changed_categories),
+        'new_business_day', v_new_day);
 end
 $$;
 
@@ -2566,7 +2812,75 @@ $$;
 -- Name: FUNCTION gold_claim_changes(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.gold_claim_changes() IS 'Step 1 of scout.refresh_gold: takes every queued day (scout_internal.gold_days_to_reaggregate) and difference (scout_internal.gold_differences_to_add) its snapshot sees, leaves the months, weeks and categories they touch in temporary tables for the steps after it, and returns their counts {"changed_days", "changes_applied", "months_reaggregated", "months_recomputed", "weeks_recomputed", "categories_rewritten"}. Only inside scout.refresh_gold (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.gold_claim_changes() IS 'Step 1 of scout.refresh_gold: takes every queued day (scout_internal.gold_days_to_reaggregate) and difference (scout_internal.gold_differences_to_add) its snapshot sees, leaves the months, weeks and categories they touch in temporary tables for the steps after it, on the first run of a business day adds every category (periods end, the running ones move), and returns their counts {"changed_days", "changes_applied", "months_reaggregated", "months_recomputed", "weeks_recomputed", "categories_rewritten", "new_business_day"}. Only inside scout.refresh_gold (55000 otherwise).';
+
+
+--
+-- Name: gold_find_sales_anomalies(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.gold_find_sales_anomalies() RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_today date := scout_internal.business_today();
+    v_flagged bigint;
+    v_new jsonb;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_find_sales_anomalies');
+    perform 'PRAGMA:TABLE: gold_changed_categories (category text)';
+    if pg_catalog.to_regclass('pg_temp.gold_flagged_weeks') is not null then
+        drop table pg_temp.gold_flagged_weeks;
+    end if;
+    create temp table gold_flagged_weeks on commit drop as
+    select h.week_start, h.category, a.direction, h.total_amount, a.expected_amount, h.baseline_weeks
+      from (select g.week_start, g.category, g.total_amount,
+                   pg_catalog.array_agg(g.total_amount) over earlier as history,
+                   pg_catalog.count(*) over earlier as baseline_weeks
+              from scout.gold_category_trends g
+              join pg_temp.gold_changed_categories c on c.category = g.category
+             where g.is_complete
+            window earlier as (partition by g.category order by g.week_start rows between 12 preceding and 1 preceding)) h
+     cross join lateral scout_internal.sales_anomaly(h.total_amount, h.history) a;
+    get diagnostics v_flagged = row_count;
+
+    delete from scout.gold_sales_anomalies s
+     using pg_temp.gold_changed_categories c
+     where s.category = c.category
+       and not exists (select 1 from pg_temp.gold_flagged_weeks f
+                        where f.category = s.category and f.week_start = s.week_start and f.direction = s.direction);
+    with added as (
+        insert into scout.gold_sales_anomalies as s
+               (week_start, category, direction, total_amount, expected_amount, baseline_weeks)
+        select f.week_start, f.category, f.direction, f.total_amount, f.expected_amount, f.baseline_weeks
+          from pg_temp.gold_flagged_weeks f
+        on conflict (category, week_start) do update
+           set total_amount = excluded.total_amount, expected_amount = excluded.expected_amount,
+               baseline_weeks = excluded.baseline_weeks
+         where (s.total_amount, s.expected_amount, s.baseline_weeks)
+               is distinct from (excluded.total_amount, excluded.expected_amount, excluded.baseline_weeks)
+        returning s.week_start, s.category, s.direction, s.total_amount, s.expected_amount, (s.xmax = 0) as is_new
+    )
+    select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+               'week_start', a.week_start, 'category', a.category, 'direction', a.direction,
+               'total_amount', a.total_amount, 'expected_amount', pg_catalog.round(a.expected_amount, 2))
+               order by a.week_start, a.category), '[]'::jsonb)
+      into v_new
+      from added a
+     where a.is_new and a.week_start >= date_trunc('week', v_today::timestamp)::date - 21;
+    perform pg_catalog.pg_notify('scout_sales_anomaly', n.anomaly::text)
+       from pg_catalog.jsonb_array_elements(v_new) n(anomaly);
+    return pg_catalog.jsonb_build_object('anomalies', v_flagged, 'anomalies_new', v_new);
+end
+$$;
+
+
+--
+-- Name: FUNCTION gold_find_sales_anomalies(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.gold_find_sales_anomalies() IS 'Paging step of scout.refresh_gold: judges every complete week of the categories in pg_temp.gold_changed_categories with scout_internal.sales_anomaly against the up to 12 weeks before, keeps scout.gold_sales_anomalies in step (new rows inserted with their detected_at, rows no longer flagged deleted), and sends each newly flagged week among the last three complete ones once on NOTIFY channel scout_sales_anomaly. Returns {"anomalies": flagged weeks of those categories, "anomalies_new": the weeks announced}. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -3787,34 +4101,6 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.run_step(p_run_id bigint, p_position integer, p_step text, p_sql text) IS 'Runs one step of run p_run_id (the jsonb expression p_sql), records it as step p_position of ip_workbench.job_run_steps with its status, rows and seconds, and returns its result with "step", "step_status" and "step_seconds". An error becomes {"status": "failed", "sqlstate", "message"} with the step''s work rolled back.';
-
-
---
--- Name: setting(text); Type: FUNCTION; Schema: scout_internal; Owner: -
---
-
-CREATE FUNCTION scout_internal.setting(p_name text) RETURNS jsonb
-    LANGUAGE plpgsql STABLE
-    SET search_path TO ''
-    AS $$
-declare
-    v_value jsonb;
-begin
-    select s.value into v_value from ip_workbench.settings s where s.name = p_name;
-    if not found then
-        raise exception 'setting % is missing from ip_workbench.settings', p_name
-            using errcode = '42704', hint = 'Run scout-db migrate: the migrations insert every setting with its default.';
-    end if;
-    return v_value;
-end
-$$;
-
-
---
--- Name: FUNCTION setting(p_name text); Type: COMMENT; Schema: scout_internal; Owner: -
---
-
-COMMENT ON FUNCTION scout_internal.setting(p_name text) IS 'The value of setting p_name from ip_workbench.settings (jsonb); raises 42704 when there is no such row.';
 
 
 --
@@ -6317,6 +6603,7 @@ CREATE TABLE ip_workbench.platinum_builds (
     window_start date NOT NULL,
     basket_max_skus integer NOT NULL,
     built_at timestamp with time zone DEFAULT now() NOT NULL,
+    min_co_occurrence integer,
     CONSTRAINT platinum_builds_singleton_check CHECK (singleton)
 );
 
@@ -6363,6 +6650,13 @@ COMMENT ON COLUMN ip_workbench.platinum_builds.basket_max_skus IS 'The recommend
 --
 
 COMMENT ON COLUMN ip_workbench.platinum_builds.built_at IS 'When it was built.';
+
+
+--
+-- Name: COLUMN platinum_builds.min_co_occurrence; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.platinum_builds.min_co_occurrence IS 'The min_co_occurrence setting the recommendations were built with (NULL before it existed): a change rebuilds them.';
 
 
 --
@@ -6882,12 +7176,13 @@ CREATE TABLE scout.gold_category_trends (
     category text NOT NULL,
     total_amount numeric NOT NULL,
     transaction_count bigint NOT NULL,
-    moving_avg_4w numeric NOT NULL,
+    moving_avg_4w numeric,
     baseline_mean numeric,
     baseline_stddev numeric,
     z_score numeric,
     is_anomaly boolean NOT NULL,
-    refreshed_at timestamp with time zone DEFAULT now() NOT NULL
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
+    is_complete boolean DEFAULT false NOT NULL
 );
 
 ALTER TABLE ONLY scout.gold_category_trends FORCE ROW LEVEL SECURITY;
@@ -6897,7 +7192,7 @@ ALTER TABLE ONLY scout.gold_category_trends FORCE ROW LEVEL SECURITY;
 -- Name: TABLE gold_category_trends; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON TABLE scout.gold_category_trends IS 'Weekly sales per category with 2-sigma anomaly detection: a dense series from the category''s first to its last week (weeks without sales have 0). Rewritten per changed category by scout.refresh_gold.';
+COMMENT ON TABLE scout.gold_category_trends IS 'Weekly sales per category with 2-sigma anomaly detection: a dense series from the category''s first week to the current one (weeks without sales have 0, so a category that stops selling shows it); a week is scored once it is over (is_complete). The highlight fires on about one week in ten of pure noise: scout.gold_sales_anomalies holds the weeks that page. Rewritten per changed category by scout.refresh_gold.';
 
 
 --
@@ -6932,7 +7227,7 @@ COMMENT ON COLUMN scout.gold_category_trends.transaction_count IS 'Number of Sil
 -- Name: COLUMN gold_category_trends.moving_avg_4w; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON COLUMN scout.gold_category_trends.moving_avg_4w IS 'Mean of total_amount over this week and the 3 before (fewer at the start of the series).';
+COMMENT ON COLUMN scout.gold_category_trends.moving_avg_4w IS 'Mean of total_amount over this week and the 3 before (fewer at the start of the series); NULL while the week is not over.';
 
 
 --
@@ -6953,14 +7248,14 @@ COMMENT ON COLUMN scout.gold_category_trends.baseline_stddev IS 'Sample standard
 -- Name: COLUMN gold_category_trends.z_score; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON COLUMN scout.gold_category_trends.z_score IS '(total_amount - baseline_mean) / baseline_stddev; NULL when fewer than 4 earlier weeks or baseline_stddev is 0.';
+COMMENT ON COLUMN scout.gold_category_trends.z_score IS '(total_amount - baseline_mean) / baseline_stddev; NULL when fewer than 4 earlier weeks, baseline_stddev is 0, or the week is not over.';
 
 
 --
 -- Name: COLUMN gold_category_trends.is_anomaly; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON COLUMN scout.gold_category_trends.is_anomaly IS 'abs(z_score) > 2; false when z_score is NULL.';
+COMMENT ON COLUMN scout.gold_category_trends.is_anomaly IS 'abs(z_score) > 2, the seed''s 2-sigma highlight for dashboards; false when z_score is NULL (and so for a week not over).';
 
 
 --
@@ -6968,6 +7263,13 @@ COMMENT ON COLUMN scout.gold_category_trends.is_anomaly IS 'abs(z_score) > 2; fa
 --
 
 COMMENT ON COLUMN scout.gold_category_trends.refreshed_at IS 'When the row was last rewritten.';
+
+
+--
+-- Name: COLUMN gold_category_trends.is_complete; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_category_trends.is_complete IS 'The ISO week is over: its Sunday is before today in the business time zone. While it is not, moving_avg_4w and z_score are NULL and is_anomaly is false.';
 
 
 --
@@ -6984,8 +7286,10 @@ CREATE TABLE scout.gold_monthly_summary (
     unique_customers bigint NOT NULL,
     mom_growth_pct numeric,
     yoy_growth_pct numeric,
-    moving_avg_3m numeric NOT NULL,
-    refreshed_at timestamp with time zone DEFAULT now() NOT NULL
+    moving_avg_3m numeric,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
+    is_complete boolean DEFAULT false NOT NULL,
+    mtd_growth_pct numeric
 );
 
 ALTER TABLE ONLY scout.gold_monthly_summary FORCE ROW LEVEL SECURITY;
@@ -7051,21 +7355,21 @@ COMMENT ON COLUMN scout.gold_monthly_summary.unique_customers IS 'Count of disti
 -- Name: COLUMN gold_monthly_summary.mom_growth_pct; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON COLUMN scout.gold_monthly_summary.mom_growth_pct IS 'round(100 * (total - prev) / prev, 2), prev = the same category''s total in the previous calendar month; NULL when that month has no sales.';
+COMMENT ON COLUMN scout.gold_monthly_summary.mom_growth_pct IS 'round(100 * (total - prev) / prev, 2), prev = the same category''s total in the previous calendar month; NULL when that month has no sales, and while this month is not over (is_complete).';
 
 
 --
 -- Name: COLUMN gold_monthly_summary.yoy_growth_pct; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON COLUMN scout.gold_monthly_summary.yoy_growth_pct IS 'The same against the same month one year earlier; NULL when that month has no sales.';
+COMMENT ON COLUMN scout.gold_monthly_summary.yoy_growth_pct IS 'The same against the same month one year earlier; NULL when that month has no sales, and while this month is not over.';
 
 
 --
 -- Name: COLUMN gold_monthly_summary.moving_avg_3m; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON COLUMN scout.gold_monthly_summary.moving_avg_3m IS 'Mean of total_amount over this and the two previous calendar months, missing months counting as 0; over fewer months at the start of the category''s series (not rounded).';
+COMMENT ON COLUMN scout.gold_monthly_summary.moving_avg_3m IS 'Mean of total_amount over this and the two previous calendar months, missing months counting as 0; over fewer months at the start of the category''s series (not rounded); NULL while this month is not over.';
 
 
 --
@@ -7073,6 +7377,95 @@ COMMENT ON COLUMN scout.gold_monthly_summary.moving_avg_3m IS 'Mean of total_amo
 --
 
 COMMENT ON COLUMN scout.gold_monthly_summary.refreshed_at IS 'When the row was last rewritten.';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.is_complete; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_summary.is_complete IS 'The month is over: it ended before today in the business time zone (setting business_time_zone). While it is not, mom_growth_pct, yoy_growth_pct and moving_avg_3m are NULL: a running month is never compared with whole ones.';
+
+
+--
+-- Name: COLUMN gold_monthly_summary.mtd_growth_pct; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_monthly_summary.mtd_growth_pct IS 'For the running month only: round(100 * (mtd - prev_mtd) / prev_mtd, 2), where mtd is the category''s total over the month''s complete days (before today) and prev_mtd over as many first days of the previous month (at most all of it); NULL for a complete month, on the first day of a month, and when prev_mtd is 0 or missing.';
+
+
+--
+-- Name: gold_sales_anomalies; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.gold_sales_anomalies (
+    week_start date NOT NULL,
+    category text NOT NULL,
+    direction text NOT NULL,
+    total_amount numeric NOT NULL,
+    expected_amount numeric NOT NULL,
+    baseline_weeks integer NOT NULL,
+    detected_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT gold_sales_anomalies_direction_check CHECK ((direction = ANY (ARRAY['spike'::text, 'drop'::text]))),
+    CONSTRAINT gold_sales_anomalies_week_start_check CHECK ((date_trunc('week'::text, (week_start)::timestamp with time zone) = week_start))
+);
+
+ALTER TABLE ONLY scout.gold_sales_anomalies FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_sales_anomalies; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.gold_sales_anomalies IS 'The category-weeks that page people (CONTRACT v3): complete weeks flagged by scout_internal.sales_anomaly, a robust rule far stricter than the 2-sigma highlight of gold_category_trends.is_anomaly. Kept in step by refresh_gold: a week no longer flagged after a correction leaves; a new one among the last three complete weeks is announced once on NOTIFY channel scout_sales_anomaly.';
+
+
+--
+-- Name: COLUMN gold_sales_anomalies.week_start; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_sales_anomalies.week_start IS 'The ISO Monday of the flagged week.';
+
+
+--
+-- Name: COLUMN gold_sales_anomalies.category; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_sales_anomalies.category IS 'The category whose sales moved.';
+
+
+--
+-- Name: COLUMN gold_sales_anomalies.direction; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_sales_anomalies.direction IS 'spike (at least 2.5 x the expected amount) or drop (at most 0.4 x; a category that stopped selling drops to 0).';
+
+
+--
+-- Name: COLUMN gold_sales_anomalies.total_amount; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_sales_anomalies.total_amount IS 'The week''s sales (gold_category_trends.total_amount).';
+
+
+--
+-- Name: COLUMN gold_sales_anomalies.expected_amount; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_sales_anomalies.expected_amount IS 'What the rule expected: the median of the up to 12 complete weeks before.';
+
+
+--
+-- Name: COLUMN gold_sales_anomalies.baseline_weeks; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_sales_anomalies.baseline_weeks IS 'How many earlier weeks the expectation rests on (6 to 12).';
+
+
+--
+-- Name: COLUMN gold_sales_anomalies.detected_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_sales_anomalies.detected_at IS 'When refresh_gold first flagged the week.';
 
 
 --
@@ -8891,6 +9284,40 @@ COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.failing_keys IS 'Th
 
 
 --
+-- Name: gold_build_state; Type: TABLE; Schema: scout_internal; Owner: -
+--
+
+CREATE TABLE scout_internal.gold_build_state (
+    only_row boolean DEFAULT true NOT NULL,
+    built_for date NOT NULL,
+    CONSTRAINT gold_build_state_only_row_check CHECK (only_row)
+);
+
+ALTER TABLE ONLY scout_internal.gold_build_state FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_build_state; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON TABLE scout_internal.gold_build_state IS 'One row: the business day refresh_gold last built the marts for, so the first run of a new day rewrites every category (periods end, the running month and week move).';
+
+
+--
+-- Name: COLUMN gold_build_state.only_row; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_build_state.only_row IS 'Always true: the table holds one row.';
+
+
+--
+-- Name: COLUMN gold_build_state.built_for; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_build_state.built_for IS 'The business date (scout_internal.business_today) of the last build.';
+
+
+--
 -- Name: gold_days_to_reaggregate; Type: TABLE; Schema: scout_internal; Owner: -
 --
 
@@ -10243,6 +10670,14 @@ ALTER TABLE ONLY scout.gold_monthly_summary
 
 
 --
+-- Name: gold_sales_anomalies gold_sales_anomalies_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.gold_sales_anomalies
+    ADD CONSTRAINT gold_sales_anomalies_pkey PRIMARY KEY (category, week_start);
+
+
+--
 -- Name: platinum_product_recommendations platinum_product_recommendations_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
 --
 
@@ -10296,6 +10731,14 @@ ALTER TABLE ONLY scout.silver_rejected_transactions
 
 ALTER TABLE ONLY scout.silver_validated_transactions
     ADD CONSTRAINT silver_validated_transactions_pkey PRIMARY KEY (transaction_id);
+
+
+--
+-- Name: gold_build_state gold_build_state_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.gold_build_state
+    ADD CONSTRAINT gold_build_state_pkey PRIMARY KEY (only_row);
 
 
 --
@@ -11164,6 +11607,20 @@ COMMENT ON POLICY "authenticated users read all rows" ON scout.gold_monthly_summ
 
 
 --
+-- Name: gold_sales_anomalies authenticated users read all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "authenticated users read all rows" ON scout.gold_sales_anomalies FOR SELECT TO authenticated USING (true);
+
+
+--
+-- Name: POLICY "authenticated users read all rows" ON gold_sales_anomalies; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "authenticated users read all rows" ON scout.gold_sales_anomalies IS 'Read access granted by the contract (Roles and access).';
+
+
+--
 -- Name: platinum_product_recommendations authenticated users read all rows; Type: POLICY; Schema: scout; Owner: -
 --
 
@@ -11220,6 +11677,12 @@ ALTER TABLE scout.gold_category_trends ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE scout.gold_monthly_summary ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_sales_anomalies; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.gold_sales_anomalies ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: platinum_product_recommendations; Type: ROW SECURITY; Schema: scout; Owner: -
@@ -11307,6 +11770,20 @@ CREATE POLICY "service_role manages all rows" ON scout.gold_monthly_summary TO s
 --
 
 COMMENT ON POLICY "service_role manages all rows" ON scout.gold_monthly_summary IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_sales_anomalies service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.gold_sales_anomalies TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_sales_anomalies; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.gold_sales_anomalies IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
 
 
 --
@@ -11502,6 +11979,20 @@ COMMENT ON POLICY "the owner manages all rows" ON scout.gold_monthly_summary IS 
 
 
 --
+-- Name: gold_sales_anomalies the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.gold_sales_anomalies TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_sales_anomalies; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.gold_sales_anomalies IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
 -- Name: platinum_product_recommendations the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
 --
 
@@ -11600,6 +12091,12 @@ COMMENT ON POLICY "the owner manages all rows" ON scout.silver_validated_transac
 
 
 --
+-- Name: gold_build_state; Type: ROW SECURITY; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.gold_build_state ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: gold_days_to_reaggregate; Type: ROW SECURITY; Schema: scout_internal; Owner: -
 --
 
@@ -11628,6 +12125,20 @@ ALTER TABLE scout_internal.gold_weekly_category_totals ENABLE ROW LEVEL SECURITY
 --
 
 ALTER TABLE scout_internal.ingest_manifest ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_build_state service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout_internal.gold_build_state TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_build_state; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout_internal.gold_build_state IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
 
 --
 -- Name: gold_days_to_reaggregate service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
@@ -11697,6 +12208,20 @@ CREATE POLICY "service_role manages all rows" ON scout_internal.ingest_manifest 
 --
 
 COMMENT ON POLICY "service_role manages all rows" ON scout_internal.ingest_manifest IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_build_state the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout_internal.gold_build_state TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_build_state; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout_internal.gold_build_state IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
 
 
 --
@@ -12193,6 +12718,21 @@ REVOKE ALL ON FUNCTION scout_dev.generate_transactions(p_rows bigint, p_seed big
 
 
 --
+-- Name: FUNCTION sales_anomaly(p_total numeric, p_history numeric[]); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.sales_anomaly(p_total numeric, p_history numeric[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.sales_anomaly(p_total numeric, p_history numeric[]) TO service_role;
+
+
+--
+-- Name: FUNCTION sales_anomaly_trial(p_series integer, p_weeks integer, p_seed bigint); Type: ACL; Schema: scout_dev; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_dev.sales_anomaly_trial(p_series integer, p_weeks integer, p_seed bigint) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION seed_bronze(p_rows bigint, p_seed bigint, p_end_date date); Type: ACL; Schema: scout_dev; Owner: -
 --
 
@@ -12272,6 +12812,22 @@ REVOKE ALL ON FUNCTION scout_internal.bronze_file_probe_range(p_first bigint, p_
 
 REVOKE ALL ON FUNCTION scout_internal.bronze_freshness() FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.bronze_freshness() TO service_role;
+
+
+--
+-- Name: FUNCTION setting(p_name text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.setting(p_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.setting(p_name text) TO service_role;
+
+
+--
+-- Name: FUNCTION business_today(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.business_today() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.business_today() TO service_role;
 
 
 --
@@ -12428,6 +12984,14 @@ GRANT ALL ON FUNCTION scout_internal.gold_build_monthly_summary() TO service_rol
 
 REVOKE ALL ON FUNCTION scout_internal.gold_claim_changes() FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.gold_claim_changes() TO service_role;
+
+
+--
+-- Name: FUNCTION gold_find_sales_anomalies(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.gold_find_sales_anomalies() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.gold_find_sales_anomalies() TO service_role;
 
 
 --
@@ -12654,14 +13218,6 @@ GRANT ALL ON FUNCTION scout_internal.require_job_lock(p_job text, p_step text) T
 
 REVOKE ALL ON FUNCTION scout_internal.run_step(p_run_id bigint, p_position integer, p_step text, p_sql text) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.run_step(p_run_id bigint, p_position integer, p_step text, p_sql text) TO service_role;
-
-
---
--- Name: FUNCTION setting(p_name text); Type: ACL; Schema: scout_internal; Owner: -
---
-
-REVOKE ALL ON FUNCTION scout_internal.setting(p_name text) FROM PUBLIC;
-GRANT ALL ON FUNCTION scout_internal.setting(p_name text) TO service_role;
 
 
 --
@@ -13061,6 +13617,14 @@ GRANT SELECT ON TABLE scout.gold_monthly_summary TO authenticated;
 
 
 --
+-- Name: TABLE gold_sales_anomalies; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.gold_sales_anomalies TO service_role;
+GRANT SELECT ON TABLE scout.gold_sales_anomalies TO authenticated;
+
+
+--
 -- Name: TABLE platinum_product_recommendations; Type: ACL; Schema: scout; Owner: -
 --
 
@@ -13179,6 +13743,13 @@ GRANT SELECT ON TABLE scout_checks.silver_one_row_per_transaction_id TO service_
 --
 
 GRANT SELECT ON TABLE scout_checks.silver_transaction_rules_hold TO service_role;
+
+
+--
+-- Name: TABLE gold_build_state; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.gold_build_state TO service_role;
 
 
 --

@@ -92,7 +92,7 @@ ACCEPTED = {
         "created from the dashboard into pg_catalog, where this lint does not fire.",
     **{("pg_graphql_authenticated_table_exposed", mart): "a Gold or Platinum mart: the contract's read "
        "surface for signed-in dashboards (CONTRACT.md, \"Roles\"), row level security on"
-       for mart in ("scout.gold_monthly_summary", "scout.gold_category_trends",
+       for mart in ("scout.gold_monthly_summary", "scout.gold_category_trends", "scout.gold_sales_anomalies",
                     "scout.platinum_transaction_embeddings", "scout.platinum_product_recommendations")},
 }
 UNPINNED = "Its search_path is left unpinned on purpose"

@@ -13,7 +13,8 @@ with items as (
 n as (select count(distinct customer_id)::numeric as baskets from items),
 per_sku as (select sku, count(*)::numeric as baskets from items group by sku),
 pairs as (select a.sku, b.sku as recommended_sku, count(*) as co_occurrence
-            from items a join items b on a.customer_id = b.customer_id and a.sku <> b.sku group by 1, 2),
+            from items a join items b on a.customer_id = b.customer_id and a.sku <> b.sku group by 1, 2
+          having count(*) >= %(min_co_occurrence)s),
 ranked as (select p.*, p.co_occurrence / n.baskets as support, p.co_occurrence / sa.baskets as confidence,
                   (p.co_occurrence / sa.baskets) / (sb.baskets / n.baskets) as lift,
                   row_number() over (partition by p.sku order by (p.co_occurrence / sa.baskets) / (sb.baskets / n.baskets) desc,

@@ -1,8 +1,9 @@
 -- scout.backfill after a category is added: the range's rows rejected as
 -- category_not_allowed become valid, their marts are refreshed, rows outside the
--- range are left alone, and a second call changes nothing.
+-- range are left alone, and a second call changes nothing. Gold rows deleted by hand
+-- come back: backfill rebuilds Gold from Silver for every period its range touches.
 begin;
-select plan(9);
+select plan(11);
 
 select scout.ingest_transactions(jsonb_build_array(
     jsonb_build_object('transaction_id', 'E1', 'date', '2025-03-10', 'amount', 100, 'category', 'Electronics'),
@@ -24,14 +25,28 @@ select results_eq($$select transaction_id from scout.silver_rejected_transaction
 select results_eq($$select month, category, total_amount, transaction_count from scout.gold_monthly_summary order by 2$$,
     $$values ('2025-03-01'::date, 'Dairy', 3::numeric, 1::bigint), ('2025-03-01', 'Electronics', 150, 2)$$,
     'Gold gains the new category''s month');
-select is((select (result -> 'gold' ->> 'changed_days')::int from first_backfill), 2,
-          'refreshing only the days that changed');
+select is((select (result -> 'gold' ->> 'changed_days')::int from first_backfill),
+          31 * (select count(*)::int from scout.ref_categories),
+          'every day of March for every category is re-aggregated from Silver');
 
+create temp table gold_before as
+select month, category, total_amount, transaction_count, mom_growth_pct from scout.gold_monthly_summary;
 create temp table second_backfill as select scout.backfill('2025-03-01', '2025-03-31') as result;
 select results_eq($$select (result ->> 'inserted')::int, (result ->> 'updated')::int, (result ->> 'deleted')::int,
-                           (result ->> 'rejected')::int, (result ->> 'unrejected')::int,
-                           (result -> 'gold' ->> 'changed_days')::int from second_backfill$$,
-    $$values (0, 0, 0, 0, 0, 0)$$, 'a second call changes nothing');
+                           (result ->> 'rejected')::int, (result ->> 'unrejected')::int from second_backfill$$,
+    $$values (0, 0, 0, 0, 0)$$, 'a second call changes nothing in Silver');
+select results_eq($$select month, category, total_amount, transaction_count, mom_growth_pct
+                     from scout.gold_monthly_summary order by 1, 2$$,
+    $$select * from gold_before order by 1, 2$$, 'nor in Gold');
+
+-- Gold damaged by hand: a mart row and a total deleted, a mart row altered
+delete from scout.gold_monthly_summary where category = 'Dairy';
+delete from scout_internal.gold_monthly_category_totals where category = 'Electronics';
+update scout.gold_category_trends set total_amount = 999 where category = 'Electronics';
+select scout.backfill('2025-03-01', '2025-03-31');
+select results_eq($$select month, category, total_amount, transaction_count, mom_growth_pct
+                     from scout.gold_monthly_summary order by 1, 2$$,
+    $$select * from gold_before order by 1, 2$$, 'a backfill of the range rebuilds what was deleted or damaged');
 
 -- retiring the category: a backfill takes its rows out of Silver again
 update scout.ref_categories set is_active = false where name = 'Electronics';

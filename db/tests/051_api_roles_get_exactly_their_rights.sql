@@ -40,6 +40,9 @@ $$, $$values
     ('service_role', 'scout_internal.holds_job_lock(text)'),
     ('service_role', 'scout_internal.advisory_lock_space(text)'),
     ('service_role', 'scout_internal.require_job_lock(text,text)'),
+    ('service_role', 'scout_internal.business_today()'),
+    ('service_role', 'scout_internal.sales_anomaly(numeric,numeric[])'),
+    ('service_role', 'scout_internal.gold_find_sales_anomalies()'),
     ('service_role', 'scout_internal.dq_run_checks()'),
     ('service_role', 'scout_internal.dq_store_scores(bigint)'),
     ('service_role', 'scout_internal.dq_replace_test_failures(bigint)'),
@@ -132,7 +135,7 @@ select set_eq($$
      where x.privileges <> ''
 $$, $$
     select 'authenticated' as role_name, t as relation, 'select' as privileges
-      from unnest(array['scout.gold_monthly_summary', 'scout.gold_category_trends',
+      from unnest(array['scout.gold_monthly_summary', 'scout.gold_category_trends', 'scout.gold_sales_anomalies',
                         'scout.platinum_transaction_embeddings', 'scout.platinum_product_recommendations']) t
     union all
     select 'service_role', t, 'select,insert,update,delete,truncate'
@@ -143,7 +146,8 @@ $$, $$
           'scout.silver_products', 'scout.silver_rejected_products',
           'scout_internal.gold_days_to_reaggregate', 'scout_internal.gold_differences_to_add',
           'scout_internal.gold_monthly_category_totals', 'scout_internal.gold_weekly_category_totals',
-          'scout.gold_monthly_summary', 'scout.gold_category_trends',
+          'scout.gold_monthly_summary', 'scout.gold_category_trends', 'scout.gold_sales_anomalies',
+          'scout_internal.gold_build_state',
           'scout.platinum_transaction_embeddings', 'scout.platinum_product_recommendations',
           'ip_workbench.tables', 'ip_workbench.job_runs', 'ip_workbench.watermarks', 'ip_workbench.settings',
           'ip_workbench.job_run_steps', 'ip_workbench.layer_versions',
@@ -173,7 +177,7 @@ $$, $$
                         'ip_workbench.lint_security_definer_without_search_path',
                         'ip_workbench.lint_function_search_path_mutable',
                         'ip_workbench.lint_missing_comment']) t
-$$, 'the API roles have exactly the whitelisted table privileges: anon none, authenticated reads the four marts');
+$$, 'the API roles have exactly the whitelisted table privileges: anon none, authenticated reads the marts and the anomalies that page');
 
 -- the data-quality checks: adding one is adding a file, so the rule, not a list:
 -- service_role reads every check view, and no API role has anything else there
@@ -199,7 +203,7 @@ select throws_ok(pg_catalog.format('select pg_temp.as_role(''anon''); select * f
                  '42501', null, pg_catalog.format('anon cannot read %I.%I', schemaname, tablename))
   from pg_catalog.pg_tables where schemaname in (select schema_name from pipeline_schemas);
 select pg_temp.as_dba();
-select case when schemaname = 'scout' and tablename in ('gold_monthly_summary', 'gold_category_trends',
+select case when schemaname = 'scout' and tablename in ('gold_monthly_summary', 'gold_category_trends', 'gold_sales_anomalies',
                                                          'platinum_transaction_embeddings', 'platinum_product_recommendations')
             then lives_ok(pg_catalog.format('select pg_temp.as_role(''authenticated''); select * from %I.%I limit 1', schemaname, tablename),
                           pg_catalog.format('authenticated reads %I.%I', schemaname, tablename))

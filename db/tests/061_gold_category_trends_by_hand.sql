@@ -1,8 +1,9 @@
 -- gold_category_trends against a fixture computed by hand: a dense series with a
 -- zero week, the ISO week boundary, fewer than 4 baseline weeks, the 8-week cap, a
--- spike flagged, a normal week not flagged, and a zero standard deviation.
+-- spike flagged, a normal week not flagged, and a zero standard deviation. The series
+-- goes on, dense, to the current week (a category that stops selling shows it).
 begin;
-select plan(2);
+select plan(5);
 
 -- Bakery, weeks from Monday 2024-01-01: totals 10, 12, 0, 11, 9, 10, 50, 10, 20, 10
 select scout.ingest_transactions(jsonb_build_array(
@@ -26,7 +27,8 @@ select scout.refresh_gold();
 select results_eq(
     $$select week_start, category, total_amount, transaction_count, round(moving_avg_4w, 4),
              round(baseline_mean, 4), round(baseline_stddev, 4), round(z_score, 4), is_anomaly
-        from scout.gold_category_trends order by category, week_start$$,
+        from scout.gold_category_trends where ((category = 'Bakery' and week_start <= '2024-03-04') or (category = 'Frozen Foods' and week_start <= '2024-01-29'))
+       order by category, week_start$$,
     $$values
       (date '2024-01-01', 'Bakery', 10.00, 2::bigint, 10.0000, null::numeric, null::numeric, null::numeric, false),
       (date '2024-01-08', 'Bakery', 12.00, 1, 11.0000, 10.0000, null, null, false),
@@ -45,7 +47,30 @@ select results_eq(
       (date '2024-01-29', 'Frozen Foods', 5.00, 1, 5.0000, 5.0000, 0.0000, null, false)$$,
     'every column of every week, computed by hand');
 
-select is((select count(*)::int from scout.gold_category_trends where is_anomaly), 1, 'exactly the spike is flagged');
+select is((select count(*)::int from scout.gold_category_trends where is_anomaly and ((category = 'Bakery' and week_start <= '2024-03-04') or (category = 'Frozen Foods' and week_start <= '2024-01-29'))), 1,
+          'exactly the spike is flagged');
+
+-- after the last sale: zero weeks up to the current one, the first of them scored
+select results_eq(
+    $$select category, min(week_start), max(week_start), count(*)::int, sum(total_amount)
+        from scout.gold_category_trends
+       where (category = 'Bakery' and week_start > '2024-03-04') or (category = 'Frozen Foods' and week_start > '2024-01-29')
+       group by category order by 1$$,
+    $$select c, first_zero, this_week, ((this_week - first_zero) / 7 + 1)::int, 0::numeric
+        from (values ('Bakery', date '2024-03-11'), ('Frozen Foods', date '2024-02-05')) v(c, first_zero),
+             (select date_trunc('week', scout_internal.business_today()::timestamp)::date as this_week) w$$,
+    'after its last sale each category has every week up to the current one, at 0');
+select results_eq(
+    $$select week_start, total_amount, round(baseline_mean, 4), round(z_score, 4), is_anomaly
+        from scout.gold_category_trends where category = 'Frozen Foods' and week_start = '2024-02-05'$$,
+    $$values (date '2024-02-05', 0::numeric, 5.0000, null::numeric, false)$$,
+    'Frozen Foods'' first week without sales is a row, scored against its flat baseline (stddev 0: no z-score)');
+select results_eq(
+    $$select is_complete, moving_avg_4w is null, z_score is null, is_anomaly
+        from scout.gold_category_trends
+       where week_start = date_trunc('week', scout_internal.business_today()::timestamp)::date order by category$$,
+    $$values (false, true, true, false), (false, true, true, false)$$,
+    'the current week is not over: not scored, its moving average and z-score NULL, never an anomaly');
 
 select * from finish();
 rollback;

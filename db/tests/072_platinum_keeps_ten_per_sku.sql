@@ -2,10 +2,12 @@
 begin;
 select plan(2);
 
+-- two customers buy the same twelve SKUs: every pair shares two baskets
 select scout.ingest_transactions((select jsonb_agg(jsonb_build_object(
-        'transaction_id', 'T' || s, 'date', (current_date - 1)::text, 'amount', 1, 'category', 'Snacks',
-        'customer_id', 'C1', 'sku', s))
-    from unnest(array['H', 'I01', 'I02', 'I03', 'I04', 'I05', 'I06', 'I07', 'I08', 'I09', 'I10', 'I11']) s));
+        'transaction_id', 'T' || c || s, 'date', (current_date - 1)::text, 'amount', 1, 'category', 'Snacks',
+        'customer_id', c, 'sku', s))
+    from unnest(array['H', 'I01', 'I02', 'I03', 'I04', 'I05', 'I06', 'I07', 'I08', 'I09', 'I10', 'I11']) s,
+         unnest(array['C1', 'C2']) c));
 select scout.refresh_silver();
 select scout.refresh_platinum();
 

@@ -2,6 +2,8 @@
 -- square; baskets over recommendation_basket_max_skus are left out of every count.
 begin;
 select plan(4);
+-- this file is about the cap, on single baskets: min_co_occurrence (071) is set aside
+update ip_workbench.settings set value = '1' where name = 'min_co_occurrence';
 
 -- one small basket (A, B, C) and one of 250 SKUs
 insert into scout.silver_validated_transactions

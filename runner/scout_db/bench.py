@@ -256,10 +256,11 @@ class Bench:
     def compare_gold(self, conn: psycopg.Connection, name: str) -> None:
         monthly = self.differences(conn, "bench_gold_monthly", "scout.gold_monthly_summary",
                                    "month, category, total_amount, transaction_count, avg_amount, total_quantity, "
-                                   "unique_customers, mom_growth_pct, yoy_growth_pct, moving_avg_3m")
+                                   "unique_customers, mom_growth_pct, yoy_growth_pct, moving_avg_3m, is_complete, "
+                                   "mtd_growth_pct")
         weekly = self.differences(conn, "bench_gold_weekly", "scout.gold_category_trends",
                                   "week_start, category, total_amount, transaction_count, moving_avg_4w, "
-                                  "baseline_mean, baseline_stddev, z_score, is_anomaly")
+                                  "baseline_mean, baseline_stddev, z_score, is_anomaly, is_complete")
         rows = conn.execute("select (select count(*) from scout.gold_monthly_summary), "
                             "(select count(*) from scout.gold_category_trends)").fetchone()
         self.check(name, monthly == 0 and weekly == 0,
@@ -267,10 +268,13 @@ class Bench:
 
     def platinum(self) -> None:
         with self.connect() as conn:
-            basket_max = conn.execute("select scout_internal.setting('recommendation_basket_max_skus')::int").fetchone()[0]
+            basket_max, min_co_occurrence = conn.execute(
+                "select scout_internal.setting('recommendation_basket_max_skus')::int, "
+                "scout_internal.setting('min_co_occurrence')::int").fetchone()
             with self.step("platinum_bound", "bound: one CREATE TABLE AS per Platinum table"):
                 conn.execute(reference("platinum_transaction_embeddings"))
-                conn.execute(reference("platinum_product_recommendations"), {"basket_max": basket_max})
+                conn.execute(reference("platinum_product_recommendations"),
+                             {"basket_max": basket_max, "min_co_occurrence": min_co_occurrence})
             with self.step("platinum_full", "scout.refresh_platinum() after the first load") as record:
                 record["result"] = conn.execute("select scout.refresh_platinum()").fetchone()[0]
             embeddings = self.differences(conn, "bench_platinum_embeddings", "scout.platinum_transaction_embeddings",

@@ -8,25 +8,45 @@ set search_path = ''
 as $fn$
 declare
     v_gold_from date := scout_internal.gold_kept_from();
+    v_today date := scout_internal.business_today();
     v_rows bigint;
 begin
     perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_build_monthly_summary');
     perform 'PRAGMA:TABLE: gold_changed_categories (category text)';
     delete from scout.gold_monthly_summary m
      using pg_temp.gold_changed_categories c where m.category = c.category;
+    -- A month is compared with whole months only once it is over (is_complete): the
+    -- running month's comparisons are NULL, and it gets a like-for-like month-to-date
+    -- growth instead: its complete days (before today) against as many first days of
+    -- the month before, read from Silver.
     insert into scout.gold_monthly_summary
            (month, category, total_amount, transaction_count, avg_amount, total_quantity, unique_customers,
-            mom_growth_pct, yoy_growth_pct, moving_avg_3m)
+            mom_growth_pct, yoy_growth_pct, moving_avg_3m, is_complete, mtd_growth_pct)
     select t.month, t.category, t.total_amount, t.transaction_count,
            t.total_amount / t.transaction_count,
            t.total_quantity, t.unique_customers,
-           pg_catalog.round(100 * (t.total_amount - prev.total_amount) / prev.total_amount, 2),
-           pg_catalog.round(100 * (t.total_amount - last_year.total_amount) / last_year.total_amount, 2),
-           (t.total_amount + coalesce(prev.total_amount, 0) + coalesce(prev2.total_amount, 0))
-               / least(3, 1 + (extract(year from t.month) - extract(year from f.first_month)) * 12
-                            + extract(month from t.month) - extract(month from f.first_month))
+           case when c.is_complete
+                then pg_catalog.round(100 * (t.total_amount - prev.total_amount) / prev.total_amount, 2) end,
+           case when c.is_complete
+                then pg_catalog.round(100 * (t.total_amount - last_year.total_amount) / last_year.total_amount, 2) end,
+           case when c.is_complete
+                then (t.total_amount + coalesce(prev.total_amount, 0) + coalesce(prev2.total_amount, 0))
+                     / least(3, 1 + (extract(year from t.month) - extract(year from f.first_month)) * 12
+                                  + extract(month from t.month) - extract(month from f.first_month)) end,
+           c.is_complete,
+           case when not c.is_complete and v_today > t.month
+                then (select pg_catalog.round(100 * (now_days.amount - then_days.amount) / nullif(then_days.amount, 0), 2)
+                        from (select pg_catalog.sum(x.amount) as amount from scout.silver_validated_transactions x
+                               where x.category = t.category
+                                 and x.transaction_date >= t.month and x.transaction_date < v_today) now_days,
+                             (select pg_catalog.sum(x.amount) as amount from scout.silver_validated_transactions x
+                               where x.category = t.category
+                                 and x.transaction_date >= (t.month - interval '1 month')::date
+                                 and x.transaction_date < least((t.month - interval '1 month')::date + (v_today - t.month),
+                                                                t.month)) then_days) end
       from scout_internal.gold_monthly_category_totals t
-      join pg_temp.gold_changed_categories c on c.category = t.category
+      join pg_temp.gold_changed_categories ch on ch.category = t.category
+      cross join lateral (select (t.month + interval '1 month')::date <= v_today as is_complete) c
       join (select x.category, pg_catalog.min(x.month) as first_month
               from scout_internal.gold_monthly_category_totals x group by x.category) f on f.category = t.category
       left join scout_internal.gold_monthly_category_totals prev
@@ -41,6 +61,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.gold_build_monthly_summary() is
-    'Mart step of scout.refresh_gold: rewrites scout.gold_monthly_summary for the categories in pg_temp.gold_changed_categories from scout_internal.gold_monthly_category_totals (MoM and YoY growth, the 3-month moving average over the months the category has had), from the first month Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
+    'Mart step of scout.refresh_gold: rewrites scout.gold_monthly_summary for the categories in pg_temp.gold_changed_categories from scout_internal.gold_monthly_category_totals (MoM and YoY growth and the 3-month moving average over the months the category has had, NULL while the month is not over, is_complete; for the running month the month-to-date growth of its complete days against the same first days of the month before, mtd_growth_pct), from the first month Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
 revoke all on function scout_internal.gold_build_monthly_summary() from public;
 grant execute on function scout_internal.gold_build_monthly_summary() to service_role;

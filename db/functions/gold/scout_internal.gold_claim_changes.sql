@@ -4,7 +4,9 @@
 --   gold_claimed_changes     (category, day, month, week_start, customer_id, transactions, amount, quantity)
 --   gold_changed_months      (category, month, reaggregate)     re-aggregated, or differences added
 --   gold_changed_weeks       (category, week_start, reaggregate)
---   gold_changed_categories  (category)                   whose marts are rewritten
+--   gold_changed_categories  (category)                   whose marts are rewritten: every
+--                            category on the first run of a business day, which closes the
+--                            periods that ended and moves the running ones
 --   gold_changed_month_days, gold_changed_week_days (…, day)   every day of a re-aggregated period
 create or replace function scout_internal.gold_claim_changes()
 returns jsonb
@@ -14,6 +16,8 @@ set search_path = ''
 as $fn$
 declare
     v_frozen_before date := scout_internal.silver_frozen_before();
+    v_today date := scout_internal.business_today();
+    v_new_day boolean;
     v_days bigint;
     v_change_rows bigint;
 begin
@@ -66,10 +70,19 @@ begin
      where c.week_start >= v_frozen_before
        and not exists (select 1 from pg_temp.gold_changed_weeks w
                         where w.category = c.category and w.week_start = c.week_start);
+    -- A new business day ends periods (is_complete, the comparisons, the anomaly rule)
+    -- and moves the running month's month-to-date and the current week: every category.
+    v_new_day := coalesce((select s.built_for <> v_today from scout_internal.gold_build_state s), true);
+    insert into scout_internal.gold_build_state as s (only_row, built_for) values (true, v_today)
+    on conflict (only_row) do update set built_for = excluded.built_for where s.built_for <> excluded.built_for;
     create temp table gold_changed_categories on commit drop as
     select distinct m.category from pg_temp.gold_changed_months m
     union
-    select w.category from pg_temp.gold_changed_weeks w;
+    select w.category from pg_temp.gold_changed_weeks w
+    union
+    select t.category from scout_internal.gold_monthly_category_totals t where v_new_day
+    union
+    select t.category from scout_internal.gold_weekly_category_totals t where v_new_day;
     -- Every day of each re-aggregated month and week, so Silver is joined on its
     -- (category, transaction_date) key: an index probe per day for a small change,
     -- one hash join for a full rebuild. Materialised and analysed so the planner
@@ -95,10 +108,11 @@ begin
         'months_reaggregated', (select pg_catalog.count(*) from pg_temp.gold_changed_months m where m.reaggregate),
         'months_recomputed', (select pg_catalog.count(*) from pg_temp.gold_changed_months),
         'weeks_recomputed', (select pg_catalog.count(*) from pg_temp.gold_changed_weeks),
-        'categories_rewritten', (select pg_catalog.count(*) from pg_temp.gold_changed_categories));
+        'categories_rewritten', (select pg_catalog.count(*) from pg_temp.gold_changed_categories),
+        'new_business_day', v_new_day);
 end
 $fn$;
 comment on function scout_internal.gold_claim_changes() is
-    'Step 1 of scout.refresh_gold: takes every queued day (scout_internal.gold_days_to_reaggregate) and difference (scout_internal.gold_differences_to_add) its snapshot sees, leaves the months, weeks and categories they touch in temporary tables for the steps after it, and returns their counts {"changed_days", "changes_applied", "months_reaggregated", "months_recomputed", "weeks_recomputed", "categories_rewritten"}. Only inside scout.refresh_gold (55000 otherwise).';
+    'Step 1 of scout.refresh_gold: takes every queued day (scout_internal.gold_days_to_reaggregate) and difference (scout_internal.gold_differences_to_add) its snapshot sees, leaves the months, weeks and categories they touch in temporary tables for the steps after it, on the first run of a business day adds every category (periods end, the running ones move), and returns their counts {"changed_days", "changes_applied", "months_reaggregated", "months_recomputed", "weeks_recomputed", "categories_rewritten", "new_business_day"}. Only inside scout.refresh_gold (55000 otherwise).';
 revoke all on function scout_internal.gold_claim_changes() from public;
 grant execute on function scout_internal.gold_claim_changes() to service_role;

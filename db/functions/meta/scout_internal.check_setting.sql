@@ -29,6 +29,7 @@ begin
                    ('run_log_retention_days', 1, 36500, true),
                    ('transaction_max_age_years', 1, 200, true),
                    ('recommendation_basket_max_skus', 2, 100000, true),
+                   ('min_co_occurrence', 1, 1000000, true),
                    ('silver_probe_ratio', 0, 1e15, false),
                    ('gold_hash_rebuild_days', 0, 9223372036854775807, true),
                    ('silver_first_load_rebuilds_indexes_from', 0, 9223372036854775807, true),

@@ -17,6 +17,7 @@ declare
     v_recommendations bigint;
     v_result jsonb;
     v_basket_max_skus int := (scout_internal.setting('recommendation_basket_max_skus'))::int;
+    v_min_co_occurrence int := (scout_internal.setting('min_co_occurrence'))::int;
     v_silver_version bigint;
     v_built ip_workbench.platinum_builds;
 begin
@@ -29,8 +30,8 @@ begin
         select v.version into v_silver_version
           from ip_workbench.layer_versions v where v.table_name = 'scout.silver_validated_transactions'::regclass;
         select * into v_built from ip_workbench.platinum_builds b;
-        if (v_built.silver_version, v_built.window_start, v_built.basket_max_skus)
-           is not distinct from (v_silver_version, v_since, v_basket_max_skus) then
+        if (v_built.silver_version, v_built.window_start, v_built.basket_max_skus, v_built.min_co_occurrence)
+           is not distinct from (v_silver_version, v_since, v_basket_max_skus, v_min_co_occurrence) then
             return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
                 'status', 'ok', 'since', v_since, 'rebuilt', false,
                 'reason', 'Silver unchanged since the build of ' || v_built.built_at::text || ' over the same window'));
@@ -88,6 +89,8 @@ begin
               from items a
               join items b on b.customer_id = a.customer_id and b.sku <> a.sku
              group by a.sku, b.sku
+            -- one shared basket is not evidence (setting min_co_occurrence)
+            having pg_catalog.count(*) >= v_min_co_occurrence
         ),
         scored as (
             select p.sku, p.recommended_sku, p.co_occurrence,
@@ -117,11 +120,12 @@ begin
                                          v_recommendations_dropped + v_recommendations,
                                          v_recommendations - v_recommendations_dropped);
 
-        insert into ip_workbench.platinum_builds as b (silver_version, window_start, basket_max_skus)
-        values (v_silver_version, v_since, v_basket_max_skus)
+        insert into ip_workbench.platinum_builds as b (silver_version, window_start, basket_max_skus, min_co_occurrence)
+        values (v_silver_version, v_since, v_basket_max_skus, v_min_co_occurrence)
         on conflict (singleton) do update
            set silver_version = excluded.silver_version, window_start = excluded.window_start,
-               basket_max_skus = excluded.basket_max_skus, built_at = pg_catalog.now();
+               basket_max_skus = excluded.basket_max_skus, min_co_occurrence = excluded.min_co_occurrence,
+               built_at = pg_catalog.now();
 
         v_result := pg_catalog.jsonb_build_object(
             'status', 'ok',
@@ -137,6 +141,6 @@ begin
 end
 $fn$;
 comment on function scout.refresh_platinum(boolean) is
-    'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations. Skips the rebuild when Silver has not been written since the last one over the same window and basket cap (ip_workbench.platinum_builds). Returns {"status", "since", "rebuilt": true, "embeddings", "recommendations", "seconds"}, or {"status": "ok", "since", "rebuilt": false, "reason"} when it skipped. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
+    'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations, and so are pairs held by fewer than min_co_occurrence baskets. Skips the rebuild when Silver has not been written since the last one over the same window, basket cap and min_co_occurrence (ip_workbench.platinum_builds). Returns {"status", "since", "rebuilt": true, "embeddings", "recommendations", "seconds"}, or {"status": "ok", "since", "rebuilt": false, "reason"} when it skipped. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 revoke all on function scout.refresh_platinum(boolean) from public;
 grant execute on function scout.refresh_platinum(boolean) to service_role;

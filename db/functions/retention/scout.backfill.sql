@@ -2,8 +2,9 @@
 -- transactions whose payload date falls in [from_date, to_date] with today's rules and
 -- reference data (a category added to or retired from scout.ref_categories), settle
 -- each of their keys anew from all its Bronze versions (the latest valid one wins; an
--- identical one changes nothing), apply that to Silver as the merge does, and refresh
--- the marts of the days that changed. A second call changes nothing.
+-- identical one changes nothing), apply that to Silver as the merge does, and rebuild
+-- Gold from Silver for every month and week the range touches. A second call changes
+-- nothing.
 create or replace function scout.backfill(from_date date, to_date date, p_wait boolean default false)
 returns jsonb
 language plpgsql
@@ -46,6 +47,17 @@ begin
             (v_applied ->> 'inserted')::bigint - (v_applied ->> 'deleted')::bigint);
         perform scout_internal.touch_table('scout', 'silver_rejected_transactions',
             (v_judged ->> 'rejected')::bigint + (v_judged ->> 'unrejected')::bigint, null);
+        -- Gold is rebuilt from Silver for every period the range touches, whatever it
+        -- held before (rows deleted or damaged by hand): every day of the range, for
+        -- every category Silver or Gold knows, is queued for re-aggregation.
+        insert into scout_internal.gold_days_to_reaggregate (category, day)
+        select c.category, d.day::date
+          from (select r.name as category from scout.ref_categories r
+                union select t.category from scout_internal.gold_monthly_category_totals t
+                union select t.category from scout_internal.gold_weekly_category_totals t
+                union select g.category from scout.gold_monthly_summary g
+                union select g.category from scout.gold_category_trends g) c
+         cross join pg_catalog.generate_series(from_date, to_date, interval '1 day') d(day);
 
         v_step := 'gold';
         v_gold := scout.refresh_gold(true);
@@ -66,6 +78,6 @@ begin
 end
 $fn$;
 comment on function scout.backfill(date, date, boolean) is
-    'Re-judges, with today''s rules and reference data, every Bronze version of each transaction_id that has a Bronze row whose payload date is in [from_date, to_date]; settles each key anew (latest valid version wins, an identical one changes nothing, a key with no valid version leaves Silver), keeps the rejected table in step, and refreshes Gold for the days that changed; in named steps (scout_internal.backfill_judge, backfill_settle, silver_apply_transaction_changes). Idempotent. Returns {"status", "keys", "versions", "inserted", "updated", "deleted", "rejected", "unrejected", "rows", "silver", "gold", …}.';
+    'Re-judges, with today''s rules and reference data, every Bronze version of each transaction_id that has a Bronze row whose payload date is in [from_date, to_date]; settles each key anew (latest valid version wins, an identical one changes nothing, a key with no valid version leaves Silver), keeps the rejected table in step, and rebuilds Gold from Silver for every month and week the range touches, whatever Gold held before; in named steps (scout_internal.backfill_judge, backfill_settle, silver_apply_transaction_changes). Idempotent. Returns {"status", "keys", "versions", "inserted", "updated", "deleted", "rejected", "unrejected", "rows", "silver", "gold", …}.';
 revoke all on function scout.backfill(date, date, boolean) from public;
 grant execute on function scout.backfill(date, date, boolean) to service_role;

@@ -188,24 +188,29 @@ def demo(rows: int) -> None:
         render_rows(["reason", "rejected rows"], conn.execute(
             "select r, count(*) from scout.silver_rejected_transactions, unnest(reasons) r group by r order by 2 desc"
         ).fetchall(), title="why Silver rejected what it rejected")
-        render_rows(["month", "category", "total", "transactions", "MoM %", "YoY %"], conn.execute("""
-            select m.month, m.category, m.total_amount, m.transaction_count, m.mom_growth_pct, m.yoy_growth_pct
+        render_rows(["month", "category", "total", "transactions", "MoM %", "YoY %", "month to date %"],
+                    conn.execute("""
+            select case when m.is_complete then m.month::text else m.month || ' (running)' end, m.category,
+                   m.total_amount, m.transaction_count, m.mom_growth_pct, m.yoy_growth_pct, m.mtd_growth_pct
               from scout.gold_monthly_summary m
              where m.category in (select category from scout.gold_monthly_summary group by 1
                                    order by sum(total_amount) desc limit 3)
                and m.month >= (select max(month) from scout.gold_monthly_summary) - interval '2 months'
              order by m.month desc, m.total_amount desc""").fetchall(),
-            title="gold_monthly_summary: the last 3 months of the top 3 categories")
-        render_rows(["week", "category", "total", "baseline mean", "z-score"], conn.execute("""
-            select week_start, category, total_amount, round(baseline_mean, 2), round(z_score, 2)
-              from scout.gold_category_trends
-             where is_anomaly and week_start < date_trunc('week', current_date)  -- this week is not over
-             order by week_start desc, abs(z_score) desc limit 5""").fetchall(),
-            title="gold_category_trends: the latest anomalies of complete weeks (|z| > 2 against the 8 before)")
-        render_rows(["sku", "recommended with it", "baskets with both", "lift"], conn.execute("""
-            select sku, recommended_sku, co_occurrence, round(lift, 2) from scout.platinum_product_recommendations
-             where rank = 1 order by co_occurrence desc, sku limit 3""").fetchall(),
-            title="platinum_product_recommendations: three recommendations")
+            title="gold_monthly_summary: the last 3 months of the top 3 categories (a running month is "
+                  "compared month to date, against the same first days of the month before)")
+        render_rows(["week", "category", "direction", "total", "expected"], conn.execute("""
+            select week_start, category, direction, total_amount, round(expected_amount, 2)
+              from scout.gold_sales_anomalies order by week_start desc, category limit 5""").fetchall(),
+            title="gold_sales_anomalies: the latest weeks that page (not the 2-sigma highlights)")
+        render_rows(["product", "recommended with it", "baskets with both", "lift"], conn.execute("""
+            select coalesce(p.name || ' (' || r.sku || ')', r.sku), coalesce(q.name || ' (' || r.recommended_sku || ')',
+                   r.recommended_sku), r.co_occurrence, round(r.lift, 2)
+              from scout.platinum_product_recommendations r
+              left join scout.silver_products p on p.sku = r.sku
+              left join scout.silver_products q on q.sku = r.recommended_sku
+             where r.rank = 1 order by r.co_occurrence desc, r.sku limit 3""").fetchall(),
+            title="platinum_product_recommendations: three recommendations (pairs at least two baskets share)")
         report = folder / "dq-report.html"
         report.write_text(render_html(report_data(conn)), encoding="utf-8")
         render_rows(["table", "dq_score", "completeness", "uniqueness", "timeliness"], conn.execute(

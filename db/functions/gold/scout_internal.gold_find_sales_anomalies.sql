@@ -1,0 +1,67 @@
+-- Gold's paging step: every complete week of each changed category judged by
+-- scout_internal.sales_anomaly against the up to 12 weeks before it, kept in
+-- scout.gold_sales_anomalies (a week no longer flagged after a correction leaves it).
+-- A newly flagged week among the last three complete ones is announced once, on
+-- channel scout_sales_anomaly; older ones (a first load of history) are recorded
+-- without paging anyone.
+create or replace function scout_internal.gold_find_sales_anomalies()
+returns jsonb
+language plpgsql
+volatile
+set search_path = ''
+as $fn$
+declare
+    v_today date := scout_internal.business_today();
+    v_flagged bigint;
+    v_new jsonb;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_find_sales_anomalies');
+    perform 'PRAGMA:TABLE: gold_changed_categories (category text)';
+    if pg_catalog.to_regclass('pg_temp.gold_flagged_weeks') is not null then
+        drop table pg_temp.gold_flagged_weeks;
+    end if;
+    create temp table gold_flagged_weeks on commit drop as
+    select h.week_start, h.category, a.direction, h.total_amount, a.expected_amount, h.baseline_weeks
+      from (select g.week_start, g.category, g.total_amount,
+                   pg_catalog.array_agg(g.total_amount) over earlier as history,
+                   pg_catalog.count(*) over earlier as baseline_weeks
+              from scout.gold_category_trends g
+              join pg_temp.gold_changed_categories c on c.category = g.category
+             where g.is_complete
+            window earlier as (partition by g.category order by g.week_start rows between 12 preceding and 1 preceding)) h
+     cross join lateral scout_internal.sales_anomaly(h.total_amount, h.history) a;
+    get diagnostics v_flagged = row_count;
+
+    delete from scout.gold_sales_anomalies s
+     using pg_temp.gold_changed_categories c
+     where s.category = c.category
+       and not exists (select 1 from pg_temp.gold_flagged_weeks f
+                        where f.category = s.category and f.week_start = s.week_start and f.direction = s.direction);
+    with added as (
+        insert into scout.gold_sales_anomalies as s
+               (week_start, category, direction, total_amount, expected_amount, baseline_weeks)
+        select f.week_start, f.category, f.direction, f.total_amount, f.expected_amount, f.baseline_weeks
+          from pg_temp.gold_flagged_weeks f
+        on conflict (category, week_start) do update
+           set total_amount = excluded.total_amount, expected_amount = excluded.expected_amount,
+               baseline_weeks = excluded.baseline_weeks
+         where (s.total_amount, s.expected_amount, s.baseline_weeks)
+               is distinct from (excluded.total_amount, excluded.expected_amount, excluded.baseline_weeks)
+        returning s.week_start, s.category, s.direction, s.total_amount, s.expected_amount, (s.xmax = 0) as is_new
+    )
+    select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+               'week_start', a.week_start, 'category', a.category, 'direction', a.direction,
+               'total_amount', a.total_amount, 'expected_amount', pg_catalog.round(a.expected_amount, 2))
+               order by a.week_start, a.category), '[]'::jsonb)
+      into v_new
+      from added a
+     where a.is_new and a.week_start >= date_trunc('week', v_today::timestamp)::date - 21;
+    perform pg_catalog.pg_notify('scout_sales_anomaly', n.anomaly::text)
+       from pg_catalog.jsonb_array_elements(v_new) n(anomaly);
+    return pg_catalog.jsonb_build_object('anomalies', v_flagged, 'anomalies_new', v_new);
+end
+$fn$;
+comment on function scout_internal.gold_find_sales_anomalies() is
+    'Paging step of scout.refresh_gold: judges every complete week of the categories in pg_temp.gold_changed_categories with scout_internal.sales_anomaly against the up to 12 weeks before, keeps scout.gold_sales_anomalies in step (new rows inserted with their detected_at, rows no longer flagged deleted), and sends each newly flagged week among the last three complete ones once on NOTIFY channel scout_sales_anomaly. Returns {"anomalies": flagged weeks of those categories, "anomalies_new": the weeks announced}. Only inside scout.refresh_gold (55000 otherwise).';
+revoke all on function scout_internal.gold_find_sales_anomalies() from public;
+grant execute on function scout_internal.gold_find_sales_anomalies() to service_role;
