@@ -450,13 +450,15 @@ CREATE FUNCTION scout.refresh_platinum(p_wait boolean DEFAULT false) RETURNS jso
 declare
     v_run jsonb;
     v_since date := current_date - 89;
-    v_embeddings bigint;
-    v_embeddings_dropped bigint;
-    v_recommendations_dropped bigint;
-    v_recommendations bigint;
+    v_embeddings jsonb;
+    v_recommendations jsonb;
     v_result jsonb;
     v_basket_max_skus int := (scout_internal.setting('recommendation_basket_max_skus'))::int;
     v_min_co_occurrence int := (scout_internal.setting('min_co_occurrence'))::int;
+    -- the sentences name products: a catalogue change (every write sets validated_at) rebuilds them
+    v_products_seen text := (select pg_catalog.count(*)::text || ' products, last validated '
+                                    || coalesce(pg_catalog.max(p.validated_at)::text, 'never')
+                               from scout.silver_products p);
     v_silver_version bigint;
     v_built ip_workbench.platinum_builds;
 begin
@@ -469,109 +471,39 @@ begin
         select v.version into v_silver_version
           from ip_workbench.layer_versions v where v.table_name = 'scout.silver_validated_transactions'::regclass;
         select * into v_built from ip_workbench.platinum_builds b;
-        if (v_built.silver_version, v_built.window_start, v_built.basket_max_skus, v_built.min_co_occurrence)
-           is not distinct from (v_silver_version, v_since, v_basket_max_skus, v_min_co_occurrence) then
+        if (v_built.silver_version, v_built.window_start, v_built.basket_max_skus, v_built.min_co_occurrence,
+            v_built.products_seen)
+           is not distinct from (v_silver_version, v_since, v_basket_max_skus, v_min_co_occurrence, v_products_seen) then
             return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
                 'status', 'ok', 'since', v_since, 'rebuilt', false,
                 'reason', 'Silver unchanged since the build of ' || v_built.built_at::text || ' over the same window'));
         end if;
 
-        -- DELETE, not TRUNCATE: TRUNCATE would block readers until commit.
-        delete from scout.platinum_transaction_embeddings;
-        get diagnostics v_embeddings_dropped = row_count;
-        insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date)
-        select s.transaction_id,
-               -- to_char, not ::text: a date's text form follows the session's DateStyle
-               'On ' || pg_catalog.to_char(s.transaction_date, 'YYYY-MM-DD') || ', a ' || s.category || coalesce(' / ' || s.subcategory, '')
-                   || ' purchase of ' || s.amount::text || ' ' || s.currency
-                   || coalesce(' at store ' || s.store_id, '')
-                   || coalesce(' from ' || s.vendor_name, '')
-                   || coalesce(', paid by ' || s.payment_method, '')
-                   || coalesce(': ' || s.description, '') || '.',
-               -- to_jsonb of a row: the same object as jsonb_build_object of its columns, in half the time
-               pg_catalog.jsonb_strip_nulls(pg_catalog.to_jsonb(m)),
-               s.transaction_date
-          from scout.silver_validated_transactions s
-         cross join lateral (select s.transaction_id, s.transaction_date, s.amount, s.currency, s.category,
-                                    s.subcategory, s.store_id, s.vendor_name, s.vendor_id, s.customer_id, s.sku,
-                                    s.quantity, s.tax_amount, s.payment_method) m
-         where s.transaction_date >= v_since;
-        get diagnostics v_embeddings = row_count;
+        v_embeddings := scout_internal.platinum_build_embeddings(v_since);
+        v_recommendations := scout_internal.platinum_build_recommendations(v_since, v_basket_max_skus, v_min_co_occurrence);
 
-        delete from scout.platinum_product_recommendations;
-        get diagnostics v_recommendations_dropped = row_count;
-        -- Baskets, materialised and analysed so the planner sizes the pair join right
-        -- (estimating one row, it picks nested loops that never end on a large basket);
-        -- baskets over the size cap are left out, since their pairs grow with its square.
-        if pg_catalog.to_regclass('pg_temp.platinum_basket_items') is not null then
-            drop table pg_temp.platinum_basket_items;
-        end if;
-        create temp table platinum_basket_items on commit drop as
-        select i.customer_id, i.sku
-          from (select d.customer_id, d.sku, pg_catalog.count(*) over (partition by d.customer_id) as basket_skus
-                  from (select distinct s.customer_id, s.sku
-                          from scout.silver_validated_transactions s
-                         where s.transaction_date >= v_since and s.customer_id is not null and s.sku is not null) d) i
-         where i.basket_skus <= v_basket_max_skus;
-        analyze pg_temp.platinum_basket_items;
-        with items as (
-            select b.customer_id, b.sku from pg_temp.platinum_basket_items b
-        ),
-        basket_count as (
-            select pg_catalog.count(distinct i.customer_id)::numeric as baskets from items i
-        ),
-        sku_baskets as (
-            select i.sku, pg_catalog.count(*)::numeric as baskets from items i group by i.sku
-        ),
-        pairs as (
-            select a.sku, b.sku as recommended_sku, pg_catalog.count(*) as co_occurrence
-              from items a
-              join items b on b.customer_id = a.customer_id and b.sku <> a.sku
-             group by a.sku, b.sku
-            -- one shared basket is not evidence (setting min_co_occurrence)
-            having pg_catalog.count(*) >= v_min_co_occurrence
-        ),
-        scored as (
-            select p.sku, p.recommended_sku, p.co_occurrence,
-                   p.co_occurrence / n.baskets as support,
-                   p.co_occurrence / sa.baskets as confidence,
-                   (p.co_occurrence / sa.baskets) / (sb.baskets / n.baskets) as lift
-              from pairs p
-             cross join basket_count n
-              join sku_baskets sa on sa.sku = p.sku
-              join sku_baskets sb on sb.sku = p.recommended_sku
-        ),
-        ranked as (
-            select c.*, pg_catalog.row_number() over (
-                       partition by c.sku order by c.lift desc, c.co_occurrence desc, c.recommended_sku) as rank
-              from scored c
-        )
-        insert into scout.platinum_product_recommendations
-               (sku, recommended_sku, co_occurrence, support, confidence, lift, rank)
-        select r.sku, r.recommended_sku, r.co_occurrence, r.support, r.confidence, r.lift, r.rank
-          from ranked r
-         where r.rank <= 10;
-        get diagnostics v_recommendations = row_count;
-
-        perform scout_internal.touch_table('scout', 'platinum_transaction_embeddings', v_embeddings_dropped + v_embeddings,
-                                         v_embeddings - v_embeddings_dropped);
+        perform scout_internal.touch_table('scout', 'platinum_transaction_embeddings',
+            (v_embeddings ->> 'dropped')::bigint + (v_embeddings ->> 'embeddings')::bigint,
+            (v_embeddings ->> 'embeddings')::bigint - (v_embeddings ->> 'dropped')::bigint);
         perform scout_internal.touch_table('scout', 'platinum_product_recommendations',
-                                         v_recommendations_dropped + v_recommendations,
-                                         v_recommendations - v_recommendations_dropped);
+            (v_recommendations ->> 'dropped')::bigint + (v_recommendations ->> 'recommendations')::bigint,
+            (v_recommendations ->> 'recommendations')::bigint - (v_recommendations ->> 'dropped')::bigint);
 
-        insert into ip_workbench.platinum_builds as b (silver_version, window_start, basket_max_skus, min_co_occurrence)
-        values (v_silver_version, v_since, v_basket_max_skus, v_min_co_occurrence)
+        insert into ip_workbench.platinum_builds as b
+               (silver_version, window_start, basket_max_skus, min_co_occurrence, products_seen)
+        values (v_silver_version, v_since, v_basket_max_skus, v_min_co_occurrence, v_products_seen)
         on conflict (singleton) do update
            set silver_version = excluded.silver_version, window_start = excluded.window_start,
                basket_max_skus = excluded.basket_max_skus, min_co_occurrence = excluded.min_co_occurrence,
+               products_seen = excluded.products_seen,
                built_at = pg_catalog.now();
 
         v_result := pg_catalog.jsonb_build_object(
             'status', 'ok',
             'since', v_since,
             'rebuilt', true,
-            'embeddings', v_embeddings,
-            'recommendations', v_recommendations);
+            'embeddings', (v_embeddings ->> 'embeddings')::bigint,
+            'recommendations', (v_recommendations ->> 'recommendations')::bigint);
         return scout_internal.job_finish(v_run, v_result);
     exception when others or query_canceled then
         -- the block's work is rolled back; the failure is kept in the run's row
@@ -585,7 +517,7 @@ $$;
 -- Name: FUNCTION refresh_platinum(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.refresh_platinum(p_wait boolean) IS 'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations, and so are pairs held by fewer than min_co_occurrence baskets. Skips the rebuild when Silver has not been written since the last one over the same window, basket cap and min_co_occurrence (ip_workbench.platinum_builds). Returns {"status", "since", "rebuilt": true, "embeddings", "recommendations", "seconds"}, or {"status": "ok", "since", "rebuilt": false, "reason"} when it skipped. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
+COMMENT ON FUNCTION scout.refresh_platinum(p_wait boolean) IS 'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations, and so are pairs held by fewer than min_co_occurrence baskets. The sentences name the product (name, brand) where scout.silver_products knows the SKU. Skips the rebuild when Silver and the product catalogue have not been written since the last one over the same window, basket cap and min_co_occurrence (ip_workbench.platinum_builds). Returns {"status", "since", "rebuilt": true, "embeddings", "recommendations", "seconds"}, or {"status": "ok", "since", "rebuilt": false, "reason"} when it skipped. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 
 
 --
@@ -3805,6 +3737,135 @@ COMMENT ON FUNCTION scout_internal.plain_line(p_value text) IS 'p_value on one l
 
 
 --
+-- Name: platinum_build_embeddings(date); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.platinum_build_embeddings(p_since date) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_embeddings bigint;
+    v_embeddings_dropped bigint;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_platinum', 'scout_internal.platinum_build_embeddings');
+    -- DELETE, not TRUNCATE: TRUNCATE would block readers until commit.
+    delete from scout.platinum_transaction_embeddings;
+    get diagnostics v_embeddings_dropped = row_count;
+    insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date)
+    select s.transaction_id,
+           -- to_char, not ::text: a date's text form follows the session's DateStyle
+           'On ' || pg_catalog.to_char(s.transaction_date, 'YYYY-MM-DD') || ', a ' || s.category || coalesce(' / ' || s.subcategory, '')
+               || ' purchase of ' || s.amount::text || ' ' || s.currency
+               -- the product by name where the catalogue knows the SKU: a question about
+               -- "cola" can match a sentence, never a code
+               || coalesce(' for ' || s.quantity::text || ' x ' || p.name || coalesce(' by ' || p.brand, ''), '')
+               || coalesce(' at store ' || s.store_id, '')
+               || coalesce(' from ' || s.vendor_name, '')
+               || coalesce(', paid by ' || s.payment_method, '')
+               || coalesce(': ' || s.description, '') || '.',
+           -- to_jsonb of a row: the same object as jsonb_build_object of its columns, in half the time
+           pg_catalog.jsonb_strip_nulls(pg_catalog.to_jsonb(m)),
+           s.transaction_date
+      from scout.silver_validated_transactions s
+      left join scout.silver_products p on p.sku = s.sku
+     cross join lateral (select s.transaction_id, s.transaction_date, s.amount, s.currency, s.category,
+                                s.subcategory, s.store_id, s.vendor_name, s.vendor_id, s.customer_id, s.sku,
+                                p.name as product_name, p.brand, s.quantity, s.tax_amount, s.payment_method) m
+     where s.transaction_date >= p_since;
+    get diagnostics v_embeddings = row_count;
+    return pg_catalog.jsonb_build_object('embeddings', v_embeddings, 'dropped', v_embeddings_dropped);
+end
+$$;
+
+
+--
+-- Name: FUNCTION platinum_build_embeddings(p_since date); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.platinum_build_embeddings(p_since date) IS 'Step of scout.refresh_platinum: rewrites scout.platinum_transaction_embeddings with one sentence per Silver transaction dated p_since or later (date, category, amount, the product by name and brand where scout.silver_products knows the SKU, store, vendor, payment, description) and its typed fields; returns {"embeddings", "dropped"}. Only inside scout.refresh_platinum (55000 otherwise).';
+
+
+--
+-- Name: platinum_build_recommendations(date, integer, integer); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.platinum_build_recommendations(p_since date, p_basket_max_skus integer, p_min_co_occurrence integer) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_recommendations bigint;
+    v_recommendations_dropped bigint;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_platinum', 'scout_internal.platinum_build_recommendations');
+    delete from scout.platinum_product_recommendations;
+    get diagnostics v_recommendations_dropped = row_count;
+    -- Baskets, materialised and analysed so the planner sizes the pair join right
+    -- (estimating one row, it picks nested loops that never end on a large basket);
+    -- baskets over the size cap are left out, since their pairs grow with its square.
+    if pg_catalog.to_regclass('pg_temp.platinum_basket_items') is not null then
+        drop table pg_temp.platinum_basket_items;
+    end if;
+    create temp table platinum_basket_items on commit drop as
+    select i.customer_id, i.sku
+      from (select d.customer_id, d.sku, pg_catalog.count(*) over (partition by d.customer_id) as basket_skus
+              from (select distinct s.customer_id, s.sku
+                      from scout.silver_validated_transactions s
+                     where s.transaction_date >= p_since and s.customer_id is not null and s.sku is not null) d) i
+     where i.basket_skus <= p_basket_max_skus;
+    analyze pg_temp.platinum_basket_items;
+    with items as (
+        select b.customer_id, b.sku from pg_temp.platinum_basket_items b
+    ),
+    basket_count as (
+        select pg_catalog.count(distinct i.customer_id)::numeric as baskets from items i
+    ),
+    sku_baskets as (
+        select i.sku, pg_catalog.count(*)::numeric as baskets from items i group by i.sku
+    ),
+    pairs as (
+        select a.sku, b.sku as recommended_sku, pg_catalog.count(*) as co_occurrence
+          from items a
+          join items b on b.customer_id = a.customer_id and b.sku <> a.sku
+         group by a.sku, b.sku
+        -- one shared basket is not evidence (setting min_co_occurrence)
+        having pg_catalog.count(*) >= p_min_co_occurrence
+    ),
+    scored as (
+        select p.sku, p.recommended_sku, p.co_occurrence,
+               p.co_occurrence / n.baskets as support,
+               p.co_occurrence / sa.baskets as confidence,
+               (p.co_occurrence / sa.baskets) / (sb.baskets / n.baskets) as lift
+          from pairs p
+         cross join basket_count n
+          join sku_baskets sa on sa.sku = p.sku
+          join sku_baskets sb on sb.sku = p.recommended_sku
+    ),
+    ranked as (
+        select c.*, pg_catalog.row_number() over (
+                   partition by c.sku order by c.lift desc, c.co_occurrence desc, c.recommended_sku) as rank
+          from scored c
+    )
+    insert into scout.platinum_product_recommendations
+           (sku, recommended_sku, co_occurrence, support, confidence, lift, rank)
+    select r.sku, r.recommended_sku, r.co_occurrence, r.support, r.confidence, r.lift, r.rank
+      from ranked r
+     where r.rank <= 10;
+    get diagnostics v_recommendations = row_count;
+    return pg_catalog.jsonb_build_object('recommendations', v_recommendations, 'dropped', v_recommendations_dropped);
+end
+$$;
+
+
+--
+-- Name: FUNCTION platinum_build_recommendations(p_since date, p_basket_max_skus integer, p_min_co_occurrence integer); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.platinum_build_recommendations(p_since date, p_basket_max_skus integer, p_min_co_occurrence integer) IS 'Step of scout.refresh_platinum: rewrites scout.platinum_product_recommendations from the baskets (a customer''s SKUs since p_since, at most p_basket_max_skus of them): co_occurrence, support, confidence and lift of each pair at least p_min_co_occurrence baskets share, the best 10 per SKU by lift, co_occurrence, then recommended_sku; returns {"recommendations", "dropped"}. Only inside scout.refresh_platinum (55000 otherwise).';
+
+
+--
 -- Name: purge_older(text, text, text, timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -6604,6 +6665,7 @@ CREATE TABLE ip_workbench.platinum_builds (
     basket_max_skus integer NOT NULL,
     built_at timestamp with time zone DEFAULT now() NOT NULL,
     min_co_occurrence integer,
+    products_seen text,
     CONSTRAINT platinum_builds_singleton_check CHECK (singleton)
 );
 
@@ -6657,6 +6719,13 @@ COMMENT ON COLUMN ip_workbench.platinum_builds.built_at IS 'When it was built.';
 --
 
 COMMENT ON COLUMN ip_workbench.platinum_builds.min_co_occurrence IS 'The min_co_occurrence setting the recommendations were built with (NULL before it existed): a change rebuilds them.';
+
+
+--
+-- Name: COLUMN platinum_builds.products_seen; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.platinum_builds.products_seen IS 'The product catalogue as the build saw it (its row count and latest validated_at): a change rebuilds the sentences, which name products.';
 
 
 --
@@ -7584,14 +7653,14 @@ COMMENT ON COLUMN scout.platinum_transaction_embeddings.transaction_id IS 'Silve
 -- Name: COLUMN platinum_transaction_embeddings.text; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON COLUMN scout.platinum_transaction_embeddings.text IS 'The transaction as one sentence: date, category / subcategory, amount and currency, store and vendor, payment method and description; parts that are NULL are left out.';
+COMMENT ON COLUMN scout.platinum_transaction_embeddings.text IS 'The transaction as one sentence: date, category / subcategory, amount and currency, the quantity and product by name and brand (where scout.silver_products knows the SKU), store and vendor, payment method and description; parts that are NULL are left out.';
 
 
 --
 -- Name: COLUMN platinum_transaction_embeddings.metadata; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON COLUMN scout.platinum_transaction_embeddings.metadata IS 'The typed Silver fields (NULLs left out): transaction_id, transaction_date, amount, currency, category, subcategory, store_id, vendor_name, vendor_id, customer_id, sku, quantity, tax_amount, payment_method.';
+COMMENT ON COLUMN scout.platinum_transaction_embeddings.metadata IS 'The typed Silver fields (NULLs left out): transaction_id, transaction_date, amount, currency, category, subcategory, store_id, vendor_name, vendor_id, customer_id, sku, product_name and brand (from scout.silver_products), quantity, tax_amount, payment_method.';
 
 
 --
@@ -13166,6 +13235,22 @@ GRANT ALL ON FUNCTION scout_internal.payload_key(p_raw jsonb, p_key text) TO ser
 
 REVOKE ALL ON FUNCTION scout_internal.plain_line(p_value text) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.plain_line(p_value text) TO service_role;
+
+
+--
+-- Name: FUNCTION platinum_build_embeddings(p_since date); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.platinum_build_embeddings(p_since date) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.platinum_build_embeddings(p_since date) TO service_role;
+
+
+--
+-- Name: FUNCTION platinum_build_recommendations(p_since date, p_basket_max_skus integer, p_min_co_occurrence integer); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.platinum_build_recommendations(p_since date, p_basket_max_skus integer, p_min_co_occurrence integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.platinum_build_recommendations(p_since date, p_basket_max_skus integer, p_min_co_occurrence integer) TO service_role;
 
 
 --

@@ -1,5 +1,5 @@
 delete from ip_workbench.settings where name = 'min_co_occurrence';
-alter table ip_workbench.platinum_builds drop column min_co_occurrence;
+alter table ip_workbench.platinum_builds drop column min_co_occurrence, drop column products_seen;
 drop table scout_internal.gold_build_state;
 drop table scout.gold_sales_anomalies;
 update scout.gold_category_trends set moving_avg_4w = 0 where moving_avg_4w is null;

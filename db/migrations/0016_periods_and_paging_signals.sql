@@ -12,7 +12,8 @@
 --   robust rule than the 2-sigma highlight (scout_internal.sales_anomaly);
 -- * refresh_gold remembers the business day it built for, so the first run of a new
 --   day closes the periods that ended and re-scores them;
--- * recommendations need min_co_occurrence shared baskets (default 2).
+-- * recommendations need min_co_occurrence shared baskets (default 2), and Platinum's
+--   sentences name the product, so a product catalogue change rebuilds them too.
 alter table scout.gold_monthly_summary
     add column is_complete boolean not null default false,
     add column mtd_growth_pct numeric,
@@ -43,7 +44,9 @@ create table scout_internal.gold_build_state (
 );
 select ip_workbench.secure_table('scout_internal.gold_build_state');
 
-alter table ip_workbench.platinum_builds add column min_co_occurrence integer;
+alter table ip_workbench.platinum_builds
+    add column min_co_occurrence integer,
+    add column products_seen text;
 
 insert into ip_workbench.settings (name, value, description) values
     ('min_co_occurrence', '2',

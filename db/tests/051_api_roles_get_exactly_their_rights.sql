@@ -41,6 +41,8 @@ $$, $$values
     ('service_role', 'scout_internal.advisory_lock_space(text)'),
     ('service_role', 'scout_internal.require_job_lock(text,text)'),
     ('service_role', 'scout_internal.business_today()'),
+    ('service_role', 'scout_internal.platinum_build_embeddings(date)'),
+    ('service_role', 'scout_internal.platinum_build_recommendations(date,integer,integer)'),
     ('service_role', 'scout_internal.sales_anomaly(numeric,numeric[])'),
     ('service_role', 'scout_internal.gold_find_sales_anomalies()'),
     ('service_role', 'scout_internal.dq_run_checks()'),

@@ -1,8 +1,9 @@
 -- refresh_platinum skips its rebuild (< 50 ms instead of seconds at 1M rows) when
--- nothing it reads changed: no statement wrote Silver since, the 90-day window and
--- the basket cap are the same. Any of the three changing rebuilds it.
+-- nothing it reads changed: no statement wrote Silver since, the 90-day window, the
+-- basket cap, min_co_occurrence and the product catalogue are the same. Any of them
+-- changing rebuilds it.
 begin;
-select plan(11);
+select plan(14);
 
 insert into scout.silver_validated_transactions
        (transaction_id, transaction_date, amount, category, customer_id, sku, bronze_id, bronze_seq, source, ingested_at)
@@ -30,6 +31,14 @@ select is((scout.refresh_platinum()) ->> 'rebuilt', 'true', 'a new basket cap re
 update ip_workbench.platinum_builds set window_start = window_start - 1;
 select is((scout.refresh_platinum()) ->> 'rebuilt', 'true', 'a window that moved rebuilds it');
 select is((scout.refresh_platinum()) ->> 'rebuilt', 'false', 'and then it rests again');
+
+update ip_workbench.settings set value = '3' where name = 'min_co_occurrence';
+select is((scout.refresh_platinum()) ->> 'rebuilt', 'true', 'a new min_co_occurrence rebuilds it');
+select scout.ingest_products('{"sku": "SKU-1", "name": "Green Tea 500 ml", "brand": "Zesto"}');
+select scout.refresh_silver();
+select is((scout.refresh_platinum()) ->> 'rebuilt', 'true', 'a product named in the catalogue rebuilds it');
+select ok((select bool_and(text like '%x Green Tea 500 ml by Zesto%') from scout.platinum_transaction_embeddings
+            where metadata ->> 'sku' = 'SKU-1'), 'and the sentences of its sales name it');
 
 -- the hourly run with nothing new writes nothing to Silver, so it does not wake Platinum
 select is((scout.run_transformations()) ->> 'status', 'ok', 'an hourly run with nothing new');

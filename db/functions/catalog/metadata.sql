@@ -127,6 +127,8 @@ select scout_internal.describe(d.kind, d.object, d.description)
      'First transaction_date of the window it was built over.'),
     ('column', 'ip_workbench.platinum_builds.basket_max_skus',
      'The recommendation_basket_max_skus setting it was built with.'),
+    ('column', 'ip_workbench.platinum_builds.products_seen',
+     'The product catalogue as the build saw it (its row count and latest validated_at): a change rebuilds the sentences, which name products.'),
     ('column', 'ip_workbench.platinum_builds.min_co_occurrence',
      'The min_co_occurrence setting the recommendations were built with (NULL before it existed): a change rebuilds them.'),
     ('column', 'ip_workbench.platinum_builds.built_at',
