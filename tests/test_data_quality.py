@@ -133,7 +133,7 @@ def test_the_reports_show_scores_alerts_and_failing_checks(alerting_db, tmp_path
     parsed.feed(page.read_text())
     text = " ".join(parsed.text)
     assert "svg" in parsed.tags and "polyline" in parsed.tags, "the score history is charted"
-    assert parsed.tags.count("table") == 3
+    assert parsed.tags.count("table") == 6  # scores, alerts, checks; the running month, anomalies, recommendations
     assert "silver_accepts_bronze" in text and "H-1" in text and "scout.silver_validated_transactions" in text
     assert "http" not in page.read_text().replace("http://www.w3.org", ""), "nothing loads from the network"
 

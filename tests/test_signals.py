@@ -50,3 +50,36 @@ def test_a_new_anomaly_is_announced_once_and_old_ones_page_nobody(new_database):
     assert flagged == [("Coffee", week(100), "spike"), ("Tea", week(1), "spike")]
     assert len(first) == 1 and '"category": "Tea"' in first[0] and '"direction": "spike"' in first[0], first
     assert again == [], "announced once per category-week"
+
+
+def test_the_report_shows_the_running_month_to_date_the_anomalies_that_page_and_named_recommendations(new_database,
+                                                                                                       tmp_path):
+    import json
+
+    from conftest import run_cli
+
+    url = new_database()
+    with psycopg.connect(url, autocommit=True) as conn:
+        today = conn.execute("select scout_internal.business_today()").fetchone()[0]
+        this_week = today - timedelta(days=today.weekday())
+        conn.execute("insert into scout.ref_categories (name) values ('Tea')")
+        rows = [{"transaction_id": f"T{n}", "date": str(this_week - timedelta(weeks=n, days=-1)),
+                 "amount": 60 if n == 1 else 10, "category": "Tea"} for n in range(1, 20)]
+        rows += [{"transaction_id": f"B{c}{s}", "date": str(today), "amount": 5, "category": "Tea",
+                  "customer_id": c, "sku": s} for c in ("C1", "C2") for s in ("SKU-G", "SKU-L")]
+        conn.execute("select scout.ingest_transactions(%s)", (Jsonb(rows),))
+        conn.execute("select scout.ingest_products(%s)", (Jsonb([
+            {"sku": "SKU-G", "name": "Green Tea 500 ml", "brand": "Zesto"},
+            {"sku": "SKU-L", "name": "Lemon Tea 500 ml", "brand": "Zesto"}]),))
+        conn.execute("select scout.run_transformations(p_platinum => true)")
+        conn.execute("select scout.run_dq_checks()")
+    page = tmp_path / "report.html"
+    done = run_cli("dq", "report", "--format", "json", "--html", str(page), "--database-url", url)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert [(r["category"], r["month"]) for r in data["running_month"]] == [("Tea", str(today.replace(day=1)))]
+    assert ("Tea", "spike") in {(a["category"], a["direction"]) for a in data["sales_anomalies"]}
+    assert {(r["product"], r["recommended"]) for r in data["recommendations"]} == {
+        ("Green Tea 500 ml", "Lemon Tea 500 ml"), ("Lemon Tea 500 ml", "Green Tea 500 ml")}
+    text = page.read_text()
+    assert "The running month, to date" in text and "Green Tea 500 ml" in text and ">spike<" in text

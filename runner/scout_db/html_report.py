@@ -87,6 +87,21 @@ def render_html(data: dict) -> str:
         f"<td class='keys'>{_e(', '.join(c['sample_keys'][:3]))}</td></tr>" for c in failing) or \
         '<tr><td colspan="7" class="ok">Every check passes.</td></tr>'
     charts = "".join(_chart(table, points) for table, points in sorted(history.items()))
+    running = "".join(
+        f"<tr><td>{_e(r['month'])}</td><td>{_e(r['category'])}</td><td class='num'>{_e(r['total_amount'])}</td>"
+        f"<td class='num'>{_e(r['mtd_growth_pct'])}</td></tr>" for r in data.get("running_month", [])) or \
+        '<tr><td colspan="4" class="muted">No sales yet this month.</td></tr>'
+    anomalies = "".join(
+        f"<tr><td>{_e(a['week_start'])}</td><td>{_e(a['category'])}</td><td class='bad'>{_e(a['direction'])}</td>"
+        f"<td class='num'>{_e(a['total_amount'])}</td><td class='num'>{_e(a['expected_amount'])}</td></tr>"
+        for a in data.get("sales_anomalies", [])) or '<tr><td colspan="5" class="ok">No week pages.</td></tr>'
+    recommendations = "".join(
+        f"<tr><td>{_e(r['product'])} <span class='muted'>{_e(r['sku'])}</span></td>"
+        f"<td>{_e(r['recommended'])} <span class='muted'>{_e(r['recommended_sku'])}</span></td>"
+        f"<td class='num'>{_e(r['co_occurrence'])}</td><td class='num'>{_e(r['lift'])}</td></tr>"
+        for r in data.get("recommendations", [])) or \
+        '<tr><td colspan="4" class="muted">No pair is shared by enough baskets yet.</td></tr>'
+
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Scout data quality</title>
@@ -106,5 +121,17 @@ A table's score is its weakest dimension; alerts open below 80.</p>
 <tbody>{checks}</tbody></table>
 <h2>Score history</h2>
 <div class="charts">{charts or '<p class="muted">No history yet.</p>'}</div>
+<h2>The running month, to date</h2>
+<p class="muted">A month that is not over is compared like for like: its complete days against as many first days
+of the month before (<code>mtd_growth_pct</code>), never against whole months.</p>
+<table><thead><tr><th>month</th><th>category</th><th>so far</th><th>month to date %</th></tr></thead>
+<tbody>{running}</tbody></table>
+<h2>Sales anomalies that page</h2>
+<p class="muted">Complete weeks <code>scout.gold_sales_anomalies</code> flags (not the 2-sigma highlights).</p>
+<table><thead><tr><th>week</th><th>category</th><th>direction</th><th>total</th><th>expected</th></tr></thead>
+<tbody>{anomalies}</tbody></table>
+<h2>Recommendations</h2>
+<table><thead><tr><th>product</th><th>recommended with it</th><th>baskets with both</th><th>lift</th></tr></thead>
+<tbody>{recommendations}</tbody></table>
 </body></html>
 """

@@ -56,7 +56,26 @@ def report_data(conn: psycopg.Connection, history_runs: int = 30) -> dict:
         select schema_name || '.' || table_name, checked_at, dq_score from ip_workbench.dq_scores
          where run_id in (select distinct run_id from ip_workbench.dq_scores order by run_id desc limit %s)
          order by 1, 2""", (history_runs,)).fetchall()
+    running = conn.execute("""
+        select month, category, total_amount, mtd_growth_pct from scout.gold_monthly_summary
+         where not is_complete order by total_amount desc, category""").fetchall()
+    anomalies = conn.execute("""
+        select week_start, category, direction, total_amount, round(expected_amount, 2)
+          from scout.gold_sales_anomalies order by week_start desc, category limit 10""").fetchall()
+    recommendations = conn.execute("""
+        select coalesce(p.name, r.sku), r.sku, coalesce(q.name, r.recommended_sku), r.recommended_sku, r.co_occurrence,
+               round(r.lift, 2)
+          from scout.platinum_product_recommendations r
+          left join scout.silver_products p on p.sku = r.sku
+          left join scout.silver_products q on q.sku = r.recommended_sku
+         where r.rank = 1 order by r.co_occurrence desc, r.lift desc, r.sku limit 5""").fetchall()
     return {
+        "running_month": [dict(zip(["month", "category", "total_amount", "mtd_growth_pct"], r, strict=True))
+                          for r in running],
+        "sales_anomalies": [dict(zip(["week_start", "category", "direction", "total_amount", "expected_amount"], a,
+                                     strict=True)) for a in anomalies],
+        "recommendations": [dict(zip(["product", "sku", "recommended", "recommended_sku", "co_occurrence", "lift"], r,
+                                     strict=True)) for r in recommendations],
         "scores": [dict(zip(["table", "layer", "completeness", "uniqueness", "timeliness", "dq_score", "overall_threshold",
                              "last_checked"], r, strict=True)) for r in rows],
         "run_id": last_run,
