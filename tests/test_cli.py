@@ -104,7 +104,7 @@ def test_demo_shows_the_layer_working_and_a_second_run_reuses_everything(new_dat
     assert "transactions-2000.ndjson: 2,000 rows, 0 unparseable" in out and "products.ndjson: 520 rows" in out
     assert "silver: 2520 processed" in out and "run_transformations: ok" in out
     for title in ("rows per layer", "why Silver rejected what it rejected", "gold_monthly_summary: the last 3 months",
-                  "gold_category_trends: the latest anomalies", "platinum_product_recommendations: three",
+                  "gold_sales_anomalies: the latest weeks that page", "platinum_product_recommendations: three",
                   "data quality ("):
         assert title in out, title
     report = tmp_path / ".scout" / "demo" / "dq-report.html"
