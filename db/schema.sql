@@ -872,14 +872,26 @@ CREATE FUNCTION scout_dev.generate_transactions(p_rows bigint, p_seed bigint DEF
                  END AS src
             FROM (generate_series((1)::bigint, generate_transactions.p_rows) g(n)
               CROSS JOIN LATERAL ( SELECT scout_dev.seed_uniform(g.n, generate_transactions.p_seed, 0) AS u0) u)
-         ), facts AS MATERIALIZED (
+         ), buyers AS MATERIALIZED (
           SELECT g.n AS src,
-             (generate_transactions.p_end_date - (floor((power(scout_dev.seed_uniform(g.n, generate_transactions.p_seed, 3), (1.2)::double precision) * (1095)::double precision)))::integer) AS day,
-             (1 + (floor((power(scout_dev.seed_uniform(g.n, generate_transactions.p_seed, 6), (2)::double precision) * (500)::double precision)))::integer) AS sku_no,
-             (1 + (floor((power(scout_dev.seed_uniform(g.n, generate_transactions.p_seed, 7), (3)::double precision) * (5)::double precision)))::integer) AS quantity
+                 CASE
+                     WHEN (scout_dev.seed_uniform(g.n, generate_transactions.p_seed, 15) < (0.9)::double precision) THEN (1 + (floor((power(scout_dev.seed_uniform(g.n, generate_transactions.p_seed, 5), (1.5)::double precision) * (GREATEST((200)::bigint, (generate_transactions.p_rows / 50)))::double precision)))::bigint)
+                     ELSE NULL::bigint
+                 END AS customer_no
             FROM generate_series((1)::bigint, generate_transactions.p_rows) g(n)
+         ), facts AS MATERIALIZED (
+          SELECT b.src,
+             b.customer_no,
+             (generate_transactions.p_end_date - (floor((power(scout_dev.seed_uniform(b.src, generate_transactions.p_seed, 3), (1.2)::double precision) * (1095)::double precision)))::integer) AS day,
+                 CASE
+                     WHEN ((b.customer_no IS NOT NULL) AND (scout_dev.seed_uniform(b.src, generate_transactions.p_seed, 16) < (0.35)::double precision)) THEN ((2 * ((1 + (abs(hashint8extended(b.customer_no, generate_transactions.p_seed)) % (50)::bigint)))::integer) - ((scout_dev.seed_uniform(b.src, generate_transactions.p_seed, 17) < (0.5)::double precision))::integer)
+                     ELSE (1 + (floor((power(scout_dev.seed_uniform(b.src, generate_transactions.p_seed, 6), (2)::double precision) * (500)::double precision)))::integer)
+                 END AS sku_no,
+             (1 + (floor((power(scout_dev.seed_uniform(b.src, generate_transactions.p_seed, 7), (3)::double precision) * (5)::double precision)))::integer) AS quantity
+            FROM buyers b
          ), sales AS MATERIALIZED (
           SELECT f.src,
+             f.customer_no,
              f.day,
              f.sku_no,
              f.quantity,
@@ -914,7 +926,7 @@ CREATE FUNCTION scout_dev.generate_transactions(p_rows bigint, p_seed bigint DEF
                      ELSE NULL::text
                  END, 'category', s.category, 'store_id', format('ST-%s'::text, lpad(((((1)::double precision + floor((scout_dev.seed_uniform(s.src, generate_transactions.p_seed, 4) * (50)::double precision))))::integer)::text, 3, '0'::text)), 'customer_id',
                  CASE
-                     WHEN (scout_dev.seed_uniform(s.src, generate_transactions.p_seed, 15) < (0.9)::double precision) THEN format('C-%s'::text, lpad(((((1)::double precision + floor((power(scout_dev.seed_uniform(s.src, generate_transactions.p_seed, 5), (1.5)::double precision) * (20000)::double precision))))::integer)::text, 5, '0'::text))
+                     WHEN (s.customer_no IS NOT NULL) THEN format('C-%s'::text, lpad((s.customer_no)::text, GREATEST(5, length((s.customer_no)::text)), '0'::text))
                      ELSE NULL::text
                  END, 'sku', s.sku, 'vendor_name', format('Vendor %s'::text, ((s.sku_no % 40) + 1)), 'quantity', s.quantity, 'tax_amount', round(((s.amount * (12)::numeric) / (112)::numeric), 2), 'payment_method', (ARRAY['cash'::text, 'gcash'::text, 'card'::text, 'maya'::text])[(1 + (floor((scout_dev.seed_uniform(s.src, generate_transactions.p_seed, 8) * (4)::double precision)))::integer)], 'description', format('%s x %s'::text, s.quantity, s.sku))) AS doc
             FROM sales s
@@ -941,6 +953,126 @@ END;
 --
 
 COMMENT ON FUNCTION scout_dev.generate_transactions(p_rows bigint, p_seed bigint, p_end_date date) IS 'Deterministic generator of p_rows transaction payloads (seq, kind, payload), the same for the same (p_rows, p_seed, p_end_date). kind is normal, duplicate, correction, bad_amount, future_date, bad_category, missing_id or bad_date. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
+
+
+--
+-- Name: platinum_product_recommendations; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.platinum_product_recommendations (
+    sku text NOT NULL,
+    recommended_sku text NOT NULL,
+    co_occurrence bigint NOT NULL,
+    support numeric NOT NULL,
+    confidence numeric NOT NULL,
+    lift numeric NOT NULL,
+    rank integer NOT NULL,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT platinum_product_recommendations_rank_check CHECK (((rank >= 1) AND (rank <= 10))),
+    CONSTRAINT platinum_product_recommendations_sku_check CHECK ((sku <> recommended_sku))
+);
+
+ALTER TABLE ONLY scout.platinum_product_recommendations FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE platinum_product_recommendations; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.platinum_product_recommendations IS 'Item-to-item collaborative filtering features: for each SKU, the (up to) 10 SKUs most often in the same baskets. A basket is one customer_id''s set of SKUs over the last 90 days; rows without a customer or a SKU are left out, and so are baskets of more than recommendation_basket_max_skus SKUs (ip_workbench.settings) from every count.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.sku; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.sku IS 'The SKU a recommendation is for.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.recommended_sku; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.recommended_sku IS 'The SKU recommended with it.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.co_occurrence; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.co_occurrence IS 'Baskets holding both.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.support; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.support IS 'co_occurrence / number of baskets.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.confidence; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.confidence IS 'co_occurrence / baskets holding sku.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.lift; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.lift IS 'confidence / (baskets holding recommended_sku / number of baskets).';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.rank; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.rank IS '1 = best for this sku, by lift, then co_occurrence (both descending), then recommended_sku.';
+
+
+--
+-- Name: COLUMN platinum_product_recommendations.refreshed_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_product_recommendations.refreshed_at IS 'When the row was built.';
+
+
+--
+-- Name: recommendation_precision(); Type: FUNCTION; Schema: scout_dev; Owner: -
+--
+
+CREATE FUNCTION scout_dev.recommendation_precision() RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    BEGIN ATOMIC
+ WITH planted AS (
+          SELECT format('SKU-%s'::text, lpad((k.k)::text, 4, '0'::text)) AS sku,
+             format('SKU-%s'::text, lpad((((k.k + 1) - (2 * ((k.k + 1) % 2))))::text, 4, '0'::text)) AS partner
+            FROM generate_series(1, 100) k(k)
+         ), judged AS (
+          SELECT p.sku,
+             (EXISTS ( SELECT 1
+                    FROM scout.platinum_product_recommendations r
+                   WHERE (r.sku = p.sku))) AS recommended,
+             (EXISTS ( SELECT 1
+                    FROM scout.platinum_product_recommendations r
+                   WHERE ((r.sku = p.sku) AND (r.recommended_sku = p.partner) AND (r.rank <= 3)))) AS partner_in_top_3,
+             (EXISTS ( SELECT 1
+                    FROM scout.platinum_product_recommendations r
+                   WHERE ((r.sku = p.sku) AND (r.recommended_sku = p.partner) AND (r.rank = 1)))) AS partner_first
+            FROM planted p
+         )
+  SELECT jsonb_build_object('planted_skus', count(*), 'with_recommendations', count(*) FILTER (WHERE judged.recommended), 'partner_in_top_3', count(*) FILTER (WHERE judged.partner_in_top_3), 'partner_first', count(*) FILTER (WHERE judged.partner_first), 'precision_at_3_pct', round(((100.0 * (count(*) FILTER (WHERE judged.partner_in_top_3))::numeric) / (NULLIF(count(*) FILTER (WHERE judged.recommended), 0))::numeric), 1)) AS jsonb_build_object
+    FROM judged;
+END;
+
+
+--
+-- Name: FUNCTION recommendation_precision(); Type: COMMENT; Schema: scout_dev; Owner: -
+--
+
+COMMENT ON FUNCTION scout_dev.recommendation_precision() IS 'What scout.platinum_product_recommendations finds of the generator''s 50 planted pairs (SKU 2k-1 with 2k): {"planted_skus", "with_recommendations", "partner_in_top_3", "partner_first", "precision_at_3_pct"} over the planted SKUs that have recommendations.';
 
 
 --
@@ -7538,89 +7670,6 @@ COMMENT ON COLUMN scout.gold_sales_anomalies.detected_at IS 'When refresh_gold f
 
 
 --
--- Name: platinum_product_recommendations; Type: TABLE; Schema: scout; Owner: -
---
-
-CREATE TABLE scout.platinum_product_recommendations (
-    sku text NOT NULL,
-    recommended_sku text NOT NULL,
-    co_occurrence bigint NOT NULL,
-    support numeric NOT NULL,
-    confidence numeric NOT NULL,
-    lift numeric NOT NULL,
-    rank integer NOT NULL,
-    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT platinum_product_recommendations_rank_check CHECK (((rank >= 1) AND (rank <= 10))),
-    CONSTRAINT platinum_product_recommendations_sku_check CHECK ((sku <> recommended_sku))
-);
-
-ALTER TABLE ONLY scout.platinum_product_recommendations FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE platinum_product_recommendations; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON TABLE scout.platinum_product_recommendations IS 'Item-to-item collaborative filtering features: for each SKU, the (up to) 10 SKUs most often in the same baskets. A basket is one customer_id''s set of SKUs over the last 90 days; rows without a customer or a SKU are left out, and so are baskets of more than recommendation_basket_max_skus SKUs (ip_workbench.settings) from every count.';
-
-
---
--- Name: COLUMN platinum_product_recommendations.sku; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.platinum_product_recommendations.sku IS 'The SKU a recommendation is for.';
-
-
---
--- Name: COLUMN platinum_product_recommendations.recommended_sku; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.platinum_product_recommendations.recommended_sku IS 'The SKU recommended with it.';
-
-
---
--- Name: COLUMN platinum_product_recommendations.co_occurrence; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.platinum_product_recommendations.co_occurrence IS 'Baskets holding both.';
-
-
---
--- Name: COLUMN platinum_product_recommendations.support; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.platinum_product_recommendations.support IS 'co_occurrence / number of baskets.';
-
-
---
--- Name: COLUMN platinum_product_recommendations.confidence; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.platinum_product_recommendations.confidence IS 'co_occurrence / baskets holding sku.';
-
-
---
--- Name: COLUMN platinum_product_recommendations.lift; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.platinum_product_recommendations.lift IS 'confidence / (baskets holding recommended_sku / number of baskets).';
-
-
---
--- Name: COLUMN platinum_product_recommendations.rank; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.platinum_product_recommendations.rank IS '1 = best for this sku, by lift, then co_occurrence (both descending), then recommended_sku.';
-
-
---
--- Name: COLUMN platinum_product_recommendations.refreshed_at; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.platinum_product_recommendations.refreshed_at IS 'When the row was built.';
-
-
---
 -- Name: platinum_transaction_embeddings; Type: TABLE; Schema: scout; Owner: -
 --
 
@@ -12787,6 +12836,21 @@ REVOKE ALL ON FUNCTION scout_dev.generate_transactions(p_rows bigint, p_seed big
 
 
 --
+-- Name: TABLE platinum_product_recommendations; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.platinum_product_recommendations TO service_role;
+GRANT SELECT ON TABLE scout.platinum_product_recommendations TO authenticated;
+
+
+--
+-- Name: FUNCTION recommendation_precision(); Type: ACL; Schema: scout_dev; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_dev.recommendation_precision() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION sales_anomaly(p_total numeric, p_history numeric[]); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -13707,14 +13771,6 @@ GRANT SELECT ON TABLE scout.gold_monthly_summary TO authenticated;
 
 GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.gold_sales_anomalies TO service_role;
 GRANT SELECT ON TABLE scout.gold_sales_anomalies TO authenticated;
-
-
---
--- Name: TABLE platinum_product_recommendations; Type: ACL; Schema: scout; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.platinum_product_recommendations TO service_role;
-GRANT SELECT ON TABLE scout.platinum_product_recommendations TO authenticated;
 
 
 --

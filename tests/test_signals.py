@@ -83,3 +83,18 @@ def test_the_report_shows_the_running_month_to_date_the_anomalies_that_page_and_
         ("Green Tea 500 ml", "Lemon Tea 500 ml"), ("Lemon Tea 500 ml", "Green Tea 500 ml")}
     text = page.read_text()
     assert "The running month, to date" in text and "Green Tea 500 ml" in text and ">spike<" in text
+
+
+def test_recommendations_find_the_pairs_the_generator_planted(new_database):
+    """200,000 generated rows: customers favour one of 50 planted pairs of SKUs. The
+    planted partner is among a planted SKU's top 3 for at least 85 of 100 (90 measured),
+    and no recommendation rests on a single shared basket."""
+    url = new_database()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("select scout_dev.seed_bronze(200000)")
+        assert conn.execute("select scout.run_transformations(p_platinum => true) ->> 'status'").fetchone()[0] == "ok"
+        found = conn.execute("select scout_dev.recommendation_precision()").fetchone()[0]
+        single = conn.execute("select count(*) from scout.platinum_product_recommendations "
+                              "where co_occurrence < 2").fetchone()[0]
+    assert found["with_recommendations"] == 100 and found["partner_in_top_3"] >= 85, found
+    assert single == 0

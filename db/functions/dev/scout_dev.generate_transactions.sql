@@ -1,7 +1,11 @@
 -- Realistic Scout retail transactions for demos, tests and benchmarks: 3 years up to
--- p_end_date, 50 stores, 20,000 customers, 500 SKUs over the reference categories,
+-- p_end_date, 50 stores, one customer per 50 rows (at least 200: 20,000 at 1M rows, so
+-- a regular buys several items a quarter), 500 SKUs over the reference categories,
 -- weekend and December uplift, a few (category, week) spikes; about 1% identical
 -- re-sends, 0.5% corrections and 2% rows that break a Silver rule.
+-- Purchase structure for the recommendations to find: SKUs 1-100 form 50 planted pairs
+-- (2k-1 with 2k); each customer favours one pair, and about a third of their purchases
+-- are one of its two SKUs (scout_dev.recommendation_precision measures what is found).
 -- Each stage is a MATERIALIZED CTE so every value is computed once per row.
 create or replace function scout_dev.generate_transactions(
     p_rows bigint,
@@ -32,13 +36,26 @@ begin atomic
           from pg_catalog.generate_series(1::bigint, p_rows) as g(n)
          cross join lateral (select scout_dev.seed_uniform(g.n, p_seed, 0) as u0) u
     ),
-    facts as materialized (
-        -- the sale behind transaction src
+    buyers as materialized (
+        -- who bought transaction src (10% anonymous)
         select g.n as src,
-               p_end_date - pg_catalog.floor(pg_catalog.power(scout_dev.seed_uniform(g.n, p_seed, 3), 1.2) * 1095)::int as day,
-               1 + pg_catalog.floor(pg_catalog.power(scout_dev.seed_uniform(g.n, p_seed, 6), 2) * 500)::int as sku_no,
-               1 + pg_catalog.floor(pg_catalog.power(scout_dev.seed_uniform(g.n, p_seed, 7), 3) * 5)::int as quantity
+               case when scout_dev.seed_uniform(g.n, p_seed, 15) < 0.9
+                    then 1 + pg_catalog.floor(pg_catalog.power(scout_dev.seed_uniform(g.n, p_seed, 5), 1.5)
+                                              * greatest(200, p_rows / 50))::bigint end as customer_no
           from pg_catalog.generate_series(1::bigint, p_rows) as g(n)
+    ),
+    facts as materialized (
+        -- the sale behind transaction src: a third of a known customer's purchases are
+        -- one of the two SKUs of the pair they favour, the rest drawn from all 500
+        select b.src, b.customer_no,
+               p_end_date - pg_catalog.floor(pg_catalog.power(scout_dev.seed_uniform(b.src, p_seed, 3), 1.2) * 1095)::int as day,
+               case when b.customer_no is not null and scout_dev.seed_uniform(b.src, p_seed, 16) < 0.35
+                    then 2 * (1 + pg_catalog.abs(pg_catalog.hashint8extended(b.customer_no, p_seed)) % 50)::int
+                         - (scout_dev.seed_uniform(b.src, p_seed, 17) < 0.5)::int
+                    else 1 + pg_catalog.floor(pg_catalog.power(scout_dev.seed_uniform(b.src, p_seed, 6), 2) * 500)::int
+               end as sku_no,
+               1 + pg_catalog.floor(pg_catalog.power(scout_dev.seed_uniform(b.src, p_seed, 7), 3) * 5)::int as quantity
+          from buyers b
     ),
     sales as materialized (
         select f.*,
@@ -66,8 +83,9 @@ begin atomic
                    'currency', case when scout_dev.seed_uniform(s.src, p_seed, 14) < 0.9 then 'PHP' end,
                    'category', s.category,
                    'store_id', pg_catalog.format('ST-%s', pg_catalog.lpad((1 + pg_catalog.floor(scout_dev.seed_uniform(s.src, p_seed, 4) * 50))::int::text, 3, '0')),
-                   'customer_id', case when scout_dev.seed_uniform(s.src, p_seed, 15) < 0.9
-                                       then pg_catalog.format('C-%s', pg_catalog.lpad((1 + pg_catalog.floor(pg_catalog.power(scout_dev.seed_uniform(s.src, p_seed, 5), 1.5) * 20000))::int::text, 5, '0')) end,
+                   'customer_id', case when s.customer_no is not null
+                                       then pg_catalog.format('C-%s', pg_catalog.lpad(s.customer_no::text,
+                                                greatest(5, pg_catalog.length(s.customer_no::text)), '0')) end,
                    'sku', s.sku,
                    'vendor_name', pg_catalog.format('Vendor %s', s.sku_no % 40 + 1),
                    'quantity', s.quantity,
