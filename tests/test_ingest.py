@@ -137,14 +137,31 @@ def test_a_broken_json_array_keeps_what_came_before(url, tmp_path: Path):
 
 
 @pytest.mark.parametrize("content", ["", "\n\n", "[]", "transaction_id,amount\n"], ids=["empty", "blank", "[]", "header"])
-def test_an_empty_file_loads_nothing_and_is_recorded(url, tmp_path: Path, content: str):
+def test_a_file_without_records_fails_and_is_not_recorded_as_loaded(url, tmp_path: Path, content: str):
+    """A file that yields no record is never a success: exit 1 with the reason, and no
+    manifest row, so the same name sent again with records loads."""
     suffix = ".csv" if content.startswith("transaction_id") else ".json" if content == "[]" else ".ndjson"
     path = tmp_path / f"empty{suffix}"
     path.write_text(content)
     done = ingest(url, str(path))
-    assert done.returncode == 0, done.stderr
-    assert "0 rows loaded, 0 rejected of 0 records" in done.stdout
-    assert rows(url, "select lines_read, rows_loaded from scout_internal.ingest_manifest") == [(0, 0)]
+    assert done.returncode == 1, done.stdout
+    assert "the file holds no record" in done.stderr and "nothing of it was loaded" in done.stderr
+    assert rows(url, "select count(*) from scout_internal.ingest_manifest") == [(0,)]
+
+
+def test_a_csv_header_with_an_unclosed_quote_fails_and_loses_nothing(url, tmp_path: Path):
+    """The quote swallowed the whole file into one column name: 0 records looked like a
+    clean load and the file was recorded, so sending it again was skipped."""
+    path = tmp_path / "export.csv"
+    path.write_text('transaction_id,"date,amount,category\nQ1,2025-01-01,5,Dairy\nQ2,2025-01-02,6,Dairy\n')
+    done = ingest(url, str(path))
+    assert done.returncode == 1, done.stdout
+    assert "the CSV header opens a quote that is never closed" in done.stderr
+    assert rows(url, "select count(*) from scout_internal.ingest_manifest") == [(0,)]
+    path.write_text("transaction_id,date,amount,category\nQ1,2025-01-01,5,Dairy\nQ2,2025-01-02,6,Dairy\n")
+    fixed = ingest(url, str(path))
+    assert fixed.returncode == 0, fixed.stderr
+    assert rows(url, "select raw_data ->> 'transaction_id' from scout.bronze_transactions order by 1") == [("Q1",), ("Q2",)]
 
 
 def test_missing_and_unknown_files_are_one_line_errors(url, tmp_path: Path):

@@ -187,6 +187,11 @@ def read_csv(fh: io.BufferedIOBase, limit: int = MAX_RECORD) -> Iterator[Record]
         header = next(reader)
     except StopIteration:
         return
+    if any("\n" in h or "\r" in h for h in header):
+        # a quote opened in the header and never closed swallows the whole file as one
+        # column name: no record would come out, and the file would look loaded
+        raise ScoutError("the CSV header opens a quote that is never closed (the column names run into the "
+                         "lines below it); fix the header and send the file again")
     header = [h.strip() for h in header]
     if any(_has_surrogates(h) for h in header):
         raise ScoutError("the CSV header is not valid UTF-8")
@@ -360,6 +365,10 @@ def _load_file(conn: psycopg.Connection, path: Path, kind: str, source: str, for
                 psycopg.errors.ProgramLimitExceeded, psycopg.errors.StatementTooComplex):
             on_read(-sent[0])
             result = _load_staged(conn, path, reader, batch_id, on_read)
+        if result["lines_read"] == 0:
+            # rolled back with the manifest row: a file that yields nothing is never recorded as loaded
+            raise ScoutError("the file holds no record (an empty export, or only a header); nothing was recorded, "
+                             "so sending it again once it has records loads it")
     return FileResult(path, "loaded", batch_id, result["lines_read"], result["rows_loaded"],
                       result["lines_rejected"])
 
