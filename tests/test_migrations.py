@@ -402,3 +402,18 @@ def test_the_registrys_words_change_by_editing_its_file_and_an_unchanged_one_wri
                             ).fetchone()[0].startswith("Edited: ")
         assert conn.execute("select description, value from ip_workbench.settings where name = 'dq_alert_threshold'"
                             ).fetchone()[0].startswith("Edited: ")
+
+
+def test_a_migrate_whose_reader_goes_away_still_applies_its_function_files(new_database):
+    """`scout-db migrate | head -1`: the broken pipe stopped it after the migrations and
+    before the function files, and status then said all was applied."""
+    url = new_database(empty=True)
+    done = subprocess.run(f"{sys.executable} -m scout_db.cli migrate --database-url {url} | head -1",
+                          shell=True, capture_output=True, text=True, timeout=300, check=False)
+    assert len(done.stdout.splitlines()) == 1, done.stdout + done.stderr  # head read one line and left
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+    with psycopg.connect(url) as conn:
+        assert conn.execute("select to_regprocedure('scout.refresh_gold(boolean)') is not null").fetchone()[0], \
+            "the function files were applied"
+        assert conn.execute(f"select count(*) from {META_SCHEMA}._yoyo_migration").fetchone()[0] == len(
+            [p for p in MIGRATIONS if not p.name.endswith(".rollback.sql")])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -10,6 +13,25 @@ from .. import config
 from ..errors import Exit, ScoutError, expected_errors
 from ..migrations import Migrator
 from .common import database_option, target
+
+
+def _echo_while_read() -> Callable[[str], None]:
+    """click.echo until the reader goes away (`scout-db migrate | head`): the work goes on,
+    unprinted, instead of stopping between the migrations and the function files."""
+    gone = False
+
+    def echo(message: str) -> None:
+        nonlocal gone
+        if gone:
+            return
+        try:
+            click.echo(message)
+        except BrokenPipeError:
+            gone = True
+            # nobody reads stdout any more: point it at /dev/null, so the flush at exit cannot fail too
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+    return echo
 
 
 @click.command()
@@ -25,10 +47,11 @@ def migrate(lock_timeout: int) -> None:
     migration is applied exactly once.
     """
     where = target()
-    report = Migrator(where, lock_timeout_s=lock_timeout, echo=click.echo).migrate()
+    echo = _echo_while_read()
+    report = Migrator(where, lock_timeout_s=lock_timeout, echo=echo).migrate()
     applied = len(report.applied)
-    click.echo(f"{applied} migration{'s' if applied != 1 else ''} applied, "
-               f"{report.functions} function files re-applied ({where.display})")
+    echo(f"{applied} migration{'s' if applied != 1 else ''} applied, "
+         f"{report.functions} function files re-applied ({where.display})")
 
 
 @click.command()
