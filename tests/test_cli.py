@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import psycopg
 import pytest
 
 from conftest import run_cli
@@ -114,3 +115,34 @@ def test_demo_shows_the_layer_working_and_a_second_run_reuses_everything(new_dat
     assert again.returncode == 0, again.stderr
     assert "2/5 reusing the generated files" in again.stdout
     assert "already loaded, reused" in again.stdout and "silver: 0 processed" in again.stdout
+
+
+def test_commands_on_a_database_never_migrated_say_to_migrate_first(new_database, tmp_path):
+    """`schema "scout_internal" does not exist (SQLSTATE 3F000)` was what run, check, dq,
+    ingest and jobs printed; each now says the one command to run."""
+    url = new_database(empty=True)
+    one = tmp_path / "one.ndjson"
+    one.write_text('{"transaction_id": "N1", "date": "2025-01-01", "amount": 1, "category": "Dairy"}\n')
+    for command in (["run"], ["check"], ["dq", "run"], ["dq", "report"], ["jobs", "list"], ["purge"],
+                    ["backfill", "--from", "2025-01-01", "--to", "2025-01-31"], ["seed", "--rows", "10"],
+                    ["ingest", "--kind", "transactions", str(one)], ["jobs", "install"], ["dq", "test"]):
+        done = run_cli(*command, "--database-url", url)
+        assert done.returncode == 1, (command, done.stdout, done.stderr)
+        assert "is not migrated: run scout-db migrate" in done.stderr, (command, done.stderr)
+        assert "3F000" not in done.stderr and "Traceback" not in done.stderr, (command, done.stderr)
+
+
+def test_a_database_migrated_by_a_newer_scout_db_is_refused_with_its_version(new_database, tmp_path):
+    url = new_database()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("insert into scout_meta._yoyo_migration (migration_hash, migration_id, applied_at_utc) "
+                     "values ('future', '0099_from_the_future', now())")
+    done = run_cli("run", "--database-url", url)
+    assert done.returncode == 1
+    assert "was migrated by a newer scout-db (it has 0099_from_the_future" in done.stderr, done.stderr
+    pending = new_database()
+    with psycopg.connect(pending, autocommit=True) as conn:
+        conn.execute("delete from scout_meta._yoyo_migration where migration_id = "
+                     "(select max(migration_id) from scout_meta._yoyo_migration)")
+    late = run_cli("dq", "run", "--database-url", pending)
+    assert late.returncode == 1 and "1 migration pending" in late.stderr and "run scout-db migrate" in late.stderr

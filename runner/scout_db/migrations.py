@@ -211,6 +211,23 @@ class Migrator:
                     self.echo(f"rolled back {migration.id}")
         return rolled
 
+    def require_current(self, conn: psycopg.Connection) -> None:
+        """Refuse, with the one command to run, a database this scout-db cannot work on:
+        never migrated, with migrations pending, or migrated by a newer scout-db."""
+        applied = set(self._applied(conn))
+        on_disk = [m.id for m in self._migrations()]
+        unknown = sorted(applied - set(on_disk))
+        if unknown:
+            raise MigrationError(f"{self.target.display} was migrated by a newer scout-db (it has {unknown[-1]}, "
+                                 f"which this one does not know): upgrade scout-db, or use the one that migrated it")
+        pending = [m for m in on_disk if m not in applied]
+        if not applied:
+            raise MigrationError(f"{self.target.display} is not migrated: run scout-db migrate with the same "
+                                 "database (--database-url or DATABASE_URL) first")
+        if pending:
+            raise MigrationError(f"{self.target.display} has {len(pending)} migration{'s' if len(pending) != 1 else ''} "
+                                 f"pending ({pending[0]} first): run scout-db migrate first")
+
     def state(self) -> MigrationState:
         with connect(self.target, autocommit=True) as conn:
             applied_ids = self._applied(conn, order_by_time=True)

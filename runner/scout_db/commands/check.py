@@ -12,11 +12,10 @@ from pathlib import Path
 
 import click
 
-from .. import config
 from ..errors import Exit, expected_errors
 from ..paths import db_dir
 from ..text import shown
-from .common import database_option, target
+from .common import connect_migrated, database_option
 
 
 def lint_step() -> dict:
@@ -42,7 +41,7 @@ def lint_step() -> dict:
 def check(fmt: str) -> None:
     """The validation cycle: syntax/type, lint, security, test, performance,
     documentation and integration, each with its figure; exit 1 if any fails."""
-    with config.connect(target(), autocommit=True) as conn:
+    with connect_migrated(autocommit=True) as conn:
         steps = [dict(zip(("step", "passed", "figure"), row, strict=True))
                  for row in conn.execute("select * from scout_internal.validation_cycle()")]
     steps.insert(1, lint_step())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 import click
+import psycopg
 
 from .. import config
 
@@ -23,6 +24,22 @@ def database_option(fn):
         return fn(*args, **kwargs)
 
     return click.option("--database-url", metavar="URL", default=None, help=DATABASE_URL_HELP)(wrapper)
+
+
+def connect_migrated(**kwargs) -> psycopg.Connection:
+    """A connection to this invocation's database, once it is known to be migrated to this
+    scout-db's version: otherwise one line saying the command to run, never a raw
+    `schema "scout_internal" does not exist`."""
+    from ..migrations import Migrator
+
+    where = target()
+    conn = config.connect(where, **kwargs)
+    try:
+        Migrator(where).require_current(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def target() -> config.Target:

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
-from .. import config
 from ..errors import ScoutError, expected_errors
-from .common import database_option, target
+from .common import connect_migrated, database_option
 
 
 @click.command()
@@ -23,7 +22,7 @@ def docs(out: Path, check: bool) -> None:
     Mermaid diagram — all from the database's own comments and catalog."""
     from ..catalog import render, write
 
-    with config.connect(target(), autocommit=True) as conn:
+    with connect_migrated(autocommit=True) as conn:
         pages = render(conn)
     if check:
         stale = [name for name, text in pages.items()

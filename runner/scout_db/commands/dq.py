@@ -19,12 +19,11 @@ from urllib.parse import urlsplit
 import click
 import psycopg
 
-from .. import config
 from ..errors import Exit, ScoutError, expected_errors
 from ..paths import db_dir
 from ..report import render_rows
 from ..text import shown
-from .common import database_option, target
+from .common import connect_migrated, database_option, target
 from .jobs import run_job
 
 LATEST = """
@@ -97,7 +96,7 @@ def dq() -> None:
 @expected_errors
 def dq_run() -> None:
     """Run every check now (scout.run_dq_checks) and print each table's scores."""
-    with config.connect(target(), autocommit=True) as conn:
+    with connect_migrated(autocommit=True) as conn:
         result = run_job(conn, "scout.run_dq_checks", True)
         if result.get("status") != "ok":
             raise ScoutError(f"run_dq_checks: {result.get('status')} in step {result.get('step')}: "
@@ -121,7 +120,7 @@ def dq_run() -> None:
 @expected_errors
 def dq_report(fmt: str, html_path: Path | None) -> None:
     """The latest scores, the open alerts and the failing checks with sample keys."""
-    with config.connect(target(), autocommit=True) as conn:
+    with connect_migrated(autocommit=True) as conn:
         data = report_data(conn)
     if html_path:
         from ..html_report import render_html
@@ -248,7 +247,7 @@ def dq_alert(webhook: str | None, email: bool, fmt: str, retries: int, report_ur
     if not webhook and not email:
         raise click.UsageError("give --webhook URL (or SCOUT_ALERT_WEBHOOK), --email, or both")
     sent = failed = 0
-    with config.connect(target(), autocommit=True) as conn:
+    with connect_migrated(autocommit=True) as conn:
         if webhook:
             parts = urlsplit(webhook)
             if parts.scheme not in ("http", "https"):
@@ -287,7 +286,7 @@ def dq_listen(count: int | None, timeout: float | None) -> None:
                          "use the direct connection (port 5432)")
     seen = 0
     deadline = None if timeout is None else time.monotonic() + timeout
-    with config.connect(where, autocommit=True) as conn:
+    with connect_migrated(autocommit=True) as conn:
         conn.execute("listen scout_dq_alert")
         click.echo("listening on scout_dq_alert", err=True)
         while count is None or seen < count:
@@ -310,7 +309,7 @@ def dq_test() -> None:
         raise ScoutError("pg_prove not found: install libtap-parser-sourcehandler-pgtap-perl (make setup does)")
     suites = sorted((db_dir() / "tests" / "quality").glob("*.sql"))
     where = target()
-    with config.connect(where, autocommit=True) as conn:
+    with connect_migrated(autocommit=True) as conn:
         if not conn.execute("select exists (select 1 from pg_extension where extname = 'pgtap')").fetchone()[0]:
             raise ScoutError("pgTAP is not installed in this database: create extension pgtap; "
                              "(the server needs the package postgresql-15-pgtap)")

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from .. import config
 from ..errors import Exit, ScoutError, expected_errors
-from .common import database_option, target
+from .common import connect_migrated, database_option
 
 
 @click.command()
@@ -43,7 +42,7 @@ def ingest(paths: tuple[Path, ...], kind: str, source: str, force: bool, max_rec
         raise ScoutError("no .csv, .json, .ndjson or .jsonl files found in " + ", ".join(map(str, paths)))
     console = Console(stderr=True)
     if files:
-        with config.connect(target(), autocommit=True) as conn, Progress(
+        with connect_migrated(autocommit=True) as conn, Progress(
             "[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
             console=console, disable=not console.is_terminal, transient=True,
         ) as progress:
@@ -93,7 +92,7 @@ def seed(rows: int, seed_value: int, end_date, output: Path | None) -> None:
     this connects as the DBA.
     """
     day = end_date.date() if end_date else None
-    with config.connect(target(), autocommit=True) as conn:
+    with connect_migrated(autocommit=True) as conn:
         if output is None:
             result = conn.execute("select scout_dev.seed_bronze(%s, %s, coalesce(%s, current_date - 1))",
                                   (rows, seed_value, day)).fetchone()[0]

@@ -13,7 +13,7 @@ from .. import config, cron
 from ..errors import ScoutError, expected_errors
 from ..report import render_rows, render_run
 from ..text import shown
-from .common import database_option, target
+from .common import connect_migrated, database_option, target
 
 
 @click.group()
@@ -27,7 +27,7 @@ def jobs() -> None:
 def jobs_list() -> None:
     """Every job with its schedule, whether pg_cron has it, and its last run."""
     where_target = target()
-    with config.connect(where_target, autocommit=True) as conn:
+    with connect_migrated(autocommit=True) as conn:
         where = cron.locate(conn)
         rows = conn.execute("""
             select j.name, j.cron_name, j.schedule, r.status, r.started_at, r.seconds, r.message, r.parent_id,
@@ -68,7 +68,7 @@ def jobs_list() -> None:
 def jobs_install() -> None:
     """Schedule the jobs with pg_cron (by name: running it again changes nothing)."""
     where_target = target()
-    with config.connect(where_target, autocommit=True) as conn:
+    with connect_migrated(autocommit=True) as conn:
         where = cron.locate(conn)
         if where.here:
             result = conn.execute("select scout_internal.install_cron_jobs()").fetchone()[0]
@@ -136,7 +136,7 @@ def run_job(conn, job: str, wait: bool = True, **arguments) -> dict:
 @expected_errors
 def jobs_run(name: str, wait: bool) -> None:
     """Run one job now, by its name or its pg_cron name (e.g. scout_retention)."""
-    with config.connect(target(), autocommit=True) as conn:
+    with connect_migrated(autocommit=True) as conn:
         found = conn.execute("select name from ip_workbench.jobs where %s in (name, cron_name)", (name,)).fetchone()
         if found is None:
             known = ", ".join(r[0] for r in conn.execute("select coalesce(cron_name, name) from ip_workbench.jobs "

@@ -12,7 +12,7 @@ from .. import config
 from ..errors import ScoutError, expected_errors
 from ..migrations import Migrator
 from ..report import render_run
-from .common import database_option, target
+from .common import connect_migrated, database_option, target
 from .jobs import render_result, run_job
 
 
@@ -45,7 +45,7 @@ def run(wait: bool, platinum: bool, follow: bool, debounce: float, max_batches: 
     if follow:
         _follow(debounce, max_batches)
         return
-    with config.connect(target(), autocommit=True) as conn:
+    with connect_migrated(autocommit=True) as conn:
         result = run_job(conn, "scout.run_transformations", wait, p_platinum=platinum)
     render_run(result)
     _outcome("run_transformations", result)
@@ -90,7 +90,7 @@ def backfill(from_date: datetime, to_date: datetime) -> None:
     they touch: scout.backfill(from, to). Safe to run twice."""
     if from_date > to_date:
         raise click.UsageError("--from must not be after --to")
-    with config.connect(target(), autocommit=True) as conn:
+    with connect_migrated(autocommit=True) as conn:
         result = run_job(conn, "scout.backfill", True, from_date=from_date.date(), to_date=to_date.date())
     if result.get("status") == "ok":
         click.echo(f"backfill {from_date:%Y-%m-%d}..{to_date:%Y-%m-%d}: {result['keys']} keys, {result['versions']} "
@@ -106,7 +106,7 @@ def backfill(from_date: datetime, to_date: datetime) -> None:
 @expected_errors
 def purge() -> None:
     """Apply each layer's retention now: scout.purge_expired()."""
-    with config.connect(target(), autocommit=True) as conn:
+    with connect_migrated(autocommit=True) as conn:
         result = run_job(conn, "scout.purge_expired", True)
     if result.get("status") == "ok":
         deleted = ", ".join(f"{table} {n}" for table, n in result["deleted"].items() if n) or "nothing"
