@@ -417,3 +417,19 @@ def test_a_migrate_whose_reader_goes_away_still_applies_its_function_files(new_d
             "the function files were applied"
         assert conn.execute(f"select count(*) from {META_SCHEMA}._yoyo_migration").fetchone()[0] == len(
             [p for p in MIGRATIONS if not p.name.endswith(".rollback.sql")])
+
+
+def test_status_says_whether_the_server_runs_this_packages_function_files(new_database, tmp_path):
+    url = new_database()
+    assert run_cli("migrate", "--database-url", url).returncode == 0
+    same = run_cli("status", "--database-url", url)
+    assert "function files: the same as this package's" in same.stdout, same.stdout + same.stderr
+    db = scratch_db_dir(tmp_path)
+    gold = db / "functions" / "gold" / "scout.refresh_gold.sql"
+    gold.write_text(gold.read_text() + "\n-- a newer package\n")
+    other = run_cli("status", "--database-url", url, env={"SCOUT_DB_DIR": str(db)})
+    assert "the server runs other versions than this package's" in other.stdout, other.stdout + other.stderr
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"delete from {META_SCHEMA}.function_files")
+    never = run_cli("status", "--database-url", url)
+    assert "function files: never applied here: run scout-db migrate" in never.stdout, never.stdout

@@ -91,6 +91,11 @@ create table if not exists {META_SCHEMA}.migration_checksums (
     migration_id text primary key,
     sha256 text not null,
     applied_at timestamptz not null default now());
+create table if not exists {META_SCHEMA}.function_files (
+    only_row boolean primary key default true check (only_row),
+    sha256 text not null,
+    files integer not null,
+    applied_at timestamptz not null default now());
 create table if not exists {META_SCHEMA}.function_objects (
     identity text not null,
     kind text not null,
@@ -136,6 +141,17 @@ class MigrateReport:
 class MigrationState:
     applied: list[str]
     pending: list[str]
+    # the function files: what this package holds, what the server last applied (None: never)
+    functions_here: str = ""
+    functions_applied: str | None = None
+
+
+def functions_digest(directory: Path, files: list[Path]) -> str:
+    """One SHA-256 over the db/functions and db/checks files, their names and order."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(str(path.relative_to(directory)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def check_files(directory: Path) -> list[Path]:
@@ -191,7 +207,7 @@ class Migrator:
                 if self._apply_one(conn, migration):
                     report.applied.append(migration.id)
                     self.echo(f"applied {migration.id}")
-            report.dropped = self._apply_functions(conn, files)
+            report.dropped = self._apply_functions(conn, files, functions_digest(self.dir, files))
             report.functions = len(files)
         return report
 
@@ -231,8 +247,14 @@ class Migrator:
     def state(self) -> MigrationState:
         with connect(self.target, autocommit=True) as conn:
             applied_ids = self._applied(conn, order_by_time=True)
+            applied_functions = None
+            if conn.execute("select to_regclass(%s) is not null", (f"{META_SCHEMA}.function_files",)).fetchone()[0]:
+                row = conn.execute(f"select sha256 from {META_SCHEMA}.function_files").fetchone()
+                applied_functions = row[0] if row else None
         on_disk = [m.id for m in self._migrations()]
-        return MigrationState(applied=applied_ids, pending=[m for m in on_disk if m not in applied_ids])
+        return MigrationState(applied=applied_ids, pending=[m for m in on_disk if m not in applied_ids],
+                              functions_here=functions_digest(self.dir, function_files(self.dir) + check_files(self.dir)),
+                              functions_applied=applied_functions)
 
     # -- internals -----------------------------------------------------------
 
@@ -401,7 +423,7 @@ class Migrator:
             raise MigrationError(f"{_rel(path)}: {pg_message(exc)}") from None
         return True
 
-    def _apply_functions(self, conn: psycopg.Connection, files: list[Path]) -> list[str]:
+    def _apply_functions(self, conn: psycopg.Connection, files: list[Path], digest: str) -> list[str]:
         """Every db/functions file in manifest order, in one transaction; drop what no file defines any more."""
         with self._locked(conn):
             # SQL-standard bodies bind their names when created: with an empty
@@ -433,6 +455,10 @@ class Migrator:
                                          f"dropped: {pg_message(exc)}") from None
                 dropped.append(identity)
                 self.echo(f"dropped {kind} {identity}: no file in db/functions defines it any more")
+            # in the same transaction as the files: the digest says what the server runs
+            conn.execute(f"insert into {META_SCHEMA}.function_files (only_row, sha256, files) values (true, %s, %s) "
+                         "on conflict (only_row) do update set sha256 = excluded.sha256, files = excluded.files, "
+                         "applied_at = now()", (digest, len(files)))
             conn.execute(f"delete from {META_SCHEMA}.function_objects")
             conn.execute(f"insert into {META_SCHEMA}.function_objects (identity, kind) "
                          "select * from unnest(%s::text[], %s::text[])",

@@ -18,6 +18,13 @@ def render_status(conn: psycopg.Connection, target: Target, state: MigrationStat
     print(f"migrations: {len(state.applied)} applied, {len(state.pending)} pending")
     for name in state.pending:
         print(f"  pending: {name}")
+    if state.functions_applied is None:
+        print("function files: never applied here: run scout-db migrate")
+    elif state.functions_applied != state.functions_here:
+        print("function files: the server runs other versions than this package's (a migrate that stopped "
+              "half-way, or another scout-db): run scout-db migrate")
+    else:
+        print("function files: the same as this package's")
     if not conn.execute("select to_regclass('ip_workbench.layer_status') is not null").fetchone()[0]:
         return
     cur = conn.execute("select * from ip_workbench.layer_status")
