@@ -32,3 +32,21 @@ def test_db_up_url_down_lifecycle(tmp_path):
         assert gone.returncode != 0 and "not running" in gone.stderr
     finally:
         run_cli("db", "down", env=env)
+
+
+def test_the_private_cluster_is_found_from_any_folder_never_made_anew(tmp_path, monkeypatch):
+    """Run from another folder, scout-db started a second, empty cluster there. It finds
+    the project's: above the current folder, else the checkout it runs from, else one
+    remembered place for an installed scout-db."""
+    from conftest import ROOT
+    from scout_db import cluster
+
+    monkeypatch.delenv("SCOUT_HOME", raising=False)
+    assert cluster.project_home(ROOT / "docs" / "schemas") == ROOT / ".scout", "the project above"
+    assert cluster.project_home(tmp_path) == ROOT / ".scout", "the checkout this scout-db runs from"
+    installed = tmp_path / "site-packages" / "scout_db" / "db"
+    (installed / "migrations").mkdir(parents=True)
+    monkeypatch.setattr(cluster, "db_dir", lambda: installed)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert cluster.project_home(tmp_path / "elsewhere") == tmp_path / "data" / "scout-db", "one remembered place"
+    assert not (tmp_path / ".scout").exists() and not (tmp_path / "elsewhere" / ".scout").exists()

@@ -279,11 +279,19 @@ def _port_is_free(port: int) -> bool:
 
 
 def project_home(start: Path | None = None) -> Path:
-    """`.scout` beside the project's `db/` folder (or SCOUT_HOME)."""
+    """Where the private cluster lives: SCOUT_HOME; else `.scout` beside the project's
+    `db/` folder above the current one; else beside the checkout this scout-db runs
+    from (an editable install); else one remembered place for an installed scout-db
+    ($XDG_DATA_HOME/scout-db). Never a new `.scout` wherever a command happens to run:
+    that started a second, empty cluster."""
     if os.environ.get("SCOUT_HOME"):
         return Path(os.environ["SCOUT_HOME"]).resolve()
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / "db" / "migrations").is_dir():
             return folder / ".scout"
-    return here / ".scout"
+    checkout = db_dir().resolve().parent
+    if (checkout / "db" / "migrations").is_dir() and (checkout / "pyproject.toml").is_file():
+        return checkout / ".scout"
+    data = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return data / "scout-db"

@@ -10,7 +10,9 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import psycopg
@@ -50,6 +52,9 @@ def resolve(database_url: str | None) -> Target:
         db = quote(os.environ.get("POSTGRES_DB", "postgres"), safe="")
         return Target(f"postgresql://{auth}@{host}:{port}/{db}", "SUPABASE_* variables")
     cluster = Cluster(project_home())
+    if not cluster.home.resolve().is_relative_to(Path.cwd().resolve()) and not os.environ.get("SCOUT_HOME"):
+        # run from elsewhere: say which cluster, so nobody wonders where their data went
+        print(f"scout-db: using the private cluster in {cluster.home}", file=sys.stderr)
     return Target(cluster.up(), f"private cluster in {cluster.home}")
 
 
