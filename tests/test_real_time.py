@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import json
 import subprocess
 import sys
 import time
@@ -69,6 +70,31 @@ def test_run_follow_brings_a_burst_to_silver_in_one_micro_batch(new_database):
         assert "micro-batch: 5 rows to Silver" in out
         assert conn.execute("select count(*) from ip_workbench.job_runs where job_name = 'scout.run_micro_batch'"
                             ).fetchone()[0] == 1, "a burst costs one micro-batch"
+
+
+@pytest.mark.parametrize("clean", [True, False], ids=["copied", "staged"])
+def test_run_follow_brings_a_file_load_to_silver_too(new_database, tmp_path, clean):
+    """Only the RPCs announced new Bronze rows, so a file load got no reaction from a
+    follower; both ways a file goes in (COPYed straight, or staged for a bad line) do."""
+    url = new_database()
+    path = tmp_path / "burst.ndjson"
+    lines = [json.dumps({"transaction_id": f"F-{i}", "date": "2025-06-01", "amount": i + 1, "category": "Dairy"})
+             for i in range(50)]
+    path.write_text("\n".join(lines + ([] if clean else ["not json"])) + "\n")
+    follower = subprocess.Popen([sys.executable, "-m", "scout_db.cli", "run", "--follow", "--max-batches", "1",
+                                 "--debounce", "1", "--database-url", url],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with psycopg.connect(url, autocommit=True) as conn:
+        for _ in range(100):
+            if conn.execute("select count(*) from pg_stat_activity where query = 'listen scout_bronze_arrived'"
+                            ).fetchone()[0]:
+                break
+            time.sleep(0.1)
+        loaded = run_cli("ingest", str(path), "--kind", "transactions", "--database-url", url)
+        assert loaded.returncode == (0 if clean else 4), loaded.stderr
+        out, err = follower.communicate(timeout=60)
+        assert follower.returncode == 0, err
+        assert "micro-batch: 50 rows to Silver" in out, out
 
 
 class Inbox:

@@ -54,12 +54,16 @@ begin
     update scout_internal.ingest_manifest f
        set lines_read = v_lines, rows_loaded = v_loaded, lines_rejected = v_rejected
      where f.batch_id = p_batch_id;
+    if v_loaded > 0 then
+        -- as the ingest RPCs do: a listener (scout-db run --follow) brings the file to Silver at once
+        perform pg_catalog.pg_notify('scout_bronze_arrived', v_file.kind);
+    end if;
 
     return pg_catalog.jsonb_build_object(
         'batch_id', p_batch_id, 'lines_read', v_lines, 'rows_loaded', v_loaded, 'lines_rejected', v_rejected);
 end
 $fn$;
 comment on function scout_internal.bronze_file_load(text) is
-    'Loads pg_temp.bronze_file_staging (filled by scout-db ingest after scout_internal.bronze_file_begin) into Bronze: JSON objects become rows, everything else goes to scout.bronze_ingest_errors with its line and error. Returns {"batch_id", "lines_read", "rows_loaded", "lines_rejected"}.';
+    'Loads pg_temp.bronze_file_staging (filled by scout-db ingest after scout_internal.bronze_file_begin) into Bronze: JSON objects become rows, everything else goes to scout.bronze_ingest_errors with its line and error; loaded rows are announced on NOTIFY scout_bronze_arrived as the ingest RPCs do. Returns {"batch_id", "lines_read", "rows_loaded", "lines_rejected"}.';
 revoke all on function scout_internal.bronze_file_load(text) from public;
 -- Owner only: scout-db ingest connects as the DBA; the API roles ingest through scout.ingest_*.
