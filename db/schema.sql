@@ -1582,6 +1582,10 @@ begin
     update scout_internal.ingest_manifest f
        set lines_read = v_lines, rows_loaded = v_loaded, lines_rejected = v_rejected
      where f.batch_id = p_batch_id;
+    if v_loaded > 0 then
+        -- as the ingest RPCs do: a listener (scout-db run --follow) brings the file to Silver at once
+        perform pg_catalog.pg_notify('scout_bronze_arrived', v_file.kind);
+    end if;
 
     return pg_catalog.jsonb_build_object(
         'batch_id', p_batch_id, 'lines_read', v_lines, 'rows_loaded', v_loaded, 'lines_rejected', v_rejected);
@@ -1593,7 +1597,7 @@ $$;
 -- Name: FUNCTION bronze_file_load(p_batch_id text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.bronze_file_load(p_batch_id text) IS 'Loads pg_temp.bronze_file_staging (filled by scout-db ingest after scout_internal.bronze_file_begin) into Bronze: JSON objects become rows, everything else goes to scout.bronze_ingest_errors with its line and error. Returns {"batch_id", "lines_read", "rows_loaded", "lines_rejected"}.';
+COMMENT ON FUNCTION scout_internal.bronze_file_load(p_batch_id text) IS 'Loads pg_temp.bronze_file_staging (filled by scout-db ingest after scout_internal.bronze_file_begin) into Bronze: JSON objects become rows, everything else goes to scout.bronze_ingest_errors with its line and error; loaded rows are announced on NOTIFY scout_bronze_arrived as the ingest RPCs do. Returns {"batch_id", "lines_read", "rows_loaded", "lines_rejected"}.';
 
 
 --
@@ -1604,13 +1608,20 @@ CREATE FUNCTION scout_internal.bronze_file_loaded_directly(p_batch_id text, p_ro
     LANGUAGE plpgsql
     SET search_path TO ''
     AS $$
+declare
+    v_kind text;
 begin
     update scout_internal.ingest_manifest f
        set lines_read = p_rows, rows_loaded = p_rows, lines_rejected = 0
-     where f.batch_id = p_batch_id;
+     where f.batch_id = p_batch_id
+    returning f.kind into v_kind;
     if not found then
         raise exception 'no file claimed with batch id %', p_batch_id
             using errcode = '22023', hint = 'Call scout_internal.bronze_file_begin first, in the same transaction.';
+    end if;
+    if p_rows > 0 then
+        -- as the ingest RPCs do: a listener (scout-db run --follow) brings the file to Silver at once
+        perform pg_catalog.pg_notify('scout_bronze_arrived', v_kind);
     end if;
     return pg_catalog.jsonb_build_object(
         'batch_id', p_batch_id, 'lines_read', p_rows, 'rows_loaded', p_rows, 'lines_rejected', 0);
@@ -1622,7 +1633,7 @@ $$;
 -- Name: FUNCTION bronze_file_loaded_directly(p_batch_id text, p_rows bigint); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.bronze_file_loaded_directly(p_batch_id text, p_rows bigint) IS 'Records in scout_internal.ingest_manifest that the file claimed as p_batch_id (scout_internal.bronze_file_begin) was COPYed straight into Bronze, p_rows records, none rejected. Returns {"batch_id", "lines_read", "rows_loaded", "lines_rejected"} as scout_internal.bronze_file_load does for a staged file.';
+COMMENT ON FUNCTION scout_internal.bronze_file_loaded_directly(p_batch_id text, p_rows bigint) IS 'Records in scout_internal.ingest_manifest that the file claimed as p_batch_id (scout_internal.bronze_file_begin) was COPYed straight into Bronze, p_rows records, none rejected, and announces them on NOTIFY scout_bronze_arrived as the ingest RPCs do. Returns {"batch_id", "lines_read", "rows_loaded", "lines_rejected"} as scout_internal.bronze_file_load does for a staged file.';
 
 
 --

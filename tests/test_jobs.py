@@ -3,6 +3,7 @@ that do not overlap, runs killed mid-way left visible, and the runner's job comm
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -187,3 +188,24 @@ def test_jobs_run_backfill_purge_and_crontab_from_the_runner(new_database):
     assert crontab.returncode == 0
     line = crontab.stdout.strip()
     assert line.startswith("0 2 * * * cd ") and " ingest /srv/exports --kind transactions --source gdrive" in line
+
+
+def test_migrate_status_and_check_say_plainly_when_the_jobs_will_never_run(new_database, cron_url):
+    """Migrated beside pg_cron but never scheduled, nothing said the jobs would never run:
+    migrate, status and check now say it once, as a warning, not a failure."""
+    url = new_database()
+    migrated = run_cli("migrate", "--database-url", url)
+    assert migrated.returncode == 0
+    assert "warning:" in migrated.stderr and "are not scheduled in pg_cron" in migrated.stderr, migrated.stderr
+    assert "run scout-db jobs install" in migrated.stderr
+    status = run_cli("status", "--database-url", url)
+    assert "jobs: " in status.stdout and "are not scheduled in pg_cron" in status.stdout, status.stdout
+    check = run_cli("check", "--format", "json", "--database-url", url)
+    assert "are not scheduled in pg_cron" in (json.loads(check.stdout)["warning"] or "")
+    assert run_cli("jobs", "install", "--database-url", url).returncode == 0
+    try:
+        again = run_cli("migrate", "--database-url", url)
+        assert "warning:" not in again.stderr, again.stderr
+        assert "jobs: scheduled in pg_cron" in run_cli("status", "--database-url", url).stdout
+    finally:
+        assert run_cli("jobs", "remove", "--database-url", url).returncode == 0

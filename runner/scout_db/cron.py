@@ -68,3 +68,40 @@ def scheduled(target: Target, where: CronLocation) -> dict[str, dict] | None:
         return None
     return {r[0]: {"schedule": r[1], "command": r[2], "active": r[3], "last_status": r[4], "last_start": r[5],
                    "last_message": r[6]} for r in rows}
+
+
+NOT_LOADED = ("pg_cron is not loaded on this server, so nothing runs the jobs on their schedules. "
+              "On Supabase: Database > Extensions > enable pg_cron, then run scout-db jobs install. "
+              "On your own server: shared_preload_libraries = 'pg_cron', create extension pg_cron in the "
+              "database cron.database_name names, then scout-db jobs install. Or run the commands of "
+              "scout-db jobs list with another scheduler.")
+
+
+def scheduling_warning(target: Target, conn: psycopg.Connection) -> str | None:
+    """One plain sentence when the jobs will never run by themselves, else None."""
+    where = locate(conn)
+    if not where.available:
+        return NOT_LOADED
+    expected = {r[0] for r in conn.execute("select cron_name from scout_internal.cron_commands()")}
+    query = ("select to_regnamespace('cron') is not null, "
+             "case when to_regnamespace('cron') is not null then "
+             "(select array_agg(jobname::text) from cron.job where database = %s) end")
+    try:
+        if where.here:
+            created, names = conn.execute(query, (where.database,)).fetchone()
+        else:
+            with connect(cron_target(target, where), autocommit=True) as cron_conn:
+                created, names = cron_conn.execute(query, (where.database,)).fetchone()
+    except (ScoutError, psycopg.Error) as exc:
+        return (f"pg_cron runs in database {where.cron_database}, which could not be read "
+                f"({' '.join(str(exc).split())[:120]}), so whether the jobs are scheduled is unknown: "
+                "run scout-db jobs install as a role that can reach it")
+    if not created:
+        return (f"pg_cron is loaded, but its extension is not created in database {where.cron_database}, so "
+                "nothing runs the jobs: create extension pg_cron there (on Supabase: Database > Extensions), "
+                "then run scout-db jobs install")
+    missing = sorted(expected - set(names or []))
+    if missing:
+        return (f"{len(missing)} of the {len(expected)} jobs are not scheduled in pg_cron ({', '.join(missing[:3])}"
+                f"{', …' if len(missing) > 3 else ''}), so they never run by themselves: run scout-db jobs install")
+    return None

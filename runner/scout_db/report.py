@@ -27,6 +27,10 @@ def render_status(conn: psycopg.Connection, target: Target, state: MigrationStat
         print("function files: the same as this package's")
     if not conn.execute("select to_regclass('ip_workbench.layer_status') is not null").fetchone()[0]:
         return
+    from .cron import scheduling_warning
+
+    warning = scheduling_warning(target, conn)
+    print(shown(f"jobs: {warning}" if warning else "jobs: scheduled in pg_cron"))
     cur = conn.execute("select * from ip_workbench.layer_status")
     render_rows([c.name for c in cur.description], cur.fetchall(), title="layers")
 

@@ -15,7 +15,7 @@ import click
 from ..errors import Exit, expected_errors
 from ..paths import db_dir
 from ..text import shown
-from .common import connect_migrated, database_option
+from .common import connect_migrated, database_option, target
 
 
 def lint_step() -> dict:
@@ -41,14 +41,21 @@ def lint_step() -> dict:
 def check(fmt: str) -> None:
     """The validation cycle: syntax/type, lint, security, test, performance,
     documentation and integration, each with its figure; exit 1 if any fails."""
+    from ..cron import scheduling_warning
+
     with connect_migrated(autocommit=True) as conn:
         steps = [dict(zip(("step", "passed", "figure"), row, strict=True))
                  for row in conn.execute("select * from scout_internal.validation_cycle()")]
+        # a warning, not a failure: a server without pg_cron can run the jobs another way
+        warning = scheduling_warning(target(), conn)
     steps.insert(1, lint_step())
     if fmt == "json":
-        click.echo(json.dumps({"passed": all(s["passed"] for s in steps), "steps": steps}, indent=2))
+        click.echo(json.dumps({"passed": all(s["passed"] for s in steps), "steps": steps, "warning": warning},
+                              indent=2))
     else:
         for number, s in enumerate(steps, start=1):
             click.echo(shown(f"{number}. {'pass' if s['passed'] else 'FAIL'}  {s['step']:<14} {s['figure']}"))
+        if warning:
+            click.echo(shown(f"warning: {warning}"))
     if not all(s["passed"] for s in steps):
         sys.exit(int(Exit.FAILED))

@@ -52,6 +52,12 @@ def migrate(lock_timeout: int) -> None:
     applied = len(report.applied)
     echo(f"{applied} migration{'s' if applied != 1 else ''} applied, "
          f"{report.functions} function files re-applied ({where.display})")
+    from ..cron import scheduling_warning
+
+    with config.connect(where, autocommit=True) as conn:
+        warning = scheduling_warning(where, conn)
+    if warning:
+        click.echo(f"warning: {warning}", err=True)
 
 
 @click.command()
