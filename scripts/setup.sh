@@ -19,8 +19,8 @@ if command -v dpkg-query >/dev/null 2>&1; then
       sudo=sudo
     fi
     echo "setup: installing ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    $sudo scripts/apt-get-waiting update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo scripts/apt-get-waiting install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 else
   echo "setup: not a Debian system; make sure PostgreSQL 15+ with pg_cron and pgTAP (pg_prove) is installed" >&2
