@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import psycopg
 import pytest
 
@@ -104,6 +106,9 @@ def test_demo_shows_the_layer_working_and_a_second_run_reuses_everything(new_dat
     assert "2/5 generating 2,000 transactions" in out
     assert "transactions-2000.ndjson: 2,000 rows, 0 unparseable" in out and "products.ndjson: 520 rows" in out
     assert "silver: 2520 processed" in out and "run_transformations: ok" in out
+    assert re.search(r"\n[\d,]+ valid sales from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d in \d+ stores, [\d,]+ customers, "
+                     r"[\d,]+\.\d\d in total", out), "a headline"
+    assert re.search(r"  failing: \w+ on scout\.\w+, [\d,]+ rows", out), "the failing checks are named"
     for title in ("rows per layer", "why Silver rejected what it rejected", "gold_monthly_summary: the last 3 months",
                   "gold_sales_anomalies: the latest weeks that page", "platinum_product_recommendations: three",
                   "data quality ("):

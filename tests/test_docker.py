@@ -65,3 +65,11 @@ def test_the_database_is_pg_crons_and_takes_its_settings_from_db_server_conf():
     for package in ("postgresql-15-cron", "postgresql-15-pgtap", "libtap-parser-sourcehandler-pgtap-perl"):
         assert package in dockerfile
     assert Path(ROOT / "db" / "server.conf").is_file()
+
+
+def test_the_build_context_leaves_out_what_is_local():
+    """compose.yml builds from the repository: without a .dockerignore the virtualenv and
+    the private cluster's data went into every build context."""
+    ignored = {line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
+               if line.strip() and not line.startswith("#")}
+    assert {".venv", ".scout", ".git"} <= ignored

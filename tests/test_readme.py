@@ -11,7 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import psycopg
 from pytest_httpserver import HTTPServer
 
 from conftest import ROOT
@@ -80,8 +79,6 @@ def test_every_readme_example_runs(new_database, httpserver: HTTPServer, tmp_pat
     httpserver.expect_request("/hook", method="POST").respond_with_data("ok")
     bin_dir = Path(sys.executable).parent
     url = new_database(empty=True)
-    with psycopg.connect(url, autocommit=True) as conn:  # the quality suites are pgTAP (README: Troubleshooting)
-        conn.execute("create extension pgtap")
     env = {**os.environ, "DATABASE_URL": url, "PATH": f"{bin_dir}:{os.environ['PATH']}",
            "SCOUT_ALERT_WEBHOOK": httpserver.url_for("/hook"), "SCOUT_HOME": str(tmp_path / ".scout")}
     env.pop("SCOUT_DB_DIR", None)

@@ -311,8 +311,15 @@ def dq_test() -> None:
     where = target()
     with connect_migrated(autocommit=True) as conn:
         if not conn.execute("select exists (select 1 from pg_extension where extname = 'pgtap')").fetchone()[0]:
-            raise ScoutError("pgTAP is not installed in this database: create extension pgtap; "
-                             "(the server needs the package postgresql-15-pgtap)")
+            if not conn.execute("select exists (select 1 from pg_available_extensions where name = 'pgtap')"
+                                ).fetchone()[0]:
+                raise ScoutError("pgTAP is not available on this server: install the package postgresql-15-pgtap "
+                                 "(make setup does), or on Supabase enable pgtap (Database > Extensions)")
+            # the suites need it; where Supabase keeps extensions (schema extensions) if there is one
+            schema = "extensions" if conn.execute("select to_regnamespace('extensions') is not null"
+                                                  ).fetchone()[0] else "public"
+            conn.execute(f"create extension pgtap schema {schema}")
+            click.echo(f"created extension pgtap in schema {schema}, which the quality suites need", err=True)
     url = urlsplit(where.url)
     env = {**os.environ, "PGPASSWORD": url.password or os.environ.get("PGPASSWORD", "")}
     done = subprocess.run([pg_prove, "-h", url.hostname or "localhost", "-p", str(url.port or 5432),

@@ -12,6 +12,7 @@ from .. import config
 from ..errors import ScoutError, expected_errors
 from ..migrations import Migrator
 from ..report import render_run
+from ..text import shown
 from .common import connect_migrated, database_option, target
 from .jobs import render_result, run_job
 
@@ -182,6 +183,14 @@ def demo(rows: int) -> None:
         dq = run_job(conn, "scout.run_dq_checks", True)
         _outcome("run_dq_checks", dq)
 
+        # the headline: what these numbers are about
+        sold = conn.execute("""
+            select count(*), min(transaction_date), max(transaction_date), count(distinct store_id),
+                   count(distinct customer_id), sum(amount)
+              from scout.silver_validated_transactions""").fetchone()
+        if sold[0]:
+            click.echo(f"\n{sold[0]:,} valid sales from {sold[1]} to {sold[2]} in {sold[3]} stores, "
+                       f"{sold[4]:,} customers, {sold[5]:,.2f} in total")
         render_rows(["layer", "table", "rows"], conn.execute(
             "select layer, table_name, row_count from ip_workbench.layer_status "
             "where layer in ('bronze', 'silver', 'gold', 'platinum')").fetchall(), title="rows per layer")
@@ -218,6 +227,11 @@ def demo(rows: int) -> None:
             "from ip_workbench.tables where dq_score is not null order by dq_score, 1").fetchall(),
             title=f"data quality ({dq['checks']} checks, {dq['failed_checks']} with failing rows, "
                   f"{dq['open_alerts']} open alerts)")
+        failing = conn.execute("""
+            select check_name, schema_name || '.' || table_name, failed from ip_workbench.dq_results
+             where run_id = %s and failed > 0 order by failed desc, check_name""", (dq["run_id"],)).fetchall()
+        for check, table, failed in failing:
+            click.echo(shown(f"  failing: {check} on {table}, {failed:,} rows"))
     click.echo(f"\nThe data-quality report: {report}")
     click.echo(f"Done in {time.monotonic() - started:.0f} s. Next, try:")
     for line in ('psql "$(.venv/bin/scout-db db url)"    # then: select * from scout.gold_monthly_summary limit 5;',
