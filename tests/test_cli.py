@@ -104,6 +104,7 @@ def test_demo_shows_the_layer_working_and_a_second_run_reuses_everything(new_dat
     assert first.returncode == 0, first.stderr
     out = first.stdout
     assert "2/5 generating 2,000 transactions" in out
+    assert len(re.findall(r"\n    done in \d+\.\d s", out)) == 5, "each step says how long it took"
     assert "transactions-2000.ndjson: 2,000 rows, 0 unparseable" in out and "products.ndjson: 520 rows" in out
     assert "silver: 2520 processed" in out and "run_transformations: ok" in out
     assert re.search(r"\n[\d,]+ valid sales from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d in \d+ stores, [\d,]+ customers, "

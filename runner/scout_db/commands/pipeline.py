@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -131,6 +132,22 @@ def _write_generated(conn, query: str, params: tuple, path: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
+
+@contextmanager
+def _step(title: str):
+    """One demo step: its title, a spinner while it works (on a terminal), and how long it took."""
+    from rich.console import Console
+
+    click.echo(title)
+    console = Console(stderr=True)
+    started = time.monotonic()
+    if console.is_terminal:
+        with console.status(title.split(" ", 1)[1] + " …"):
+            yield
+    else:
+        yield
+    click.echo(f"    done in {time.monotonic() - started:.1f} s")
+
 @click.command()
 @click.option("--rows", type=click.IntRange(min=100), default=200_000, show_default=True,
               help="Transactions to generate (with their products, bad rows, re-sends and corrections).")
@@ -153,8 +170,8 @@ def demo(rows: int) -> None:
 
     where = target()
     started = time.monotonic()
-    click.echo(f"1/5 migrating {where.display}")
-    Migrator(where).migrate()
+    with _step(f"1/5 migrating {where.display}"):
+        Migrator(where).migrate()
     folder = project_home() / "demo"
     folder.mkdir(parents=True, exist_ok=True)
     transactions = folder / f"transactions-{rows}.ndjson"
@@ -163,24 +180,24 @@ def demo(rows: int) -> None:
         if transactions.exists() and products.exists():
             click.echo(f"2/5 reusing the generated files in {folder}")
         else:
-            click.echo(f"2/5 generating {rows:,} transactions and their products in {folder}")
-            end = conn.execute("select current_date - 1").fetchone()[0]
-            _write_generated(conn, "copy (select g.payload::text from scout_dev.generate_transactions(%s, 42, %s) g "
-                                   "order by g.seq) to stdout (format binary)", (rows, end), transactions)
-            _write_generated(conn, "copy (select g.payload::text from scout_dev.generate_products(42) g "
-                                   "order by g.seq) to stdout (format binary)", (), products)
-        click.echo("3/5 loading them with scout-db ingest")
-        for path, kind in ((products, "products"), (transactions, "transactions")):
-            loaded = load_file(conn, path, kind, "demo", False)
-            click.echo(f"    {path.name}: " + ("already loaded, reused" if loaded.status == "skipped" else
-                                                f"{loaded.rows_loaded:,} rows, {loaded.lines_rejected} unparseable"
-                                                if loaded.status == "loaded" else f"failed: {loaded.error}"))
-        click.echo("4/5 running the pipeline (scout.run_transformations with Platinum)")
-        result = run_job(conn, "scout.run_transformations", True, p_platinum=True)
+            with _step(f"2/5 generating {rows:,} transactions and their products in {folder}"):
+                end = conn.execute("select current_date - 1").fetchone()[0]
+                _write_generated(conn, "copy (select g.payload::text from scout_dev.generate_transactions(%s, 42, %s) "
+                                       "g order by g.seq) to stdout (format binary)", (rows, end), transactions)
+                _write_generated(conn, "copy (select g.payload::text from scout_dev.generate_products(42) g "
+                                       "order by g.seq) to stdout (format binary)", (), products)
+        with _step("3/5 loading them with scout-db ingest"):
+            for path, kind in ((products, "products"), (transactions, "transactions")):
+                loaded = load_file(conn, path, kind, "demo", False)
+                click.echo(f"    {path.name}: " + ("already loaded, reused" if loaded.status == "skipped" else
+                                                    f"{loaded.rows_loaded:,} rows, {loaded.lines_rejected} unparseable"
+                                                    if loaded.status == "loaded" else f"failed: {loaded.error}"))
+        with _step("4/5 running the pipeline (scout.run_transformations with Platinum)"):
+            result = run_job(conn, "scout.run_transformations", True, p_platinum=True)
         render_run(result)
         _outcome("run_transformations", result)
-        click.echo("5/5 checking data quality (scout.run_dq_checks)")
-        dq = run_job(conn, "scout.run_dq_checks", True)
+        with _step("5/5 checking data quality (scout.run_dq_checks)"):
+            dq = run_job(conn, "scout.run_dq_checks", True)
         _outcome("run_dq_checks", dq)
 
         # the headline: what these numbers are about
