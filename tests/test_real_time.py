@@ -51,17 +51,22 @@ def test_pg_cron_s_micro_batch_brings_a_webhook_row_to_silver_and_records_only_w
         assert runs == [("ok", "1")], "one run-log row for the firing that did work, none for the idle one"
 
 
+def _wait_for_the_follower(conn) -> None:
+    """Until `scout-db run --follow` LISTENs, so that no notice is sent before it hears."""
+    for _ in range(100):
+        if conn.execute("select count(*) from pg_stat_activity where query = 'listen scout_bronze_arrived'"
+                        ).fetchone()[0]:
+            return
+        time.sleep(0.1)
+
+
 def test_run_follow_brings_a_burst_to_silver_in_one_micro_batch(new_database):
     url = new_database()
     follower = subprocess.Popen([sys.executable, "-m", "scout_db.cli", "run", "--follow", "--max-batches", "1",
                                  "--debounce", "1", "--database-url", url],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     with psycopg.connect(url, autocommit=True) as conn:
-        for _ in range(100):
-            if conn.execute("select count(*) from pg_stat_activity where query = 'listen scout_bronze_arrived'"
-                            ).fetchone()[0]:
-                break
-            time.sleep(0.1)
+        _wait_for_the_follower(conn)
         for i in range(5):  # five webhooks in a burst
             conn.execute("select scout.ingest_transactions(%s, 'webhook')",
                          (Jsonb({"transaction_id": f"B-{i}", "date": "2025-06-01", "amount": i + 1, "category": "Dairy"}),))
@@ -85,11 +90,7 @@ def test_run_follow_brings_a_file_load_to_silver_too(new_database, tmp_path, cle
                                  "--debounce", "1", "--database-url", url],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     with psycopg.connect(url, autocommit=True) as conn:
-        for _ in range(100):
-            if conn.execute("select count(*) from pg_stat_activity where query = 'listen scout_bronze_arrived'"
-                            ).fetchone()[0]:
-                break
-            time.sleep(0.1)
+        _wait_for_the_follower(conn)
         loaded = run_cli("ingest", str(path), "--kind", "transactions", "--database-url", url)
         assert loaded.returncode == (0 if clean else 4), loaded.stderr
         out, err = follower.communicate(timeout=60)
