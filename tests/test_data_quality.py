@@ -161,7 +161,8 @@ def test_check_passes_on_a_healthy_database_and_fails_on_a_careless_table(new_da
         conn.execute("select scout.run_dq_checks()")
     done = run_cli("check", "--database-url", url)
     assert done.returncode == 0, done.stdout + done.stderr
-    lines = done.stdout.strip().splitlines()
+    # the numbered steps; a warning line may follow (here pg_cron schedules no job for this database)
+    lines = [line for line in done.stdout.strip().splitlines() if line[:1].isdigit()]
     assert [line.split()[2] for line in lines] == ["syntax_type", "lint", "security", "test", "performance",
                                                    "documentation", "integration"]
     assert all(line.split()[1] == "pass" for line in lines)
