@@ -1084,24 +1084,23 @@ CREATE FUNCTION scout_internal.sales_anomaly(p_total numeric, p_history numeric[
     SET search_path TO ''
     BEGIN ATOMIC
  WITH h AS (
-          SELECT v.amount
-            FROM unnest(sales_anomaly.p_history) v(amount)
+          SELECT v.amount,
+             v.at
+            FROM unnest(sales_anomaly.p_history) WITH ORDINALITY v(amount, at)
            WHERE (v.amount IS NOT NULL)
          ), m AS (
           SELECT (percentile_cont((0.5)::double precision) WITHIN GROUP (ORDER BY ((h.amount)::double precision)))::numeric AS median,
-             count(*) AS weeks
+             count(*) AS weeks,
+             count(*) FILTER (WHERE (h.amount = (0)::numeric)) AS zero_weeks,
+             COALESCE(max(h.at) FILTER (WHERE (h.amount <> (0)::numeric)), (0)::bigint) AS last_sale
             FROM h
          ), s AS (
           SELECT m.median,
              m.weeks,
+             m.zero_weeks,
              ( SELECT count(*) AS count
                     FROM h
-                   WHERE (h.amount = (0)::numeric)) AS zero_weeks,
-             ( SELECT count(*) AS count
-                    FROM unnest(sales_anomaly.p_history) WITH ORDINALITY z(amount, at)
-                   WHERE (z.at > ( SELECT COALESCE(max(y.at), (0)::bigint) AS "coalesce"
-                            FROM unnest(sales_anomaly.p_history) WITH ORDINALITY y(amount, at)
-                           WHERE (y.amount <> (0)::numeric)))) AS trailing_zero_weeks,
+                   WHERE (h.at > m.last_sale)) AS trailing_zero_weeks,
              GREATEST((1.4826 * (( SELECT percentile_cont((0.5)::double precision) WITHIN GROUP (ORDER BY ((abs((h.amount - m.median)))::double precision)) AS percentile_cont
                     FROM h))::numeric), (0.1 * m.median)) AS spread
             FROM m
@@ -1314,7 +1313,7 @@ CREATE FUNCTION scout_internal.backfill_judge(p_from date, p_to date) RETURNS js
     SET search_path TO ''
     AS $$
 declare
-    v_today date := (pg_catalog.now() at time zone (scout_internal.setting('business_time_zone') #>> '{}'))::date;
+    v_today date := scout_internal.business_today();
     v_keys bigint;
     v_versions bigint;
     v_rejected bigint;
@@ -2741,15 +2740,15 @@ begin
                                   + extract(month from t.month) - extract(month from f.first_month)) end,
            c.is_complete,
            case when not c.is_complete and v_today > t.month
-                then (select pg_catalog.round(100 * (now_days.amount - then_days.amount) / nullif(then_days.amount, 0), 2)
-                        from (select pg_catalog.sum(x.amount) as amount from scout.silver_validated_transactions x
+                then (select pg_catalog.round(100 * (d.now_amount - d.then_amount) / nullif(d.then_amount, 0), 2)
+                        from (select pg_catalog.sum(x.amount) filter (where x.transaction_date >= t.month) as now_amount,
+                                     pg_catalog.sum(x.amount) filter (where x.transaction_date < t.month) as then_amount
+                                from scout.silver_validated_transactions x
                                where x.category = t.category
-                                 and x.transaction_date >= t.month and x.transaction_date < v_today) now_days,
-                             (select pg_catalog.sum(x.amount) as amount from scout.silver_validated_transactions x
-                               where x.category = t.category
-                                 and x.transaction_date >= (t.month - interval '1 month')::date
-                                 and x.transaction_date < least((t.month - interval '1 month')::date + (v_today - t.month),
-                                                                t.month)) then_days) end
+                                 and ((x.transaction_date >= t.month and x.transaction_date < v_today)
+                                      or (x.transaction_date >= (t.month - interval '1 month')::date
+                                          and x.transaction_date < least((t.month - interval '1 month')::date
+                                                                         + (v_today - t.month), t.month)))) d) end
       from scout_internal.gold_monthly_category_totals t
       join pg_temp.gold_changed_categories ch on ch.category = t.category
       cross join lateral (select (t.month + interval '1 month')::date <= v_today as is_complete) c
@@ -4055,7 +4054,7 @@ CREATE FUNCTION scout_internal.purge_processed_bronze(p_table text, p_stream tex
 declare
     v_mark ip_workbench.watermarks;
     v_deleted bigint;
-    v_today date := (pg_catalog.now() at time zone (scout_internal.setting('business_time_zone') #>> '{}'))::date;
+    v_today date := scout_internal.business_today();
     v_oldest date;
     v_latest timestamptz := pg_catalog.now() + (scout_internal.setting('product_updated_at_tolerance') #>> '{}')::interval;
 begin
@@ -4558,10 +4557,7 @@ declare
     v_inserted bigint;
     v_updated bigint;
 begin
-    if not scout_internal.holds_job_lock('scout.refresh_silver') then
-        raise exception 'scout_internal.silver_merge_products runs only inside scout.refresh_silver, which holds its lock'
-            using errcode = '55000', hint = 'Call select scout.refresh_silver();';
-    end if;
+    perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_merge_products');
     select w.processed_snapshot, w.processed_xid, w.processed_seq into v_prev, v_prev_xid, v_prev_seq
       from ip_workbench.watermarks w where w.stream = 'silver_products';
 
@@ -4707,7 +4703,7 @@ begin
     select w.processed_snapshot, w.processed_xid, w.processed_seq into v_prev, v_prev_xid, v_prev_seq
       from ip_workbench.watermarks w where w.stream = 'silver_transactions';
     -- the moments a payload date is judged against, read once per run
-    v_today := (pg_catalog.now() at time zone (scout_internal.setting('business_time_zone') #>> '{}'))::date;
+    v_today := scout_internal.business_today();
     v_parsed := scout_internal.silver_parse_transaction_delta(
         v_now, v_own, v_prev, v_prev_xid, v_prev_seq, v_today,
         (v_today - pg_catalog.make_interval(years => (scout_internal.setting('transaction_max_age_years'))::int))::date);

@@ -35,15 +35,15 @@ begin
                                   + extract(month from t.month) - extract(month from f.first_month)) end,
            c.is_complete,
            case when not c.is_complete and v_today > t.month
-                then (select pg_catalog.round(100 * (now_days.amount - then_days.amount) / nullif(then_days.amount, 0), 2)
-                        from (select pg_catalog.sum(x.amount) as amount from scout.silver_validated_transactions x
+                then (select pg_catalog.round(100 * (d.now_amount - d.then_amount) / nullif(d.then_amount, 0), 2)
+                        from (select pg_catalog.sum(x.amount) filter (where x.transaction_date >= t.month) as now_amount,
+                                     pg_catalog.sum(x.amount) filter (where x.transaction_date < t.month) as then_amount
+                                from scout.silver_validated_transactions x
                                where x.category = t.category
-                                 and x.transaction_date >= t.month and x.transaction_date < v_today) now_days,
-                             (select pg_catalog.sum(x.amount) as amount from scout.silver_validated_transactions x
-                               where x.category = t.category
-                                 and x.transaction_date >= (t.month - interval '1 month')::date
-                                 and x.transaction_date < least((t.month - interval '1 month')::date + (v_today - t.month),
-                                                                t.month)) then_days) end
+                                 and ((x.transaction_date >= t.month and x.transaction_date < v_today)
+                                      or (x.transaction_date >= (t.month - interval '1 month')::date
+                                          and x.transaction_date < least((t.month - interval '1 month')::date
+                                                                         + (v_today - t.month), t.month)))) d) end
       from scout_internal.gold_monthly_category_totals t
       join pg_temp.gold_changed_categories ch on ch.category = t.category
       cross join lateral (select (t.month + interval '1 month')::date <= v_today as is_complete) c

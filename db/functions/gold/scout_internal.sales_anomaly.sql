@@ -18,19 +18,18 @@ parallel safe
 set search_path = ''
 begin atomic
     with h as (
-        select v.amount from pg_catalog.unnest(p_history) as v(amount) where v.amount is not null
+        select v.amount, v.at
+          from pg_catalog.unnest(p_history) with ordinality as v(amount, at) where v.amount is not null
     ), m as (
         select pg_catalog.percentile_cont(0.5::double precision) within group (order by h.amount::double precision)::numeric as median,
-               pg_catalog.count(*) as weeks
+               pg_catalog.count(*) as weeks,
+               -- zero weeks in the history, and where its last sale was (zeros after it: a stop under way)
+               pg_catalog.count(*) filter (where h.amount = 0) as zero_weeks,
+               coalesce(pg_catalog.max(h.at) filter (where h.amount <> 0), 0) as last_sale
           from h
     ), s as (
-        select m.median, m.weeks,
-               -- zero weeks in the history, and how many of them end it (a stop under way)
-               (select pg_catalog.count(*) from h where h.amount = 0) as zero_weeks,
-               (select pg_catalog.count(*) from pg_catalog.unnest(p_history) with ordinality as z(amount, at)
-                 where z.at > (select coalesce(pg_catalog.max(y.at), 0)
-                                 from pg_catalog.unnest(p_history) with ordinality as y(amount, at) where y.amount <> 0))
-                   as trailing_zero_weeks,
+        select m.median, m.weeks, m.zero_weeks,
+               (select pg_catalog.count(*) from h where h.at > m.last_sale) as trailing_zero_weeks,
                greatest(1.4826 * (select pg_catalog.percentile_cont(0.5::double precision)
                                          within group (order by pg_catalog.abs(h.amount - m.median)::double precision)
                                     from h)::numeric,

@@ -11,7 +11,7 @@ volatile
 set search_path = ''
 as $fn$
 declare
-    v_today date := (pg_catalog.now() at time zone (scout_internal.setting('business_time_zone') #>> '{}'))::date;
+    v_today date := scout_internal.business_today();
     v_keys bigint;
     v_versions bigint;
     v_rejected bigint;

@@ -14,7 +14,7 @@ as $fn$
 declare
     v_mark ip_workbench.watermarks;
     v_deleted bigint;
-    v_today date := (pg_catalog.now() at time zone (scout_internal.setting('business_time_zone') #>> '{}'))::date;
+    v_today date := scout_internal.business_today();
     v_oldest date;
     v_latest timestamptz := pg_catalog.now() + (scout_internal.setting('product_updated_at_tolerance') #>> '{}')::interval;
 begin

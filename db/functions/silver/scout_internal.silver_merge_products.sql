@@ -20,10 +20,7 @@ declare
     v_inserted bigint;
     v_updated bigint;
 begin
-    if not scout_internal.holds_job_lock('scout.refresh_silver') then
-        raise exception 'scout_internal.silver_merge_products runs only inside scout.refresh_silver, which holds its lock'
-            using errcode = '55000', hint = 'Call select scout.refresh_silver();';
-    end if;
+    perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_merge_products');
     select w.processed_snapshot, w.processed_xid, w.processed_seq into v_prev, v_prev_xid, v_prev_seq
       from ip_workbench.watermarks w where w.stream = 'silver_products';
 

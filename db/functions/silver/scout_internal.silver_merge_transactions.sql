@@ -37,7 +37,7 @@ begin
     select w.processed_snapshot, w.processed_xid, w.processed_seq into v_prev, v_prev_xid, v_prev_seq
       from ip_workbench.watermarks w where w.stream = 'silver_transactions';
     -- the moments a payload date is judged against, read once per run
-    v_today := (pg_catalog.now() at time zone (scout_internal.setting('business_time_zone') #>> '{}'))::date;
+    v_today := scout_internal.business_today();
     v_parsed := scout_internal.silver_parse_transaction_delta(
         v_now, v_own, v_prev, v_prev_xid, v_prev_seq, v_today,
         (v_today - pg_catalog.make_interval(years => (scout_internal.setting('transaction_max_age_years'))::int))::date);
