@@ -9,6 +9,11 @@ select 'bronze_transactions_have_required_keys'::text as check_name, 'scout'::te
        pg_catalog.count(*) filter (where not b.raw_data ?& array['transaction_id', 'date', 'amount', 'category']) as failed,
        'payloads holding transaction_id, date, amount and category'::text as detail,
        pg_catalog.array_agg(b.id::text) filter (where not b.raw_data ?& array['transaction_id', 'date', 'amount', 'category'])
-           as failing_keys
-  from scout.bronze_transactions b;
+           as failing_keys,
+       pg_catalog.count(*) filter (where b.raw_data ?& array['transaction_id', 'date', 'amount', 'category']
+                                   and b.ingested_at >= w.since) as recent_passed,
+       pg_catalog.count(*) filter (where not b.raw_data ?& array['transaction_id', 'date', 'amount', 'category']
+                                   and b.ingested_at >= w.since) as recent_failed
+  from scout.bronze_transactions b
+ cross join (select scout_internal.dq_recent_since() as since) w;
 select scout_internal.register_check('scout_checks.bronze_transactions_have_required_keys', 'Completeness of Bronze transactions: every payload names the keys Silver requires.');

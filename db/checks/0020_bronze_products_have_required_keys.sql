@@ -8,6 +8,10 @@ select 'bronze_products_have_required_keys'::text as check_name, 'scout'::text a
        pg_catalog.count(*) filter (where b.raw_data ?& array['sku', 'name']) as passed,
        pg_catalog.count(*) filter (where not b.raw_data ?& array['sku', 'name']) as failed,
        'payloads holding sku and name'::text as detail,
-       pg_catalog.array_agg(b.id::text) filter (where not b.raw_data ?& array['sku', 'name']) as failing_keys
-  from scout.bronze_products b;
+       pg_catalog.array_agg(b.id::text) filter (where not b.raw_data ?& array['sku', 'name']) as failing_keys,
+       pg_catalog.count(*) filter (where b.raw_data ?& array['sku', 'name'] and b.ingested_at >= w.since) as recent_passed,
+       pg_catalog.count(*) filter (where not b.raw_data ?& array['sku', 'name'] and b.ingested_at >= w.since)
+           as recent_failed
+  from scout.bronze_products b
+ cross join (select scout_internal.dq_recent_since() as since) w;
 select scout_internal.register_check('scout_checks.bronze_products_have_required_keys', 'Completeness of Bronze products: every payload names sku and name.');

@@ -10,10 +10,14 @@ select 'every_bronze_transaction_is_accounted_for'::text as check_name, 'scout':
        pg_catalog.count(*) filter (where a.accounted) as passed,
        pg_catalog.count(*) filter (where not a.accounted) as failed,
        'judged Bronze transactions that are a Silver winner, superseded, or rejected'::text as detail,
-       pg_catalog.array_agg(a.id::text) filter (where not a.accounted) as failing_keys
-  from (select b.id, s.transaction_id is not null or r.bronze_id is not null as accounted
+       pg_catalog.array_agg(a.id::text) filter (where not a.accounted) as failing_keys,
+       pg_catalog.count(*) filter (where a.accounted and a.recent) as recent_passed,
+       pg_catalog.count(*) filter (where not a.accounted and a.recent) as recent_failed
+  from (select b.id, s.transaction_id is not null or r.bronze_id is not null as accounted,
+               b.ingested_at >= n.since as recent
           from scout.bronze_transactions b
           join ip_workbench.watermarks w on w.stream = 'silver_transactions'
+         cross join (select scout_internal.dq_recent_since() as since) n
           left join scout.silver_validated_transactions s
                  on s.transaction_id = scout_internal.clean_text(b.raw_data ->> 'transaction_id')
           left join scout.silver_rejected_transactions r on r.bronze_id = b.id

@@ -2,7 +2,7 @@
 -- its step, SQLSTATE and message; run_transformations stops there, before Gold;
 -- and failing Silver checks stop it the same way.
 begin;
-select plan(14);
+select plan(17);
 
 select scout.ingest_transactions('{"transaction_id": "F1", "date": "2025-01-01", "amount": 1, "category": "Dairy"}');
 
@@ -29,6 +29,10 @@ select results_eq($$select step, status from ip_workbench.job_run_steps
     $$values ('bronze_freshness', 'ok'), ('silver', 'failed')$$, 'the steps up to the failing one are recorded');
 select is((select count(*)::int from scout.silver_validated_transactions), 0,
           'the failing step''s work was rolled back (transactions too: one step, one unit)');
+select results_eq($$select kind, subject, details ->> 'step', details ->> 'sqlstate', details ->> 'message'
+                      from ip_workbench.dq_alerts where closed_at is null$$,
+    $$values ('job_failed', 'scout.run_transformations', 'silver', 'XX001', 'the products merge broke')$$,
+    'the failed run raises one alert for the job the scheduler ran (not a second for refresh_silver inside it)');
 
 -- Silver checks that fail: a trigger loses every rejected row, so a rejected row is
 -- neither in Silver nor in the rejected table
@@ -49,9 +53,16 @@ select is((select count(*)::int from scout.silver_validated_transactions where t
           'Silver''s own work, which passed its step, stays');
 select ok((select count(*) from scout_internal.gold_days_to_reaggregate) + (select count(*) from scout_internal.gold_differences_to_add) > 0,
           'its changes stay queued for the next Gold refresh');
-select results_eq($$select table_name, dq_score, failing_checks -> 0 ->> 'check' from ip_workbench.dq_alerts where closed_at is null$$,
+select results_eq($$select table_name, dq_score, failing_checks -> 0 ->> 'check' from ip_workbench.dq_alerts
+                     where closed_at is null and kind = 'data_quality'$$,
     $$values ('silver_validated_transactions', 50.00::numeric(5, 2), 'run_transformations.silver_checks')$$,
     'and raise the data-quality alert for Silver (one of the two rows it judged is unaccounted: 50%)');
 
+select is((select details ->> 'times' from ip_workbench.dq_alerts where kind = 'job_failed'), null,
+          'failing checks page as the data-quality alert, not as another failure of the job');
+drop trigger lose_rejects on scout.silver_rejected_transactions;
+select scout.run_transformations();
+select is((select count(*)::int from ip_workbench.dq_alerts where kind = 'job_failed' and closed_at is null), 0,
+          'the job''s next good run closes its alert');
 select * from finish();
 rollback;

@@ -1,7 +1,7 @@
 -- The paging rule (scout_internal.sales_anomaly) on series computed by hand, and
 -- scout.gold_sales_anomalies kept by refresh_gold.
 begin;
-select plan(8);
+select plan(10);
 
 -- history 90..110: median 100; deviations 0,0,0,0,1,1,2,2,5,5,10,10 → MAD 1.5, spread
 -- max(1.4826 x 1.5, 10 % of 100) = 10
@@ -44,5 +44,15 @@ select results_eq($$select week_start, direction, total_amount, expected_amount 
 select is_empty($$select 1 from scout.gold_sales_anomalies a join scout.gold_category_trends g using (category, week_start)
                    where not g.is_complete$$, 'only complete weeks are judged');
 
+select results_eq($$select kind, subject, details ->> 'direction', closed_at is not null from ip_workbench.dq_alerts
+                     where subject like 'Tea,%' order by subject$$,
+    $$select 'sales_anomaly', 'Tea, week of ' || week_start, case when i = 14 then 'spike' else 'drop' end, true
+        from weeks where i >= 14 order by 2$$,
+    'each flagged week among the last three complete ones is an alert too, an event closed as it is raised');
+-- the same weeks again (a rebuild of every category) page nobody twice
+update scout_internal.gold_build_state set built_for = built_for - 1;
+select scout.refresh_gold();
+select is((select count(*)::int from ip_workbench.dq_alerts where kind = 'sales_anomaly' and subject like 'Tea,%'), 3,
+          'once per category and week, ever');
 select * from finish();
 rollback;

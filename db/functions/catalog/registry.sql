@@ -6,6 +6,10 @@
 -- schedule the contract's, and the counts and scores the jobs'.
 -- scout.gold_sales_anomalies is not tracked on purpose: it changes only when sales do
 -- something unusual, so a freshness score on it would page on every quiet week.
+-- The layer's tables only (CONTRACT v3: every registered table is scored): the
+-- project's own bookkeeping (job runs, settings, the quality history) was registered
+-- once and is not data a dashboard or an alert judges.
+delete from ip_workbench.tables t where t.layer = 'metadata';
 insert into ip_workbench.tables as t (schema_name, table_name, layer, description)
 values
     ('scout', 'bronze_products', 'bronze',
@@ -29,25 +33,7 @@ values
     ('scout', 'silver_rejected_transactions', 'silver',
      'Rejected transactions with reasons'),
     ('scout', 'silver_validated_transactions', 'silver',
-     'Validated transactions, one per transaction_id'),
-    ('ip_workbench', 'dq_alert_deliveries', 'metadata',
-     'Deliveries of data-quality alerts to people'),
-    ('ip_workbench', 'dq_alerts', 'metadata',
-     'Data-quality alerts'),
-    ('ip_workbench', 'dq_results', 'metadata',
-     'Every data-quality check result'),
-    ('ip_workbench', 'dq_scores', 'metadata',
-     'Every table''s data-quality scores over time'),
-    ('ip_workbench', 'dq_thresholds', 'metadata',
-     'Data-quality thresholds per layer'),
-    ('ip_workbench', 'job_run_steps', 'metadata',
-     'The steps of each hourly run'),
-    ('ip_workbench', 'job_runs', 'metadata',
-     'Every run of a job'),
-    ('ip_workbench', 'jobs', 'metadata',
-     'The pipeline''s jobs and schedules'),
-    ('ip_workbench', 'settings', 'metadata',
-     'Tunables of the pipeline')
+     'Validated transactions, one per transaction_id')
 on conflict (schema_name, table_name) do update
    set layer = excluded.layer, description = excluded.description
  where (t.layer, t.description) is distinct from (excluded.layer, excluded.description);

@@ -2,7 +2,7 @@
 -- scout_internal.sales_anomaly against the up to 12 weeks before it, kept in
 -- scout.gold_sales_anomalies (a week no longer flagged after a correction leaves it).
 -- A newly flagged week among the last three complete ones is announced once, on
--- channel scout_sales_anomaly; older ones (a first load of history) are recorded
+-- channel scout_sales_anomaly and as an alert (scout_internal.raise_alert); older ones (a first load of history) are recorded
 -- without paging anyone.
 create or replace function scout_internal.gold_find_sales_anomalies()
 returns jsonb
@@ -56,12 +56,17 @@ begin
       into v_new
       from added a
      where a.is_new and a.week_start >= date_trunc('week', v_today::timestamp)::date - 21;
-    perform pg_catalog.pg_notify('scout_sales_anomaly', n.anomaly::text)
+    -- the same path as every alert (a row of ip_workbench.dq_alerts, NOTIFY
+    -- scout_dq_alert, the webhook), once per category and week
+    perform pg_catalog.pg_notify('scout_sales_anomaly', n.anomaly::text),
+            scout_internal.raise_alert('sales_anomaly',
+                                       pg_catalog.format('%s, week of %s', n.anomaly ->> 'category', n.anomaly ->> 'week_start'),
+                                       n.anomaly)
        from pg_catalog.jsonb_array_elements(v_new) n(anomaly);
     return pg_catalog.jsonb_build_object('anomalies', v_flagged, 'anomalies_new', v_new);
 end
 $fn$;
 comment on function scout_internal.gold_find_sales_anomalies() is
-    'Paging step of scout.refresh_gold: judges every complete week of the categories in pg_temp.gold_changed_categories with scout_internal.sales_anomaly against the up to 12 weeks before, keeps scout.gold_sales_anomalies in step (new rows inserted with their detected_at, rows no longer flagged deleted), and sends each newly flagged week among the last three complete ones once on NOTIFY channel scout_sales_anomaly. Returns {"anomalies": flagged weeks of those categories, "anomalies_new": the weeks announced}. Only inside scout.refresh_gold (55000 otherwise).';
+    'Paging step of scout.refresh_gold: judges every complete week of the categories in pg_temp.gold_changed_categories with scout_internal.sales_anomaly against the up to 12 weeks before, keeps scout.gold_sales_anomalies in step (new rows inserted with their detected_at, rows no longer flagged deleted), and sends each newly flagged week among the last three complete ones once on NOTIFY channel scout_sales_anomaly and as a sales_anomaly alert (scout_internal.raise_alert: ip_workbench.dq_alerts, NOTIFY scout_dq_alert, delivered like every alert). Returns {"anomalies": flagged weeks of those categories, "anomalies_new": the weeks announced}. Only inside scout.refresh_gold (55000 otherwise).';
 revoke all on function scout_internal.gold_find_sales_anomalies() from public;
 grant execute on function scout_internal.gold_find_sales_anomalies() to service_role;

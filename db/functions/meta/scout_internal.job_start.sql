@@ -22,6 +22,8 @@ declare
         pg_catalog.format('scout_internal.%I', pg_catalog.replace(p_job, '.', '_') || '_last_xact'));
     v_previous bigint;
     v_previous_status text;
+    v_abandoned bigint;
+    v_left record;
 begin
     select * into v_job from ip_workbench.jobs j where j.name = p_job;
     if not found then
@@ -59,10 +61,17 @@ begin
 
     -- Holding the lock, no other run of this job is alive: one still marked running
     -- had its session end mid-way (only scout_internal.run_job commits that mark early).
-    update ip_workbench.job_runs r
-       set status = 'abandoned', finished_at = coalesce(r.finished_at, pg_catalog.clock_timestamp()),
-           message = 'its session ended before it finished (killed, crashed or disconnected)'
-     where r.job_name = p_job and r.status = 'running' and r.id is distinct from v_preset;
+    for v_left in
+        update ip_workbench.job_runs r
+           set status = 'abandoned', finished_at = coalesce(r.finished_at, pg_catalog.clock_timestamp()),
+               message = 'its session ended before it finished (killed, crashed or disconnected)'
+         where r.job_name = p_job and r.status = 'running' and r.id is distinct from v_preset
+        returning r.id, r.parent_id, r.message
+    loop
+        if v_left.parent_id is null then
+            perform scout_internal.job_alert(p_job, v_left.id, 'abandoned', pg_catalog.jsonb_build_object('message', v_left.message));
+        end if;
+    end loop;
     -- A run that never committed (killed in psql, an RPC cut off, pg_cron's backend
     -- terminated, a crash) took its row with it, but not the transaction id it wrote
     -- into the job's sequence: sequences are not rolled back.
@@ -80,7 +89,10 @@ begin
                 insert into ip_workbench.job_runs (job_name, started_at, finished_at, status, message, xact_id)
                 values (p_job, pg_catalog.now(), pg_catalog.now(), 'abandoned',
                         pg_catalog.format('transaction %s ran it and never committed (killed, crashed, or rolled back by its caller); this run found it: its start time was lost with it', v_previous),
-                        v_previous::text::xid8);
+                        v_previous::text::xid8)
+                returning id into v_abandoned;
+                perform scout_internal.job_alert(p_job, v_abandoned, 'abandoned', pg_catalog.jsonb_build_object(
+                    'message', pg_catalog.format('transaction %s ran it and never committed', v_previous)));
             end if;
         end if;
         -- a run row committed ahead (scout-db) is found by its status instead
@@ -107,6 +119,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.job_start(text, boolean) is
-    'Starts a run of job p_job (ip_workbench.jobs): takes its advisory lock (scout_internal.take_job_lock) for the transaction, waiting when p_wait; marks the job''s runs left running as abandoned, and records as abandoned its previous run when that run''s transaction (kept in the sequence scout_internal.<job>_last_xact) never committed; opens the run''s row (status running) and returns {"run_id", "started_at"}. When another session holds the lock and p_wait is false, records a skipped run and returns {"status": "skipped", "reason", "held_by", "run_id"} instead.';
+    'Starts a run of job p_job (ip_workbench.jobs): takes its advisory lock (scout_internal.take_job_lock) for the transaction, waiting when p_wait; marks the job''s runs left running as abandoned (raising the job''s alert, scout_internal.job_alert, for a run of its own), and records as abandoned its previous run when that run''s transaction (kept in the sequence scout_internal.<job>_last_xact) never committed; opens the run''s row (status running) and returns {"run_id", "started_at"}. When another session holds the lock and p_wait is false, records a skipped run and returns {"status": "skipped", "reason", "held_by", "run_id"} instead.';
 revoke all on function scout_internal.job_start(text, boolean) from public;
 grant execute on function scout_internal.job_start(text, boolean) to service_role;

@@ -60,7 +60,9 @@ begin
                 'sqlstate', coalesce(v_step ->> 'sqlstate', case when v_name like '%checks' then 'check_failed' end),
                 'message', coalesce(v_step ->> 'message', 'step ' || v_name || ' failed')
                            || case when v_name = 'silver_checks' then '; Gold was not refreshed' else '' end,
-                'steps', v_steps));
+                'steps', v_steps)
+                -- failing checks paged as the data-quality alert above: not a second page for the run
+                || case when v_name = 'silver_checks' then '{"paged_as": "data_quality"}'::jsonb else '{}'::jsonb end);
         end if;
     end loop;
     perform pg_catalog.set_config('scout.parent_run_id', '', true);
@@ -68,6 +70,6 @@ begin
 end
 $fn$;
 comment on function scout.run_transformations(boolean, boolean) is
-    'The hourly pipeline: Bronze freshness, scout.refresh_silver, the Silver checks, scout.refresh_gold, the Gold checks, (scout.refresh_platinum when p_platinum), metadata; each step recorded in ip_workbench.job_run_steps. Stops at a failing step or failing Silver checks (before Gold) with status failed, keeping the steps before; failing Silver checks also raise a data-quality alert (scout_internal.dq_raise_alert). Returns {"status", "steps": [{"step", "status", "seconds", "result"}…], "run_id", "seconds"}; a concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
+    'The hourly pipeline: Bronze freshness, scout.refresh_silver, the Silver checks, scout.refresh_gold, the Gold checks, (scout.refresh_platinum when p_platinum), metadata; each step recorded in ip_workbench.job_run_steps. Stops at a failing step or failing Silver checks (before Gold) with status failed, keeping the steps before; failing Silver checks also raise a data-quality alert (scout_internal.dq_raise_alert), which stands for the run (its result says paged_as data_quality, and no job_failed alert is raised); any other failure raises the job''s alert (scout_internal.job_alert). Returns {"status", "steps": [{"step", "status", "seconds", "result"}…], "run_id", "seconds"}; a concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
 revoke all on function scout.run_transformations(boolean, boolean) from public;
 grant execute on function scout.run_transformations(boolean, boolean) to service_role;

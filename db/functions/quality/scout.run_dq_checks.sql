@@ -17,6 +17,9 @@ declare
     v_checked jsonb;
     v_tables jsonb;
     v_alerts jsonb;
+    -- how far this run sees: the next run's recent rows start here
+    v_recent_until timestamptz := least(pg_catalog.now(), scout_internal.oldest_unjudged_bronze('silver_transactions'),
+                                        scout_internal.oldest_unjudged_bronze('silver_products'));
 begin
     v_run := scout_internal.job_start('scout.run_dq_checks', p_wait);
     if v_run ? 'status' then
@@ -33,6 +36,7 @@ begin
         v_alerts := scout_internal.dq_settle_alerts(v_run_id, v_threshold);
         return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
             'status', 'ok', 'tables', v_tables, 'alert_threshold', v_threshold,
+            'recent_since', scout_internal.dq_recent_since(), 'recent_until', v_recent_until,
             'open_alerts', (select pg_catalog.count(*) from ip_workbench.dq_alerts a where a.closed_at is null))
             || v_checked || v_alerts);
     exception when others or query_canceled then
@@ -41,6 +45,6 @@ begin
 end
 $fn$;
 comment on function scout.run_dq_checks(boolean) is
-    'Runs every data-quality check (the views of scout_checks) and the timeliness of every registered table; appends every result to ip_workbench.dq_results and every table''s scores to ip_workbench.dq_scores; sets completeness, uniqueness, timeliness and dq_score (the lowest dimension score) in ip_workbench.tables; replaces each checked table''s failing keys in test_failures; opens one alert per table of a layer with an overall threshold (not bronze) whose score is below dq_alert_threshold (with NOTIFY scout_dq_alert) and closes it when the score recovers. In named steps: scout_internal.dq_run_checks, dq_store_scores, dq_replace_test_failures, dq_settle_alerts. Returns {"status", "checks", "failed_checks", "failing_rows", "tables", "alerts_raised", "alerts_closed", "open_alerts", …}.';
+    'Runs every data-quality check (the views of scout_checks) and the timeliness of every registered table; appends every result to ip_workbench.dq_results and every table''s scores to ip_workbench.dq_scores; sets completeness, uniqueness, timeliness, dq_score (of the rows that arrived since the previous run: each dimension its worst check, the table its worst dimension), cumulative_score and failing_bars in ip_workbench.tables; replaces each checked table''s failing keys in test_failures; opens one alert per table whose score (Bronze: its timeliness) is below dq_alert_threshold (with NOTIFY scout_dq_alert) and closes it when the score recovers. In named steps: scout_internal.dq_run_checks, dq_store_scores, dq_replace_test_failures, dq_settle_alerts. Returns {"status", "checks", "failed_checks", "failing_rows", "recent_failing_rows", "tables", "alerts_raised", "alerts_closed", "open_alerts", "recent_since", "recent_until", …}; recent_until is where the next run''s recent rows start.';
 revoke all on function scout.run_dq_checks(boolean) from public;
 grant execute on function scout.run_dq_checks(boolean) to service_role;

@@ -15,6 +15,9 @@ begin
     if not found then
         raise exception 'no data-quality alert %', p_alert_id using errcode = '22023';
     end if;
+    if v_alert.kind <> 'data_quality' then
+        return scout_internal.event_alert_message(v_alert, p_format, p_report);
+    end if;
     -- the registry's names are data too: one plain line here, code in the chat text below
     v_title := scout_internal.plain_line(pg_catalog.format('Data quality below %s for %s.%s (%s): %s', v_alert.threshold,
                                  v_alert.schema_name, v_alert.table_name, v_alert.layer, v_alert.dq_score));
@@ -66,6 +69,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.dq_alert_message(bigint, text, text) is
-    'The message about alert p_alert_id in format mattermost ({"text", "attachments"}, also read by Slack), generic (the alert as JSON) or email ({"subject", "body"}), with the HTML report''s location p_report when given. Data (table names, checks, sample keys) is a Markdown code span in the chat text and one plain line in the email, never markup.';
+    'The message about alert p_alert_id (a job failure or sales anomaly by scout_internal.event_alert_message) in format mattermost ({"text", "attachments"}, also read by Slack), generic (the alert as JSON) or email ({"subject", "body"}), with the HTML report''s location p_report when given. Data (table names, checks, sample keys) is a Markdown code span in the chat text and one plain line in the email, never markup.';
 revoke all on function scout_internal.dq_alert_message(bigint, text, text) from public;
 grant execute on function scout_internal.dq_alert_message(bigint, text, text) to service_role;

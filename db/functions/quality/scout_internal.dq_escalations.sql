@@ -15,11 +15,11 @@ as $fn$
      where a.closed_at is null
        and (a.opened_at <= pg_catalog.now() - s.after
             or exists (select 1 from ip_workbench.dq_alerts p
-                        where p.schema_name = a.schema_name and p.table_name = a.table_name and p.id < a.id
+                        where p.kind = a.kind and p.subject = a.subject and p.id < a.id
                           and p.closed_at >= a.opened_at - s.after))
      order by a.id
 $fn$;
 comment on function scout_internal.dq_escalations() is
-    'Open alerts due to escalate, with why: open longer than dq_escalate_after (ip_workbench.settings), or raised again within that long of the same table''s previous alert closing.';
+    'Open alerts due to escalate, with why: open longer than dq_escalate_after (ip_workbench.settings), or raised again within that long of the previous alert about the same subject closing. Sales anomalies are closed when raised (an event, not a state), so they never escalate.';
 revoke all on function scout_internal.dq_escalations() from public;
 grant execute on function scout_internal.dq_escalations() to service_role;

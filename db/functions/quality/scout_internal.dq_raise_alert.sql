@@ -20,16 +20,17 @@ declare
     v_id bigint;
 begin
     update ip_workbench.dq_alerts a set last_seen_run_id = p_run_id
-     where a.schema_name = p_schema and a.table_name = p_table and a.closed_at is null;
+     where a.kind = 'data_quality' and a.subject = p_schema || '.' || p_table and a.closed_at is null;
     if found then
         return null;
     end if;
-    insert into ip_workbench.dq_alerts (schema_name, table_name, layer, dq_score, threshold, scores, failing_checks,
-                                        opened_run_id, last_seen_run_id)
-    values (p_schema, p_table, p_layer, p_score, p_threshold, p_scores, coalesce(p_failing, '[]'), p_run_id, p_run_id)
+    insert into ip_workbench.dq_alerts (kind, subject, schema_name, table_name, layer, dq_score, threshold, scores,
+                                        failing_checks, opened_run_id, last_seen_run_id)
+    values ('data_quality', p_schema || '.' || p_table, p_schema, p_table, p_layer, p_score, p_threshold, p_scores,
+            coalesce(p_failing, '[]'), p_run_id, p_run_id)
     returning id into v_id;
     perform pg_catalog.pg_notify('scout_dq_alert', pg_catalog.jsonb_build_object(
-        'alert_id', v_id, 'table', p_schema || '.' || p_table, 'layer', p_layer, 'dq_score', p_score,
+        'alert_id', v_id, 'kind', 'data_quality', 'subject', p_schema || '.' || p_table, 'table', p_schema || '.' || p_table, 'layer', p_layer, 'dq_score', p_score,
         'threshold', p_threshold, 'scores', p_scores, 'run_id', p_run_id)::text);
     return v_id;
 end

@@ -1,21 +1,54 @@
--- A table's timeliness: 100 while its data lags less than its layer's threshold,
--- then falling with the lag (twice the threshold scores 50).
+-- Timeliness means "is the data where it should be by now", judged per table:
+-- * a source (a table with expected_every, Bronze): is its last arrival within its
+--   cadence (plus the layer's allowance)? A daily 02:00 file checked at 08:00 is on time;
+-- * Silver: how long has its oldest unjudged Bronze row waited?
+-- * Gold: how long has its oldest queued Silver change waited?
+-- within the layer's threshold. Past it, the score falls linearly to 0 at twice the
+-- allowance, so a page (below 80) comes soon after a table is late, not days later.
+create or replace function scout_internal.table_lag(p_schema text, p_table text)
+returns table (lag interval, allowed interval, measure text)
+language sql
+stable
+set search_path = ''
+as $fn$
+    select case when t.expected_every is not null or t.layer not in ('silver', 'gold')
+                    then pg_catalog.now() - t.last_updated
+                when t.table_name = 'silver_validated_transactions'
+                    then coalesce(pg_catalog.now() - scout_internal.oldest_unjudged_bronze('silver_transactions'), '0')
+                when t.table_name = 'silver_products'
+                    then coalesce(pg_catalog.now() - scout_internal.oldest_unjudged_bronze('silver_products'), '0')
+                when t.layer = 'gold'
+                    then coalesce(pg_catalog.now() - (select pg_catalog.min(q.queued_at)
+                                                        from scout_internal.gold_days_to_reaggregate q), '0') end,
+           coalesce(t.expected_every, '0') + h.timeliness,
+           case when t.expected_every is not null then 'last arrival'
+                when t.layer not in ('silver', 'gold') then 'last change'
+                when t.layer = 'silver' then 'oldest Bronze row waiting for Silver'
+                else 'oldest Silver change waiting for Gold' end
+      from ip_workbench.tables t
+      join ip_workbench.dq_thresholds h on h.layer = t.layer
+     where t.schema_name = p_schema and t.table_name = p_table and h.timeliness is not null
+       and t.table_name not like '%rejected%'
+       and (t.last_updated is not null or t.layer in ('silver', 'gold'))
+$fn$;
+comment on function scout_internal.table_lag(text, text) is
+    'How late table p_schema.p_table is (lag), how late it may be (allowed) and what was measured (measure): a table with expected_every (a source) by its last arrival against expected_every plus its layer''s timeliness threshold; Silver by its oldest Bronze row not judged yet; Gold by its oldest queued Silver change; others by their last change. No row for a layer without a timeliness threshold (platinum: on demand), a rejected-rows table, or a source that never received anything.';
+revoke all on function scout_internal.table_lag(text, text) from public;
+grant execute on function scout_internal.table_lag(text, text) to service_role;
+
 create or replace function scout_internal.timeliness_score(p_schema text, p_table text)
 returns numeric
 language sql
 stable
-parallel safe
 -- called a few times a run, never per row: pinning search_path costs nothing measurable
 set search_path = ''
 begin atomic
-    select case when pg_catalog.now() - t.last_updated <= h.timeliness then 100::numeric
-                else pg_catalog.round(100 * extract(epoch from h.timeliness)
-                                      / extract(epoch from pg_catalog.now() - t.last_updated), 2) end
-      from ip_workbench.tables t
-      join ip_workbench.dq_thresholds h on h.layer = t.layer
-     where t.schema_name = p_schema and t.table_name = p_table and h.timeliness is not null;
+    select case when l.lag <= l.allowed then 100::numeric
+                else pg_catalog.round(greatest(0::numeric, 100 * (1 - extract(epoch from l.lag - l.allowed)
+                                                                   / nullif(extract(epoch from l.allowed), 0))), 2) end
+      from scout_internal.table_lag(p_schema, p_table) l;
 end;
 comment on function scout_internal.timeliness_score(text, text) is
-    '100 when the table''s last_updated is within its layer''s timeliness threshold, else 100 x threshold / lag; NULL without a threshold or a last change.';
+    '100 while the table is no later than allowed (scout_internal.table_lag), then falling linearly to 0 at twice the allowance (a quarter of the allowance late scores 75); NULL where timeliness does not apply.';
 revoke all on function scout_internal.timeliness_score(text, text) from public;
 grant execute on function scout_internal.timeliness_score(text, text) to service_role;
