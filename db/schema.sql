@@ -585,6 +585,9 @@ declare
     v_checked jsonb;
     v_tables jsonb;
     v_alerts jsonb;
+    -- how far this run sees: the next run's recent rows start here
+    v_recent_until timestamptz := least(pg_catalog.now(), scout_internal.oldest_unjudged_bronze('silver_transactions'),
+                                        scout_internal.oldest_unjudged_bronze('silver_products'));
 begin
     v_run := scout_internal.job_start('scout.run_dq_checks', p_wait);
     if v_run ? 'status' then
@@ -601,6 +604,7 @@ begin
         v_alerts := scout_internal.dq_settle_alerts(v_run_id, v_threshold);
         return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
             'status', 'ok', 'tables', v_tables, 'alert_threshold', v_threshold,
+            'recent_since', scout_internal.dq_recent_since(), 'recent_until', v_recent_until,
             'open_alerts', (select pg_catalog.count(*) from ip_workbench.dq_alerts a where a.closed_at is null))
             || v_checked || v_alerts);
     exception when others or query_canceled then
@@ -614,7 +618,7 @@ $$;
 -- Name: FUNCTION run_dq_checks(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.run_dq_checks(p_wait boolean) IS 'Runs every data-quality check (the views of scout_checks) and the timeliness of every registered table; appends every result to ip_workbench.dq_results and every table''s scores to ip_workbench.dq_scores; sets completeness, uniqueness, timeliness and dq_score (the lowest dimension score) in ip_workbench.tables; replaces each checked table''s failing keys in test_failures; opens one alert per table of a layer with an overall threshold (not bronze) whose score is below dq_alert_threshold (with NOTIFY scout_dq_alert) and closes it when the score recovers. In named steps: scout_internal.dq_run_checks, dq_store_scores, dq_replace_test_failures, dq_settle_alerts. Returns {"status", "checks", "failed_checks", "failing_rows", "tables", "alerts_raised", "alerts_closed", "open_alerts", …}.';
+COMMENT ON FUNCTION scout.run_dq_checks(p_wait boolean) IS 'Runs every data-quality check (the views of scout_checks) and the timeliness of every registered table; appends every result to ip_workbench.dq_results and every table''s scores to ip_workbench.dq_scores; sets completeness, uniqueness, timeliness, dq_score (of the rows that arrived since the previous run: each dimension its worst check, the table its worst dimension), cumulative_score and failing_bars in ip_workbench.tables; replaces each checked table''s failing keys in test_failures; opens one alert per table whose score (Bronze: its timeliness) is below dq_alert_threshold (with NOTIFY scout_dq_alert) and closes it when the score recovers. In named steps: scout_internal.dq_run_checks, dq_store_scores, dq_replace_test_failures, dq_settle_alerts. Returns {"status", "checks", "failed_checks", "failing_rows", "recent_failing_rows", "tables", "alerts_raised", "alerts_closed", "open_alerts", "recent_since", "recent_until", …}; recent_until is where the next run''s recent rows start.';
 
 
 --
@@ -722,7 +726,9 @@ begin
                 'sqlstate', coalesce(v_step ->> 'sqlstate', case when v_name like '%checks' then 'check_failed' end),
                 'message', coalesce(v_step ->> 'message', 'step ' || v_name || ' failed')
                            || case when v_name = 'silver_checks' then '; Gold was not refreshed' else '' end,
-                'steps', v_steps));
+                'steps', v_steps)
+                -- failing checks paged as the data-quality alert above: not a second page for the run
+                || case when v_name = 'silver_checks' then '{"paged_as": "data_quality"}'::jsonb else '{}'::jsonb end);
         end if;
     end loop;
     perform pg_catalog.set_config('scout.parent_run_id', '', true);
@@ -735,7 +741,7 @@ $$;
 -- Name: FUNCTION run_transformations(p_wait boolean, p_platinum boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.run_transformations(p_wait boolean, p_platinum boolean) IS 'The hourly pipeline: Bronze freshness, scout.refresh_silver, the Silver checks, scout.refresh_gold, the Gold checks, (scout.refresh_platinum when p_platinum), metadata; each step recorded in ip_workbench.job_run_steps. Stops at a failing step or failing Silver checks (before Gold) with status failed, keeping the steps before; failing Silver checks also raise a data-quality alert (scout_internal.dq_raise_alert). Returns {"status", "steps": [{"step", "status", "seconds", "result"}…], "run_id", "seconds"}; a concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
+COMMENT ON FUNCTION scout.run_transformations(p_wait boolean, p_platinum boolean) IS 'The hourly pipeline: Bronze freshness, scout.refresh_silver, the Silver checks, scout.refresh_gold, the Gold checks, (scout.refresh_platinum when p_platinum), metadata; each step recorded in ip_workbench.job_run_steps. Stops at a failing step or failing Silver checks (before Gold) with status failed, keeping the steps before; failing Silver checks also raise a data-quality alert (scout_internal.dq_raise_alert), which stands for the run (its result says paged_as data_quality, and no job_failed alert is raised); any other failure raises the job''s alert (scout_internal.job_alert). Returns {"status", "steps": [{"step", "status", "seconds", "result"}…], "run_id", "seconds"}; a concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
 
 
 SET default_table_access_method = heap;
@@ -2157,6 +2163,9 @@ begin
     if not found then
         raise exception 'no data-quality alert %', p_alert_id using errcode = '22023';
     end if;
+    if v_alert.kind <> 'data_quality' then
+        return scout_internal.event_alert_message(v_alert, p_format, p_report);
+    end if;
     -- the registry's names are data too: one plain line here, code in the chat text below
     v_title := scout_internal.plain_line(pg_catalog.format('Data quality below %s for %s.%s (%s): %s', v_alert.threshold,
                                  v_alert.schema_name, v_alert.table_name, v_alert.layer, v_alert.dq_score));
@@ -2213,7 +2222,7 @@ $$;
 -- Name: FUNCTION dq_alert_message(p_alert_id bigint, p_format text, p_report text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format text, p_report text) IS 'The message about alert p_alert_id in format mattermost ({"text", "attachments"}, also read by Slack), generic (the alert as JSON) or email ({"subject", "body"}), with the HTML report''s location p_report when given. Data (table names, checks, sample keys) is a Markdown code span in the chat text and one plain line in the email, never markup.';
+COMMENT ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format text, p_report text) IS 'The message about alert p_alert_id (a job failure or sales anomaly by scout_internal.event_alert_message) in format mattermost ({"text", "attachments"}, also read by Slack), generic (the alert as JSON) or email ({"subject", "body"}), with the HTML report''s location p_report when given. Data (table names, checks, sample keys) is a Markdown code span in the chat text and one plain line in the email, never markup.';
 
 
 --
@@ -2232,7 +2241,7 @@ CREATE FUNCTION scout_internal.dq_escalations() RETURNS TABLE(alert_id bigint, r
      where a.closed_at is null
        and (a.opened_at <= pg_catalog.now() - s.after
             or exists (select 1 from ip_workbench.dq_alerts p
-                        where p.schema_name = a.schema_name and p.table_name = a.table_name and p.id < a.id
+                        where p.kind = a.kind and p.subject = a.subject and p.id < a.id
                           and p.closed_at >= a.opened_at - s.after))
      order by a.id
 $$;
@@ -2242,7 +2251,7 @@ $$;
 -- Name: FUNCTION dq_escalations(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_escalations() IS 'Open alerts due to escalate, with why: open longer than dq_escalate_after (ip_workbench.settings), or raised again within that long of the same table''s previous alert closing.';
+COMMENT ON FUNCTION scout_internal.dq_escalations() IS 'Open alerts due to escalate, with why: open longer than dq_escalate_after (ip_workbench.settings), or raised again within that long of the previous alert about the same subject closing. Sales anomalies are closed when raised (an event, not a state), so they never escalate.';
 
 
 --
@@ -2257,16 +2266,17 @@ declare
     v_id bigint;
 begin
     update ip_workbench.dq_alerts a set last_seen_run_id = p_run_id
-     where a.schema_name = p_schema and a.table_name = p_table and a.closed_at is null;
+     where a.kind = 'data_quality' and a.subject = p_schema || '.' || p_table and a.closed_at is null;
     if found then
         return null;
     end if;
-    insert into ip_workbench.dq_alerts (schema_name, table_name, layer, dq_score, threshold, scores, failing_checks,
-                                        opened_run_id, last_seen_run_id)
-    values (p_schema, p_table, p_layer, p_score, p_threshold, p_scores, coalesce(p_failing, '[]'), p_run_id, p_run_id)
+    insert into ip_workbench.dq_alerts (kind, subject, schema_name, table_name, layer, dq_score, threshold, scores,
+                                        failing_checks, opened_run_id, last_seen_run_id)
+    values ('data_quality', p_schema || '.' || p_table, p_schema, p_table, p_layer, p_score, p_threshold, p_scores,
+            coalesce(p_failing, '[]'), p_run_id, p_run_id)
     returning id into v_id;
     perform pg_catalog.pg_notify('scout_dq_alert', pg_catalog.jsonb_build_object(
-        'alert_id', v_id, 'table', p_schema || '.' || p_table, 'layer', p_layer, 'dq_score', p_score,
+        'alert_id', v_id, 'kind', 'data_quality', 'subject', p_schema || '.' || p_table, 'table', p_schema || '.' || p_table, 'layer', p_layer, 'dq_score', p_score,
         'threshold', p_threshold, 'scores', p_scores, 'run_id', p_run_id)::text);
     return v_id;
 end
@@ -2278,6 +2288,151 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.dq_raise_alert(p_schema text, p_table text, p_layer text, p_score numeric, p_threshold numeric, p_scores jsonb, p_failing jsonb, p_run_id bigint) IS 'Opens a data-quality alert for table p_schema.p_table (score p_score below p_threshold, dimension scores p_scores, failing checks p_failing, raised by run p_run_id) and sends NOTIFY scout_dq_alert; returns its id. When the table has an open alert, marks it seen by p_run_id and returns NULL.';
+
+
+--
+-- Name: job_runs; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.job_runs (
+    id bigint NOT NULL,
+    job_name text NOT NULL,
+    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    finished_at timestamp with time zone,
+    status text DEFAULT 'running'::text NOT NULL,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    parent_id bigint,
+    failed_step text,
+    sqlstate text,
+    message text,
+    pid integer,
+    backend_start timestamp with time zone,
+    xact_id xid8,
+    CONSTRAINT job_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'ok'::text, 'failed'::text, 'skipped'::text, 'abandoned'::text])))
+);
+
+ALTER TABLE ONLY ip_workbench.job_runs FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE job_runs; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.job_runs IS 'One row per run of a job (ip_workbench.jobs): when, outcome and the result it returned. A run that fails leaves status failed with the step, SQLSTATE and message; one whose session ended mid-way (killed, crashed) is marked abandoned by the next run of its job.';
+
+
+--
+-- Name: COLUMN job_runs.id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.id IS 'Run number, increasing.';
+
+
+--
+-- Name: COLUMN job_runs.job_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.job_name IS 'The function that ran, e.g. scout.refresh_silver.';
+
+
+--
+-- Name: COLUMN job_runs.started_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.started_at IS 'Wall-clock start of the run.';
+
+
+--
+-- Name: COLUMN job_runs.finished_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.finished_at IS 'Wall-clock end of the run; NULL while running.';
+
+
+--
+-- Name: COLUMN job_runs.status; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.status IS 'running, ok, failed (an error in a step, recorded with it), skipped (another run held the lock), or abandoned (the session running it ended before it finished).';
+
+
+--
+-- Name: COLUMN job_runs.details; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.details IS 'The run''s result document (counts, reasons).';
+
+
+--
+-- Name: COLUMN job_runs.parent_id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.parent_id IS 'The run this one was a step of (refresh_silver inside run_transformations); NULL for a top-level run.';
+
+
+--
+-- Name: COLUMN job_runs.failed_step; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.failed_step IS 'For a failed run: the step that failed.';
+
+
+--
+-- Name: COLUMN job_runs.sqlstate; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.sqlstate IS 'For a failed run: the SQLSTATE of its error.';
+
+
+--
+-- Name: COLUMN job_runs.message; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.message IS 'For a failed or abandoned run: the error message, or how it ended.';
+
+
+--
+-- Name: COLUMN job_runs.pid; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.pid IS 'Backend process that ran it, for a DBA to find (or end) a run still going: pg_stat_activity.pid.';
+
+
+--
+-- Name: COLUMN job_runs.backend_start; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.backend_start IS 'When that backend started: with pid it names the session, since pids are reused.';
+
+
+--
+-- Name: COLUMN job_runs.xact_id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.job_runs.xact_id IS 'The transaction the run ran in (pg_current_xact_id()); the job''s next run looks for it to find a run that never committed.';
+
+
+--
+-- Name: dq_recent_since(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_recent_since() RETURNS timestamp with time zone
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    BEGIN ATOMIC
+ SELECT COALESCE(( SELECT ((r.details ->> 'recent_until'::text))::timestamp with time zone AS timestamptz
+            FROM ip_workbench.job_runs r
+           WHERE ((r.job_name = 'scout.run_dq_checks'::text) AND (r.status = 'ok'::text) AND (r.details ? 'recent_until'::text))
+           ORDER BY r.id DESC
+          LIMIT 1), (now() - '1 day'::interval)) AS "coalesce";
+END;
+
+
+--
+-- Name: FUNCTION dq_recent_since(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_recent_since() IS 'The start of the recent window the data-quality scores describe: the recent_until recorded by the last successful scout.run_dq_checks (its start, or the arrival of the oldest Bronze row Silver had not judged then, if earlier), else now() minus one day. Check views compare a row''s arrival (ingested_at) with it.';
 
 
 --
@@ -2324,6 +2479,7 @@ CREATE FUNCTION scout_internal.dq_run_checks() RETURNS jsonb
     AS $$
 declare
     v_check record;
+    v_columns text := 'check_name, schema_name, table_name, layer, dimension, level, passed, failed, detail, failing_keys';
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_run_checks');
     if pg_catalog.to_regclass('pg_temp.dq_run_results') is not null then
@@ -2331,34 +2487,53 @@ begin
     end if;
     create temp table dq_run_results (
         check_name text, schema_name text, table_name text, layer text, dimension text, level text,
-        passed bigint, failed bigint, detail text, failing_keys text[]
+        passed bigint, failed bigint, detail text, failing_keys text[],
+        recent_passed bigint, recent_failed bigint, recent_carried boolean not null default false
     ) on commit drop;
-    for v_check in select c.relname from pg_catalog.pg_class c
+    for v_check in select c.relname,
+                          exists (select 1 from pg_catalog.pg_attribute a
+                                   where a.attrelid = c.oid and a.attname = 'recent_failed' and not a.attisdropped)
+                          and exists (select 1 from pg_catalog.pg_attribute a
+                                       where a.attrelid = c.oid and a.attname = 'recent_passed' and not a.attisdropped)
+                              as knows_recent
+                     from pg_catalog.pg_class c
                     where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' order by c.relname loop
         begin
-            execute pg_catalog.format('insert into pg_temp.dq_run_results select * from scout_checks.%I',
+            execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed) select %s, %s from scout_checks.%I',
+                                      v_columns, v_columns,
+                                      case when v_check.knows_recent then 'recent_passed, recent_failed' else 'passed, failed' end,
                                       v_check.relname);
         exception when others then
             insert into pg_temp.dq_run_results
             values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
-                    pg_catalog.format('the check itself failed: %s (SQLSTATE %s)', sqlerrm, sqlstate), null);
+                    pg_catalog.format('the check itself failed: %s (SQLSTATE %s)', sqlerrm, sqlstate), null, 0, 1);
         end;
     end loop;
-    -- timeliness of every registered table with a layer threshold
+    -- timeliness of every registered table where it applies: always about now
     insert into pg_temp.dq_run_results
     select 'timeliness', t.schema_name, t.table_name, t.layer, 'timeliness', 'error',
-           (pg_catalog.now() - t.last_updated <= h.timeliness)::int,
-           (pg_catalog.now() - t.last_updated > h.timeliness)::int,
-           pg_catalog.format('last change %s ago, threshold %s',
-                             pg_catalog.date_trunc('second', pg_catalog.now() - t.last_updated), h.timeliness),
-           null
+           (l.lag <= l.allowed)::int, (l.lag > l.allowed)::int,
+           pg_catalog.format('%s %s ago, allowed %s', l.measure, pg_catalog.date_trunc('second', l.lag), l.allowed),
+           null, (l.lag <= l.allowed)::int, (l.lag > l.allowed)::int
       from ip_workbench.tables t
-      join ip_workbench.dq_thresholds h on h.layer = t.layer
-     where h.timeliness is not null and t.last_updated is not null
-       and t.table_name not like '%rejected%';
+     cross join lateral scout_internal.table_lag(t.schema_name, t.table_name) l;
+    -- nothing recent to judge: the previous run's recent judgement stands
+    update pg_temp.dq_run_results r
+       set recent_passed = coalesce(p.recent_passed, r.passed), recent_failed = coalesce(p.recent_failed, r.failed),
+           recent_carried = p.recent_passed is not null
+      from (select x.check_name, x.schema_name, x.table_name, y.recent_passed, y.recent_failed
+              from pg_temp.dq_run_results x
+              left join lateral (select d.recent_passed, d.recent_failed from ip_workbench.dq_results d
+                                  where d.check_name = x.check_name and d.schema_name = x.schema_name
+                                    and d.table_name = x.table_name and d.recent_passed is not null
+                                  order by d.run_id desc limit 1) y on true
+             where x.recent_passed + x.recent_failed = 0) p
+     where p.check_name = r.check_name and p.schema_name = r.schema_name and p.table_name = r.table_name;
     return (select pg_catalog.jsonb_build_object('checks', pg_catalog.count(*),
                                                  'failed_checks', pg_catalog.count(*) filter (where r.failed > 0),
-                                                 'failing_rows', coalesce(pg_catalog.sum(r.failed), 0))
+                                                 'failing_rows', coalesce(pg_catalog.sum(r.failed), 0),
+                                                 'recent_failing_rows', coalesce(pg_catalog.sum(r.recent_failed)
+                                                                                 filter (where not r.recent_carried), 0))
               from pg_temp.dq_run_results r);
 end
 $$;
@@ -2368,7 +2543,7 @@ $$;
 -- Name: FUNCTION dq_run_checks(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_run_checks() IS 'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table with a layer threshold into pg_temp.dq_run_results; returns {"checks", "failed_checks", "failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.dq_run_checks() IS 'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both); a check with no recent row keeps its previous recent figures (recent_carried). Returns {"checks", "failed_checks", "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
 
 
 --
@@ -2385,31 +2560,34 @@ declare
     v_closed jsonb := '[]'::jsonb;
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_settle_alerts');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[])';
-    perform 'PRAGMA:TABLE: dq_run_scores (schema_name text, table_name text, layer text, completeness numeric, uniqueness numeric, validity numeric, integrity numeric, timeliness numeric, dq_score numeric)';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean)';
+    perform 'PRAGMA:TABLE: dq_run_scores (schema_name text, table_name text, layer text, completeness numeric, uniqueness numeric, validity numeric, integrity numeric, timeliness numeric, dq_score numeric, cumulative_score numeric, failing_bars text[])';
     for v_alert in
         select s.*, a.id as open_id,
+               case when h.overall is not null then s.dq_score else s.timeliness end as paged_score,
                (select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
                            'check', r.check_name, 'failed', r.failed, 'detail', r.detail,
+                           'recent_failed', r.recent_failed, 'recent_checked', r.recent_passed + r.recent_failed,
                            'sample_keys', pg_catalog.to_jsonb(r.failing_keys[1:5])) order by r.check_name)
                   from pg_temp.dq_run_results r
-                 where r.schema_name = s.schema_name and r.table_name = s.table_name and r.failed > 0) as failing
+                 where r.schema_name = s.schema_name and r.table_name = s.table_name and r.level = 'error'
+                   and (r.recent_failed > 0 or r.failed > 0)) as failing
           from pg_temp.dq_run_scores s
-          join ip_workbench.dq_thresholds h on h.layer = s.layer and h.overall is not null
+          join ip_workbench.dq_thresholds h on h.layer = s.layer and (h.overall is not null or h.timeliness is not null)
           left join ip_workbench.dq_alerts a
-                 on a.schema_name = s.schema_name and a.table_name = s.table_name and a.closed_at is null
+                 on a.kind = 'data_quality' and a.subject = s.schema_name || '.' || s.table_name and a.closed_at is null
     loop
-        if v_alert.dq_score < p_threshold then
-            if scout_internal.dq_raise_alert(v_alert.schema_name, v_alert.table_name, v_alert.layer, v_alert.dq_score,
+        if v_alert.paged_score < p_threshold then
+            if scout_internal.dq_raise_alert(v_alert.schema_name, v_alert.table_name, v_alert.layer, v_alert.paged_score,
                    p_threshold, pg_catalog.jsonb_build_object('completeness', v_alert.completeness,
                        'uniqueness', v_alert.uniqueness, 'validity', v_alert.validity, 'integrity', v_alert.integrity,
-                       'timeliness', v_alert.timeliness),
+                       'timeliness', v_alert.timeliness, 'cumulative', v_alert.cumulative_score),
                    v_alert.failing, p_run_id) is not null then
                 v_raised := v_raised || pg_catalog.to_jsonb(v_alert.schema_name || '.' || v_alert.table_name);
             end if;
-        elsif v_alert.open_id is not null then
+        elsif v_alert.open_id is not null and v_alert.paged_score is not null then
             update ip_workbench.dq_alerts a
-               set closed_at = pg_catalog.now(), closed_score = v_alert.dq_score
+               set closed_at = pg_catalog.now(), closed_score = v_alert.paged_score
              where a.id = v_alert.open_id;
             v_closed := v_closed || pg_catalog.to_jsonb(v_alert.schema_name || '.' || v_alert.table_name);
         end if;
@@ -2423,7 +2601,7 @@ $$;
 -- Name: FUNCTION dq_settle_alerts(p_run_id bigint, p_threshold numeric); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_settle_alerts(p_run_id bigint, p_threshold numeric) IS 'Step 4 of scout.run_dq_checks: for every table in pg_temp.dq_run_scores of a layer with an overall threshold, opens an alert (scout_internal.dq_raise_alert) when its score is below p_threshold, or closes its open alert when it is not; returns {"alerts_raised", "alerts_closed"} (lists of schema.table). Only inside scout.run_dq_checks (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.dq_settle_alerts(p_run_id bigint, p_threshold numeric) IS 'Step 4 of scout.run_dq_checks: for every table in pg_temp.dq_run_scores, compares its paged score (dq_score in a layer with an overall bar; timeliness in bronze) with p_threshold: below it opens an alert (scout_internal.dq_raise_alert, naming the failing checks with their recent and cumulative counts), at or above it closes the table''s open alert. Returns {"alerts_raised", "alerts_closed"} (lists of schema.table). Only inside scout.run_dq_checks (55000 otherwise).';
 
 
 --
@@ -2436,11 +2614,11 @@ CREATE FUNCTION scout_internal.dq_store_scores(p_run_id bigint) RETURNS jsonb
     AS $$
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_store_scores');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[])';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean)';
     insert into ip_workbench.dq_results (run_id, check_name, schema_name, table_name, layer, dimension, level,
-                                         passed, failed, detail)
+                                         passed, failed, detail, recent_passed, recent_failed, recent_carried)
     select p_run_id, r.check_name, r.schema_name, r.table_name, r.layer, r.dimension, r.level,
-           r.passed, r.failed, r.detail
+           r.passed, r.failed, r.detail, r.recent_passed, r.recent_failed, r.recent_carried
       from pg_temp.dq_run_results r;
 
     if pg_catalog.to_regclass('pg_temp.dq_run_scores') is not null then
@@ -2448,30 +2626,43 @@ begin
     end if;
     create temp table dq_run_scores on commit drop as
     select d.schema_name, d.table_name, d.layer, d.completeness, d.uniqueness, d.validity, d.integrity, d.timeliness,
-           least(d.completeness, d.uniqueness, d.validity, d.integrity, d.timeliness) as dq_score
-      from (select r.schema_name, r.table_name, r.layer,
-                   scout_internal.pass_rate(r.dimensions, 'completeness') as completeness,
-                   scout_internal.pass_rate(r.dimensions, 'uniqueness') as uniqueness,
-                   scout_internal.pass_rate(r.dimensions, 'validity') as validity,
-                   scout_internal.pass_rate(r.dimensions, 'integrity') as integrity,
-                   scout_internal.timeliness_score(r.schema_name, r.table_name) as timeliness
-              from (select x.schema_name, x.table_name, x.layer,
-                           pg_catalog.jsonb_object_agg(x.dimension, pg_catalog.jsonb_build_array(x.passed, x.failed))
-                               as dimensions
-                      from (select y.schema_name, y.table_name, y.layer,
-                                   case y.dimension when 'volume' then 'integrity' else y.dimension end as dimension,
-                                   pg_catalog.sum(y.passed) as passed, pg_catalog.sum(y.failed) as failed
-                              from pg_temp.dq_run_results y where y.level = 'error'
-                             group by 1, 2, 3, 4) x
-                     group by 1, 2, 3) r) d;
+           least(d.completeness, d.uniqueness, d.validity, d.integrity, d.timeliness)::numeric(5, 2) as dq_score,
+           d.cumulative_score,
+           pg_catalog.array_remove(array[
+               case when d.completeness < h.completeness then 'completeness' end,
+               case when d.uniqueness < h.uniqueness then 'uniqueness' end,
+               case when d.validity < h.overall then 'validity' end,
+               case when d.integrity < h.overall then 'integrity' end,
+               case when d.timeliness < 100 then 'timeliness' end,
+               case when least(d.completeness, d.uniqueness, d.validity, d.integrity, d.timeliness) < h.overall
+                    then 'overall' end], null) as failing_bars
+      from (select c.schema_name, c.table_name, pg_catalog.min(c.layer) as layer,
+                   pg_catalog.min(c.recent_rate) filter (where c.dimension = 'completeness') as completeness,
+                   pg_catalog.min(c.recent_rate) filter (where c.dimension = 'uniqueness') as uniqueness,
+                   pg_catalog.min(c.recent_rate) filter (where c.dimension = 'validity') as validity,
+                   pg_catalog.min(c.recent_rate) filter (where c.dimension in ('integrity', 'volume')) as integrity,
+                   pg_catalog.min(c.recent_rate) filter (where c.dimension = 'timeliness') as timeliness,
+                   pg_catalog.min(c.rate)::numeric(5, 2) as cumulative_score
+              from (select r.schema_name, r.table_name, r.layer, r.dimension,
+                           case when r.dimension = 'timeliness'
+                                then scout_internal.timeliness_score(r.schema_name, r.table_name)
+                                else pg_catalog.round(100.0 * r.recent_passed / nullif(r.recent_passed + r.recent_failed, 0), 2)
+                           end as recent_rate,
+                           case when r.dimension = 'timeliness'
+                                then scout_internal.timeliness_score(r.schema_name, r.table_name)
+                                else pg_catalog.round(100.0 * r.passed / nullif(r.passed + r.failed, 0), 2) end as rate
+                      from pg_temp.dq_run_results r where r.level = 'error') c
+             group by c.schema_name, c.table_name) d
+      left join ip_workbench.dq_thresholds h on h.layer = d.layer;
     insert into ip_workbench.dq_scores (run_id, schema_name, table_name, layer, completeness, uniqueness, validity,
-                                        integrity, timeliness, dq_score)
+                                        integrity, timeliness, dq_score, cumulative_score, failing_bars)
     select p_run_id, s.schema_name, s.table_name, s.layer, s.completeness, s.uniqueness, s.validity, s.integrity,
-           s.timeliness, s.dq_score
+           s.timeliness, s.dq_score, s.cumulative_score, s.failing_bars
       from pg_temp.dq_run_scores s;
     update ip_workbench.tables t
        set completeness = s.completeness, uniqueness = s.uniqueness, timeliness = s.timeliness,
-           dq_score = s.dq_score, last_checked = pg_catalog.now()
+           dq_score = s.dq_score, cumulative_score = s.cumulative_score, failing_bars = s.failing_bars,
+           last_checked = pg_catalog.now()
       from pg_temp.dq_run_scores s
      where t.schema_name = s.schema_name and t.table_name = s.table_name;
     return (select pg_catalog.jsonb_object_agg(s.schema_name || '.' || s.table_name, s.dq_score)
@@ -2484,7 +2675,228 @@ $$;
 -- Name: FUNCTION dq_store_scores(p_run_id bigint); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) IS 'Step 2 of scout.run_dq_checks: appends every result of pg_temp.dq_run_results to ip_workbench.dq_results under run p_run_id, scores every checked table (each dimension''s pass rate over its error-level results; dq_score the lowest) into pg_temp.dq_run_scores, ip_workbench.dq_scores and ip_workbench.tables; returns each table''s dq_score by schema.table. Only inside scout.run_dq_checks (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) IS 'Step 2 of scout.run_dq_checks: appends every result of pg_temp.dq_run_results to ip_workbench.dq_results under run p_run_id; scores every checked table into pg_temp.dq_run_scores, ip_workbench.dq_scores and ip_workbench.tables: a dimension''s score is its worst error-level check''s pass rate over the recent rows (volume counts as integrity; timeliness by scout_internal.timeliness_score), dq_score the worst dimension, cumulative_score the same over every retained row, failing_bars the bars of its layer it is below. Returns each table''s dq_score by schema.table. Only inside scout.run_dq_checks (55000 otherwise).';
+
+
+--
+-- Name: dq_alerts; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.dq_alerts (
+    id bigint NOT NULL,
+    schema_name text,
+    table_name text,
+    layer text,
+    dq_score numeric(5,2),
+    threshold numeric(5,2),
+    scores jsonb,
+    failing_checks jsonb DEFAULT '[]'::jsonb NOT NULL,
+    opened_run_id bigint,
+    opened_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_seen_run_id bigint,
+    closed_at timestamp with time zone,
+    closed_score numeric(5,2),
+    kind text DEFAULT 'data_quality'::text NOT NULL,
+    subject text NOT NULL,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    CONSTRAINT dq_alerts_data_quality_names_a_table CHECK (((kind <> 'data_quality'::text) OR ((table_name IS NOT NULL) AND (dq_score IS NOT NULL) AND (threshold IS NOT NULL) AND (scores IS NOT NULL) AND (opened_run_id IS NOT NULL)))),
+    CONSTRAINT dq_alerts_kind_check CHECK ((kind = ANY (ARRAY['data_quality'::text, 'job_failed'::text, 'sales_anomaly'::text])))
+);
+
+ALTER TABLE ONLY ip_workbench.dq_alerts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE dq_alerts; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.dq_alerts IS 'Alerts people are paged on, of three kinds: data_quality (a table whose score is below dq_alert_threshold, closed when it recovers), job_failed (a failed or abandoned run, closed by the job''s next good run) and sales_anomaly (once per category and week, closed as raised). One open alert per subject, raised with NOTIFY scout_dq_alert; the same problem again updates it, never adds another. scout-db dq alert delivers them.';
+
+
+--
+-- Name: COLUMN dq_alerts.id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.id IS 'Alert id.';
+
+
+--
+-- Name: COLUMN dq_alerts.schema_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.schema_name IS 'Schema of the table (data_quality; scout for sales_anomaly; NULL for job_failed).';
+
+
+--
+-- Name: COLUMN dq_alerts.table_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.table_name IS 'The table (data_quality; gold_sales_anomalies for sales_anomaly; NULL for job_failed).';
+
+
+--
+-- Name: COLUMN dq_alerts.layer; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN dq_alerts.dq_score; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.dq_score IS 'data_quality: the score that paged when it was raised (the overall score; for Bronze, its timeliness).';
+
+
+--
+-- Name: COLUMN dq_alerts.threshold; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.threshold IS 'data_quality: the alert threshold then.';
+
+
+--
+-- Name: COLUMN dq_alerts.scores; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.scores IS 'data_quality: its dimension scores then, and the cumulative score.';
+
+
+--
+-- Name: COLUMN dq_alerts.failing_checks; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.failing_checks IS 'data_quality: the checks that failed then, with recent and cumulative counts and sample keys.';
+
+
+--
+-- Name: COLUMN dq_alerts.opened_run_id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.opened_run_id IS 'data_quality: the run that raised it.';
+
+
+--
+-- Name: COLUMN dq_alerts.opened_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.opened_at IS 'When it was raised.';
+
+
+--
+-- Name: COLUMN dq_alerts.last_seen_run_id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.last_seen_run_id IS 'data_quality: the latest run that still found the score below the threshold.';
+
+
+--
+-- Name: COLUMN dq_alerts.closed_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.closed_at IS 'When it was over (score recovered, the job ran well, or at once for an anomaly); NULL while open.';
+
+
+--
+-- Name: COLUMN dq_alerts.closed_score; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.closed_score IS 'data_quality: the score that closed it.';
+
+
+--
+-- Name: COLUMN dq_alerts.kind; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.kind IS 'data_quality, job_failed or sales_anomaly.';
+
+
+--
+-- Name: COLUMN dq_alerts.subject; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.subject IS 'What it is about: schema.table, the job''s name, or "category, week of YYYY-MM-DD".';
+
+
+--
+-- Name: COLUMN dq_alerts.details; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_alerts.details IS 'For job_failed: run_id, status, step, sqlstate, message and times (failures while open); for sales_anomaly: week_start, category, direction, total_amount, expected_amount. Empty for data_quality, whose figures have columns.';
+
+
+--
+-- Name: event_alert_message(ip_workbench.dq_alerts, text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.event_alert_message(p_alert ip_workbench.dq_alerts, p_format text, p_report text) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+    d jsonb := p_alert.details;
+    v_title text;
+    v_chat text;
+    v_lines text[];
+    v_next text;
+begin
+    if p_alert.kind = 'job_failed' then
+        v_title := pg_catalog.format('Job %s %s%s', p_alert.subject, coalesce(d ->> 'status', 'failed'),
+                                     coalesce(' in step ' || (d ->> 'step'), ''));
+        v_chat := pg_catalog.format(':rotating_light: Job %s %s%s', scout_internal.markdown_code(p_alert.subject),
+                                    coalesce(d ->> 'status', 'failed'),
+                                    coalesce(' in step ' || scout_internal.markdown_code(d ->> 'step'), ''));
+        v_lines := array[pg_catalog.format('Error: %s%s', coalesce(d ->> 'message', 'none recorded'),
+                                           coalesce(' (SQLSTATE ' || (d ->> 'sqlstate') || ')', '')),
+                         pg_catalog.format('Run %s; failures while open: %s', coalesce(d ->> 'run_id', '?'),
+                                           coalesce(d ->> 'times', '1'))];
+        v_next := pg_catalog.format('scout-db jobs list; select * from ip_workbench.job_runs where id = %s',
+                                    coalesce(d ->> 'run_id', '0'));
+    elsif p_alert.kind = 'sales_anomaly' then
+        v_title := pg_catalog.format('Sales %s: %s', d ->> 'direction', p_alert.subject);
+        v_chat := pg_catalog.format(':chart_with_downwards_trend: Sales %s: %s, week of %s', d ->> 'direction',
+                                    scout_internal.markdown_code(d ->> 'category'), d ->> 'week_start');
+        v_lines := array[pg_catalog.format('Sold %s in the week against about %s expected from the weeks before',
+                                           pg_catalog.to_char((d ->> 'total_amount')::numeric, 'FM999G999G999G990D00'),
+                                           pg_catalog.to_char((d ->> 'expected_amount')::numeric, 'FM999G999G999G990D00'))];
+        v_next := pg_catalog.format('select * from scout.gold_sales_anomalies where week_start = %L', d ->> 'week_start');
+    else
+        raise exception 'alert % is of kind %, which has no message here', p_alert.id, p_alert.kind using errcode = '22023';
+    end if;
+    v_title := scout_internal.plain_line(v_title);
+    if p_format = 'generic' then
+        return pg_catalog.jsonb_build_object('alert_id', p_alert.id, 'kind', p_alert.kind, 'subject', p_alert.subject,
+                                             'details', d, 'opened_at', p_alert.opened_at, 'report', p_report);
+    elsif p_format = 'mattermost' then
+        return pg_catalog.jsonb_build_object(
+            'text', v_chat,
+            'attachments', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                'fallback', v_title, 'color', case p_alert.kind when 'job_failed' then '#d9534f' else '#f0ad4e' end,
+                'title', v_title,
+                'text', (select pg_catalog.string_agg(scout_internal.markdown_code(l), E'\n') from pg_catalog.unnest(v_lines) l)
+                        || E'\nNext: ' || scout_internal.markdown_code(v_next) || coalesce(E'\nReport: ' || p_report, ''),
+                'footer', pg_catalog.format('alert %s, raised %s', p_alert.id,
+                                            pg_catalog.to_char(p_alert.opened_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')))));
+    elsif p_format = 'email' then
+        return pg_catalog.jsonb_build_object(
+            'subject', '[scout] ' || v_title,
+            'body', v_title || E'\n\n'
+                || (select pg_catalog.string_agg(scout_internal.plain_line(l), E'\n') from pg_catalog.unnest(v_lines) l)
+                || E'\n\nNext: ' || scout_internal.plain_line(v_next) || E'\n\n'
+                || pg_catalog.format('Alert %s, raised %s.', p_alert.id,
+                                     pg_catalog.to_char(p_alert.opened_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'))
+                || coalesce(' Report: ' || p_report, '') || E'\n');
+    end if;
+    raise exception 'format must be mattermost, generic or email, got %', p_format using errcode = '22023';
+end
+$$;
+
+
+--
+-- Name: FUNCTION event_alert_message(p_alert ip_workbench.dq_alerts, p_format text, p_report text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.event_alert_message(p_alert ip_workbench.dq_alerts, p_format text, p_report text) IS 'The message about p_alert, a job_failed or sales_anomaly alert, in format mattermost, generic or email (as scout_internal.dq_alert_message): what happened, its figures, the query to look at next, and the report p_report when given. Data is a code span in chat and a plain line in email.';
 
 
 --
@@ -2943,7 +3355,12 @@ begin
       into v_new
       from added a
      where a.is_new and a.week_start >= date_trunc('week', v_today::timestamp)::date - 21;
-    perform pg_catalog.pg_notify('scout_sales_anomaly', n.anomaly::text)
+    -- the same path as every alert (a row of ip_workbench.dq_alerts, NOTIFY
+    -- scout_dq_alert, the webhook), once per category and week
+    perform pg_catalog.pg_notify('scout_sales_anomaly', n.anomaly::text),
+            scout_internal.raise_alert('sales_anomaly',
+                                       pg_catalog.format('%s, week of %s', n.anomaly ->> 'category', n.anomaly ->> 'week_start'),
+                                       n.anomaly)
        from pg_catalog.jsonb_array_elements(v_new) n(anomaly);
     return pg_catalog.jsonb_build_object('anomalies', v_flagged, 'anomalies_new', v_new);
 end
@@ -2954,7 +3371,7 @@ $$;
 -- Name: FUNCTION gold_find_sales_anomalies(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.gold_find_sales_anomalies() IS 'Paging step of scout.refresh_gold: judges every complete week of the categories in pg_temp.gold_changed_categories with scout_internal.sales_anomaly against the up to 12 weeks before, keeps scout.gold_sales_anomalies in step (new rows inserted with their detected_at, rows no longer flagged deleted), and sends each newly flagged week among the last three complete ones once on NOTIFY channel scout_sales_anomaly. Returns {"anomalies": flagged weeks of those categories, "anomalies_new": the weeks announced}. Only inside scout.refresh_gold (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.gold_find_sales_anomalies() IS 'Paging step of scout.refresh_gold: judges every complete week of the categories in pg_temp.gold_changed_categories with scout_internal.sales_anomaly against the up to 12 weeks before, keeps scout.gold_sales_anomalies in step (new rows inserted with their detected_at, rows no longer flagged deleted), and sends each newly flagged week among the last three complete ones once on NOTIFY channel scout_sales_anomaly and as a sales_anomaly alert (scout_internal.raise_alert: ip_workbench.dq_alerts, NOTIFY scout_dq_alert, delivered like every alert). Returns {"anomalies": flagged weeks of those categories, "anomalies_new": the weeks announced}. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -3323,6 +3740,37 @@ COMMENT ON FUNCTION scout_internal.iso_timestamptz(p_text text) IS 'An ISO 8601 
 
 
 --
+-- Name: job_alert(text, bigint, text, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.job_alert(p_job text, p_run_id bigint, p_status text, p_result jsonb) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    if p_status = 'ok' then
+        update ip_workbench.dq_alerts a
+           set closed_at = pg_catalog.now(),
+               details = a.details || pg_catalog.jsonb_build_object('closed_by_run_id', p_run_id)
+         where a.kind = 'job_failed' and a.subject = p_job and a.closed_at is null;
+    elsif p_status in ('failed', 'abandoned') and p_result ->> 'paged_as' is null
+          and coalesce((scout_internal.setting('dq_alert_on_job_failure') #>> '{}')::boolean, true) then
+        perform scout_internal.raise_alert('job_failed', p_job, pg_catalog.jsonb_build_object(
+            'run_id', p_run_id, 'status', p_status, 'step', p_result ->> 'step',
+            'sqlstate', p_result ->> 'sqlstate', 'message', p_result ->> 'message'));
+    end if;
+end
+$$;
+
+
+--
+-- Name: FUNCTION job_alert(p_job text, p_run_id bigint, p_status text, p_result jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.job_alert(p_job text, p_run_id bigint, p_status text, p_result jsonb) IS 'Settles job p_job''s alert after its run p_run_id ended with p_status: failed or abandoned raises a job_failed alert (scout_internal.raise_alert, with the run''s step, sqlstate and message from p_result) unless the setting dq_alert_on_job_failure is false or the run already paged otherwise (p_result has paged_as, as failing Silver checks do); ok closes the open one.';
+
+
+--
 -- Name: job_fail(jsonb, text, text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -3361,6 +3809,12 @@ begin
            details = v_result,
            failed_step = p_result ->> 'step', sqlstate = p_result ->> 'sqlstate', message = p_result ->> 'message'
      where r.id = (p_run ->> 'run_id')::bigint;
+    -- people hear of a failed run of a job the scheduler started, and that it is over
+    -- once the job runs well again; a job inside another (parent_id) fails its parent,
+    -- which is the one alert
+    perform scout_internal.job_alert(r.job_name, r.id, r.status, v_result)
+       from ip_workbench.job_runs r
+      where r.id = (p_run ->> 'run_id')::bigint and r.parent_id is null;
     return v_result;
 end
 $$;
@@ -3370,7 +3824,7 @@ $$;
 -- Name: FUNCTION job_finish(p_run jsonb, p_result jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.job_finish(p_run jsonb, p_result jsonb) IS 'Closes the run p_run (from scout_internal.job_start) with result p_result: status ok, or failed when p_result says so (with its step, sqlstate and message); returns p_result with run_id and seconds.';
+COMMENT ON FUNCTION scout_internal.job_finish(p_run jsonb, p_result jsonb) IS 'Closes the run p_run (from scout_internal.job_start) with result p_result: status ok, or failed when p_result says so (with its step, sqlstate and message), and settles the job''s alert (scout_internal.job_alert) unless the run is inside another job''s; returns p_result with run_id and seconds.';
 
 
 --
@@ -3423,6 +3877,8 @@ declare
         pg_catalog.format('scout_internal.%I', pg_catalog.replace(p_job, '.', '_') || '_last_xact'));
     v_previous bigint;
     v_previous_status text;
+    v_abandoned bigint;
+    v_left record;
 begin
     select * into v_job from ip_workbench.jobs j where j.name = p_job;
     if not found then
@@ -3460,10 +3916,17 @@ begin
 
     -- Holding the lock, no other run of this job is alive: one still marked running
     -- had its session end mid-way (only scout_internal.run_job commits that mark early).
-    update ip_workbench.job_runs r
-       set status = 'abandoned', finished_at = coalesce(r.finished_at, pg_catalog.clock_timestamp()),
-           message = 'its session ended before it finished (killed, crashed or disconnected)'
-     where r.job_name = p_job and r.status = 'running' and r.id is distinct from v_preset;
+    for v_left in
+        update ip_workbench.job_runs r
+           set status = 'abandoned', finished_at = coalesce(r.finished_at, pg_catalog.clock_timestamp()),
+               message = 'its session ended before it finished (killed, crashed or disconnected)'
+         where r.job_name = p_job and r.status = 'running' and r.id is distinct from v_preset
+        returning r.id, r.parent_id, r.message
+    loop
+        if v_left.parent_id is null then
+            perform scout_internal.job_alert(p_job, v_left.id, 'abandoned', pg_catalog.jsonb_build_object('message', v_left.message));
+        end if;
+    end loop;
     -- A run that never committed (killed in psql, an RPC cut off, pg_cron's backend
     -- terminated, a crash) took its row with it, but not the transaction id it wrote
     -- into the job's sequence: sequences are not rolled back.
@@ -3481,7 +3944,15 @@ begin
                 insert into ip_workbench.job_runs (job_name, started_at, finished_at, status, message, xact_id)
                 values (p_job, pg_catalog.now(), pg_catalog.now(), 'abandoned',
                         pg_catalog.format('transaction %s ran it and never committed (killed, crashed, or rolled back by its caller); this run found it: its start time was lost with it', v_previous),
-                        v_previous::text::xid8);
+                        v_previous::text::xid8)
+                returning id into v_abandoned;
+                -- a job run inside another shares its transaction: the outer job, which
+                -- starts first, has recorded that transaction and raised the one alert
+                if not exists (select 1 from ip_workbench.job_runs r
+                                where r.xact_id = v_previous::text::xid8 and r.job_name <> p_job) then
+                    perform scout_internal.job_alert(p_job, v_abandoned, 'abandoned', pg_catalog.jsonb_build_object(
+                        'message', pg_catalog.format('transaction %s ran it and never committed', v_previous)));
+                end if;
             end if;
         end if;
         -- a run row committed ahead (scout-db) is found by its status instead
@@ -3513,7 +3984,7 @@ $$;
 -- Name: FUNCTION job_start(p_job text, p_wait boolean); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.job_start(p_job text, p_wait boolean) IS 'Starts a run of job p_job (ip_workbench.jobs): takes its advisory lock (scout_internal.take_job_lock) for the transaction, waiting when p_wait; marks the job''s runs left running as abandoned, and records as abandoned its previous run when that run''s transaction (kept in the sequence scout_internal.<job>_last_xact) never committed; opens the run''s row (status running) and returns {"run_id", "started_at"}. When another session holds the lock and p_wait is false, records a skipped run and returns {"status": "skipped", "reason", "held_by", "run_id"} instead.';
+COMMENT ON FUNCTION scout_internal.job_start(p_job text, p_wait boolean) IS 'Starts a run of job p_job (ip_workbench.jobs): takes its advisory lock (scout_internal.take_job_lock) for the transaction, waiting when p_wait; marks the job''s runs left running as abandoned (raising the job''s alert, scout_internal.job_alert, for a run of its own), and records as abandoned its previous run when that run''s transaction (kept in the sequence scout_internal.<job>_last_xact) never committed; opens the run''s row (status running) and returns {"run_id", "started_at"}. When another session holds the lock and p_wait is false, records a skipped run and returns {"status": "skipped", "reason", "held_by", "run_id"} instead.';
 
 
 --
@@ -3535,6 +4006,43 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.markdown_code(p_value text) IS 'p_value as a Markdown code span (a fence of one backtick more than its longest run of backticks; control characters as spaces, scout_internal.plain_line), so Mattermost and Slack show it as text: no mention, link or formatting in it acts. NULL stays NULL.';
+
+
+--
+-- Name: oldest_unjudged_bronze(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.oldest_unjudged_bronze(p_stream text) RETURNS timestamp with time zone
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+    v_mark ip_workbench.watermarks;
+    v_now pg_snapshot := pg_catalog.pg_current_snapshot();
+    v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
+begin
+    select * into v_mark from ip_workbench.watermarks w where w.stream = p_stream;
+    if p_stream = 'silver_transactions' then
+        return (select pg_catalog.min(b.ingested_at) from scout.bronze_transactions b
+                 where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_mark.processed_snapshot), '0'::xid8)
+                   and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_mark.processed_snapshot,
+                                                     v_mark.processed_xid, v_mark.processed_seq));
+    elsif p_stream = 'silver_products' then
+        return (select pg_catalog.min(b.ingested_at) from scout.bronze_products b
+                 where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_mark.processed_snapshot), '0'::xid8)
+                   and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_mark.processed_snapshot,
+                                                     v_mark.processed_xid, v_mark.processed_seq));
+    end if;
+    raise exception 'no stream %', p_stream using errcode = '22023', hint = 'silver_transactions or silver_products';
+end
+$$;
+
+
+--
+-- Name: FUNCTION oldest_unjudged_bronze(p_stream text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.oldest_unjudged_bronze(p_stream text) IS 'ingested_at of the oldest Bronze row of stream p_stream (silver_transactions or silver_products) that refresh_silver has not judged yet, by its watermark; NULL when Silver is up to date.';
 
 
 --
@@ -4181,6 +4689,53 @@ COMMENT ON FUNCTION scout_internal.purge_run_log(p_wait boolean) IS 'Deletes run
 
 
 --
+-- Name: raise_alert(text, text, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.raise_alert(p_kind text, p_subject text, p_details jsonb) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_id bigint;
+begin
+    if p_kind not in ('job_failed', 'sales_anomaly') then
+        raise exception 'raise_alert raises job_failed and sales_anomaly alerts, got %', p_kind
+            using errcode = '22023', hint = 'Data-quality alerts are raised by scout_internal.dq_raise_alert.';
+    end if;
+    -- the same problem again marks the open alert seen: no flood
+    update ip_workbench.dq_alerts a
+       set details = p_details || pg_catalog.jsonb_build_object('times', coalesce((a.details ->> 'times')::int, 1) + 1)
+     where a.kind = p_kind and a.subject = p_subject and a.closed_at is null and p_kind = 'job_failed';
+    if found then
+        return null;
+    end if;
+    insert into ip_workbench.dq_alerts (kind, subject, details, closed_at, schema_name, table_name, layer)
+    values (p_kind, p_subject, p_details,
+            -- an anomaly is an event, not a state that can recover: closed as it is raised
+            case p_kind when 'sales_anomaly' then pg_catalog.now() end,
+            case p_kind when 'sales_anomaly' then 'scout' end,
+            case p_kind when 'sales_anomaly' then 'gold_sales_anomalies' end,
+            case p_kind when 'sales_anomaly' then 'gold' end)
+    on conflict (subject) where kind = 'sales_anomaly' do nothing
+    returning id into v_id;
+    if v_id is not null then
+        perform pg_catalog.pg_notify('scout_dq_alert', pg_catalog.jsonb_build_object(
+            'alert_id', v_id, 'kind', p_kind, 'subject', p_subject, 'details', p_details)::text);
+    end if;
+    return v_id;
+end
+$$;
+
+
+--
+-- Name: FUNCTION raise_alert(p_kind text, p_subject text, p_details jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.raise_alert(p_kind text, p_subject text, p_details jsonb) IS 'Raises an alert of kind p_kind (job_failed or sales_anomaly) about p_subject (a job name, or "category, week of YYYY-MM-DD") with p_details, with NOTIFY scout_dq_alert; returns its id. A job with an open alert gets no second one (its details take the latest failure and a count of times); a sales anomaly is raised once, ever (NULL after that), closed as it is raised since it is an event, not a state that recovers.';
+
+
+--
 -- Name: record_run_metadata(); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -4228,7 +4783,10 @@ begin
         ('passed', 'Rows that passed.'),
         ('failed', 'Rows that failed.'),
         ('detail', 'What is checked.'),
-        ('failing_keys', 'The business keys of the failing rows (the Bronze id where there is none).')) c(name, text) loop
+        ('failing_keys', 'The business keys of the failing rows (the Bronze id where there is none).'),
+        ('recent_passed', 'Of the passing rows, those that arrived since the previous check run (scout_internal.dq_recent_since).'),
+        ('recent_failed', 'Of the failing rows, those that arrived since the previous check run: what the scores describe.')) c(name, text)
+        where exists (select 1 from pg_catalog.pg_attribute a where a.attrelid = p_view and a.attname = c.name) loop
         execute pg_catalog.format('comment on column %s.%I is %L', p_view, v_column.name, v_column.text);
     end loop;
     execute pg_catalog.format('revoke all on %s from public, anon, authenticated', p_view);
@@ -4241,7 +4799,7 @@ $$;
 -- Name: FUNCTION register_check(p_view regclass, p_description text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.register_check(p_view regclass, p_description text) IS 'Gives check view p_view (db/checks) its comment p_description, the standard column comments and its grant (select for service_role, nothing for anyone else).';
+COMMENT ON FUNCTION scout_internal.register_check(p_view regclass, p_description text) IS 'Gives check view p_view (db/checks) its comment p_description, the standard column comments (recent_passed and recent_failed where it has them) and its grant (select for service_role, nothing for anyone else).';
 
 
 --
@@ -4954,6 +5512,43 @@ COMMENT ON FUNCTION scout_internal.silver_store_rejected_transactions() IS 'Step
 
 
 --
+-- Name: table_lag(text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.table_lag(p_schema text, p_table text) RETURNS TABLE(lag interval, allowed interval, measure text)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select case when t.expected_every is not null or t.layer not in ('silver', 'gold')
+                    then pg_catalog.now() - t.last_updated
+                when t.table_name = 'silver_validated_transactions'
+                    then coalesce(pg_catalog.now() - scout_internal.oldest_unjudged_bronze('silver_transactions'), '0')
+                when t.table_name = 'silver_products'
+                    then coalesce(pg_catalog.now() - scout_internal.oldest_unjudged_bronze('silver_products'), '0')
+                when t.layer = 'gold'
+                    then coalesce(pg_catalog.now() - (select pg_catalog.min(q.queued_at)
+                                                        from scout_internal.gold_days_to_reaggregate q), '0') end,
+           coalesce(t.expected_every, '0') + h.timeliness,
+           case when t.expected_every is not null then 'last arrival'
+                when t.layer not in ('silver', 'gold') then 'last change'
+                when t.layer = 'silver' then 'oldest Bronze row waiting for Silver'
+                else 'oldest Silver change waiting for Gold' end
+      from ip_workbench.tables t
+      join ip_workbench.dq_thresholds h on h.layer = t.layer
+     where t.schema_name = p_schema and t.table_name = p_table and h.timeliness is not null
+       and t.table_name not like '%rejected%'
+       and (t.last_updated is not null or t.layer in ('silver', 'gold'))
+$$;
+
+
+--
+-- Name: FUNCTION table_lag(p_schema text, p_table text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.table_lag(p_schema text, p_table text) IS 'How late table p_schema.p_table is (lag), how late it may be (allowed) and what was measured (measure): a table with expected_every (a source) by its last arrival against expected_every plus its layer''s timeliness threshold; Silver by its oldest Bronze row not judged yet; Gold by its oldest queued Silver change; others by their last change. No row for a layer without a timeliness threshold (platinum: on demand), a rejected-rows table, or a source that never received anything.';
+
+
+--
 -- Name: take_job_lock(text, boolean); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -4986,197 +5581,19 @@ COMMENT ON FUNCTION scout_internal.take_job_lock(p_job text, p_wait boolean) IS 
 
 
 --
--- Name: dq_thresholds; Type: TABLE; Schema: ip_workbench; Owner: -
---
-
-CREATE TABLE ip_workbench.dq_thresholds (
-    layer text NOT NULL,
-    completeness numeric(5,2),
-    uniqueness numeric(5,2),
-    timeliness interval,
-    overall numeric(5,2),
-    CONSTRAINT dq_thresholds_layer_check CHECK ((layer = ANY (ARRAY['bronze'::text, 'silver'::text, 'gold'::text, 'platinum'::text])))
-);
-
-ALTER TABLE ONLY ip_workbench.dq_thresholds FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE dq_thresholds; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON TABLE ip_workbench.dq_thresholds IS 'The data-quality bar per layer (CONTRACT.md, Metadata), editable; NULL means not applicable.';
-
-
---
--- Name: COLUMN dq_thresholds.layer; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_thresholds.layer IS 'bronze, silver, gold or platinum.';
-
-
---
--- Name: COLUMN dq_thresholds.completeness; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_thresholds.completeness IS 'Least completeness score (0-100) that passes.';
-
-
---
--- Name: COLUMN dq_thresholds.uniqueness; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_thresholds.uniqueness IS 'Least uniqueness score (0-100) that passes.';
-
-
---
--- Name: COLUMN dq_thresholds.timeliness; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_thresholds.timeliness IS 'Most a table''s data may lag (now - last_updated); NULL for on-demand layers.';
-
-
---
--- Name: COLUMN dq_thresholds.overall; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_thresholds.overall IS 'Least overall dq_score that passes.';
-
-
---
--- Name: tables; Type: TABLE; Schema: ip_workbench; Owner: -
---
-
-CREATE TABLE ip_workbench.tables (
-    schema_name text NOT NULL,
-    table_name text NOT NULL,
-    layer text NOT NULL,
-    description text,
-    row_count bigint,
-    last_updated timestamp with time zone,
-    dq_score numeric(5,2),
-    completeness numeric(5,2),
-    uniqueness numeric(5,2),
-    timeliness numeric(5,2),
-    last_checked timestamp with time zone,
-    registered_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT tables_completeness_check CHECK (((completeness >= (0)::numeric) AND (completeness <= (100)::numeric))),
-    CONSTRAINT tables_dq_score_check CHECK (((dq_score >= (0)::numeric) AND (dq_score <= (100)::numeric))),
-    CONSTRAINT tables_layer_check CHECK ((layer = ANY (ARRAY['bronze'::text, 'silver'::text, 'gold'::text, 'platinum'::text, 'reference'::text, 'metadata'::text]))),
-    CONSTRAINT tables_timeliness_check CHECK (((timeliness >= (0)::numeric) AND (timeliness <= (100)::numeric))),
-    CONSTRAINT tables_uniqueness_check CHECK (((uniqueness >= (0)::numeric) AND (uniqueness <= (100)::numeric)))
-);
-
-ALTER TABLE ONLY ip_workbench.tables FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE tables; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON TABLE ip_workbench.tables IS 'Registry of the pipeline''s tables: size, freshness and data-quality scores. One row per registered table.';
-
-
---
--- Name: COLUMN tables.schema_name; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.schema_name IS 'Schema of the registered table.';
-
-
---
--- Name: COLUMN tables.table_name; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.table_name IS 'Name of the registered table.';
-
-
---
--- Name: COLUMN tables.layer; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.layer IS 'Medallion layer: bronze, silver, gold, platinum, reference or metadata.';
-
-
---
--- Name: COLUMN tables.description; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.description IS 'What the table holds, for catalogs and dashboards.';
-
-
---
--- Name: COLUMN tables.row_count; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.row_count IS 'Exact row count at last_updated (maintained by the refresh functions).';
-
-
---
--- Name: COLUMN tables.last_updated; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.last_updated IS 'When the table''s data last changed (a refresh that changed nothing leaves it).';
-
-
---
--- Name: COLUMN tables.dq_score; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.dq_score IS 'Overall data-quality score 0-100 from the last check; NULL until the first check.';
-
-
---
--- Name: COLUMN tables.completeness; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.completeness IS 'Share (0-100) of required values present at the last check.';
-
-
---
--- Name: COLUMN tables.uniqueness; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.uniqueness IS 'Share (0-100) of rows with a unique business key at the last check.';
-
-
---
--- Name: COLUMN tables.timeliness; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.timeliness IS 'Score (0-100) of freshness against the layer''s threshold at the last check.';
-
-
---
--- Name: COLUMN tables.last_checked; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.last_checked IS 'When the data-quality scores were last computed.';
-
-
---
--- Name: COLUMN tables.registered_at; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.tables.registered_at IS 'When the table was registered.';
-
-
---
 -- Name: timeliness_score(text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
 CREATE FUNCTION scout_internal.timeliness_score(p_schema text, p_table text) RETURNS numeric
-    LANGUAGE sql STABLE PARALLEL SAFE
+    LANGUAGE sql STABLE
     SET search_path TO ''
     BEGIN ATOMIC
  SELECT
          CASE
-             WHEN ((now() - t.last_updated) <= h.timeliness) THEN (100)::numeric
-             ELSE round((((100)::numeric * EXTRACT(epoch FROM h.timeliness)) / EXTRACT(epoch FROM (now() - t.last_updated))), 2)
+             WHEN (l.lag <= l.allowed) THEN (100)::numeric
+             ELSE round(GREATEST((0)::numeric, ((100)::numeric * ((1)::numeric - (EXTRACT(epoch FROM (l.lag - l.allowed)) / NULLIF(EXTRACT(epoch FROM l.allowed), (0)::numeric))))), 2)
          END AS round
-    FROM (ip_workbench.tables t
-      JOIN ip_workbench.dq_thresholds h ON ((h.layer = t.layer)))
-   WHERE ((t.schema_name = timeliness_score.p_schema) AND (t.table_name = timeliness_score.p_table) AND (h.timeliness IS NOT NULL));
+    FROM scout_internal.table_lag(timeliness_score.p_schema, timeliness_score.p_table) l(lag, allowed, measure);
 END;
 
 
@@ -5184,7 +5601,7 @@ END;
 -- Name: FUNCTION timeliness_score(p_schema text, p_table text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.timeliness_score(p_schema text, p_table text) IS '100 when the table''s last_updated is within its layer''s timeliness threshold, else 100 x threshold / lag; NULL without a threshold or a last change.';
+COMMENT ON FUNCTION scout_internal.timeliness_score(p_schema text, p_table text) IS '100 while the table is no later than allowed (scout_internal.table_lag), then falling linearly to 0 at twice the allowance (a quarter of the allowance late scores 75); NULL where timeliness does not apply.';
 
 
 --
@@ -5265,11 +5682,28 @@ declare
     v_silver numeric;
     v_gold_failing bigint;
     v_view text;
+    v_bar numeric;
+    v_worst_check text;
 begin
-    -- syntax/type: the Silver rules hold on Silver
-    select c.passed + c.failed, c.failed into v_checked, v_failed from scout_checks.silver_transaction_rules_hold c;
-    step := 'syntax_type'; passed := v_failed = 0;
-    figure := pg_catalog.format('%s of %s Silver rows break a rule', v_failed, v_checked);
+    -- syntax/type: the share of Bronze that passes every rule (JSON, types, amounts,
+    -- dates) and so is accepted into Silver, of the recent rows (as the last check run
+    -- judged them) against Silver's completeness bar, every retained row's share beside it
+    select c.passed + c.failed, c.failed,
+           -- recent as the last check run judged it (what the scores say), else the last day's
+           coalesce(d.recent_passed + d.recent_failed, c.recent_passed + c.recent_failed),
+           coalesce(d.recent_failed, c.recent_failed)
+      into v_total, v_missing, v_checked, v_failed
+      from scout_checks.silver_accepts_bronze c
+      left join lateral (select r.recent_passed, r.recent_failed from ip_workbench.dq_results r
+                          where r.check_name = 'silver_accepts_bronze' order by r.run_id desc limit 1) d on true;
+    select h.completeness into v_bar from ip_workbench.dq_thresholds h where h.layer = 'silver';
+    step := 'syntax_type';
+    passed := coalesce(100.0 * (v_checked - v_failed) / nullif(v_checked, 0) >= v_bar, true);
+    figure := pg_catalog.format('%s of %s recent Bronze transactions accepted (%s%%, bar %s%%); %s of %s retained (%s%%)',
+                                v_checked - v_failed, v_checked,
+                                coalesce(pg_catalog.round(100.0 * (v_checked - v_failed) / nullif(v_checked, 0), 1)::text, '-'),
+                                v_bar, v_total - v_missing, v_total,
+                                coalesce(pg_catalog.round(100.0 * (v_total - v_missing) / nullif(v_total, 0), 1)::text, '-'));
     return next;
 
     -- security: the catalog-wide rules, documentation aside (its own step)
@@ -5281,23 +5715,26 @@ begin
                                             where l2.problem <> 'missing_comment' limit 3) l), '');
     return next;
 
-    -- test: the quality suites' bar — Silver passes 80% of its checks, Gold all
+    -- test: the quality suites' bar in rows, as dbt counts a test's failing rows: every
+    -- Silver check passes at least 80% of its rows (the worst one is shown), and no Gold
+    -- row fails a Gold check
     if pg_catalog.to_regclass('pg_temp.validation_checks') is not null then
         drop table pg_temp.validation_checks;
     end if;
-    create temp table validation_checks (layer text, check_name text, failed bigint) on commit drop;
+    create temp table validation_checks (layer text, check_name text, passed bigint, failed bigint) on commit drop;
     for v_view in select c.relname from pg_catalog.pg_class c
                    where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' loop
-        execute pg_catalog.format('insert into pg_temp.validation_checks select layer, check_name, failed from scout_checks.%I',
+        execute pg_catalog.format('insert into pg_temp.validation_checks select layer, check_name, passed, failed from scout_checks.%I',
                                   v_view);
     end loop;
-    select 100.0 * pg_catalog.count(*) filter (where v.failed = 0) / nullif(pg_catalog.count(*), 0)
-      into v_silver from pg_temp.validation_checks v where v.layer = 'silver';
-    select pg_catalog.count(*) filter (where v.failed > 0) into v_gold_failing
+    select 100.0 * v.passed / nullif(v.passed + v.failed, 0), v.check_name into v_silver, v_worst_check
+      from pg_temp.validation_checks v where v.layer = 'silver' and v.passed + v.failed > 0
+     order by 1, 2 limit 1;
+    select coalesce(pg_catalog.sum(v.failed), 0) into v_gold_failing
       from pg_temp.validation_checks v where v.layer = 'gold';
     step := 'test'; passed := coalesce(v_silver, 100) >= 80 and v_gold_failing = 0;
-    figure := pg_catalog.format('Silver passes %s%% of its checks (bar 80%%), Gold fails %s (bar 0)',
-                                pg_catalog.round(coalesce(v_silver, 100), 1), v_gold_failing);
+    figure := pg_catalog.format('Silver''s worst check passes %s%% of its rows (%s; bar 80%%), Gold has %s failing rows (bar 0)',
+                                pg_catalog.round(coalesce(v_silver, 100), 1), coalesce(v_worst_check, 'none'), v_gold_failing);
     return next;
 
     -- performance: the dashboard queries of the original README (docs/original-README.md), each under 3 s
@@ -5348,7 +5785,7 @@ $$;
 -- Name: FUNCTION validation_cycle(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.validation_cycle() IS 'The validation cycle''s steps that SQL can judge, one row each (step, passed, figure): syntax_type (Silver rules hold on Silver), security (security_lint empty but for comments), test (Silver passes 80% of its checks, Gold all), performance (the original README''s dashboard queries under 3 s by EXPLAIN ANALYZE), documentation (every object commented), integration (over 95% of the last 7 days'' job runs succeeded). scout-db check adds the migration lint.';
+COMMENT ON FUNCTION scout_internal.validation_cycle() IS 'The validation cycle''s steps that SQL can judge, one row each (step, passed, figure): syntax_type (the recent Bronze transactions accepted into Silver, against Silver''s completeness bar, with every retained row''s share beside it), security (security_lint empty but for comments), test (in rows: every Silver check passes 80% of its rows, no Gold row fails), performance (the original README''s dashboard queries under 3 s by EXPLAIN ANALYZE), documentation (every object commented), integration (over 95% of the last 7 days'' job runs succeeded). scout-db check adds the migration lint.';
 
 
 --
@@ -5403,7 +5840,7 @@ COMMENT ON COLUMN ip_workbench.dq_alert_deliveries.channel IS 'webhook or email.
 -- Name: COLUMN dq_alert_deliveries.target; Type: COMMENT; Schema: ip_workbench; Owner: -
 --
 
-COMMENT ON COLUMN ip_workbench.dq_alert_deliveries.target IS 'The webhook URL (without its query) or the recipients.';
+COMMENT ON COLUMN ip_workbench.dq_alert_deliveries.target IS 'Where it went, never a secret: the webhook as scheme://host/ with every path segment that may be a token (a hook key, an id) cut to …, no userinfo, no query; or the recipients.';
 
 
 --
@@ -5456,127 +5893,6 @@ ALTER TABLE ip_workbench.dq_alert_deliveries ALTER COLUMN id ADD GENERATED ALWAY
 
 
 --
--- Name: dq_alerts; Type: TABLE; Schema: ip_workbench; Owner: -
---
-
-CREATE TABLE ip_workbench.dq_alerts (
-    id bigint NOT NULL,
-    schema_name text NOT NULL,
-    table_name text NOT NULL,
-    layer text NOT NULL,
-    dq_score numeric(5,2) NOT NULL,
-    threshold numeric(5,2) NOT NULL,
-    scores jsonb NOT NULL,
-    failing_checks jsonb DEFAULT '[]'::jsonb NOT NULL,
-    opened_run_id bigint NOT NULL,
-    opened_at timestamp with time zone DEFAULT now() NOT NULL,
-    last_seen_run_id bigint NOT NULL,
-    closed_at timestamp with time zone,
-    closed_score numeric(5,2)
-);
-
-ALTER TABLE ONLY ip_workbench.dq_alerts FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE dq_alerts; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON TABLE ip_workbench.dq_alerts IS 'Data-quality alerts: one open alert per table whose overall score is below dq_alert_threshold, raised with NOTIFY scout_dq_alert, closed when the score recovers. Repeated runs with the same problem update it, never add another.';
-
-
---
--- Name: COLUMN dq_alerts.id; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_alerts.id IS 'Alert id.';
-
-
---
--- Name: COLUMN dq_alerts.schema_name; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_alerts.schema_name IS 'Schema of the table.';
-
-
---
--- Name: COLUMN dq_alerts.table_name; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_alerts.table_name IS 'The table.';
-
-
---
--- Name: COLUMN dq_alerts.layer; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_alerts.layer IS 'Its layer.';
-
-
---
--- Name: COLUMN dq_alerts.dq_score; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_alerts.dq_score IS 'Its overall score when the alert was raised.';
-
-
---
--- Name: COLUMN dq_alerts.threshold; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_alerts.threshold IS 'The alert threshold then.';
-
-
---
--- Name: COLUMN dq_alerts.scores; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_alerts.scores IS 'Its dimension scores then.';
-
-
---
--- Name: COLUMN dq_alerts.failing_checks; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_alerts.failing_checks IS 'The checks that failed then, with counts and sample keys.';
-
-
---
--- Name: COLUMN dq_alerts.opened_run_id; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_alerts.opened_run_id IS 'The run of scout.run_dq_checks that raised it.';
-
-
---
--- Name: COLUMN dq_alerts.opened_at; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_alerts.opened_at IS 'When it was raised.';
-
-
---
--- Name: COLUMN dq_alerts.last_seen_run_id; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_alerts.last_seen_run_id IS 'The latest run that still found the score below the threshold.';
-
-
---
--- Name: COLUMN dq_alerts.closed_at; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_alerts.closed_at IS 'When a run found the score recovered; NULL while open.';
-
-
---
--- Name: COLUMN dq_alerts.closed_score; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.dq_alerts.closed_score IS 'The score that closed it.';
-
-
---
 -- Name: dq_alerts_id_seq; Type: SEQUENCE; Schema: ip_workbench; Owner: -
 --
 
@@ -5606,6 +5922,9 @@ CREATE TABLE ip_workbench.dq_results (
     passed bigint NOT NULL,
     failed bigint NOT NULL,
     detail text,
+    recent_passed bigint,
+    recent_failed bigint,
+    recent_carried boolean DEFAULT false NOT NULL,
     CONSTRAINT dq_results_dimension_check CHECK ((dimension = ANY (ARRAY['completeness'::text, 'uniqueness'::text, 'validity'::text, 'integrity'::text, 'volume'::text, 'timeliness'::text]))),
     CONSTRAINT dq_results_level_check CHECK ((level = ANY (ARRAY['error'::text, 'warning'::text])))
 );
@@ -5698,6 +6017,27 @@ COMMENT ON COLUMN ip_workbench.dq_results.detail IS 'What was checked, or why it
 
 
 --
+-- Name: COLUMN dq_results.recent_passed; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.recent_passed IS 'Passing rows among those that arrived since the previous run (the check''s whole count when its view cannot tell; the previous run''s figure when recent_carried).';
+
+
+--
+-- Name: COLUMN dq_results.recent_failed; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.recent_failed IS 'Failing rows among those that arrived since the previous run: what the scores describe.';
+
+
+--
+-- Name: COLUMN dq_results.recent_carried; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.recent_carried IS 'No row arrived for this check since the previous run, so its previous recent figures stand (no news is not good news).';
+
+
+--
 -- Name: dq_scores; Type: TABLE; Schema: ip_workbench; Owner: -
 --
 
@@ -5712,7 +6052,9 @@ CREATE TABLE ip_workbench.dq_scores (
     validity numeric(5,2),
     integrity numeric(5,2),
     timeliness numeric(5,2),
-    dq_score numeric(5,2)
+    dq_score numeric(5,2),
+    cumulative_score numeric(5,2),
+    failing_bars text[] DEFAULT '{}'::text[] NOT NULL
 );
 
 ALTER TABLE ONLY ip_workbench.dq_scores FORCE ROW LEVEL SECURITY;
@@ -5764,7 +6106,7 @@ COMMENT ON COLUMN ip_workbench.dq_scores.layer IS 'Its layer.';
 -- Name: COLUMN dq_scores.completeness; Type: COMMENT; Schema: ip_workbench; Owner: -
 --
 
-COMMENT ON COLUMN ip_workbench.dq_scores.completeness IS '100 x passed / checked over its completeness checks; NULL when it has none.';
+COMMENT ON COLUMN ip_workbench.dq_scores.completeness IS 'The worst completeness check''s pass rate over the recent rows (ip_workbench.dq_results.recent_*); NULL when it has none. A passing check never raises it.';
 
 
 --
@@ -5792,14 +6134,86 @@ COMMENT ON COLUMN ip_workbench.dq_scores.integrity IS 'The same over its integri
 -- Name: COLUMN dq_scores.timeliness; Type: COMMENT; Schema: ip_workbench; Owner: -
 --
 
-COMMENT ON COLUMN ip_workbench.dq_scores.timeliness IS '100 when its data lags less than the layer''s threshold, else 100 x threshold / lag.';
+COMMENT ON COLUMN ip_workbench.dq_scores.timeliness IS '100 while the table is no later than allowed (scout_internal.table_lag: a source by its expected cadence, Silver and Gold by how long their input has waited), falling linearly to 0 at twice the allowance.';
 
 
 --
 -- Name: COLUMN dq_scores.dq_score; Type: COMMENT; Schema: ip_workbench; Owner: -
 --
 
-COMMENT ON COLUMN ip_workbench.dq_scores.dq_score IS 'The overall score: the lowest of its dimension scores (a table is as good as its weakest dimension).';
+COMMENT ON COLUMN ip_workbench.dq_scores.dq_score IS 'The overall score of the recent data: the lowest of its dimension scores (a table is as good as its weakest dimension).';
+
+
+--
+-- Name: COLUMN dq_scores.cumulative_score; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_scores.cumulative_score IS 'The same over every retained row, kept beside the recent score for the long view.';
+
+
+--
+-- Name: COLUMN dq_scores.failing_bars; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_scores.failing_bars IS 'The bars of its layer (ip_workbench.dq_thresholds) it is below: completeness, uniqueness, validity, integrity, timeliness, overall; empty when it passes them all.';
+
+
+--
+-- Name: dq_thresholds; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.dq_thresholds (
+    layer text NOT NULL,
+    completeness numeric(5,2),
+    uniqueness numeric(5,2),
+    timeliness interval,
+    overall numeric(5,2),
+    CONSTRAINT dq_thresholds_layer_check CHECK ((layer = ANY (ARRAY['bronze'::text, 'silver'::text, 'gold'::text, 'platinum'::text])))
+);
+
+ALTER TABLE ONLY ip_workbench.dq_thresholds FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE dq_thresholds; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.dq_thresholds IS 'The data-quality bar per layer (CONTRACT.md, Metadata), editable; NULL means not applicable.';
+
+
+--
+-- Name: COLUMN dq_thresholds.layer; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_thresholds.layer IS 'bronze, silver, gold or platinum.';
+
+
+--
+-- Name: COLUMN dq_thresholds.completeness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_thresholds.completeness IS 'Least completeness score (0-100) that passes.';
+
+
+--
+-- Name: COLUMN dq_thresholds.uniqueness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_thresholds.uniqueness IS 'Least uniqueness score (0-100) that passes.';
+
+
+--
+-- Name: COLUMN dq_thresholds.timeliness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_thresholds.timeliness IS 'Most a table may be late: how long Silver may keep a Bronze row waiting, Gold a Silver change, or (added to its expected_every) a source its next arrival; NULL for on-demand layers (platinum).';
+
+
+--
+-- Name: COLUMN dq_thresholds.overall; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_thresholds.overall IS 'Least overall dq_score that passes; validity and integrity are held to it too. A table below any bar of its layer is failing (ip_workbench.tables.failing_bars).';
 
 
 --
@@ -5877,128 +6291,6 @@ COMMENT ON COLUMN ip_workbench.job_run_steps.details IS 'The step''s result docu
 
 
 --
--- Name: job_runs; Type: TABLE; Schema: ip_workbench; Owner: -
---
-
-CREATE TABLE ip_workbench.job_runs (
-    id bigint NOT NULL,
-    job_name text NOT NULL,
-    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
-    finished_at timestamp with time zone,
-    status text DEFAULT 'running'::text NOT NULL,
-    details jsonb DEFAULT '{}'::jsonb NOT NULL,
-    parent_id bigint,
-    failed_step text,
-    sqlstate text,
-    message text,
-    pid integer,
-    backend_start timestamp with time zone,
-    xact_id xid8,
-    CONSTRAINT job_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'ok'::text, 'failed'::text, 'skipped'::text, 'abandoned'::text])))
-);
-
-ALTER TABLE ONLY ip_workbench.job_runs FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE job_runs; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON TABLE ip_workbench.job_runs IS 'One row per run of a job (ip_workbench.jobs): when, outcome and the result it returned. A run that fails leaves status failed with the step, SQLSTATE and message; one whose session ended mid-way (killed, crashed) is marked abandoned by the next run of its job.';
-
-
---
--- Name: COLUMN job_runs.id; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.job_runs.id IS 'Run number, increasing.';
-
-
---
--- Name: COLUMN job_runs.job_name; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.job_runs.job_name IS 'The function that ran, e.g. scout.refresh_silver.';
-
-
---
--- Name: COLUMN job_runs.started_at; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.job_runs.started_at IS 'Wall-clock start of the run.';
-
-
---
--- Name: COLUMN job_runs.finished_at; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.job_runs.finished_at IS 'Wall-clock end of the run; NULL while running.';
-
-
---
--- Name: COLUMN job_runs.status; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.job_runs.status IS 'running, ok, failed (an error in a step, recorded with it), skipped (another run held the lock), or abandoned (the session running it ended before it finished).';
-
-
---
--- Name: COLUMN job_runs.details; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.job_runs.details IS 'The run''s result document (counts, reasons).';
-
-
---
--- Name: COLUMN job_runs.parent_id; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.job_runs.parent_id IS 'The run this one was a step of (refresh_silver inside run_transformations); NULL for a top-level run.';
-
-
---
--- Name: COLUMN job_runs.failed_step; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.job_runs.failed_step IS 'For a failed run: the step that failed.';
-
-
---
--- Name: COLUMN job_runs.sqlstate; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.job_runs.sqlstate IS 'For a failed run: the SQLSTATE of its error.';
-
-
---
--- Name: COLUMN job_runs.message; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.job_runs.message IS 'For a failed or abandoned run: the error message, or how it ended.';
-
-
---
--- Name: COLUMN job_runs.pid; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.job_runs.pid IS 'Backend process that ran it, for a DBA to find (or end) a run still going: pg_stat_activity.pid.';
-
-
---
--- Name: COLUMN job_runs.backend_start; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.job_runs.backend_start IS 'When that backend started: with pid it names the session, since pids are reused.';
-
-
---
--- Name: COLUMN job_runs.xact_id; Type: COMMENT; Schema: ip_workbench; Owner: -
---
-
-COMMENT ON COLUMN ip_workbench.job_runs.xact_id IS 'The transaction the run ran in (pg_current_xact_id()); the job''s next run looks for it to find a run that never committed.';
-
-
---
 -- Name: job_runs_id_seq; Type: SEQUENCE; Schema: ip_workbench; Owner: -
 --
 
@@ -6010,6 +6302,148 @@ ALTER TABLE ip_workbench.job_runs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTI
     NO MAXVALUE
     CACHE 1
 );
+
+
+--
+-- Name: tables; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.tables (
+    schema_name text NOT NULL,
+    table_name text NOT NULL,
+    layer text NOT NULL,
+    description text,
+    row_count bigint,
+    last_updated timestamp with time zone,
+    dq_score numeric(5,2),
+    completeness numeric(5,2),
+    uniqueness numeric(5,2),
+    timeliness numeric(5,2),
+    last_checked timestamp with time zone,
+    registered_at timestamp with time zone DEFAULT now() NOT NULL,
+    cumulative_score numeric(5,2),
+    failing_bars text[],
+    expected_every interval,
+    CONSTRAINT tables_completeness_check CHECK (((completeness >= (0)::numeric) AND (completeness <= (100)::numeric))),
+    CONSTRAINT tables_dq_score_check CHECK (((dq_score >= (0)::numeric) AND (dq_score <= (100)::numeric))),
+    CONSTRAINT tables_layer_check CHECK ((layer = ANY (ARRAY['bronze'::text, 'silver'::text, 'gold'::text, 'platinum'::text, 'reference'::text, 'metadata'::text]))),
+    CONSTRAINT tables_timeliness_check CHECK (((timeliness >= (0)::numeric) AND (timeliness <= (100)::numeric))),
+    CONSTRAINT tables_uniqueness_check CHECK (((uniqueness >= (0)::numeric) AND (uniqueness <= (100)::numeric)))
+);
+
+ALTER TABLE ONLY ip_workbench.tables FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE tables; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.tables IS 'Registry of the layer''s tables (not the project''s own bookkeeping): size, freshness and data-quality scores. One row per registered table; every one is scored by scout.run_dq_checks.';
+
+
+--
+-- Name: COLUMN tables.schema_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.schema_name IS 'Schema of the registered table.';
+
+
+--
+-- Name: COLUMN tables.table_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.table_name IS 'Name of the registered table.';
+
+
+--
+-- Name: COLUMN tables.layer; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.layer IS 'Medallion layer: bronze, silver, gold, platinum, or reference (lists maintained by DBAs).';
+
+
+--
+-- Name: COLUMN tables.description; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.description IS 'What the table holds, for catalogs and dashboards.';
+
+
+--
+-- Name: COLUMN tables.row_count; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.row_count IS 'Exact row count at last_updated (maintained by the refresh functions).';
+
+
+--
+-- Name: COLUMN tables.last_updated; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.last_updated IS 'When the table''s data last changed (a refresh that changed nothing leaves it).';
+
+
+--
+-- Name: COLUMN tables.dq_score; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.dq_score IS 'Overall data-quality score 0-100 of the recent data (the rows that arrived since the previous check run) at the last check: its worst dimension, each dimension its worst check; NULL until the first check or while it has no rows.';
+
+
+--
+-- Name: COLUMN tables.completeness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.completeness IS 'Completeness score (0-100) of the recent data at the last check: its worst completeness check.';
+
+
+--
+-- Name: COLUMN tables.uniqueness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.uniqueness IS 'Uniqueness score (0-100) at the last check: its worst uniqueness check.';
+
+
+--
+-- Name: COLUMN tables.timeliness; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.timeliness IS 'Timeliness score (0-100) at the last check: 100 while no later than allowed (a source against expected_every, Silver and Gold by how long their input waited), 0 at twice the allowance.';
+
+
+--
+-- Name: COLUMN tables.last_checked; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.last_checked IS 'When the data-quality scores were last computed.';
+
+
+--
+-- Name: COLUMN tables.registered_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.registered_at IS 'When the table was registered.';
+
+
+--
+-- Name: COLUMN tables.cumulative_score; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.cumulative_score IS 'The overall score over every retained row at the last check, beside the recent dq_score.';
+
+
+--
+-- Name: COLUMN tables.failing_bars; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.failing_bars IS 'The bars of its layer (ip_workbench.dq_thresholds) it was below at the last check; empty when it passes them all, NULL before the first check.';
+
+
+--
+-- Name: COLUMN tables.expected_every; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.tables.expected_every IS 'For a source (Bronze): how often data is expected (a daily file: 1 day), so a quiet source between arrivals is on time; its layer''s timeliness threshold is added as grace. Editable; NULL judges the age of the last change against the layer''s threshold.';
 
 
 --
@@ -8303,8 +8737,11 @@ CREATE VIEW scout_checks.bronze_products_have_required_keys WITH (security_invok
     count(*) FILTER (WHERE (b.raw_data ?& ARRAY['sku'::text, 'name'::text])) AS passed,
     count(*) FILTER (WHERE (NOT (b.raw_data ?& ARRAY['sku'::text, 'name'::text]))) AS failed,
     'payloads holding sku and name'::text AS detail,
-    array_agg((b.id)::text) FILTER (WHERE (NOT (b.raw_data ?& ARRAY['sku'::text, 'name'::text]))) AS failing_keys
-   FROM scout.bronze_products b;
+    array_agg((b.id)::text) FILTER (WHERE (NOT (b.raw_data ?& ARRAY['sku'::text, 'name'::text]))) AS failing_keys,
+    count(*) FILTER (WHERE ((b.raw_data ?& ARRAY['sku'::text, 'name'::text]) AND (b.ingested_at >= w.since))) AS recent_passed,
+    count(*) FILTER (WHERE ((NOT (b.raw_data ?& ARRAY['sku'::text, 'name'::text])) AND (b.ingested_at >= w.since))) AS recent_failed
+   FROM (scout.bronze_products b
+     CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) w);
 
 
 --
@@ -8385,6 +8822,20 @@ COMMENT ON COLUMN scout_checks.bronze_products_have_required_keys.failing_keys I
 
 
 --
+-- Name: COLUMN bronze_products_have_required_keys.recent_passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_products_have_required_keys.recent_passed IS 'Of the passing rows, those that arrived since the previous check run (scout_internal.dq_recent_since).';
+
+
+--
+-- Name: COLUMN bronze_products_have_required_keys.recent_failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_products_have_required_keys.recent_failed IS 'Of the failing rows, those that arrived since the previous check run: what the scores describe.';
+
+
+--
 -- Name: bronze_transactions_have_required_keys; Type: VIEW; Schema: scout_checks; Owner: -
 --
 
@@ -8398,8 +8849,11 @@ CREATE VIEW scout_checks.bronze_transactions_have_required_keys WITH (security_i
     count(*) FILTER (WHERE (b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text])) AS passed,
     count(*) FILTER (WHERE (NOT (b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text]))) AS failed,
     'payloads holding transaction_id, date, amount and category'::text AS detail,
-    array_agg((b.id)::text) FILTER (WHERE (NOT (b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text]))) AS failing_keys
-   FROM scout.bronze_transactions b;
+    array_agg((b.id)::text) FILTER (WHERE (NOT (b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text]))) AS failing_keys,
+    count(*) FILTER (WHERE ((b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text]) AND (b.ingested_at >= w.since))) AS recent_passed,
+    count(*) FILTER (WHERE ((NOT (b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text])) AND (b.ingested_at >= w.since))) AS recent_failed
+   FROM (scout.bronze_transactions b
+     CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) w);
 
 
 --
@@ -8480,6 +8934,20 @@ COMMENT ON COLUMN scout_checks.bronze_transactions_have_required_keys.failing_ke
 
 
 --
+-- Name: COLUMN bronze_transactions_have_required_keys.recent_passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_transactions_have_required_keys.recent_passed IS 'Of the passing rows, those that arrived since the previous check run (scout_internal.dq_recent_since).';
+
+
+--
+-- Name: COLUMN bronze_transactions_have_required_keys.recent_failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.bronze_transactions_have_required_keys.recent_failed IS 'Of the failing rows, those that arrived since the previous check run: what the scores describe.';
+
+
+--
 -- Name: every_bronze_transaction_is_accounted_for; Type: VIEW; Schema: scout_checks; Owner: -
 --
 
@@ -8493,11 +8961,15 @@ CREATE VIEW scout_checks.every_bronze_transaction_is_accounted_for WITH (securit
     count(*) FILTER (WHERE a.accounted) AS passed,
     count(*) FILTER (WHERE (NOT a.accounted)) AS failed,
     'judged Bronze transactions that are a Silver winner, superseded, or rejected'::text AS detail,
-    array_agg((a.id)::text) FILTER (WHERE (NOT a.accounted)) AS failing_keys
+    array_agg((a.id)::text) FILTER (WHERE (NOT a.accounted)) AS failing_keys,
+    count(*) FILTER (WHERE (a.accounted AND a.recent)) AS recent_passed,
+    count(*) FILTER (WHERE ((NOT a.accounted) AND a.recent)) AS recent_failed
    FROM ( SELECT b.id,
-            ((s.transaction_id IS NOT NULL) OR (r.bronze_id IS NOT NULL)) AS accounted
-           FROM (((scout.bronze_transactions b
+            ((s.transaction_id IS NOT NULL) OR (r.bronze_id IS NOT NULL)) AS accounted,
+            (b.ingested_at >= n.since) AS recent
+           FROM ((((scout.bronze_transactions b
              JOIN ip_workbench.watermarks w ON ((w.stream = 'silver_transactions'::text)))
+             CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) n)
              LEFT JOIN scout.silver_validated_transactions s ON ((s.transaction_id = scout_internal.clean_text((b.raw_data ->> 'transaction_id'::text)))))
              LEFT JOIN scout.silver_rejected_transactions r ON ((r.bronze_id = b.id)))
           WHERE ((NOT scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_current_snapshot(), pg_current_xact_id_if_assigned(), w.processed_snapshot, w.processed_xid, w.processed_seq)) AND COALESCE((scout_internal.iso_date(scout_internal.clean_text((b.raw_data ->> 'date'::text))) >= scout_internal.silver_frozen_before()), true))) a;
@@ -8578,6 +9050,20 @@ COMMENT ON COLUMN scout_checks.every_bronze_transaction_is_accounted_for.detail 
 --
 
 COMMENT ON COLUMN scout_checks.every_bronze_transaction_is_accounted_for.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: COLUMN every_bronze_transaction_is_accounted_for.recent_passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.every_bronze_transaction_is_accounted_for.recent_passed IS 'Of the passing rows, those that arrived since the previous check run (scout_internal.dq_recent_since).';
+
+
+--
+-- Name: COLUMN every_bronze_transaction_is_accounted_for.recent_failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.every_bronze_transaction_is_accounted_for.recent_failed IS 'Of the failing rows, those that arrived since the previous check run: what the scores describe.';
 
 
 --
@@ -8680,23 +9166,134 @@ COMMENT ON COLUMN scout_checks.gold_one_row_per_month_and_category.failing_keys 
 
 
 --
+-- Name: gold_one_row_per_week_and_category; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.gold_one_row_per_week_and_category WITH (security_invoker='true') AS
+ SELECT 'gold_one_row_per_week_and_category'::text AS check_name,
+    'scout'::text AS schema_name,
+    'gold_category_trends'::text AS table_name,
+    'gold'::text AS layer,
+    'uniqueness'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE (k.n = 1)) AS passed,
+    (COALESCE(sum(k.n) FILTER (WHERE (k.n > 1)), (0)::numeric))::bigint AS failed,
+    '(week_start, category) with exactly one row'::text AS detail,
+    array_agg((((k.week_start)::text || '/'::text) || k.category)) FILTER (WHERE (k.n > 1)) AS failing_keys
+   FROM ( SELECT g.week_start,
+            g.category,
+            count(*) AS n
+           FROM scout.gold_category_trends g
+          GROUP BY g.week_start, g.category) k;
+
+
+--
+-- Name: VIEW gold_one_row_per_week_and_category; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.gold_one_row_per_week_and_category IS 'Uniqueness of Gold''s weekly mart: one gold_category_trends row per (week, category).';
+
+
+--
+-- Name: COLUMN gold_one_row_per_week_and_category.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_week_and_category.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN gold_one_row_per_week_and_category.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_week_and_category.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_week_and_category.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_week_and_category.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_week_and_category.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_week_and_category.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_week_and_category.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_week_and_category.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_week_and_category.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_week_and_category.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_week_and_category.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_week_and_category.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_week_and_category.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_week_and_category.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_week_and_category.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_week_and_category.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN gold_one_row_per_week_and_category.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_one_row_per_week_and_category.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
 -- Name: gold_totals_match_silver; Type: VIEW; Schema: scout_checks; Owner: -
 --
 
 CREATE VIEW scout_checks.gold_totals_match_silver WITH (security_invoker='true') AS
- SELECT 'gold_totals_match_silver'::text AS check_name,
+ SELECT
+        CASE
+            WHEN k.missing THEN 'gold_has_every_silver_month'::text
+            ELSE 'gold_totals_match_silver'::text
+        END AS check_name,
     'scout'::text AS schema_name,
     'gold_monthly_summary'::text AS table_name,
     'gold'::text AS layer,
-    'integrity'::text AS dimension,
+        CASE
+            WHEN k.missing THEN 'completeness'::text
+            ELSE 'integrity'::text
+        END AS dimension,
     'error'::text AS level,
     count(*) FILTER (WHERE m.ok) AS passed,
     count(*) FILTER (WHERE (NOT m.ok)) AS failed,
-    '(month, category) whose total_amount and transaction_count equal Silver''s'::text AS detail,
+        CASE
+            WHEN k.missing THEN '(month, category) of Silver with a Gold row'::text
+            ELSE '(month, category) whose total_amount and transaction_count equal Silver''s'::text
+        END AS detail,
     array_agg((((m.month)::text || '/'::text) || m.category)) FILTER (WHERE (NOT m.ok)) AS failing_keys
-   FROM ( SELECT COALESCE(g.month, s.month) AS month,
+   FROM ((( SELECT COALESCE(g.month, s.month) AS month,
             COALESCE(g.category, s.category) AS category,
-            (NOT ((g.total_amount IS DISTINCT FROM s.total) OR (g.transaction_count IS DISTINCT FROM s.n))) AS ok
+            (g.month IS NOT NULL) AS in_gold,
+            (s.month IS NOT NULL) AS in_silver,
+            (NOT ((g.total_amount IS DISTINCT FROM s.total) OR (g.transaction_count IS DISTINCT FROM s.n))) AS same
            FROM (( SELECT x.month,
                     x.category,
                     x.total_amount,
@@ -8709,14 +9306,24 @@ CREATE VIEW scout_checks.gold_totals_match_silver WITH (security_invoker='true')
                     count(*) AS n
                    FROM scout.silver_validated_transactions t
                   WHERE ((t.transaction_date >= scout_internal.silver_frozen_before()) AND (t.transaction_date >= scout_internal.gold_kept_from()))
-                  GROUP BY ((date_trunc('month'::text, (t.transaction_date)::timestamp without time zone))::date), t.category) s ON (((s.month = g.month) AND (s.category = g.category))))) m;
+                  GROUP BY ((date_trunc('month'::text, (t.transaction_date)::timestamp without time zone))::date), t.category) s ON (((s.month = g.month) AND (s.category = g.category))))) j
+     CROSS JOIN LATERAL ( VALUES (false), (true)) k(missing))
+     CROSS JOIN LATERAL ( SELECT
+                CASE
+                    WHEN k.missing THEN j.in_gold
+                    ELSE j.same
+                END AS ok,
+            j.month,
+            j.category) m)
+  WHERE ((k.missing = false) OR j.in_silver)
+  GROUP BY k.missing;
 
 
 --
 -- Name: VIEW gold_totals_match_silver; Type: COMMENT; Schema: scout_checks; Owner: -
 --
 
-COMMENT ON VIEW scout_checks.gold_totals_match_silver IS 'Referential integrity Gold → Silver: every month of gold_monthly_summary that Silver still holds in full sums to Silver''s rows, and every such month of Silver is in Gold.';
+COMMENT ON VIEW scout_checks.gold_totals_match_silver IS 'Gold → Silver in one pass: every month of gold_monthly_summary that Silver still holds in full sums to Silver''s rows (gold_totals_match_silver, integrity), and every such month of Silver has a Gold row (gold_has_every_silver_month, completeness).';
 
 
 --
@@ -8790,6 +9397,409 @@ COMMENT ON COLUMN scout_checks.gold_totals_match_silver.failing_keys IS 'The bus
 
 
 --
+-- Name: gold_weeks_are_dense; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.gold_weeks_are_dense WITH (security_invoker='true') AS
+ SELECT 'gold_weeks_are_dense'::text AS check_name,
+    'scout'::text AS schema_name,
+    'gold_category_trends'::text AS table_name,
+    'gold'::text AS layer,
+    'completeness'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE (g.category IS NOT NULL)) AS passed,
+    count(*) FILTER (WHERE (g.category IS NULL)) AS failed,
+    'weeks from each category''s first to the current week that have a row'::text AS detail,
+    array_agg((((w.week_start)::text || '/'::text) || w.category)) FILTER (WHERE (g.category IS NULL)) AS failing_keys
+   FROM (( SELECT c.category,
+            (generate_series(c.first_week, c.current_week, '7 days'::interval))::date AS week_start
+           FROM ( SELECT x.category,
+                    (min(x.week_start))::timestamp without time zone AS first_week,
+                    date_trunc('week'::text, (scout_internal.business_today())::timestamp without time zone) AS current_week
+                   FROM scout.gold_category_trends x
+                  GROUP BY x.category) c) w
+     LEFT JOIN scout.gold_category_trends g ON (((g.category = w.category) AND (g.week_start = w.week_start))));
+
+
+--
+-- Name: VIEW gold_weeks_are_dense; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.gold_weeks_are_dense IS 'Completeness of Gold''s weekly mart (contract v3): each category has a row for every week from its first to the current one, so a category that stops selling shows zero weeks.';
+
+
+--
+-- Name: COLUMN gold_weeks_are_dense.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_weeks_are_dense.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN gold_weeks_are_dense.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_weeks_are_dense.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN gold_weeks_are_dense.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_weeks_are_dense.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN gold_weeks_are_dense.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_weeks_are_dense.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN gold_weeks_are_dense.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_weeks_are_dense.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN gold_weeks_are_dense.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_weeks_are_dense.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN gold_weeks_are_dense.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_weeks_are_dense.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN gold_weeks_are_dense.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_weeks_are_dense.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN gold_weeks_are_dense.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_weeks_are_dense.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN gold_weeks_are_dense.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_weeks_are_dense.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: platinum_recommendations_have_evidence; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.platinum_recommendations_have_evidence WITH (security_invoker='true') AS
+ SELECT 'platinum_recommendations_have_evidence'::text AS check_name,
+    'scout'::text AS schema_name,
+    'platinum_product_recommendations'::text AS table_name,
+    'platinum'::text AS layer,
+    'validity'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE v.ok) AS passed,
+    count(*) FILTER (WHERE (NOT v.ok)) AS failed,
+    'co_occurrence at least min_co_occurrence, 0 < confidence <= 1, lift > 0, ranks 1..n per sku'::text AS detail,
+    array_agg(((v.sku || ' -> '::text) || v.recommended_sku)) FILTER (WHERE (NOT v.ok)) AS failing_keys
+   FROM ( SELECT r.sku,
+            r.recommended_sku,
+            ((r.co_occurrence >= COALESCE(b.min_co_occurrence, (scout_internal.setting('min_co_occurrence'::text))::integer)) AND (r.confidence > (0)::numeric) AND (r.confidence <= (1)::numeric) AND (r.lift > (0)::numeric) AND (r.rank = row_number() OVER (PARTITION BY r.sku ORDER BY r.rank))) AS ok
+           FROM (scout.platinum_product_recommendations r
+             LEFT JOIN ip_workbench.platinum_builds b ON (true))) v;
+
+
+--
+-- Name: VIEW platinum_recommendations_have_evidence; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.platinum_recommendations_have_evidence IS 'Validity of the recommendations (contract v3): each rests on at least min_co_occurrence shared baskets, has 0 < confidence <= 1 and lift > 0, and ranks run 1..n per product.';
+
+
+--
+-- Name: COLUMN platinum_recommendations_have_evidence.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_recommendations_have_evidence.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN platinum_recommendations_have_evidence.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_recommendations_have_evidence.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN platinum_recommendations_have_evidence.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_recommendations_have_evidence.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN platinum_recommendations_have_evidence.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_recommendations_have_evidence.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN platinum_recommendations_have_evidence.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_recommendations_have_evidence.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN platinum_recommendations_have_evidence.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_recommendations_have_evidence.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN platinum_recommendations_have_evidence.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_recommendations_have_evidence.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN platinum_recommendations_have_evidence.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_recommendations_have_evidence.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN platinum_recommendations_have_evidence.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_recommendations_have_evidence.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN platinum_recommendations_have_evidence.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_recommendations_have_evidence.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: platinum_sentences_cover_silver; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.platinum_sentences_cover_silver WITH (security_invoker='true') AS
+ SELECT 'platinum_sentences_cover_silver'::text AS check_name,
+    'scout'::text AS schema_name,
+    'platinum_transaction_embeddings'::text AS table_name,
+    'platinum'::text AS layer,
+    'completeness'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE (c.in_silver AND c.in_platinum)) AS passed,
+    count(*) FILTER (WHERE (NOT (c.in_silver AND c.in_platinum))) AS failed,
+    'transactions of Platinum''s window with a sentence, and sentences of a Silver transaction'::text AS detail,
+    array_agg(c.transaction_id) FILTER (WHERE (NOT (c.in_silver AND c.in_platinum))) AS failing_keys
+   FROM ( SELECT COALESCE(s.transaction_id, p.transaction_id) AS transaction_id,
+            (s.transaction_id IS NOT NULL) AS in_silver,
+            (p.transaction_id IS NOT NULL) AS in_platinum
+           FROM (( SELECT t.transaction_id
+                   FROM (scout.silver_validated_transactions t
+                     JOIN ip_workbench.platinum_builds b ON ((t.transaction_date >= b.window_start)))) s
+             FULL JOIN scout.platinum_transaction_embeddings p ON ((p.transaction_id = s.transaction_id)))) c
+  WHERE (EXISTS ( SELECT 1
+           FROM ip_workbench.platinum_builds));
+
+
+--
+-- Name: VIEW platinum_sentences_cover_silver; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.platinum_sentences_cover_silver IS 'Completeness of Platinum''s sentences: every Silver transaction of its window has its sentence and every sentence its transaction (a Silver change Platinum has not caught up with fails until it is rebuilt).';
+
+
+--
+-- Name: COLUMN platinum_sentences_cover_silver.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_sentences_cover_silver.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN platinum_sentences_cover_silver.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_sentences_cover_silver.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN platinum_sentences_cover_silver.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_sentences_cover_silver.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN platinum_sentences_cover_silver.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_sentences_cover_silver.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN platinum_sentences_cover_silver.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_sentences_cover_silver.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN platinum_sentences_cover_silver.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_sentences_cover_silver.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN platinum_sentences_cover_silver.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_sentences_cover_silver.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN platinum_sentences_cover_silver.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_sentences_cover_silver.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN platinum_sentences_cover_silver.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_sentences_cover_silver.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN platinum_sentences_cover_silver.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.platinum_sentences_cover_silver.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: ref_categories_are_distinct; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.ref_categories_are_distinct WITH (security_invoker='true') AS
+ SELECT 'ref_categories_are_distinct'::text AS check_name,
+    'scout'::text AS schema_name,
+    'ref_categories'::text AS table_name,
+    'reference'::text AS layer,
+    'uniqueness'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE (k.n = 1)) AS passed,
+    (COALESCE(sum(k.n) FILTER (WHERE (k.n > 1)), (0)::numeric))::bigint AS failed,
+    'category names distinct once case and surrounding spaces are ignored'::text AS detail,
+    array_agg(k.names) FILTER (WHERE (k.n > 1)) AS failing_keys
+   FROM ( SELECT lower(btrim(c.name)) AS folded,
+            count(*) AS n,
+            string_agg(c.name, ' / '::text ORDER BY c.name) AS names
+           FROM scout.ref_categories c
+          GROUP BY (lower(btrim(c.name)))) k;
+
+
+--
+-- Name: VIEW ref_categories_are_distinct; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.ref_categories_are_distinct IS 'Uniqueness of the category list: no two categories differ only by case or surrounding spaces, which would split every mart''s totals.';
+
+
+--
+-- Name: COLUMN ref_categories_are_distinct.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.ref_categories_are_distinct.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN ref_categories_are_distinct.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.ref_categories_are_distinct.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN ref_categories_are_distinct.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.ref_categories_are_distinct.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN ref_categories_are_distinct.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.ref_categories_are_distinct.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN ref_categories_are_distinct.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.ref_categories_are_distinct.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN ref_categories_are_distinct.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.ref_categories_are_distinct.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN ref_categories_are_distinct.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.ref_categories_are_distinct.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN ref_categories_are_distinct.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.ref_categories_are_distinct.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN ref_categories_are_distinct.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.ref_categories_are_distinct.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN ref_categories_are_distinct.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.ref_categories_are_distinct.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
 -- Name: registry_row_counts_match; Type: VIEW; Schema: scout_checks; Owner: -
 --
 
@@ -8810,12 +9820,18 @@ CREATE VIEW scout_checks.registry_row_counts_match WITH (security_invoker='true'
    FROM ((( SELECT 'scout'::text AS schema_name,
             'bronze_transactions'::text AS table_name,
             ( SELECT count(*) AS count
-                   FROM scout.bronze_transactions) AS actual
+                   FROM scout.bronze_transactions b
+                  WHERE (b.ingested_at <= ( SELECT r.last_updated
+                           FROM ip_workbench.tables r
+                          WHERE ((r.schema_name = 'scout'::text) AND (r.table_name = 'bronze_transactions'::text))))) AS actual
         UNION ALL
          SELECT 'scout'::text,
             'bronze_products'::text,
             ( SELECT count(*) AS count
-                   FROM scout.bronze_products) AS count
+                   FROM scout.bronze_products b
+                  WHERE (b.ingested_at <= ( SELECT r.last_updated
+                           FROM ip_workbench.tables r
+                          WHERE ((r.schema_name = 'scout'::text) AND (r.table_name = 'bronze_products'::text))))) AS count
         UNION ALL
          SELECT 'scout'::text,
             'silver_validated_transactions'::text,
@@ -8933,9 +9949,12 @@ CREATE VIEW scout_checks.silver_accepts_bronze WITH (security_invoker='true') AS
     count(*) FILTER (WHERE (r.bronze_id IS NULL)) AS passed,
     count(*) FILTER (WHERE (r.bronze_id IS NOT NULL)) AS failed,
     'judged Bronze transactions that passed every rule (the rejected, by key, are failing)'::text AS detail,
-    array_agg(COALESCE(r.transaction_id, (b.id)::text)) FILTER (WHERE (r.bronze_id IS NOT NULL)) AS failing_keys
-   FROM ((scout.bronze_transactions b
+    array_agg(COALESCE(r.transaction_id, (b.id)::text)) FILTER (WHERE (r.bronze_id IS NOT NULL)) AS failing_keys,
+    count(*) FILTER (WHERE ((r.bronze_id IS NULL) AND (b.ingested_at >= n.since))) AS recent_passed,
+    count(*) FILTER (WHERE ((r.bronze_id IS NOT NULL) AND (b.ingested_at >= n.since))) AS recent_failed
+   FROM (((scout.bronze_transactions b
      JOIN ip_workbench.watermarks w ON ((w.stream = 'silver_transactions'::text)))
+     CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) n)
      LEFT JOIN scout.silver_rejected_transactions r ON ((r.bronze_id = b.id)))
   WHERE ((NOT scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_current_snapshot(), pg_current_xact_id_if_assigned(), w.processed_snapshot, w.processed_xid, w.processed_seq)) OR (r.bronze_id IS NOT NULL));
 
@@ -9018,6 +10037,20 @@ COMMENT ON COLUMN scout_checks.silver_accepts_bronze.failing_keys IS 'The busine
 
 
 --
+-- Name: COLUMN silver_accepts_bronze.recent_passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_accepts_bronze.recent_passed IS 'Of the passing rows, those that arrived since the previous check run (scout_internal.dq_recent_since).';
+
+
+--
+-- Name: COLUMN silver_accepts_bronze.recent_failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_accepts_bronze.recent_failed IS 'Of the failing rows, those that arrived since the previous check run: what the scores describe.';
+
+
+--
 -- Name: silver_lineage_reaches_bronze; Type: VIEW; Schema: scout_checks; Owner: -
 --
 
@@ -9031,9 +10064,12 @@ CREATE VIEW scout_checks.silver_lineage_reaches_bronze WITH (security_invoker='t
     count(*) FILTER (WHERE (b.id IS NOT NULL)) AS passed,
     count(*) FILTER (WHERE (b.id IS NULL)) AS failed,
     'Silver rows of the Bronze retention period whose bronze_id is a Bronze row'::text AS detail,
-    array_agg(s.transaction_id) FILTER (WHERE (b.id IS NULL)) AS failing_keys
-   FROM (scout.silver_validated_transactions s
+    array_agg(s.transaction_id) FILTER (WHERE (b.id IS NULL)) AS failing_keys,
+    count(*) FILTER (WHERE ((b.id IS NOT NULL) AND (s.ingested_at >= n.since))) AS recent_passed,
+    count(*) FILTER (WHERE ((b.id IS NULL) AND (s.ingested_at >= n.since))) AS recent_failed
+   FROM ((scout.silver_validated_transactions s
      LEFT JOIN scout.bronze_transactions b ON ((b.id = s.bronze_id)))
+     CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) n)
   WHERE (s.ingested_at >= (now() - make_interval(days => (scout_internal.setting('bronze_retention_days'::text))::integer)));
 
 
@@ -9112,6 +10148,20 @@ COMMENT ON COLUMN scout_checks.silver_lineage_reaches_bronze.detail IS 'What is 
 --
 
 COMMENT ON COLUMN scout_checks.silver_lineage_reaches_bronze.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: COLUMN silver_lineage_reaches_bronze.recent_passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_lineage_reaches_bronze.recent_passed IS 'Of the passing rows, those that arrived since the previous check run (scout_internal.dq_recent_since).';
+
+
+--
+-- Name: COLUMN silver_lineage_reaches_bronze.recent_failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_lineage_reaches_bronze.recent_failed IS 'Of the failing rows, those that arrived since the previous check run: what the scores describe.';
 
 
 --
@@ -9311,6 +10361,134 @@ COMMENT ON COLUMN scout_checks.silver_one_row_per_transaction_id.failing_keys IS
 
 
 --
+-- Name: silver_rejections_reach_bronze; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.silver_rejections_reach_bronze WITH (security_invoker='true') AS
+ SELECT 'silver_rejections_reach_bronze'::text AS check_name,
+    'scout'::text AS schema_name,
+    j.table_name,
+    'silver'::text AS layer,
+    'integrity'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE j.found) AS passed,
+    count(*) FILTER (WHERE (NOT j.found)) AS failed,
+    'rejected rows of the Bronze retention period whose bronze_id is a Bronze row'::text AS detail,
+    array_agg(j.key) FILTER (WHERE (NOT j.found)) AS failing_keys,
+    count(*) FILTER (WHERE (j.found AND (j.ingested_at >= n.since))) AS recent_passed,
+    count(*) FILTER (WHERE ((NOT j.found) AND (j.ingested_at >= n.since))) AS recent_failed
+   FROM (( SELECT 'silver_rejected_transactions'::text AS table_name,
+            (r.bronze_id)::text AS key,
+            r.ingested_at,
+            (EXISTS ( SELECT 1
+                   FROM scout.bronze_transactions b
+                  WHERE (b.id = r.bronze_id))) AS found
+           FROM scout.silver_rejected_transactions r
+        UNION ALL
+         SELECT 'silver_rejected_products'::text,
+            (r.bronze_id)::text AS bronze_id,
+            r.ingested_at,
+            (EXISTS ( SELECT 1
+                   FROM scout.bronze_products b
+                  WHERE (b.id = r.bronze_id))) AS "exists"
+           FROM scout.silver_rejected_products r) j
+     CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) n)
+  WHERE (j.ingested_at >= (now() - make_interval(days => (scout_internal.setting('bronze_retention_days'::text))::integer)))
+  GROUP BY j.table_name;
+
+
+--
+-- Name: VIEW silver_rejections_reach_bronze; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.silver_rejections_reach_bronze IS 'Referential integrity of the rejected rows → Bronze: every rejected transaction or product of the Bronze retention period points at its Bronze row, so its payload can be fixed and sent again.';
+
+
+--
+-- Name: COLUMN silver_rejections_reach_bronze.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_rejections_reach_bronze.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN silver_rejections_reach_bronze.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_rejections_reach_bronze.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN silver_rejections_reach_bronze.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_rejections_reach_bronze.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN silver_rejections_reach_bronze.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_rejections_reach_bronze.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN silver_rejections_reach_bronze.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_rejections_reach_bronze.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN silver_rejections_reach_bronze.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_rejections_reach_bronze.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN silver_rejections_reach_bronze.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_rejections_reach_bronze.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN silver_rejections_reach_bronze.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_rejections_reach_bronze.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN silver_rejections_reach_bronze.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_rejections_reach_bronze.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN silver_rejections_reach_bronze.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_rejections_reach_bronze.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: COLUMN silver_rejections_reach_bronze.recent_passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_rejections_reach_bronze.recent_passed IS 'Of the passing rows, those that arrived since the previous check run (scout_internal.dq_recent_since).';
+
+
+--
+-- Name: COLUMN silver_rejections_reach_bronze.recent_failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_rejections_reach_bronze.recent_failed IS 'Of the failing rows, those that arrived since the previous check run: what the scores describe.';
+
+
+--
 -- Name: silver_transaction_rules_hold; Type: VIEW; Schema: scout_checks; Owner: -
 --
 
@@ -9324,11 +10502,15 @@ CREATE VIEW scout_checks.silver_transaction_rules_hold WITH (security_invoker='t
     count(*) FILTER (WHERE v.ok) AS passed,
     count(*) FILTER (WHERE (NOT v.ok)) AS failed,
     'amount and quantity positive, tax not negative, a 3-letter currency, an active category'::text AS detail,
-    array_agg(v.transaction_id) FILTER (WHERE (NOT v.ok)) AS failing_keys
+    array_agg(v.transaction_id) FILTER (WHERE (NOT v.ok)) AS failing_keys,
+    count(*) FILTER (WHERE (v.ok AND v.recent)) AS recent_passed,
+    count(*) FILTER (WHERE ((NOT v.ok) AND v.recent)) AS recent_failed
    FROM ( SELECT s.transaction_id,
+            (s.ingested_at >= n.since) AS recent,
             ((s.amount > (0)::numeric) AND (s.quantity > 0) AND COALESCE((s.tax_amount >= (0)::numeric), true) AND (s.currency ~ '^[A-Z]{3}$'::text) AND (c.name IS NOT NULL)) AS ok
-           FROM (scout.silver_validated_transactions s
-             LEFT JOIN scout.ref_categories c ON (((c.name = s.category) AND c.is_active)))) v;
+           FROM ((scout.silver_validated_transactions s
+             LEFT JOIN scout.ref_categories c ON (((c.name = s.category) AND c.is_active)))
+             CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) n)) v;
 
 
 --
@@ -9406,6 +10588,20 @@ COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.detail IS 'What is 
 --
 
 COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: COLUMN silver_transaction_rules_hold.recent_passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.recent_passed IS 'Of the passing rows, those that arrived since the previous check run (scout_internal.dq_recent_since).';
+
+
+--
+-- Name: COLUMN silver_transaction_rules_hold.recent_failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.recent_failed IS 'Of the failing rows, those that arrived since the previous check run: what the scores describe.';
 
 
 --
@@ -10986,10 +12182,17 @@ CREATE UNIQUE INDEX dq_alert_deliveries_once_idx ON ip_workbench.dq_alert_delive
 
 
 --
--- Name: dq_alerts_one_open_per_table_idx; Type: INDEX; Schema: ip_workbench; Owner: -
+-- Name: dq_alerts_one_open_per_subject_idx; Type: INDEX; Schema: ip_workbench; Owner: -
 --
 
-CREATE UNIQUE INDEX dq_alerts_one_open_per_table_idx ON ip_workbench.dq_alerts USING btree (schema_name, table_name) WHERE (closed_at IS NULL);
+CREATE UNIQUE INDEX dq_alerts_one_open_per_subject_idx ON ip_workbench.dq_alerts USING btree (kind, subject) WHERE (closed_at IS NULL);
+
+
+--
+-- Name: dq_alerts_one_per_anomaly_idx; Type: INDEX; Schema: ip_workbench; Owner: -
+--
+
+CREATE UNIQUE INDEX dq_alerts_one_per_anomaly_idx ON ip_workbench.dq_alerts USING btree (subject) WHERE (kind = 'sales_anomaly'::text);
 
 
 --
@@ -13047,6 +14250,21 @@ GRANT ALL ON FUNCTION scout_internal.dq_raise_alert(p_schema text, p_table text,
 
 
 --
+-- Name: TABLE job_runs; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.job_runs TO service_role;
+
+
+--
+-- Name: FUNCTION dq_recent_since(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_recent_since() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_recent_since() TO service_role;
+
+
+--
 -- Name: FUNCTION dq_replace_test_failures(p_run_id bigint); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -13076,6 +14294,21 @@ GRANT ALL ON FUNCTION scout_internal.dq_settle_alerts(p_run_id bigint, p_thresho
 
 REVOKE ALL ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) TO service_role;
+
+
+--
+-- Name: TABLE dq_alerts; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.dq_alerts TO service_role;
+
+
+--
+-- Name: FUNCTION event_alert_message(p_alert ip_workbench.dq_alerts, p_format text, p_report text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.event_alert_message(p_alert ip_workbench.dq_alerts, p_format text, p_report text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.event_alert_message(p_alert ip_workbench.dq_alerts, p_format text, p_report text) TO service_role;
 
 
 --
@@ -13205,6 +14438,14 @@ GRANT ALL ON FUNCTION scout_internal.iso_timestamptz(p_text text) TO service_rol
 
 
 --
+-- Name: FUNCTION job_alert(p_job text, p_run_id bigint, p_status text, p_result jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.job_alert(p_job text, p_run_id bigint, p_status text, p_result jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.job_alert(p_job text, p_run_id bigint, p_status text, p_result jsonb) TO service_role;
+
+
+--
 -- Name: FUNCTION job_fail(p_run jsonb, p_step text, p_sqlstate text, p_message text); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -13242,6 +14483,14 @@ GRANT ALL ON FUNCTION scout_internal.job_start(p_job text, p_wait boolean) TO se
 
 REVOKE ALL ON FUNCTION scout_internal.markdown_code(p_value text) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.markdown_code(p_value text) TO service_role;
+
+
+--
+-- Name: FUNCTION oldest_unjudged_bronze(p_stream text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.oldest_unjudged_bronze(p_stream text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.oldest_unjudged_bronze(p_stream text) TO service_role;
 
 
 --
@@ -13343,6 +14592,14 @@ REVOKE ALL ON FUNCTION scout_internal.purge_processed_bronze(p_table text, p_str
 --
 
 REVOKE ALL ON FUNCTION scout_internal.purge_run_log(p_wait boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION raise_alert(p_kind text, p_subject text, p_details jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.raise_alert(p_kind text, p_subject text, p_details jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.raise_alert(p_kind text, p_subject text, p_details jsonb) TO service_role;
 
 
 --
@@ -13465,25 +14722,19 @@ GRANT ALL ON FUNCTION scout_internal.silver_store_rejected_transactions() TO ser
 
 
 --
+-- Name: FUNCTION table_lag(p_schema text, p_table text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.table_lag(p_schema text, p_table text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.table_lag(p_schema text, p_table text) TO service_role;
+
+
+--
 -- Name: FUNCTION take_job_lock(p_job text, p_wait boolean); Type: ACL; Schema: scout_internal; Owner: -
 --
 
 REVOKE ALL ON FUNCTION scout_internal.take_job_lock(p_job text, p_wait boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.take_job_lock(p_job text, p_wait boolean) TO service_role;
-
-
---
--- Name: TABLE dq_thresholds; Type: ACL; Schema: ip_workbench; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.dq_thresholds TO service_role;
-
-
---
--- Name: TABLE tables; Type: ACL; Schema: ip_workbench; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.tables TO service_role;
 
 
 --
@@ -13526,13 +14777,6 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.dq_alert_delive
 
 
 --
--- Name: TABLE dq_alerts; Type: ACL; Schema: ip_workbench; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.dq_alerts TO service_role;
-
-
---
 -- Name: TABLE dq_results; Type: ACL; Schema: ip_workbench; Owner: -
 --
 
@@ -13547,6 +14791,13 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.dq_scores TO se
 
 
 --
+-- Name: TABLE dq_thresholds; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.dq_thresholds TO service_role;
+
+
+--
 -- Name: TABLE job_run_steps; Type: ACL; Schema: ip_workbench; Owner: -
 --
 
@@ -13554,10 +14805,10 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.job_run_steps T
 
 
 --
--- Name: TABLE job_runs; Type: ACL; Schema: ip_workbench; Owner: -
+-- Name: TABLE tables; Type: ACL; Schema: ip_workbench; Owner: -
 --
 
-GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.job_runs TO service_role;
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE ip_workbench.tables TO service_role;
 
 
 --
@@ -13845,10 +15096,45 @@ GRANT SELECT ON TABLE scout_checks.gold_one_row_per_month_and_category TO servic
 
 
 --
+-- Name: TABLE gold_one_row_per_week_and_category; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.gold_one_row_per_week_and_category TO service_role;
+
+
+--
 -- Name: TABLE gold_totals_match_silver; Type: ACL; Schema: scout_checks; Owner: -
 --
 
 GRANT SELECT ON TABLE scout_checks.gold_totals_match_silver TO service_role;
+
+
+--
+-- Name: TABLE gold_weeks_are_dense; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.gold_weeks_are_dense TO service_role;
+
+
+--
+-- Name: TABLE platinum_recommendations_have_evidence; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.platinum_recommendations_have_evidence TO service_role;
+
+
+--
+-- Name: TABLE platinum_sentences_cover_silver; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.platinum_sentences_cover_silver TO service_role;
+
+
+--
+-- Name: TABLE ref_categories_are_distinct; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.ref_categories_are_distinct TO service_role;
 
 
 --
@@ -13884,6 +15170,13 @@ GRANT SELECT ON TABLE scout_checks.silver_one_row_per_sku TO service_role;
 --
 
 GRANT SELECT ON TABLE scout_checks.silver_one_row_per_transaction_id TO service_role;
+
+
+--
+-- Name: TABLE silver_rejections_reach_bronze; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.silver_rejections_reach_bronze TO service_role;
 
 
 --

@@ -69,8 +69,8 @@ def test_an_alert_is_posted_once_with_a_retry_after_a_500(alerting_db, httpserve
     answers = iter([Response("try later", status=500), Response("ok", status=200)])
     httpserver.expect_request("/hooks/abc", method="POST").respond_with_handler(lambda _request: next(answers))
     url = httpserver.url_for("/hooks/abc") + "?token=secret"
-    done = run_cli("dq", "alert", "--webhook", url, "--retries", "2", "--report-url", "file:///tmp/dq.html",
-                   "--database-url", alerting_db)
+    done = run_cli("dq", "alert", "--retries", "2", "--report-url", "file:///tmp/dq.html",
+                   "--database-url", alerting_db, env={"SCOUT_ALERT_WEBHOOK": url})
     assert done.returncode == 0, done.stderr
     assert "1 alert delivered, 0 failed" in done.stdout
     posts = [request for request, _ in httpserver.log]
@@ -85,17 +85,22 @@ def test_an_alert_is_posted_once_with_a_retry_after_a_500(alerting_db, httpserve
         attempts = conn.execute("select attempt, succeeded, target from ip_workbench.dq_alert_deliveries order by id"
                                 ).fetchall()
     assert [(a, s) for a, s, _ in attempts] == [(1, False), (2, True)]
-    assert attempts[0][2] == httpserver.url_for("/hooks/abc"), "the token in the query is not stored"
-    again = run_cli("dq", "alert", "--webhook", url, "--database-url", alerting_db)
+    # the hook's key (its path) and the query are its secrets: host, known words, a fingerprint
+    assert attempts[0][2].startswith(f"http://{httpserver.host}:{httpserver.port}/hooks/…?… #"), attempts[0][2]
+    assert "abc" not in attempts[0][2] and "secret" not in attempts[0][2]
+    assert "abc" not in done.stdout and "secret" not in done.stdout + done.stderr
+    again = run_cli("dq", "alert", "--database-url", alerting_db, env={"SCOUT_ALERT_WEBHOOK": url})
     assert again.returncode == 0 and "0 alerts delivered, 0 failed" in again.stdout
     assert len(httpserver.log) == 2, "the same alert is never sent twice"
 
 
-def test_a_webhook_that_keeps_failing_is_recorded_and_exits_1(alerting_db, httpserver: HTTPServer):
+def test_a_webhook_that_keeps_failing_is_recorded_and_exits_1(alerting_db, httpserver: HTTPServer, tmp_path):
     with psycopg.connect(alerting_db, autocommit=True) as conn:
         conn.execute("select scout.run_dq_checks()")
     httpserver.expect_request("/down").respond_with_data("no", status=503)
-    done = run_cli("dq", "alert", "--webhook", httpserver.url_for("/down"), "--retries", "1", "--format", "generic",
+    hook = tmp_path / "webhook"
+    hook.write_text(httpserver.url_for("/down") + "\n")
+    done = run_cli("dq", "alert", "--webhook-file", str(hook), "--retries", "1", "--format", "generic",
                    "--database-url", alerting_db)
     assert done.returncode == 1
     assert "after 2 tries: HTTP 503" in done.stderr
@@ -126,7 +131,7 @@ def test_the_reports_show_scores_alerts_and_failing_checks(alerting_db, tmp_path
     data = json.loads(done.stdout)
     silver = next(s for s in data["scores"] if s["table"] == "scout.silver_validated_transactions")
     assert silver["dq_score"] == 50.0
-    assert [a["table"] for a in data["open_alerts"]] == ["scout.silver_validated_transactions"]
+    assert [(a["kind"], a["subject"]) for a in data["open_alerts"]] == [("data_quality", "scout.silver_validated_transactions")]
     failing = next(c for c in data["checks"] if c["check"] == "silver_accepts_bronze")
     assert failing["failed"] == 10 and failing["sample_keys"] == ["H-1", "H-3", "H-5", "H-7", "H-9"]
     parsed = _Page()
@@ -212,7 +217,7 @@ def test_customer_data_is_printed_as_text_never_as_markup_or_control_characters(
 def test_alert_messages_quote_data_as_code(new_database, httpserver: HTTPServer):
     hostile_db = database_with_rejected_keys(new_database, MARKDOWN_KEYS)
     httpserver.expect_request("/hooks/x", method="POST").respond_with_data("ok")
-    done = run_cli("dq", "alert", "--webhook", httpserver.url_for("/hooks/x"), "--database-url", hostile_db)
+    done = run_cli("dq", "alert", "--database-url", hostile_db, env={"SCOUT_ALERT_WEBHOOK": httpserver.url_for("/hooks/x")})
     assert done.returncode == 0, done.stderr
     text = json.loads(httpserver.log[0][0].data)["attachments"][0]["text"]
     # every sample key sits inside a code span whose fence no backtick run in it can close
@@ -254,3 +259,15 @@ def _split_code_spans(text: str) -> list[str]:
         else:
             i += 1
     return parts + [text[start:]]
+
+
+def test_a_score_history_is_drawn_on_a_scale_fitted_to_it():
+    """97.98 and 100 on a 0-100 axis are one flat line: the axis runs from the lowest
+    score less a margin (at least 1 point) to the highest, here 96.98 to 100."""
+    from datetime import UTC, datetime
+
+    from scout_db.html_report import _chart
+
+    svg = _chart("scout.t", [(datetime(2026, 12, 1, tzinfo=UTC), 97.98), (datetime(2026, 12, 2, tzinfo=UTC), 100)])
+    assert "from 97.0 to 100.0" in svg and "<rect" in svg, "fitted axis, and bars drawn"
+    assert "alert threshold 80" not in svg, "the threshold line is drawn only where it falls in range"

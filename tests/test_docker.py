@@ -73,3 +73,12 @@ def test_the_build_context_leaves_out_what_is_local():
     ignored = {line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
                if line.strip() and not line.startswith("#")}
     assert {".venv", ".scout", ".git"} <= ignored
+
+
+def test_the_alerts_service_follows_with_its_webhook_in_a_secret_file():
+    alerts = COMPOSE["services"]["alerts"]
+    assert "--follow" in alerts["command"] and alerts["restart"] == "unless-stopped"
+    assert alerts["environment"]["SCOUT_ALERT_WEBHOOK_FILE"] == "/run/secrets/" + alerts["secrets"][0]
+    assert not any("http" in part for part in alerts["command"]), "no URL on a command line"
+    done = run_cli(*alerts["command"], "--help")
+    assert done.returncode == 0 and "--webhook-file" in done.stdout

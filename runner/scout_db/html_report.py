@@ -16,6 +16,7 @@ th{background:#f6f8fa;font-weight:600}td.num{text-align:right;font-variant-numer
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:1rem}
 .chart{border:1px solid #e3e8ee;border-radius:6px;padding:.6rem}.chart h3{margin:0 0 .3rem;font-size:.95rem}
 code{background:#f3f5f7;padding:0 .25rem;border-radius:3px}
+.wide{overflow-x:auto;max-width:100%}td{overflow-wrap:anywhere}
 td.keys{font:12px ui-monospace,Menlo,Consolas,monospace;color:#44505c;max-width:260px;overflow-wrap:anywhere}
 """
 
@@ -36,34 +37,50 @@ def _score_class(score, bar) -> str:
     return "ok" if bar is None or score >= bar else "warn"
 
 
+def _axis(values: list[float]) -> tuple[float, float]:
+    """The y range fitted to the data, so 97.98 and 100 are apart: the lowest and highest
+    score with a margin, widened to at least 2 points, kept within 0..100."""
+    lo, hi = min(values), max(values)
+    margin = max((hi - lo) * 0.15, 1.0)
+    lo, hi = max(0.0, lo - margin), min(100.0, hi + margin)
+    if hi - lo < 2:
+        lo, hi = (max(0.0, hi - 2), hi) if hi >= 2 else (0.0, 2.0)
+    return lo, hi
+
+
 def _chart(table: str, points: list[tuple[datetime, float]]) -> str:
-    width, height, pad = 320, 120, 24
+    width, height, left, pad = 320, 130, 40, 22
+    points = [p for p in points if p[1] is not None]
     if not points:
         return ""
     times = [p[0].timestamp() for p in points]
-    lo, hi = min(times), max(times)
-    span = (hi - lo) or 1.0
+    t_lo, t_hi = min(times), max(times)
+    span = (t_hi - t_lo) or 1.0
+    y_lo, y_hi = _axis([float(p[1]) for p in points])
 
     def xy(t: float, score: float) -> tuple[float, float]:
-        x = pad + (width - 2 * pad) * ((t - lo) / span if len(points) > 1 else 0.5)
-        return x, height - pad - (height - 2 * pad) * float(score) / 100
+        x = left + (width - left - pad) * ((t - t_lo) / span if len(points) > 1 else 0.5)
+        return x, height - pad - (height - 2 * pad) * (float(score) - y_lo) / (y_hi - y_lo)
 
-    coords = [xy(t, s) for t, (_, s) in zip(times, points, strict=True) if s is not None]
+    coords = [xy(t, p[1]) for t, p in zip(times, points, strict=True)]
+    ticks = "".join(
+        f'<line x1="{left}" y1="{xy(t_lo, v)[1]:.1f}" x2="{width - pad}" y2="{xy(t_lo, v)[1]:.1f}" stroke="#eef1f4"/>'
+        f'<text x="{left - 4}" y="{xy(t_lo, v)[1] + 3:.1f}" font-size="10" fill="#66727f" text-anchor="end">{v:.1f}</text>'
+        for v in (y_lo, (y_lo + y_hi) / 2, y_hi))
+    threshold = (f'<line x1="{left}" y1="{xy(t_lo, 80)[1]:.1f}" x2="{width - pad}" y2="{xy(t_lo, 80)[1]:.1f}" '
+                 f'stroke="#d9534f" stroke-dasharray="4 3"><title>alert threshold 80</title></line>'
+                 if y_lo <= 80 <= y_hi else "")
+    bars = "".join(f'<rect x="{x - 2:.1f}" y="{y:.1f}" width="4" height="{height - pad - y:.1f}" fill="#2f6fb0" '
+                   f'opacity="0.35"><title>{_e(_when(p[0]))}: {_e(p[1])}</title></rect>'
+                   for (x, y), p in zip(coords, points, strict=True))
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
-    threshold_y = xy(lo, 80)[1]
-    dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="#2f6fb0"><title>{_e(p[0])}: {_e(p[1])}</title></circle>'
-                   for (x, y), p in zip(coords, points, strict=False))
-    return (f'<div class="chart"><h3>{_e(table)}</h3><svg width="{width}" height="{height}" role="img" '
-            f'aria-label="dq_score of {_e(table)} over time">'
-            f'<line x1="{pad}" y1="{threshold_y:.1f}" x2="{width - pad}" y2="{threshold_y:.1f}" stroke="#d9534f" '
-            f'stroke-dasharray="4 3"><title>alert threshold 80</title></line>'
-            f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#c8d0d8"/>'
-            f'<text x="2" y="{pad + 4}" font-size="10" fill="#66727f">100</text>'
-            f'<text x="8" y="{height - pad + 4}" font-size="10" fill="#66727f">0</text>'
-            f'<polyline fill="none" stroke="#2f6fb0" stroke-width="2" points="{path}"/>{dots}'
-            f'<text x="{pad}" y="{height - 6}" font-size="10" fill="#66727f">{_e(points[0][0]):.16}</text>'
+    return (f'<div class="chart"><h3>{_e(table)}</h3><svg viewBox="0 0 {width} {height}" width="100%" role="img" '
+            f'aria-label="dq_score of {_e(table)} over time, from {y_lo:.1f} to {y_hi:.1f}">{ticks}{threshold}'
+            f'<line x1="{left}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#c8d0d8"/>{bars}'
+            f'<polyline fill="none" stroke="#2f6fb0" stroke-width="2" points="{path}"/>'
+            f'<text x="{left}" y="{height - 6}" font-size="10" fill="#66727f">{_e(_when(points[0][0]))}</text>'
             f'<text x="{width - pad}" y="{height - 6}" font-size="10" fill="#66727f" text-anchor="end">'
-            f'{_e(points[-1][0]):.16}</text></svg></div>')
+            f'{_e(_when(points[-1][0]))}</text></svg></div>')
 
 
 def render_html(data: dict) -> str:
@@ -74,18 +91,23 @@ def render_html(data: dict) -> str:
         f"<tr><td>{_e(s['table'])}</td><td>{_e(s['layer'])}</td>"
         + "".join(f'<td class="num">{_e(s[k])}</td>' for k in ("completeness", "uniqueness", "timeliness"))
         + f'<td class="num {_score_class(s["dq_score"], s["overall_threshold"])}">{_e(s["dq_score"])}</td>'
-        f'<td class="num muted">{_e(s["overall_threshold"])}</td></tr>' for s in data["scores"])
+        f'<td class="num muted">{_e(s["cumulative_score"])}</td><td class="num muted">{_e(s["overall_threshold"])}</td>'
+        f'<td class="{"bad" if s["failing_bars"] else "ok"}">{_e(s["failing_bars"] or "none")}</td></tr>'
+        for s in data["scores"])
     alerts = "".join(
-        f"<tr><td>{_e(a['id'])}</td><td>{_e(a['table'])}</td><td class='num bad'>{_e(a['dq_score'])}</td>"
-        f"<td class='num'>{_e(a['threshold'])}</td><td>{_e(_when(a['opened_at']))}</td>"
-        f"<td>{_e(', '.join(c['check'] for c in a['failing_checks']))}</td></tr>" for a in data["open_alerts"]) or \
-        '<tr><td colspan="6" class="ok">No open alert.</td></tr>'
-    failing = [c for c in data["checks"] if c["failed"]]
+        f"<tr><td>{_e(a['id'])}</td><td>{_e(a['kind'])}</td><td>{_e(a['subject'])}</td>"
+        f"<td class='num bad'>{_e(a['dq_score'])}</td><td class='num'>{_e(a['threshold'])}</td>"
+        f"<td>{_e(_when(a['opened_at']))}</td>"
+        f"<td>{_e(', '.join(c['check'] for c in a['failing_checks']) or (a['details'] or {}).get('message', ''))}</td>"
+        f"</tr>" for a in data["open_alerts"]) or \
+        '<tr><td colspan="7" class="ok">No open alert.</td></tr>'
+    failing = [c for c in data["checks"] if c["failed"] or c.get("recent_failed")]
     checks = "".join(
         f"<tr><td><code>{_e(c['check'])}</code></td><td>{_e(c['table'])}</td><td>{_e(c['dimension'])}</td>"
-        f"<td class='num bad'>{_e(c['failed'])}</td><td class='num'>{_e(c['passed'])}</td><td>{_e(c['detail'])}</td>"
+        f"<td class='num bad'>{_e(c.get('recent_failed'))}</td><td class='num bad'>{_e(c['failed'])}</td>"
+        f"<td class='num'>{_e(c['passed'])}</td><td>{_e(c['detail'])}</td>"
         f"<td class='keys'>{_e(', '.join(c['sample_keys'][:3]))}</td></tr>" for c in failing) or \
-        '<tr><td colspan="7" class="ok">Every check passes.</td></tr>'
+        '<tr><td colspan="8" class="ok">Every check passes.</td></tr>'
     charts = "".join(_chart(table, points) for table, points in sorted(history.items()))
     running = "".join(
         f"<tr><td>{_e(r['month'])}</td><td>{_e(r['category'])}</td><td class='num'>{_e(r['total_amount'])}</td>"
@@ -109,17 +131,19 @@ def render_html(data: dict) -> str:
 <body>
 <h1>Scout data quality</h1>
 <p class="muted">Run {_e(data['run_id'])} of <code>scout.run_dq_checks()</code>; generated {generated}.
-A table's score is its weakest dimension; alerts open below 80.</p>
+Scores describe the rows that arrived since the previous check run (the cumulative score covers every
+retained row); a dimension scores its worst check, a table its weakest dimension; alerts open below 80.</p>
 <h2>Scores</h2>
-<table><thead><tr><th>table</th><th>layer</th><th>completeness</th><th>uniqueness</th><th>timeliness</th><th>dq_score</th><th>layer bar</th></tr></thead>
-<tbody>{scores}</tbody></table>
+<div class="wide"><table><thead><tr><th>table</th><th>layer</th><th>completeness</th><th>uniqueness</th><th>timeliness</th><th>dq_score</th><th>cumulative</th><th>layer bar</th><th>failing bars</th></tr></thead>
+<tbody>{scores}</tbody></table></div>
 <h2>Open alerts</h2>
-<table><thead><tr><th>id</th><th>table</th><th>score</th><th>threshold</th><th>since</th><th>failing checks</th></tr></thead>
-<tbody>{alerts}</tbody></table>
+<div class="wide"><table><thead><tr><th>id</th><th>kind</th><th>about</th><th>score</th><th>threshold</th><th>since</th><th>failing checks or error</th></tr></thead>
+<tbody>{alerts}</tbody></table></div>
 <h2>Failing checks ({len(failing)} of {len(data['checks'])})</h2>
-<table><thead><tr><th>check</th><th>table</th><th>dimension</th><th>failed</th><th>passed</th><th>what</th><th>sample keys (test_failures)</th></tr></thead>
-<tbody>{checks}</tbody></table>
+<div class="wide"><table><thead><tr><th>check</th><th>table</th><th>dimension</th><th>recent failed</th><th>failed</th><th>passed</th><th>what</th><th>sample keys: business keys, or the Bronze id where none could be read (test_failures)</th></tr></thead>
+<tbody>{checks}</tbody></table></div>
 <h2>Score history</h2>
+<p class="muted">Each chart's scale is fitted to its scores (labelled on the left); the dashed line is the alert threshold where it falls in range.</p>
 <div class="charts">{charts or '<p class="muted">No history yet.</p>'}</div>
 <h2>The running month, to date</h2>
 <p class="muted">A month that is not over is compared like for like: its complete days against as many first days

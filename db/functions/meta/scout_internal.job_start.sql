@@ -91,8 +91,13 @@ begin
                         pg_catalog.format('transaction %s ran it and never committed (killed, crashed, or rolled back by its caller); this run found it: its start time was lost with it', v_previous),
                         v_previous::text::xid8)
                 returning id into v_abandoned;
-                perform scout_internal.job_alert(p_job, v_abandoned, 'abandoned', pg_catalog.jsonb_build_object(
-                    'message', pg_catalog.format('transaction %s ran it and never committed', v_previous)));
+                -- a job run inside another shares its transaction: the outer job, which
+                -- starts first, has recorded that transaction and raised the one alert
+                if not exists (select 1 from ip_workbench.job_runs r
+                                where r.xact_id = v_previous::text::xid8 and r.job_name <> p_job) then
+                    perform scout_internal.job_alert(p_job, v_abandoned, 'abandoned', pg_catalog.jsonb_build_object(
+                        'message', pg_catalog.format('transaction %s ran it and never committed', v_previous)));
+                end if;
             end if;
         end if;
         -- a run row committed ahead (scout-db) is found by its status instead

@@ -6,19 +6,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import smtplib
 import subprocess
 import time
-import urllib.error
-import urllib.request
 from decimal import Decimal
-from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
 import psycopg
 
+from ..alerts import DUE_FOR_WEBHOOK, deliver, post, redact_url, secret, smtp_sender
 from ..errors import Exit, ScoutError, expected_errors
 from ..paths import db_dir
 from ..report import render_rows
@@ -28,10 +25,12 @@ from .jobs import run_job
 
 LATEST = """
     select t.schema_name || '.' || t.table_name as table_name, t.layer, t.completeness, t.uniqueness, t.timeliness,
-           t.dq_score, h.overall, t.last_checked
+           t.dq_score, t.cumulative_score, h.overall, array_to_string(t.failing_bars, ', '), t.last_checked
       from ip_workbench.tables t left join ip_workbench.dq_thresholds h on h.layer = t.layer
-     where t.dq_score is not null
-     order by t.dq_score, t.schema_name, t.table_name"""
+     where t.last_checked is not null
+     order by t.dq_score nulls last, t.schema_name, t.table_name"""
+SCORE_COLUMNS = ["table", "layer", "completeness", "uniqueness", "timeliness", "dq_score", "cumulative_score",
+                 "overall_threshold", "failing_bars", "last_checked"]
 
 
 def report_data(conn: psycopg.Connection, history_runs: int = 30) -> dict:
@@ -39,8 +38,10 @@ def report_data(conn: psycopg.Connection, history_runs: int = 30) -> dict:
     rows = conn.execute(LATEST).fetchall()
     last_run = conn.execute("select max(run_id) from ip_workbench.dq_results").fetchone()[0]
     checks = conn.execute("""
-        select check_name, schema_name || '.' || table_name, dimension, passed, failed, detail
-          from ip_workbench.dq_results where run_id = %s order by failed desc, check_name""", (last_run,)).fetchall()
+        select check_name, schema_name || '.' || table_name, dimension, passed, failed, detail, recent_passed,
+               recent_failed, recent_carried
+          from ip_workbench.dq_results where run_id = %s order by recent_failed desc, failed desc, check_name""",
+                          (last_run,)).fetchall()
     samples = {}
     for table in {c[1].split(".", 1)[1] for c in checks if c[4] > 0}:
         if conn.execute("select to_regclass(%s) is not null", (f"test_failures.{table}",)).fetchone()[0]:
@@ -49,7 +50,7 @@ def report_data(conn: psycopg.Connection, history_runs: int = 30) -> dict:
                     f'from test_failures."{table}" group by check_name'):
                 samples[(check, table)] = keys
     alerts = conn.execute("""
-        select id, schema_name || '.' || table_name, layer, dq_score, threshold, opened_at, failing_checks
+        select id, kind, subject, layer, dq_score, threshold, opened_at, failing_checks, details
           from ip_workbench.dq_alerts where closed_at is null order by opened_at""").fetchall()
     history = conn.execute("""
         select schema_name || '.' || table_name, checked_at, dq_score from ip_workbench.dq_scores
@@ -75,13 +76,13 @@ def report_data(conn: psycopg.Connection, history_runs: int = 30) -> dict:
                                      strict=True)) for a in anomalies],
         "recommendations": [dict(zip(["product", "sku", "recommended", "recommended_sku", "co_occurrence", "lift"], r,
                                      strict=True)) for r in recommendations],
-        "scores": [dict(zip(["table", "layer", "completeness", "uniqueness", "timeliness", "dq_score", "overall_threshold",
-                             "last_checked"], r, strict=True)) for r in rows],
+        "scores": [dict(zip(SCORE_COLUMNS, r, strict=True)) for r in rows],
         "run_id": last_run,
-        "checks": [dict(zip(["check", "table", "dimension", "passed", "failed", "detail"], c, strict=True))
+        "checks": [dict(zip(["check", "table", "dimension", "passed", "failed", "detail", "recent_passed", "recent_failed",
+                             "recent_carried"], c, strict=True))
                    | {"sample_keys": samples.get((c[0], c[1].split(".", 1)[1]), [])} for c in checks],
-        "open_alerts": [dict(zip(["id", "table", "layer", "dq_score", "threshold", "opened_at", "failing_checks"], a,
-                                 strict=True)) for a in alerts],
+        "open_alerts": [dict(zip(["id", "kind", "subject", "layer", "dq_score", "threshold", "opened_at", "failing_checks",
+                                  "details"], a, strict=True)) for a in alerts],
         "history": [dict(zip(["table", "checked_at", "dq_score"], h, strict=True)) for h in history],
     }
 
@@ -102,8 +103,10 @@ def dq_run() -> None:
             raise ScoutError(f"run_dq_checks: {result.get('status')} in step {result.get('step')}: "
                              f"{result.get('message') or result.get('reason')}")
         rows = conn.execute(LATEST).fetchall()
-    render_rows(["table", "layer", "completeness", "uniqueness", "timeliness", "dq_score", "bar"],
-                [r[:7] for r in rows], title=f"data quality (run {result['run_id']}, {result['checks']} checks, "
+    render_rows(["table", "layer", "completeness", "uniqueness", "timeliness", "dq_score", "cumulative", "bar",
+                 "failing bars"],
+                [r[:9] for r in rows], title=f"data quality of the rows since {result['recent_since'][:16]} "
+                                            f"(run {result['run_id']}, {result['checks']} checks, "
                                             f"{result['failed_checks']} failing)")
     for table in result["alerts_raised"]:
         click.echo(shown(f"alert raised: {table} is below {result['alert_threshold']}"))
@@ -129,18 +132,31 @@ def dq_report(fmt: str, html_path: Path | None) -> None:
     if fmt == "json":
         click.echo(json.dumps(data, default=_json_value, indent=2))
     else:
-        render_rows(["table", "layer", "completeness", "uniqueness", "timeliness", "dq_score", "bar"],
+        render_rows(["table", "layer", "completeness", "uniqueness", "timeliness", "dq_score", "cumulative", "bar",
+                     "failing bars"],
                     [(s["table"], s["layer"], s["completeness"], s["uniqueness"], s["timeliness"], s["dq_score"],
-                      s["overall_threshold"]) for s in data["scores"]], title=f"data quality (run {data['run_id']})")
-        failing = [c for c in data["checks"] if c["failed"]]
-        render_rows(["check", "table", "failed", "passed", "sample keys"],
-                    [(c["check"], c["table"], c["failed"], c["passed"], ", ".join(c["sample_keys"][:3]))
-                     for c in failing], title=f"{len(failing)} failing checks")
+                      s["cumulative_score"], s["overall_threshold"], s["failing_bars"]) for s in data["scores"]],
+                    title=f"data quality of the recent rows (run {data['run_id']}; cumulative: every retained row)")
+        failing = [c for c in data["checks"] if c["failed"] or c["recent_failed"]]
+        render_rows(["check", "table", "recent failed", "recent checked", "failed", "checked", "sample keys"],
+                    [(c["check"], c["table"], c["recent_failed"], (c["recent_passed"] or 0) + (c["recent_failed"] or 0),
+                      c["failed"], c["passed"] + c["failed"], ", ".join(c["sample_keys"][:3]))
+                     for c in failing], title=f"{len(failing)} failing checks (sample keys: business keys, "
+                                              "or the Bronze id where none could be read)")
         click.echo(shown(f"{len(data['open_alerts'])} open alerts" + "".join(
-            f"\n  alert {a['id']}: {a['table']} at {a['dq_score']} (below {a['threshold']}) since "
-            f"{a['opened_at']:%Y-%m-%d %H:%M}" for a in data["open_alerts"])))
+            f"\n  alert {a['id']}: {_alert_line(a)} since {a['opened_at']:%Y-%m-%d %H:%M}"
+            for a in data["open_alerts"])))
     if html_path:
         click.echo(f"wrote {html_path}", err=fmt == "json")
+
+
+def _alert_line(alert: dict) -> str:
+    if alert["kind"] == "data_quality":
+        return f"{alert['subject']} at {alert['dq_score']} (below {alert['threshold']})"
+    if alert["kind"] == "job_failed":
+        details = alert["details"] or {}
+        return f"job {alert['subject']} {details.get('status', 'failed')} in step {details.get('step')}"
+    return f"sales {(alert['details'] or {}).get('direction')}: {alert['subject']}"
 
 
 def _json_value(value):
@@ -150,123 +166,85 @@ def _json_value(value):
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def _post(url: str, payload: dict, timeout: float = 10) -> tuple[bool, str]:
-    request = urllib.request.Request(url, data=json.dumps(payload).encode(), method="POST",
-                                     headers={"Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return 200 <= response.status < 300, f"HTTP {response.status} {response.read(200).decode(errors='replace')}"
-    except urllib.error.HTTPError as exc:
-        return False, f"HTTP {exc.code} {exc.read(200).decode(errors='replace')}"
-    except (urllib.error.URLError, OSError) as exc:
-        return False, f"error: {getattr(exc, 'reason', exc)}"
-
-
-def _deliver(conn, channel: str, target_name: str, alert_ids: list[int], message_format: str,
-             report_url: str | None, retries: int, send) -> tuple[int, int]:
-    """Send each alert once to one target: every attempt recorded, a failure retried
-    with back-off (1 s, 2 s, 4 s, …), an alert already delivered there skipped."""
-    sent = failed = 0
-    for alert_id in alert_ids:
-        with conn.transaction():
-            # one sender per alert at a time: a second scout-db dq alert skips it
-            if not conn.execute("select pg_try_advisory_xact_lock(scout_internal.advisory_lock_space('alert_deliveries'), %s::int)", (alert_id,)).fetchone()[0]:
-                continue
-            if conn.execute("select exists (select 1 from ip_workbench.dq_alert_deliveries where alert_id = %s "
-                            "and channel = %s and target = %s and succeeded)",
-                            (alert_id, channel, target_name)).fetchone()[0]:
-                continue
-            payload = conn.execute("select scout_internal.dq_alert_message(%s, %s, %s)",
-                                   (alert_id, message_format, report_url)).fetchone()[0]
-            ok, answer = False, ""
-            for attempt in range(1, retries + 2):
-                ok, answer = send(payload)
-                conn.execute("""insert into ip_workbench.dq_alert_deliveries
-                                    (alert_id, channel, target, attempt, succeeded, response, payload)
-                                values (%s, %s, %s, %s, %s, %s, %s)""",
-                             (alert_id, channel, target_name, attempt, ok, answer[:500], json.dumps(payload)))
-                if ok:
-                    break
-                if attempt <= retries:
-                    time.sleep(2 ** (attempt - 1))
-        if ok:
-            sent += 1
-            click.echo(f"alert {alert_id}: {'posted' if channel == 'webhook' else 'emailed'} to {target_name}")
-        else:
-            failed += 1
-            click.echo(f"scout-db: alert {alert_id}: not delivered to {target_name} after {retries + 1} tries: {answer}",
-                       err=True)
-    return sent, failed
-
-
-def _smtp_sender(recipients: list[str]):
-    host = os.environ.get("SCOUT_SMTP_HOST")
-    sender = os.environ.get("SCOUT_ALERT_FROM")
-    if not host or not sender or not recipients:
-        raise click.UsageError("--email needs SCOUT_SMTP_HOST, SCOUT_ALERT_FROM and SCOUT_ALERT_TO (comma-separated) "
-                               "in the environment (and SCOUT_SMTP_PORT, SCOUT_SMTP_USER, SCOUT_SMTP_PASSWORD, "
-                               "SCOUT_SMTP_STARTTLS where needed)")
-    port = int(os.environ.get("SCOUT_SMTP_PORT", "587"))
-    starttls = os.environ.get("SCOUT_SMTP_STARTTLS", "true" if port == 587 else "false").lower() in ("1", "true", "yes")
-
-    def send(message: dict) -> tuple[bool, str]:
-        mail = EmailMessage()
-        mail["From"], mail["To"], mail["Subject"] = sender, ", ".join(recipients), message["subject"]
-        mail.set_content(message["body"])
-        try:
-            with smtplib.SMTP(host, port, timeout=15) as smtp:
-                if starttls:
-                    smtp.starttls()
-                if os.environ.get("SCOUT_SMTP_USER"):
-                    smtp.login(os.environ["SCOUT_SMTP_USER"], os.environ.get("SCOUT_SMTP_PASSWORD", ""))
-                refused = smtp.send_message(mail)
-        except (smtplib.SMTPException, OSError) as exc:
-            return False, f"error: {exc}"
-        return not refused, "accepted" if not refused else f"refused: {refused}"
-
-    return send
-
-
 @dq.command("alert")
-@click.option("--webhook", envvar="SCOUT_ALERT_WEBHOOK", default=None, metavar="URL",
-              help="Incoming webhook (Mattermost, Slack, or any JSON receiver). Default: $SCOUT_ALERT_WEBHOOK.")
+@click.option("--webhook", "webhook_on_command_line", hidden=True, default=None,
+              help="Refused: a webhook URL carries its token, and a command line is visible to every user of the host.")
+@click.option("--webhook-file", type=click.Path(path_type=Path, dir_okay=False), envvar="SCOUT_ALERT_WEBHOOK_FILE",
+              default=None, help="A file holding the incoming webhook URL (Mattermost, Slack, or any JSON receiver). "
+                                 "Or the URL in $SCOUT_ALERT_WEBHOOK.")
 @click.option("--email", "email", is_flag=True,
               help="Email the alerts that escalate (open over dq_escalate_after, or back soon after closing), over "
-                   "SMTP from SCOUT_SMTP_HOST/PORT/USER/PASSWORD/STARTTLS, SCOUT_ALERT_FROM to SCOUT_ALERT_TO.")
+                   "SMTP from SCOUT_SMTP_HOST/PORT/USER/STARTTLS (password: SCOUT_SMTP_PASSWORD or "
+                   "SCOUT_SMTP_PASSWORD_FILE), SCOUT_ALERT_FROM to SCOUT_ALERT_TO.")
 @click.option("--format", "fmt", type=click.Choice(["mattermost", "generic"]), default="mattermost", show_default=True,
               help="Webhook body: mattermost is {text, attachments} (Slack reads it too); generic is the alert as JSON.")
 @click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
               help="Tries after a failed delivery, waiting 1 s, 2 s, 4 s, …")
 @click.option("--report-url", default=None, help="Where the HTML report is, to link in the message.")
+@click.option("--follow", is_flag=True,
+              help="Keep running: deliver each alert as it is raised (LISTEN scout_dq_alert) and look for escalations "
+                   "and failed deliveries every --interval. Run it as a service (docker/compose.yml: alerts).")
+@click.option("--interval", type=click.FloatRange(min=0.5), default=60, show_default=True,
+              help="With --follow: seconds between looks when no alert is raised.")
+@click.option("--timeout", type=float, default=None, help="With --follow: stop after this many seconds.")
 @database_option
 @expected_errors
-def dq_alert(webhook: str | None, email: bool, fmt: str, retries: int, report_url: str | None) -> None:
-    """Deliver the open alerts to people: each once per webhook (--webhook), and the
-    escalating ones once by email (--email). Every attempt is recorded in
-    ip_workbench.dq_alert_deliveries; exit 1 if one could not be delivered."""
+def dq_alert(webhook_on_command_line: str | None, webhook_file: Path | None, email: bool, fmt: str, retries: int,
+             report_url: str | None, follow: bool, interval: float, timeout: float | None) -> None:
+    """Deliver alerts to people: each open or recent alert once per webhook, and the
+    escalating ones once by email. Every attempt is recorded in
+    ip_workbench.dq_alert_deliveries, with the webhook redacted; exit 1 if one could
+    not be delivered (with --follow, it is tried again at the next look)."""
+    if webhook_on_command_line:
+        raise click.UsageError("a webhook URL carries its token and a command line is visible to every user of the "
+                               "host: put it in SCOUT_ALERT_WEBHOOK, or in a file named by --webhook-file "
+                               "(or SCOUT_ALERT_WEBHOOK_FILE)")
+    webhook = secret("SCOUT_ALERT_WEBHOOK", webhook_file)
     if not webhook and not email:
-        raise click.UsageError("give --webhook URL (or SCOUT_ALERT_WEBHOOK), --email, or both")
-    sent = failed = 0
-    with connect_migrated(autocommit=True) as conn:
+        raise click.UsageError("give a webhook (SCOUT_ALERT_WEBHOOK, or --webhook-file), --email, or both")
+    if webhook and urlsplit(webhook).scheme not in ("http", "https"):
+        raise click.UsageError(f"the webhook must be an http(s) URL, got one starting {webhook.split(':', 1)[0]!r}")
+    send_email = None
+    if email:
+        recipients = [r.strip() for r in os.environ.get("SCOUT_ALERT_TO", "").split(",") if r.strip()]
+        send_email = (", ".join(recipients), smtp_sender(recipients))
+    if follow and urlsplit(target().url).port == 6543:
+        raise ScoutError("--follow LISTENs, which cannot work through Supabase's transaction-mode pooler (port 6543): "
+                         "use the direct connection (port 5432)")
+
+    def one_pass(conn) -> tuple[int, int]:
+        sent = failed = 0
         if webhook:
-            parts = urlsplit(webhook)
-            if parts.scheme not in ("http", "https"):
-                raise click.UsageError(f"--webhook must be an http(s) URL, got {webhook!r}")
-            target_name = parts._replace(query="", fragment="").geturl()  # tokens in the query stay out of the log
-            open_ids = [r[0] for r in conn.execute("select id from ip_workbench.dq_alerts where closed_at is null "
-                                                   "order by id")]
-            s, f = _deliver(conn, "webhook", target_name, open_ids, fmt, report_url, retries,
-                            lambda payload: _post(webhook, payload))
+            due = [r[0] for r in conn.execute(DUE_FOR_WEBHOOK)]
+            s, f = deliver(conn, "webhook", redact_url(webhook), due, fmt, report_url, retries,
+                           lambda payload: post(webhook, payload))
             sent, failed = sent + s, failed + f
-        if email:
-            recipients = [r.strip() for r in os.environ.get("SCOUT_ALERT_TO", "").split(",") if r.strip()]
-            send = _smtp_sender(recipients)
+        if send_email:
             due = [r[0] for r in conn.execute("select alert_id from scout_internal.dq_escalations()")]
-            s, f = _deliver(conn, "email", ", ".join(recipients), due, "email", report_url, retries, send)
+            s, f = deliver(conn, "email", send_email[0], due, "email", report_url, retries, send_email[1])
             sent, failed = sent + s, failed + f
-    click.echo(f"{sent} alert{'s' if sent != 1 else ''} delivered, {failed} failed")
-    if failed:
-        raise SystemExit(int(Exit.FAILED))
+        return sent, failed
+
+    with connect_migrated(autocommit=True) as conn:
+        if not follow:
+            sent, failed = one_pass(conn)
+            click.echo(f"{sent} alert{'s' if sent != 1 else ''} delivered, {failed} failed")
+            if failed:
+                raise SystemExit(int(Exit.FAILED))
+            return
+        conn.execute("listen scout_dq_alert")
+        where = redact_url(webhook) if webhook else "no webhook"
+        click.echo(f"delivering alerts as they are raised (webhook {where}; email "
+                   f"{'to ' + send_email[0] if send_email else 'off'})", err=True)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            one_pass(conn)
+            wait = interval if deadline is None else min(interval, deadline - time.monotonic())
+            if wait <= 0:
+                break
+            # an alert raised wakes it at once; a quiet spell still looks every interval
+            for _ in conn.notifies(timeout=wait, stop_after=1):
+                pass
 
 
 @dq.command("listen")
