@@ -9515,7 +9515,7 @@ CREATE VIEW scout_checks.platinum_recommendations_have_evidence WITH (security_i
     array_agg(((v.sku || ' -> '::text) || v.recommended_sku)) FILTER (WHERE (NOT v.ok)) AS failing_keys
    FROM ( SELECT r.sku,
             r.recommended_sku,
-            ((r.co_occurrence >= COALESCE(b.min_co_occurrence, (scout_internal.setting('min_co_occurrence'::text))::integer)) AND (r.confidence > (0)::numeric) AND (r.confidence <= (1)::numeric) AND (r.lift > (0)::numeric) AND (r.rank = row_number() OVER (PARTITION BY r.sku ORDER BY r.rank))) AS ok
+            ((r.co_occurrence >= COALESCE(((to_jsonb(b.*) ->> 'min_co_occurrence'::text))::integer, (scout_internal.setting('min_co_occurrence'::text))::integer)) AND (r.confidence > (0)::numeric) AND (r.confidence <= (1)::numeric) AND (r.lift > (0)::numeric) AND (r.rank = row_number() OVER (PARTITION BY r.sku ORDER BY r.rank))) AS ok
            FROM (scout.platinum_product_recommendations r
              LEFT JOIN ip_workbench.platinum_builds b ON (true))) v;
 

@@ -23,7 +23,7 @@ BY_DESIGN_ROWS = {
     "ip_workbench.tables": "table_name not in ('job_runs', 'job_run_steps', 'dq_results', 'dq_scores')",
 }
 # Columns that say which run found or wrote a row, not what the row is.
-WHICH_RUN = ("run_id",)
+WHICH_RUN = ("run_id", "last_seen_run_id")
 # Identity columns number the inserts that wrote a row (test_failures.* rows are replaced
 # on each check run), not what the row is; so they are left out too.
 # Column types that say when something ran, not what the data is.
