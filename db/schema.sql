@@ -4516,6 +4516,26 @@ COMMENT ON FUNCTION scout_internal.platinum_build_recommendations(p_since date, 
 
 
 --
+-- Name: platinum_last_build(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.platinum_last_build() RETURNS TABLE(window_start date, min_co_occurrence integer)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select b.window_start, coalesce(b.min_co_occurrence, (scout_internal.setting('min_co_occurrence'))::int)
+      from ip_workbench.platinum_builds b
+$$;
+
+
+--
+-- Name: FUNCTION platinum_last_build(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.platinum_last_build() IS 'The window_start and min_co_occurrence (the setting where the build did not record it) of Platinum''s last build; no row before the first build.';
+
+
+--
 -- Name: purge_older(text, text, text, timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -9515,9 +9535,9 @@ CREATE VIEW scout_checks.platinum_recommendations_have_evidence WITH (security_i
     array_agg(((v.sku || ' -> '::text) || v.recommended_sku)) FILTER (WHERE (NOT v.ok)) AS failing_keys
    FROM ( SELECT r.sku,
             r.recommended_sku,
-            ((r.co_occurrence >= COALESCE(((to_jsonb(b.*) ->> 'min_co_occurrence'::text))::integer, (scout_internal.setting('min_co_occurrence'::text))::integer)) AND (r.confidence > (0)::numeric) AND (r.confidence <= (1)::numeric) AND (r.lift > (0)::numeric) AND (r.rank = row_number() OVER (PARTITION BY r.sku ORDER BY r.rank))) AS ok
+            ((r.co_occurrence >= COALESCE(b.min_co_occurrence, (scout_internal.setting('min_co_occurrence'::text))::integer)) AND (r.confidence > (0)::numeric) AND (r.confidence <= (1)::numeric) AND (r.lift > (0)::numeric) AND (r.rank = row_number() OVER (PARTITION BY r.sku ORDER BY r.rank))) AS ok
            FROM (scout.platinum_product_recommendations r
-             LEFT JOIN ip_workbench.platinum_builds b ON (true))) v;
+             LEFT JOIN scout_internal.platinum_last_build() b(window_start, min_co_occurrence) ON (true))) v;
 
 
 --
@@ -9617,10 +9637,10 @@ CREATE VIEW scout_checks.platinum_sentences_cover_silver WITH (security_invoker=
             (p.transaction_id IS NOT NULL) AS in_platinum
            FROM (( SELECT t.transaction_id
                    FROM (scout.silver_validated_transactions t
-                     JOIN ip_workbench.platinum_builds b ON ((t.transaction_date >= b.window_start)))) s
+                     JOIN scout_internal.platinum_last_build() b(window_start, min_co_occurrence) ON ((t.transaction_date >= b.window_start)))) s
              FULL JOIN scout.platinum_transaction_embeddings p ON ((p.transaction_id = s.transaction_id)))) c
   WHERE (EXISTS ( SELECT 1
-           FROM ip_workbench.platinum_builds));
+           FROM scout_internal.platinum_last_build() platinum_last_build(window_start, min_co_occurrence)));
 
 
 --
@@ -14571,6 +14591,14 @@ GRANT ALL ON FUNCTION scout_internal.platinum_build_embeddings(p_since date) TO 
 
 REVOKE ALL ON FUNCTION scout_internal.platinum_build_recommendations(p_since date, p_basket_max_skus integer, p_min_co_occurrence integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.platinum_build_recommendations(p_since date, p_basket_max_skus integer, p_min_co_occurrence integer) TO service_role;
+
+
+--
+-- Name: FUNCTION platinum_last_build(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.platinum_last_build() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.platinum_last_build() TO service_role;
 
 
 --

@@ -14,7 +14,7 @@ select 'platinum_sentences_cover_silver'::text as check_name, 'scout'::text as s
   from (select coalesce(s.transaction_id, p.transaction_id) as transaction_id,
                s.transaction_id is not null as in_silver, p.transaction_id is not null as in_platinum
           from (select t.transaction_id from scout.silver_validated_transactions t
-                  join ip_workbench.platinum_builds b on t.transaction_date >= b.window_start) s
+                  join scout_internal.platinum_last_build() b on t.transaction_date >= b.window_start) s
           full join scout.platinum_transaction_embeddings p on p.transaction_id = s.transaction_id) c
- where exists (select 1 from ip_workbench.platinum_builds);
+ where exists (select 1 from scout_internal.platinum_last_build());
 select scout_internal.register_check('scout_checks.platinum_sentences_cover_silver', 'Completeness of Platinum''s sentences: every Silver transaction of its window has its sentence and every sentence its transaction (a Silver change Platinum has not caught up with fails until it is rebuilt).');

@@ -78,6 +78,7 @@ $$, $$values
     ('service_role', 'scout_internal.table_lag(text,text)'),
     ('service_role', 'scout_internal.oldest_unjudged_bronze(text)'),
     ('service_role', 'scout_internal.dq_recent_since()'),
+    ('service_role', 'scout_internal.platinum_last_build()'),
     ('service_role', 'scout_internal.raise_alert(text,text,jsonb)'),
     ('service_role', 'scout_internal.job_alert(text,bigint,text,jsonb)'),
     ('service_role', 'scout_internal.event_alert_message(ip_workbench.dq_alerts,text,text)'),
