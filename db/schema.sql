@@ -2447,7 +2447,7 @@ declare
     v_table record;
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_replace_test_failures');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[])';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric)';
     for v_table in select c.relname from pg_catalog.pg_class c
                     where c.relnamespace = 'test_failures'::regnamespace and c.relkind = 'r' loop
         execute pg_catalog.format('delete from test_failures.%I', v_table.relname);
@@ -2488,7 +2488,8 @@ begin
     create temp table dq_run_results (
         check_name text, schema_name text, table_name text, layer text, dimension text, level text,
         passed bigint, failed bigint, detail text, failing_keys text[],
-        recent_passed bigint, recent_failed bigint, recent_carried boolean not null default false
+        recent_passed bigint, recent_failed bigint, recent_carried boolean not null default false,
+        timeliness numeric  -- the score of a timeliness row, measured once here
     ) on commit drop;
     for v_check in select c.relname,
                           exists (select 1 from pg_catalog.pg_attribute a
@@ -2514,7 +2515,8 @@ begin
     select 'timeliness', t.schema_name, t.table_name, t.layer, 'timeliness', 'error',
            (l.lag <= l.allowed)::int, (l.lag > l.allowed)::int,
            pg_catalog.format('%s %s ago, allowed %s', l.measure, pg_catalog.date_trunc('second', l.lag), l.allowed),
-           null, (l.lag <= l.allowed)::int, (l.lag > l.allowed)::int
+           null, (l.lag <= l.allowed)::int, (l.lag > l.allowed)::int, false,
+           scout_internal.timeliness_score(l.lag, l.allowed)
       from ip_workbench.tables t
      cross join lateral scout_internal.table_lag(t.schema_name, t.table_name) l;
     -- nothing recent to judge: the previous run's recent judgement stands
@@ -2543,7 +2545,7 @@ $$;
 -- Name: FUNCTION dq_run_checks(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_run_checks() IS 'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both); a check with no recent row keeps its previous recent figures (recent_carried). Returns {"checks", "failed_checks", "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.dq_run_checks() IS 'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). Returns {"checks", "failed_checks", "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
 
 
 --
@@ -2560,7 +2562,7 @@ declare
     v_closed jsonb := '[]'::jsonb;
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_settle_alerts');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean)';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric)';
     perform 'PRAGMA:TABLE: dq_run_scores (schema_name text, table_name text, layer text, completeness numeric, uniqueness numeric, validity numeric, integrity numeric, timeliness numeric, dq_score numeric, cumulative_score numeric, failing_bars text[])';
     for v_alert in
         select s.*, a.id as open_id,
@@ -2614,7 +2616,7 @@ CREATE FUNCTION scout_internal.dq_store_scores(p_run_id bigint) RETURNS jsonb
     AS $$
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_store_scores');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean)';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric)';
     insert into ip_workbench.dq_results (run_id, check_name, schema_name, table_name, layer, dimension, level,
                                          passed, failed, detail, recent_passed, recent_failed, recent_carried)
     select p_run_id, r.check_name, r.schema_name, r.table_name, r.layer, r.dimension, r.level,
@@ -2644,13 +2646,12 @@ begin
                    pg_catalog.min(c.recent_rate) filter (where c.dimension = 'timeliness') as timeliness,
                    pg_catalog.min(c.rate)::numeric(5, 2) as cumulative_score
               from (select r.schema_name, r.table_name, r.layer, r.dimension,
-                           case when r.dimension = 'timeliness'
-                                then scout_internal.timeliness_score(r.schema_name, r.table_name)
-                                else pg_catalog.round(100.0 * r.recent_passed / nullif(r.recent_passed + r.recent_failed, 0), 2)
-                           end as recent_rate,
-                           case when r.dimension = 'timeliness'
-                                then scout_internal.timeliness_score(r.schema_name, r.table_name)
-                                else pg_catalog.round(100.0 * r.passed / nullif(r.passed + r.failed, 0), 2) end as rate
+                           -- timeliness is about now: the same score recent and cumulative
+                           coalesce(r.timeliness, pg_catalog.round(100.0 * r.recent_passed
+                                                                   / nullif(r.recent_passed + r.recent_failed, 0), 2))
+                               as recent_rate,
+                           coalesce(r.timeliness, pg_catalog.round(100.0 * r.passed / nullif(r.passed + r.failed, 0), 2))
+                               as rate
                       from pg_temp.dq_run_results r where r.level = 'error') c
              group by c.schema_name, c.table_name) d
       left join ip_workbench.dq_thresholds h on h.layer = d.layer;
@@ -2675,7 +2676,7 @@ $$;
 -- Name: FUNCTION dq_store_scores(p_run_id bigint); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) IS 'Step 2 of scout.run_dq_checks: appends every result of pg_temp.dq_run_results to ip_workbench.dq_results under run p_run_id; scores every checked table into pg_temp.dq_run_scores, ip_workbench.dq_scores and ip_workbench.tables: a dimension''s score is its worst error-level check''s pass rate over the recent rows (volume counts as integrity; timeliness by scout_internal.timeliness_score), dq_score the worst dimension, cumulative_score the same over every retained row, failing_bars the bars of its layer it is below. Returns each table''s dq_score by schema.table. Only inside scout.run_dq_checks (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) IS 'Step 2 of scout.run_dq_checks: appends every result of pg_temp.dq_run_results to ip_workbench.dq_results under run p_run_id; scores every checked table into pg_temp.dq_run_scores, ip_workbench.dq_scores and ip_workbench.tables: a dimension''s score is its worst error-level check''s pass rate over the recent rows (volume counts as integrity; timeliness the score dq_run_checks measured), dq_score the worst dimension, cumulative_score the same over every retained row, failing_bars the bars of its layer it is below. Returns each table''s dq_score by schema.table. Only inside scout.run_dq_checks (55000 otherwise).';
 
 
 --
@@ -3394,10 +3395,10 @@ COMMENT ON FUNCTION scout_internal.gold_kept_from() IS 'The first day of the mon
 
 
 --
--- Name: has_unprocessed_bronze(); Type: FUNCTION; Schema: scout_internal; Owner: -
+-- Name: oldest_unjudged_bronze(text); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
-CREATE FUNCTION scout_internal.has_unprocessed_bronze() RETURNS boolean
+CREATE FUNCTION scout_internal.oldest_unjudged_bronze(p_stream text) RETURNS timestamp with time zone
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     AS $$
@@ -3406,20 +3407,40 @@ declare
     v_now pg_snapshot := pg_catalog.pg_current_snapshot();
     v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
 begin
-    select * into v_mark from ip_workbench.watermarks w where w.stream = 'silver_transactions';
-    if exists (select 1 from scout.bronze_transactions b
-                where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_mark.processed_snapshot), '0'::xid8)
-                  and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_mark.processed_snapshot,
-                                                    v_mark.processed_xid, v_mark.processed_seq)) then
-        return true;
+    select * into v_mark from ip_workbench.watermarks w where w.stream = p_stream;
+    if p_stream = 'silver_transactions' then
+        return (select pg_catalog.min(b.ingested_at) from scout.bronze_transactions b
+                 where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_mark.processed_snapshot), '0'::xid8)
+                   and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_mark.processed_snapshot,
+                                                     v_mark.processed_xid, v_mark.processed_seq));
+    elsif p_stream = 'silver_products' then
+        return (select pg_catalog.min(b.ingested_at) from scout.bronze_products b
+                 where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_mark.processed_snapshot), '0'::xid8)
+                   and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_mark.processed_snapshot,
+                                                     v_mark.processed_xid, v_mark.processed_seq));
     end if;
-    select * into v_mark from ip_workbench.watermarks w where w.stream = 'silver_products';
-    return exists (select 1 from scout.bronze_products b
-                    where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_mark.processed_snapshot), '0'::xid8)
-                      and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_mark.processed_snapshot,
-                                                        v_mark.processed_xid, v_mark.processed_seq));
+    raise exception 'no stream %', p_stream using errcode = '22023', hint = 'silver_transactions or silver_products';
 end
 $$;
+
+
+--
+-- Name: FUNCTION oldest_unjudged_bronze(p_stream text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.oldest_unjudged_bronze(p_stream text) IS 'ingested_at of the oldest Bronze row of stream p_stream (silver_transactions or silver_products) that refresh_silver has not judged yet, by its watermark; NULL when Silver is up to date.';
+
+
+--
+-- Name: has_unprocessed_bronze(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.has_unprocessed_bronze() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    BEGIN ATOMIC
+ SELECT ((scout_internal.oldest_unjudged_bronze('silver_transactions'::text) IS NOT NULL) OR (scout_internal.oldest_unjudged_bronze('silver_products'::text) IS NOT NULL));
+END;
 
 
 --
@@ -4006,43 +4027,6 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.markdown_code(p_value text) IS 'p_value as a Markdown code span (a fence of one backtick more than its longest run of backticks; control characters as spaces, scout_internal.plain_line), so Mattermost and Slack show it as text: no mention, link or formatting in it acts. NULL stays NULL.';
-
-
---
--- Name: oldest_unjudged_bronze(text); Type: FUNCTION; Schema: scout_internal; Owner: -
---
-
-CREATE FUNCTION scout_internal.oldest_unjudged_bronze(p_stream text) RETURNS timestamp with time zone
-    LANGUAGE plpgsql STABLE
-    SET search_path TO ''
-    AS $$
-declare
-    v_mark ip_workbench.watermarks;
-    v_now pg_snapshot := pg_catalog.pg_current_snapshot();
-    v_own xid8 := pg_catalog.pg_current_xact_id_if_assigned();
-begin
-    select * into v_mark from ip_workbench.watermarks w where w.stream = p_stream;
-    if p_stream = 'silver_transactions' then
-        return (select pg_catalog.min(b.ingested_at) from scout.bronze_transactions b
-                 where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_mark.processed_snapshot), '0'::xid8)
-                   and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_mark.processed_snapshot,
-                                                     v_mark.processed_xid, v_mark.processed_seq));
-    elsif p_stream = 'silver_products' then
-        return (select pg_catalog.min(b.ingested_at) from scout.bronze_products b
-                 where b.ingest_xid >= coalesce(pg_catalog.pg_snapshot_xmin(v_mark.processed_snapshot), '0'::xid8)
-                   and scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_now, v_own, v_mark.processed_snapshot,
-                                                     v_mark.processed_xid, v_mark.processed_seq));
-    end if;
-    raise exception 'no stream %', p_stream using errcode = '22023', hint = 'silver_transactions or silver_products';
-end
-$$;
-
-
---
--- Name: FUNCTION oldest_unjudged_bronze(p_stream text); Type: COMMENT; Schema: scout_internal; Owner: -
---
-
-COMMENT ON FUNCTION scout_internal.oldest_unjudged_bronze(p_stream text) IS 'ingested_at of the oldest Bronze row of stream p_stream (silver_transactions or silver_products) that refresh_silver has not judged yet, by its watermark; NULL when Silver is up to date.';
 
 
 --
@@ -5601,27 +5585,26 @@ COMMENT ON FUNCTION scout_internal.take_job_lock(p_job text, p_wait boolean) IS 
 
 
 --
--- Name: timeliness_score(text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+-- Name: timeliness_score(interval, interval); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
-CREATE FUNCTION scout_internal.timeliness_score(p_schema text, p_table text) RETURNS numeric
-    LANGUAGE sql STABLE
+CREATE FUNCTION scout_internal.timeliness_score(p_lag interval, p_allowed interval) RETURNS numeric
+    LANGUAGE sql IMMUTABLE
     SET search_path TO ''
     BEGIN ATOMIC
  SELECT
          CASE
-             WHEN (l.lag <= l.allowed) THEN (100)::numeric
-             ELSE round(GREATEST((0)::numeric, ((100)::numeric * ((1)::numeric - (EXTRACT(epoch FROM (l.lag - l.allowed)) / NULLIF(EXTRACT(epoch FROM l.allowed), (0)::numeric))))), 2)
-         END AS round
-    FROM scout_internal.table_lag(timeliness_score.p_schema, timeliness_score.p_table) l(lag, allowed, measure);
+             WHEN (p_lag <= p_allowed) THEN (100)::numeric
+             ELSE round(GREATEST((0)::numeric, ((100)::numeric * ((1)::numeric - (EXTRACT(epoch FROM (p_lag - p_allowed)) / NULLIF(EXTRACT(epoch FROM p_allowed), (0)::numeric))))), 2)
+         END AS round;
 END;
 
 
 --
--- Name: FUNCTION timeliness_score(p_schema text, p_table text); Type: COMMENT; Schema: scout_internal; Owner: -
+-- Name: FUNCTION timeliness_score(p_lag interval, p_allowed interval); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.timeliness_score(p_schema text, p_table text) IS '100 while the table is no later than allowed (scout_internal.table_lag), then falling linearly to 0 at twice the allowance (a quarter of the allowance late scores 75); NULL where timeliness does not apply.';
+COMMENT ON FUNCTION scout_internal.timeliness_score(p_lag interval, p_allowed interval) IS '100 while p_lag is no more than p_allowed (from scout_internal.table_lag), then falling linearly to 0 at twice the allowance (a quarter of the allowance late scores 75); NULL when either is NULL.';
 
 
 --
@@ -8754,14 +8737,17 @@ CREATE VIEW scout_checks.bronze_products_have_required_keys WITH (security_invok
     'bronze'::text AS layer,
     'completeness'::text AS dimension,
     'error'::text AS level,
-    count(*) FILTER (WHERE (b.raw_data ?& ARRAY['sku'::text, 'name'::text])) AS passed,
-    count(*) FILTER (WHERE (NOT (b.raw_data ?& ARRAY['sku'::text, 'name'::text]))) AS failed,
+    count(*) FILTER (WHERE k.ok) AS passed,
+    count(*) FILTER (WHERE (NOT k.ok)) AS failed,
     'payloads holding sku and name'::text AS detail,
-    array_agg((b.id)::text) FILTER (WHERE (NOT (b.raw_data ?& ARRAY['sku'::text, 'name'::text]))) AS failing_keys,
-    count(*) FILTER (WHERE ((b.raw_data ?& ARRAY['sku'::text, 'name'::text]) AND (b.ingested_at >= w.since))) AS recent_passed,
-    count(*) FILTER (WHERE ((NOT (b.raw_data ?& ARRAY['sku'::text, 'name'::text])) AND (b.ingested_at >= w.since))) AS recent_failed
-   FROM (scout.bronze_products b
-     CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) w);
+    array_agg((k.id)::text) FILTER (WHERE (NOT k.ok)) AS failing_keys,
+    count(*) FILTER (WHERE (k.ok AND k.recent)) AS recent_passed,
+    count(*) FILTER (WHERE ((NOT k.ok) AND k.recent)) AS recent_failed
+   FROM ( SELECT b.id,
+            (b.raw_data ?& ARRAY['sku'::text, 'name'::text]) AS ok,
+            (b.ingested_at >= w.since) AS recent
+           FROM (scout.bronze_products b
+             CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) w)) k;
 
 
 --
@@ -8866,14 +8852,17 @@ CREATE VIEW scout_checks.bronze_transactions_have_required_keys WITH (security_i
     'bronze'::text AS layer,
     'completeness'::text AS dimension,
     'error'::text AS level,
-    count(*) FILTER (WHERE (b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text])) AS passed,
-    count(*) FILTER (WHERE (NOT (b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text]))) AS failed,
+    count(*) FILTER (WHERE k.ok) AS passed,
+    count(*) FILTER (WHERE (NOT k.ok)) AS failed,
     'payloads holding transaction_id, date, amount and category'::text AS detail,
-    array_agg((b.id)::text) FILTER (WHERE (NOT (b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text]))) AS failing_keys,
-    count(*) FILTER (WHERE ((b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text]) AND (b.ingested_at >= w.since))) AS recent_passed,
-    count(*) FILTER (WHERE ((NOT (b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text])) AND (b.ingested_at >= w.since))) AS recent_failed
-   FROM (scout.bronze_transactions b
-     CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) w);
+    array_agg((k.id)::text) FILTER (WHERE (NOT k.ok)) AS failing_keys,
+    count(*) FILTER (WHERE (k.ok AND k.recent)) AS recent_passed,
+    count(*) FILTER (WHERE ((NOT k.ok) AND k.recent)) AS recent_failed
+   FROM ( SELECT b.id,
+            (b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text]) AS ok,
+            (b.ingested_at >= w.since) AS recent
+           FROM (scout.bronze_transactions b
+             CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) w)) k;
 
 
 --
@@ -14396,6 +14385,14 @@ GRANT ALL ON FUNCTION scout_internal.gold_kept_from() TO service_role;
 
 
 --
+-- Name: FUNCTION oldest_unjudged_bronze(p_stream text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.oldest_unjudged_bronze(p_stream text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.oldest_unjudged_bronze(p_stream text) TO service_role;
+
+
+--
 -- Name: FUNCTION has_unprocessed_bronze(); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -14503,14 +14500,6 @@ GRANT ALL ON FUNCTION scout_internal.job_start(p_job text, p_wait boolean) TO se
 
 REVOKE ALL ON FUNCTION scout_internal.markdown_code(p_value text) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.markdown_code(p_value text) TO service_role;
-
-
---
--- Name: FUNCTION oldest_unjudged_bronze(p_stream text); Type: ACL; Schema: scout_internal; Owner: -
---
-
-REVOKE ALL ON FUNCTION scout_internal.oldest_unjudged_bronze(p_stream text) FROM PUBLIC;
-GRANT ALL ON FUNCTION scout_internal.oldest_unjudged_bronze(p_stream text) TO service_role;
 
 
 --
@@ -14766,11 +14755,11 @@ GRANT ALL ON FUNCTION scout_internal.take_job_lock(p_job text, p_wait boolean) T
 
 
 --
--- Name: FUNCTION timeliness_score(p_schema text, p_table text); Type: ACL; Schema: scout_internal; Owner: -
+-- Name: FUNCTION timeliness_score(p_lag interval, p_allowed interval); Type: ACL; Schema: scout_internal; Owner: -
 --
 
-REVOKE ALL ON FUNCTION scout_internal.timeliness_score(p_schema text, p_table text) FROM PUBLIC;
-GRANT ALL ON FUNCTION scout_internal.timeliness_score(p_schema text, p_table text) TO service_role;
+REVOKE ALL ON FUNCTION scout_internal.timeliness_score(p_lag interval, p_allowed interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.timeliness_score(p_lag interval, p_allowed interval) TO service_role;
 
 
 --

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from aiosmtpd.controller import Controller
 
-from scout_db.cluster import Cluster, find_bindir
+from scout_db.cluster import Cluster, find_bindir, free_port
 from scout_db.config import Target
 from scout_db.migrations import Migrator
 
@@ -123,3 +124,24 @@ def migrated_cron_url(cron_url: str) -> str:
     """pg_cron's database migrated, for what must be tried where pg_cron is installed."""
     Migrator(Target(cron_url, "the test cluster's pg_cron database")).migrate()
     return cron_url
+
+
+class Inbox:
+    def __init__(self):
+        self.messages: list = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_inbox():
+    """A real local SMTP server (aiosmtpd) and the messages it received."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        yield controller, inbox
+    finally:
+        controller.stop()

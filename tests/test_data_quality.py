@@ -271,3 +271,12 @@ def test_a_score_history_is_drawn_on_a_scale_fitted_to_it():
     svg = _chart("scout.t", [(datetime(2026, 12, 1, tzinfo=UTC), 97.98), (datetime(2026, 12, 2, tzinfo=UTC), 100)])
     assert "from 97.0 to 100.0" in svg and "<rect" in svg, "fitted axis, and bars drawn"
     assert "alert threshold 80" not in svg, "the threshold line is drawn only where it falls in range"
+
+
+def test_an_answer_that_echoes_the_hook_loses_its_secrets_and_nothing_else():
+    from scout_db.alerts import _scrub
+
+    url = "https://user:pw-123456@chat.example.com/hooks/k8x2pq9w7r4m3n5b?token=s3cr3t"
+    answer = "HTTP 404 <p>no hook k8x2pq9w7r4m3n5b at https://user:pw-123456@chat.example.com/hooks/k8x2pq9w7r4m3n5b" \
+             "?token=s3cr3t (token=s3cr3t)</p>"
+    assert _scrub(answer, url) == "HTTP 404 <p>no hook … at … (…)</p>"

@@ -16,8 +16,6 @@ import psycopg
 from psycopg.types.json import Jsonb
 from pytest_httpserver import HTTPServer
 
-from test_real_time import smtp_inbox  # noqa: F401 (the fixture: a real aiosmtpd server)
-
 TOKEN = "k8x2pq9w7r4m3n5b6v1c0z9y8a"
 
 
@@ -38,7 +36,7 @@ def _wait(predicate, seconds: float = 30) -> bool:
 
 
 def test_a_bad_batch_pages_once_by_webhook_then_by_email_with_no_token_anywhere(new_database, httpserver: HTTPServer,
-                                                                                 smtp_inbox):  # noqa: F811
+                                                                                 smtp_inbox):
     controller, inbox = smtp_inbox
     url = new_database()
     httpserver.expect_request(f"/hooks/{TOKEN}", method="POST").respond_with_data("ok")

@@ -13,11 +13,9 @@ import time
 
 import psycopg
 import pytest
-from aiosmtpd.controller import Controller
 from psycopg.types.json import Jsonb
 
 from conftest import run_cli
-from scout_db.cluster import free_port
 
 
 def test_pg_cron_s_micro_batch_brings_a_webhook_row_to_silver_and_records_only_work(cron_url, new_database):
@@ -96,26 +94,6 @@ def test_run_follow_brings_a_file_load_to_silver_too(new_database, tmp_path, cle
         out, err = follower.communicate(timeout=60)
         assert follower.returncode == 0, err
         assert "micro-batch: 50 rows to Silver" in out, out
-
-
-class Inbox:
-    def __init__(self):
-        self.messages: list = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.messages.append(envelope)
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp_inbox():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        yield controller, inbox
-    finally:
-        controller.stop()
 
 
 def test_an_alert_that_lasts_escalates_once_by_email(new_database, smtp_inbox):

@@ -74,7 +74,7 @@ $$, $$values
     ('service_role', 'scout_internal.silver_frozen_before()'),
     ('service_role', 'scout_internal.gold_kept_from()'),
     ('service_role', 'scout_internal.pass_rate(jsonb,text)'),
-    ('service_role', 'scout_internal.timeliness_score(text,text)'),
+    ('service_role', 'scout_internal.timeliness_score(interval,interval)'),
     ('service_role', 'scout_internal.table_lag(text,text)'),
     ('service_role', 'scout_internal.oldest_unjudged_bronze(text)'),
     ('service_role', 'scout_internal.dq_recent_since()'),

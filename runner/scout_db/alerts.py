@@ -61,10 +61,19 @@ def post(url: str, payload: dict, timeout: float = 10) -> tuple[bool, str]:
         ok, answer = False, f"HTTP {exc.code} {exc.read(200).decode(errors='replace')}"
     except (urllib.error.URLError, OSError) as exc:
         ok, answer = False, f"error: {getattr(exc, 'reason', exc)}"
-    # a receiver may echo the URL it was called at: never keep its secret parts
-    for part in {url, urlsplit(url).path, urlsplit(url).query, urlsplit(url).password or ""} - {""}:
-        answer = answer.replace(part, "…")
-    return ok, answer
+    return ok, _scrub(answer, url)
+
+
+def _scrub(text: str, url: str) -> str:
+    """A receiver may echo the URL it was called at: its secret parts (the ones
+    redact_url cuts: userinfo, query, path segments that are not public words) become
+    "…". Segments under 6 characters are left, as they would mangle any text."""
+    parts = urlsplit(url)
+    secrets = [url, parts.query, parts.username or "", parts.password or ""]
+    secrets += [s for s in parts.path.split("/") if s.lower() not in PUBLIC_PATH_WORDS and len(s) >= 6]
+    for part in sorted({p for p in secrets if p}, key=len, reverse=True):
+        text = text.replace(part, "…")
+    return text
 
 
 def smtp_sender(recipients: list[str]):

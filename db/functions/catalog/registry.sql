@@ -6,10 +6,8 @@
 -- schedule the contract's, and the counts and scores the jobs'.
 -- scout.gold_sales_anomalies is not tracked on purpose: it changes only when sales do
 -- something unusual, so a freshness score on it would page on every quiet week.
--- The layer's tables only (CONTRACT v3: every registered table is scored): the
--- project's own bookkeeping (job runs, settings, the quality history) was registered
--- once and is not data a dashboard or an alert judges.
-delete from ip_workbench.tables t where t.layer = 'metadata';
+-- The layer's tables only (CONTRACT v3: every registered table is scored); migration
+-- 0017 took out the project's own bookkeeping, registered once by earlier migrations.
 insert into ip_workbench.tables as t (schema_name, table_name, layer, description)
 values
     ('scout', 'bronze_products', 'bronze',

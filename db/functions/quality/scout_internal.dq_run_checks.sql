@@ -1,7 +1,7 @@
 -- The data-quality job's first step: every check of scout_checks, and the timeliness
 -- of every registered table, into pg_temp.dq_run_results
 --   (check_name, schema_name, table_name, layer, dimension, level, passed, failed,
---    detail, failing_keys, recent_passed, recent_failed, recent_carried)
+--    detail, failing_keys, recent_passed, recent_failed, recent_carried, timeliness)
 -- passed/failed count every retained row; recent_* the rows that arrived since the
 -- previous run (scout_internal.dq_recent_since), for a check that can tell (its view
 -- has recent_passed and recent_failed), else its whole count. A check that saw no
@@ -25,7 +25,8 @@ begin
     create temp table dq_run_results (
         check_name text, schema_name text, table_name text, layer text, dimension text, level text,
         passed bigint, failed bigint, detail text, failing_keys text[],
-        recent_passed bigint, recent_failed bigint, recent_carried boolean not null default false
+        recent_passed bigint, recent_failed bigint, recent_carried boolean not null default false,
+        timeliness numeric  -- the score of a timeliness row, measured once here
     ) on commit drop;
     for v_check in select c.relname,
                           exists (select 1 from pg_catalog.pg_attribute a
@@ -51,7 +52,8 @@ begin
     select 'timeliness', t.schema_name, t.table_name, t.layer, 'timeliness', 'error',
            (l.lag <= l.allowed)::int, (l.lag > l.allowed)::int,
            pg_catalog.format('%s %s ago, allowed %s', l.measure, pg_catalog.date_trunc('second', l.lag), l.allowed),
-           null, (l.lag <= l.allowed)::int, (l.lag > l.allowed)::int
+           null, (l.lag <= l.allowed)::int, (l.lag > l.allowed)::int, false,
+           scout_internal.timeliness_score(l.lag, l.allowed)
       from ip_workbench.tables t
      cross join lateral scout_internal.table_lag(t.schema_name, t.table_name) l;
     -- nothing recent to judge: the previous run's recent judgement stands
@@ -75,6 +77,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.dq_run_checks() is
-    'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both); a check with no recent row keeps its previous recent figures (recent_carried). Returns {"checks", "failed_checks", "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
+    'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). Returns {"checks", "failed_checks", "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
 revoke all on function scout_internal.dq_run_checks() from public;
 grant execute on function scout_internal.dq_run_checks() to service_role;

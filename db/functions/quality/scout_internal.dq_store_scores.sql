@@ -15,7 +15,7 @@ set search_path = ''
 as $fn$
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_store_scores');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean)';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric)';
     insert into ip_workbench.dq_results (run_id, check_name, schema_name, table_name, layer, dimension, level,
                                          passed, failed, detail, recent_passed, recent_failed, recent_carried)
     select p_run_id, r.check_name, r.schema_name, r.table_name, r.layer, r.dimension, r.level,
@@ -45,13 +45,12 @@ begin
                    pg_catalog.min(c.recent_rate) filter (where c.dimension = 'timeliness') as timeliness,
                    pg_catalog.min(c.rate)::numeric(5, 2) as cumulative_score
               from (select r.schema_name, r.table_name, r.layer, r.dimension,
-                           case when r.dimension = 'timeliness'
-                                then scout_internal.timeliness_score(r.schema_name, r.table_name)
-                                else pg_catalog.round(100.0 * r.recent_passed / nullif(r.recent_passed + r.recent_failed, 0), 2)
-                           end as recent_rate,
-                           case when r.dimension = 'timeliness'
-                                then scout_internal.timeliness_score(r.schema_name, r.table_name)
-                                else pg_catalog.round(100.0 * r.passed / nullif(r.passed + r.failed, 0), 2) end as rate
+                           -- timeliness is about now: the same score recent and cumulative
+                           coalesce(r.timeliness, pg_catalog.round(100.0 * r.recent_passed
+                                                                   / nullif(r.recent_passed + r.recent_failed, 0), 2))
+                               as recent_rate,
+                           coalesce(r.timeliness, pg_catalog.round(100.0 * r.passed / nullif(r.passed + r.failed, 0), 2))
+                               as rate
                       from pg_temp.dq_run_results r where r.level = 'error') c
              group by c.schema_name, c.table_name) d
       left join ip_workbench.dq_thresholds h on h.layer = d.layer;
@@ -71,6 +70,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.dq_store_scores(bigint) is
-    'Step 2 of scout.run_dq_checks: appends every result of pg_temp.dq_run_results to ip_workbench.dq_results under run p_run_id; scores every checked table into pg_temp.dq_run_scores, ip_workbench.dq_scores and ip_workbench.tables: a dimension''s score is its worst error-level check''s pass rate over the recent rows (volume counts as integrity; timeliness by scout_internal.timeliness_score), dq_score the worst dimension, cumulative_score the same over every retained row, failing_bars the bars of its layer it is below. Returns each table''s dq_score by schema.table. Only inside scout.run_dq_checks (55000 otherwise).';
+    'Step 2 of scout.run_dq_checks: appends every result of pg_temp.dq_run_results to ip_workbench.dq_results under run p_run_id; scores every checked table into pg_temp.dq_run_scores, ip_workbench.dq_scores and ip_workbench.tables: a dimension''s score is its worst error-level check''s pass rate over the recent rows (volume counts as integrity; timeliness the score dq_run_checks measured), dq_score the worst dimension, cumulative_score the same over every retained row, failing_bars the bars of its layer it is below. Returns each table''s dq_score by schema.table. Only inside scout.run_dq_checks (55000 otherwise).';
 revoke all on function scout_internal.dq_store_scores(bigint) from public;
 grant execute on function scout_internal.dq_store_scores(bigint) to service_role;

@@ -36,19 +36,18 @@ comment on function scout_internal.table_lag(text, text) is
 revoke all on function scout_internal.table_lag(text, text) from public;
 grant execute on function scout_internal.table_lag(text, text) to service_role;
 
-create or replace function scout_internal.timeliness_score(p_schema text, p_table text)
+create or replace function scout_internal.timeliness_score(p_lag interval, p_allowed interval)
 returns numeric
 language sql
-stable
+immutable
 -- called a few times a run, never per row: pinning search_path costs nothing measurable
 set search_path = ''
 begin atomic
-    select case when l.lag <= l.allowed then 100::numeric
-                else pg_catalog.round(greatest(0::numeric, 100 * (1 - extract(epoch from l.lag - l.allowed)
-                                                                   / nullif(extract(epoch from l.allowed), 0))), 2) end
-      from scout_internal.table_lag(p_schema, p_table) l;
+    select case when p_lag <= p_allowed then 100::numeric
+                else pg_catalog.round(greatest(0::numeric, 100 * (1 - extract(epoch from p_lag - p_allowed)
+                                                                   / nullif(extract(epoch from p_allowed), 0))), 2) end;
 end;
-comment on function scout_internal.timeliness_score(text, text) is
-    '100 while the table is no later than allowed (scout_internal.table_lag), then falling linearly to 0 at twice the allowance (a quarter of the allowance late scores 75); NULL where timeliness does not apply.';
-revoke all on function scout_internal.timeliness_score(text, text) from public;
-grant execute on function scout_internal.timeliness_score(text, text) to service_role;
+comment on function scout_internal.timeliness_score(interval, interval) is
+    '100 while p_lag is no more than p_allowed (from scout_internal.table_lag), then falling linearly to 0 at twice the allowance (a quarter of the allowance late scores 75); NULL when either is NULL.';
+revoke all on function scout_internal.timeliness_score(interval, interval) from public;
+grant execute on function scout_internal.timeliness_score(interval, interval) to service_role;

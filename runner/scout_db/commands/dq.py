@@ -31,6 +31,9 @@ LATEST = """
      order by t.dq_score nulls last, t.schema_name, t.table_name"""
 SCORE_COLUMNS = ["table", "layer", "completeness", "uniqueness", "timeliness", "dq_score", "cumulative_score",
                  "overall_threshold", "failing_bars", "last_checked"]
+# what a terminal shows of them: every column of LATEST but last_checked
+SCORE_HEADERS = ["table", "layer", "completeness", "uniqueness", "timeliness", "dq_score", "cumulative", "bar",
+                 "failing bars"]
 
 
 def report_data(conn: psycopg.Connection, history_runs: int = 30) -> dict:
@@ -103,11 +106,9 @@ def dq_run() -> None:
             raise ScoutError(f"run_dq_checks: {result.get('status')} in step {result.get('step')}: "
                              f"{result.get('message') or result.get('reason')}")
         rows = conn.execute(LATEST).fetchall()
-    render_rows(["table", "layer", "completeness", "uniqueness", "timeliness", "dq_score", "cumulative", "bar",
-                 "failing bars"],
-                [r[:9] for r in rows], title=f"data quality of the rows since {result['recent_since'][:16]} "
-                                            f"(run {result['run_id']}, {result['checks']} checks, "
-                                            f"{result['failed_checks']} failing)")
+    render_rows(SCORE_HEADERS, [r[:len(SCORE_HEADERS)] for r in rows],
+                title=f"data quality of the rows since {result['recent_since'][:16]} "
+                      f"(run {result['run_id']}, {result['checks']} checks, {result['failed_checks']} failing)")
     for table in result["alerts_raised"]:
         click.echo(shown(f"alert raised: {table} is below {result['alert_threshold']}"))
     for table in result["alerts_closed"]:
@@ -132,10 +133,7 @@ def dq_report(fmt: str, html_path: Path | None) -> None:
     if fmt == "json":
         click.echo(json.dumps(data, default=_json_value, indent=2))
     else:
-        render_rows(["table", "layer", "completeness", "uniqueness", "timeliness", "dq_score", "cumulative", "bar",
-                     "failing bars"],
-                    [(s["table"], s["layer"], s["completeness"], s["uniqueness"], s["timeliness"], s["dq_score"],
-                      s["cumulative_score"], s["overall_threshold"], s["failing_bars"]) for s in data["scores"]],
+        render_rows(SCORE_HEADERS, [[s[k] for k in SCORE_COLUMNS[:len(SCORE_HEADERS)]] for s in data["scores"]],
                     title=f"data quality of the recent rows (run {data['run_id']}; cumulative: every retained row)")
         failing = [c for c in data["checks"] if c["failed"] or c["recent_failed"]]
         render_rows(["check", "table", "recent failed", "recent checked", "failed", "checked", "sample keys"],

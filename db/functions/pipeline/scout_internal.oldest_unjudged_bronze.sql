@@ -1,6 +1,8 @@
--- How long Silver keeps a stream waiting: the arrival of its oldest Bronze row that
--- refresh_silver has not judged yet, by the same index range on ingest_xid as
--- has_unprocessed_bronze, so it costs next to nothing when Silver is up to date.
+-- The one definition of "Bronze rows Silver has not judged yet" outside refresh_silver:
+-- the arrival of a stream's oldest such row, by an index range on ingest_xid from its
+-- watermark's xmin, so it costs next to nothing when Silver is up to date. How long
+-- Silver keeps a stream waiting (timeliness), where the next check run's recent rows
+-- start, and whether a micro-batch has work (has_unprocessed_bronze) all read it.
 create or replace function scout_internal.oldest_unjudged_bronze(p_stream text)
 returns timestamptz
 language plpgsql
