@@ -85,6 +85,20 @@ COMMENT ON SCHEMA scout_internal IS 'Internal steps of the public pipeline funct
 
 
 --
+-- Name: scout_private; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA scout_private;
+
+
+--
+-- Name: SCHEMA scout_private; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA scout_private IS 'What the row-level policies call on behalf of authenticated readers (which stores they may read). Not exposed through PostgREST; authenticated may use it and execute only what is here.';
+
+
+--
 -- Name: test_failures; Type: SCHEMA; Schema: -; Owner: -
 --
 
@@ -343,12 +357,15 @@ begin
         update ip_workbench.settings
            set value = pg_catalog.to_jsonb(greatest(v_silver_before, scout_internal.silver_frozen_before())),
                updated_at = pg_catalog.now()
-         where name = 'silver_purged_before';
+         where name = 'silver_purged_before'
+           -- saved only when it moves: an unchanged value is no change to count
+           and value is distinct from pg_catalog.to_jsonb(greatest(v_silver_before, scout_internal.silver_frozen_before()));
 
         v_step := 'gold';
         v_counts := v_counts || pg_catalog.jsonb_build_object(
             'gold_monthly_summary', scout_internal.purge_older('scout', 'gold_monthly_summary', 'month', v_gold_before),
-            'gold_category_trends', scout_internal.purge_older('scout', 'gold_category_trends', 'week_start', v_gold_before));
+            'gold_category_trends', scout_internal.purge_older('scout', 'gold_category_trends', 'week_start', v_gold_before),
+            'gold_store_daily_sales', scout_internal.purge_older('scout', 'gold_store_daily_sales', 'sales_date', v_gold_before));
         -- the totals keep a year more: growth rates and baselines look back that far
         perform scout_internal.purge_older('scout_internal', 'gold_monthly_category_totals', 'month', v_gold_before - interval '1 year');
         perform scout_internal.purge_older('scout_internal', 'gold_weekly_category_totals', 'week_start', v_gold_before - interval '1 year');
@@ -373,7 +390,7 @@ $$;
 -- Name: FUNCTION purge_expired(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.purge_expired(p_wait boolean) IS 'Applies each layer''s retention (ip_workbench.settings): Bronze rows and ingest errors older than bronze_retention_days (at least 30) that Silver has processed; Silver transactions of, and rejected rows judged in, whole months older than silver_retention_days (Gold keeps those months, frozen); Gold mart rows of months and weeks older than gold_retention_days; Platinum sentences older than 90 days. Silver rows keep their lineage (bronze_id, source, batch, ingested_at) after their Bronze row is purged. Returns {"status", "deleted": {table: rows}, the boundaries, …}. Runs with its owner''s rights.';
+COMMENT ON FUNCTION scout.purge_expired(p_wait boolean) IS 'Applies each layer''s retention (ip_workbench.settings): Bronze rows and ingest errors older than bronze_retention_days (at least 30) that Silver has processed; Silver transactions of, and rejected rows judged in, whole months older than silver_retention_days (Gold keeps those months, frozen); Gold mart rows of months, weeks and days older than gold_retention_days; Platinum sentences older than 90 days. Silver rows keep their lineage (bronze_id, source, batch, ingested_at) after their Bronze row is purged. Returns {"status", "deleted": {table: rows}, the boundaries, …}. Runs with its owner''s rights.';
 
 
 --
@@ -393,6 +410,7 @@ declare
     v_monthly_rows bigint := 0;
     v_weekly_rows bigint := 0;
     v_anomalies jsonb := '{}'::jsonb;
+    v_stores jsonb;
 begin
     v_run := scout_internal.job_start('scout.refresh_gold', p_wait);
     if v_run ? 'status' then
@@ -412,6 +430,7 @@ begin
             perform pg_catalog.set_config('enable_nestloop', 'on', true);
 
         end if;
+        v_stores := scout_internal.gold_apply_store_daily_sales();
         if (v_claimed ->> 'categories_rewritten')::bigint > 0 then
             v_monthly_rows := scout_internal.gold_build_monthly_summary();
             v_weekly_rows := scout_internal.gold_build_category_trends();
@@ -422,7 +441,7 @@ begin
         return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object('status', 'ok') || v_claimed
             || pg_catalog.jsonb_build_object('monthly_summary_rows', v_monthly_rows,
                                              'category_trends_rows', v_weekly_rows, 'plan', v_plan)
-            || v_anomalies);
+            || v_stores || v_anomalies);
     exception when others or query_canceled then
         -- the block's work is rolled back; the failure is kept in the run's row
         return scout_internal.job_fail(v_run, 'gold', sqlstate, sqlerrm);
@@ -435,7 +454,7 @@ $$;
 -- Name: FUNCTION refresh_gold(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.refresh_gold(p_wait boolean) IS 'Brings scout.gold_monthly_summary and scout.gold_category_trends up to date with Silver, from what refresh_silver queued, in named steps: scout_internal.gold_claim_changes, gold_apply_monthly_totals, gold_apply_weekly_totals, gold_build_monthly_summary, gold_build_category_trends, gold_find_sales_anomalies. Returns {"status", "changed_days", "changes_applied", "months_recomputed", "months_reaggregated", "weeks_recomputed", "categories_rewritten", "monthly_summary_rows", "category_trends_rows", "plan", "new_business_day", "anomalies", "anomalies_new"}. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
+COMMENT ON FUNCTION scout.refresh_gold(p_wait boolean) IS 'Brings scout.gold_monthly_summary, scout.gold_category_trends and scout.gold_store_daily_sales up to date with Silver, from what refresh_silver queued, in named steps: scout_internal.gold_claim_changes, gold_apply_monthly_totals, gold_apply_weekly_totals, gold_apply_store_daily_sales, gold_build_monthly_summary, gold_build_category_trends, gold_find_sales_anomalies. Returns {"status", "changed_days", "changes_applied", "months_recomputed", "months_reaggregated", "weeks_recomputed", "categories_rewritten", "monthly_summary_rows", "category_trends_rows", "plan", "store_cells_rebuilt", "store_rows_written", "store_rows_completed", "new_business_day", "anomalies", "anomalies_new"}. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 
 
 --
@@ -1237,6 +1256,7 @@ begin
     if p_rows is null or p_rows < 0 then
         raise exception 'p_rows must be a non-negative number of rows, got %', p_rows using errcode = '22023';
     end if;
+    perform scout_dev.seed_stores();
     insert into scout.bronze_products (raw_data, source, ingestion_batch_id)
     select g.payload, 'seed', v_batch from scout_dev.generate_products(p_seed) g order by g.seq;
     get diagnostics v_products = row_count;
@@ -1252,7 +1272,40 @@ $$;
 -- Name: FUNCTION seed_bronze(p_rows bigint, p_seed bigint, p_end_date date); Type: COMMENT; Schema: scout_dev; Owner: -
 --
 
-COMMENT ON FUNCTION scout_dev.seed_bronze(p_rows bigint, p_seed bigint, p_end_date date) IS 'Inserts scout_dev.generate_products(p_seed) and p_rows of scout_dev.generate_transactions into Bronze with source seed; returns the batch id and counts.';
+COMMENT ON FUNCTION scout_dev.seed_bronze(p_rows bigint, p_seed bigint, p_end_date date) IS 'Adds the demo chain''s stores (scout_dev.seed_stores), then inserts scout_dev.generate_products(p_seed) and p_rows of scout_dev.generate_transactions into Bronze with source seed; returns the batch id and counts.';
+
+
+--
+-- Name: seed_stores(); Type: FUNCTION; Schema: scout_dev; Owner: -
+--
+
+CREATE FUNCTION scout_dev.seed_stores() RETURNS bigint
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+    with added as (
+        insert into scout.ref_stores as r (store_id, name, region, city, opened_on)
+        select pg_catalog.format('ST-%s', pg_catalog.lpad(n::text, 3, '0')),
+               c.city || ' ' || (array['Central', 'North', 'South', 'Bay', 'Plaza'])[1 + (n - 1) / 10],
+               c.region, c.city, date '2015-01-01' + (n * 53) % 3000
+          from pg_catalog.generate_series(1, 50) as n
+         cross join lateral (select (array['Manila', 'Quezon City', 'Cebu', 'Davao', 'Iloilo', 'Baguio', 'Cagayan de Oro',
+                                           'Bacolod', 'Zamboanga', 'Makati'])[1 + (n - 1) % 10] as city,
+                                    (array['NCR', 'NCR', 'Central Visayas', 'Davao Region', 'Western Visayas', 'Cordillera',
+                                           'Northern Mindanao', 'Western Visayas', 'Zamboanga Peninsula', 'NCR'])[1 + (n - 1) % 10]
+                                        as region) c
+        on conflict (store_id) do nothing
+        returning 1
+    )
+    select pg_catalog.count(*) from added
+$$;
+
+
+--
+-- Name: FUNCTION seed_stores(); Type: COMMENT; Schema: scout_dev; Owner: -
+--
+
+COMMENT ON FUNCTION scout_dev.seed_stores() IS 'Adds the demo chain''s 50 stores (ST-001 … ST-050, the store ids of scout_dev.generate_transactions) to scout.ref_stores, keeping any row already there; returns how many it added.';
 
 
 --
@@ -1402,7 +1455,7 @@ begin
            case when w.bronze_id is null then 'delete' when s.transaction_id is null then 'insert' else 'update' end
                as change,
            s.category as old_category, s.transaction_date as old_transaction_date, s.customer_id as old_customer_id,
-           s.amount as old_amount, s.quantity as old_quantity
+           s.amount as old_amount, s.quantity as old_quantity, s.store_id as old_store_id
       from pg_temp.backfill_keys k
       left join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
       left join (select distinct on (v.transaction_id) v.*
@@ -2017,6 +2070,59 @@ COMMENT ON FUNCTION scout_internal.clean_text(p_text text) IS 'p_text without th
 
 
 --
+-- Name: count_changed_rows(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.count_changed_rows() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    if exists (select 1 from changed_rows) then
+        update ip_workbench.layer_versions v
+           set version = v.version + 1, changed_at = pg_catalog.now()
+         where v.table_name = tg_relid::regclass;
+    end if;
+    return null;
+end
+$$;
+
+
+--
+-- Name: FUNCTION count_changed_rows(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.count_changed_rows() IS 'Statement trigger with a transition table named changed_rows: adds 1 to the table''s ip_workbench.layer_versions.version when the statement changed at least one row.';
+
+
+--
+-- Name: count_registry_changes(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.count_registry_changes() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    if exists (select 1 from old_rows o join new_rows n on n.schema_name = o.schema_name and n.table_name = o.table_name
+                where (n.row_count, n.last_updated) is distinct from (o.row_count, o.last_updated)) then
+        update ip_workbench.layer_versions v
+           set version = v.version + 1, changed_at = pg_catalog.now()
+         where v.table_name = tg_relid::regclass;
+    end if;
+    return null;
+end
+$$;
+
+
+--
+-- Name: FUNCTION count_registry_changes(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.count_registry_changes() IS 'UPDATE statement trigger on ip_workbench.tables with transition tables old_rows and new_rows: adds 1 to its ip_workbench.layer_versions.version when a row_count or last_updated changed (the scores written back by each check run do not count).';
+
+
+--
 -- Name: count_table_writes(); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -2226,6 +2332,76 @@ COMMENT ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format 
 
 
 --
+-- Name: dq_check_inputs(regclass, jsonb, pg_snapshot, date); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_check_inputs(p_view regclass, p_versions jsonb, p_snapshot pg_snapshot, p_day date) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    with recursive reads(relation) as (
+        select d.refobjid from pg_catalog.pg_rewrite r
+          join pg_catalog.pg_depend d on d.classid = 'pg_catalog.pg_rewrite'::regclass and d.objid = r.oid
+                                     and d.refclassid = 'pg_catalog.pg_class'::regclass and d.refobjid <> r.ev_class
+         where r.ev_class = p_view
+        union
+        select d.refobjid from reads
+          join pg_catalog.pg_class v on v.oid = reads.relation and v.relkind in ('v', 'm')
+          join pg_catalog.pg_rewrite r on r.ev_class = v.oid
+          join pg_catalog.pg_depend d on d.classid = 'pg_catalog.pg_rewrite'::regclass and d.objid = r.oid
+                                     and d.refclassid = 'pg_catalog.pg_class'::regclass and d.refobjid <> v.oid
+    ),
+    calls as (
+        select distinct p.oid, p.prosrc, p.provolatile, k.reads, k.covered
+          from pg_catalog.pg_rewrite r
+          join pg_catalog.pg_depend d on d.classid = 'pg_catalog.pg_rewrite'::regclass and d.objid = r.oid
+                                     and d.refclassid = 'pg_catalog.pg_proc'::regclass
+          join pg_catalog.pg_proc p on p.oid = d.refobjid
+          left join (values
+              -- what the project's non-immutable helpers read besides their arguments
+              ('scout_internal.setting(text)'::regprocedure, array['ip_workbench.settings'::regclass], true),
+              ('scout_internal.silver_frozen_before()', array['ip_workbench.settings'::regclass], true),
+              ('scout_internal.gold_kept_from()', array['ip_workbench.settings'::regclass], true),
+              ('scout_internal.platinum_last_build()',
+               array['ip_workbench.platinum_builds'::regclass, 'ip_workbench.settings'::regclass], true),
+              -- the day is part of what is compared
+              ('scout_internal.business_today()', array[]::regclass[], true),
+              -- a kept judgement keeps its recent figures: no new rows, nothing new to judge
+              ('scout_internal.dq_recent_since()', array[]::regclass[], true)) k(function, reads, covered)
+            on k.function = p.oid
+         where r.ev_class = p_view
+    ),
+    everything as (
+        select r.relation from reads r
+          join pg_catalog.pg_class c on c.oid = r.relation and c.relkind in ('r', 'p')
+        union
+        select u.relation from calls, pg_catalog.unnest(calls.reads) u(relation)
+    )
+    select case when exists (select 1 from calls where calls.provolatile <> 'i' and calls.covered is null)
+                  or exists (select 1 from everything e where not p_versions ? e.relation::regclass::text)
+                then null
+                else pg_catalog.jsonb_build_object(
+                    'view', p_view::text,
+                    'day', p_day,
+                    'snapshot', p_snapshot::text,
+                    'definition', pg_catalog.md5(pg_catalog.pg_get_viewdef(p_view)
+                                                 || coalesce((select pg_catalog.string_agg(calls.prosrc, ';' order by calls.oid)
+                                                                from calls), '')),
+                    'versions', coalesce((select pg_catalog.jsonb_object_agg(e.relation::regclass::text,
+                                                                           p_versions -> e.relation::regclass::text)
+                                            from everything e), '{}'))
+           end
+$$;
+
+
+--
+-- Name: FUNCTION dq_check_inputs(p_view regclass, p_versions jsonb, p_snapshot pg_snapshot, p_day date); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_check_inputs(p_view regclass, p_versions jsonb, p_snapshot pg_snapshot, p_day date) IS 'What check view p_view reads, for ip_workbench.dq_results.inputs_seen: {"view": p_view, "day": p_day, "snapshot": p_snapshot, "definition": md5 of the view and the functions it calls, "versions": {table: its version in p_versions}} over the tables it reads through views and the tables its known helper functions read (settings, platinum_builds); NULL when it reads a table p_versions does not count or calls a non-immutable function whose reads are not known, so it is judged afresh every run.';
+
+
+--
 -- Name: dq_escalations(); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -2252,6 +2428,65 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.dq_escalations() IS 'Open alerts due to escalate, with why: open longer than dq_escalate_after (ip_workbench.settings), or raised again within that long of the previous alert about the same subject closing. Sales anomalies are closed when raised (an event, not a state), so they never escalate.';
+
+
+--
+-- Name: dq_failing_keys(text, text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_failing_keys(p_check text, p_schema text, p_table text) RETURNS SETOF text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $_$
+begin
+    if p_schema <> 'scout' or pg_catalog.to_regclass(pg_catalog.format('test_failures.%I', p_table)) is null then
+        return;
+    end if;
+    return query execute pg_catalog.format('select f.business_key from test_failures.%I f where f.check_name = $1', p_table)
+        using p_check;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION dq_failing_keys(p_check text, p_schema text, p_table text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_failing_keys(p_check text, p_schema text, p_table text) IS 'The business keys check p_check last recorded as failing for table p_schema.p_table (test_failures.<p_table>); none for a table without a test_failures table.';
+
+
+--
+-- Name: dq_inputs_unchanged(jsonb, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_inputs_unchanged(p_then jsonb, p_now jsonb) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    SET enable_seqscan TO 'off'
+    AS $$
+    select coalesce(p_then is not null and p_now is not null
+       and p_then -> 'day' = p_now -> 'day'
+       and p_then -> 'definition' = p_now -> 'definition'
+       and p_then -> 'versions' = p_now -> 'versions'
+       and not (p_then -> 'versions' ? 'scout.bronze_transactions'
+                and (exists (select 1 from scout.bronze_transactions b
+                             where b.ingest_xid >= pg_catalog.pg_snapshot_xmin((p_then ->> 'snapshot')::pg_snapshot)
+                               and not pg_catalog.pg_visible_in_snapshot(b.ingest_xid, (p_then ->> 'snapshot')::pg_snapshot))
+                or exists (select 1 from scout.bronze_transactions b where b.ingest_xid = pg_catalog.pg_current_xact_id_if_assigned())))
+       and not (p_then -> 'versions' ? 'scout.bronze_products'
+                and (exists (select 1 from scout.bronze_products b
+                             where b.ingest_xid >= pg_catalog.pg_snapshot_xmin((p_then ->> 'snapshot')::pg_snapshot)
+                               and not pg_catalog.pg_visible_in_snapshot(b.ingest_xid, (p_then ->> 'snapshot')::pg_snapshot))
+                or exists (select 1 from scout.bronze_products b where b.ingest_xid = pg_catalog.pg_current_xact_id_if_assigned()))),
+       false)
+$$;
+
+
+--
+-- Name: FUNCTION dq_inputs_unchanged(p_then jsonb, p_now jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_inputs_unchanged(p_then jsonb, p_now jsonb) IS 'Whether a check that saw p_then (scout_internal.dq_check_inputs, as kept in ip_workbench.dq_results.inputs_seen) sees the same now (p_now): same business day, same definition, same version of every table it reads, and no Bronze row inserted by a transaction that had not committed in p_then''s snapshot, nor by the caller''s own transaction. False when either is NULL.';
 
 
 --
@@ -2447,7 +2682,7 @@ declare
     v_table record;
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_replace_test_failures');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric)';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint)';
     for v_table in select c.relname from pg_catalog.pg_class c
                     where c.relnamespace = 'test_failures'::regnamespace and c.relkind = 'r' loop
         execute pg_catalog.format('delete from test_failures.%I', v_table.relname);
@@ -2476,9 +2711,16 @@ COMMENT ON FUNCTION scout_internal.dq_replace_test_failures(p_run_id bigint) IS 
 CREATE FUNCTION scout_internal.dq_run_checks() RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
-    AS $$
+    AS $_$
 declare
     v_check record;
+    v_seen jsonb;
+    v_before record;
+    -- what every counted table's version is, read once with the snapshot they belong to
+    v_versions jsonb := (select pg_catalog.jsonb_object_agg(v.table_name::text, v.version) from ip_workbench.layer_versions v);
+    v_snapshot pg_snapshot := pg_catalog.pg_current_snapshot();
+    v_today date := scout_internal.business_today();
+    v_last_run bigint := (select pg_catalog.max(d.run_id) from ip_workbench.dq_results d);
     v_columns text := 'check_name, schema_name, table_name, layer, dimension, level, passed, failed, detail, failing_keys';
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_run_checks');
@@ -2489,9 +2731,10 @@ begin
         check_name text, schema_name text, table_name text, layer text, dimension text, level text,
         passed bigint, failed bigint, detail text, failing_keys text[],
         recent_passed bigint, recent_failed bigint, recent_carried boolean not null default false,
-        timeliness numeric  -- the score of a timeliness row, measured once here
+        timeliness numeric,  -- the score of a timeliness row, measured once here
+        inputs_seen jsonb, reused_from_run_id bigint
     ) on commit drop;
-    for v_check in select c.relname,
+    for v_check in select c.oid, c.relname,
                           exists (select 1 from pg_catalog.pg_attribute a
                                    where a.attrelid = c.oid and a.attname = 'recent_failed' and not a.attisdropped)
                           and exists (select 1 from pg_catalog.pg_attribute a
@@ -2499,11 +2742,27 @@ begin
                               as knows_recent
                      from pg_catalog.pg_class c
                     where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' order by c.relname loop
+        v_seen := scout_internal.dq_check_inputs(v_check.oid, v_versions, v_snapshot, v_today);
+        -- the previous run's results of this view (one view may name several checks)
+        select pg_catalog.bool_and(scout_internal.dq_inputs_unchanged(d.inputs_seen, v_seen)) as unchanged,
+               pg_catalog.min(coalesce(d.reused_from_run_id, d.run_id)) as judged_in into v_before
+          from ip_workbench.dq_results d
+         where d.run_id = v_last_run and (d.inputs_seen ->> 'view' = v_check.oid::regclass::text or d.check_name = v_check.relname);
+        if v_before.unchanged then
+            -- nothing it reads changed: its judgement stands, failing keys included
+            insert into pg_temp.dq_run_results
+            select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level, d.passed, d.failed, d.detail,
+                   (select pg_catalog.array_agg(f.key) from scout_internal.dq_failing_keys(d.check_name, d.schema_name, d.table_name) f(key)),
+                   d.recent_passed, d.recent_failed, true, null, d.inputs_seen, v_before.judged_in
+              from ip_workbench.dq_results d
+             where d.run_id = v_last_run and (d.inputs_seen ->> 'view' = v_check.oid::regclass::text or d.check_name = v_check.relname);
+            continue;
+        end if;
         begin
-            execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed) select %s, %s from scout_checks.%I',
+            execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed, inputs_seen) select %s, %s, $1 from scout_checks.%I',
                                       v_columns, v_columns,
                                       case when v_check.knows_recent then 'recent_passed, recent_failed' else 'passed, failed' end,
-                                      v_check.relname);
+                                      v_check.relname) using v_seen;
         exception when others then
             insert into pg_temp.dq_run_results
             values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
@@ -2533,19 +2792,20 @@ begin
      where p.check_name = r.check_name and p.schema_name = r.schema_name and p.table_name = r.table_name;
     return (select pg_catalog.jsonb_build_object('checks', pg_catalog.count(*),
                                                  'failed_checks', pg_catalog.count(*) filter (where r.failed > 0),
+                                                 'kept_checks', pg_catalog.count(distinct r.inputs_seen ->> 'view') filter (where r.reused_from_run_id is not null),
                                                  'failing_rows', coalesce(pg_catalog.sum(r.failed), 0),
                                                  'recent_failing_rows', coalesce(pg_catalog.sum(r.recent_failed)
                                                                                  filter (where not r.recent_carried), 0))
               from pg_temp.dq_run_results r);
 end
-$$;
+$_$;
 
 
 --
 -- Name: FUNCTION dq_run_checks(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_run_checks() IS 'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). Returns {"checks", "failed_checks", "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.dq_run_checks() IS 'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). A check none of whose inputs changed since the run that judged it, the same business day (scout_internal.dq_inputs_unchanged), keeps that run''s whole result without reading its tables (reused_from_run_id, recent_carried; its failing keys from test_failures). Returns {"checks" (results), "failed_checks", "kept_checks" (check views whose judgement was kept), "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
 
 
 --
@@ -2562,7 +2822,7 @@ declare
     v_closed jsonb := '[]'::jsonb;
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_settle_alerts');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric)';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint)';
     perform 'PRAGMA:TABLE: dq_run_scores (schema_name text, table_name text, layer text, completeness numeric, uniqueness numeric, validity numeric, integrity numeric, timeliness numeric, dq_score numeric, cumulative_score numeric, failing_bars text[])';
     for v_alert in
         select s.*, a.id as open_id,
@@ -2616,11 +2876,13 @@ CREATE FUNCTION scout_internal.dq_store_scores(p_run_id bigint) RETURNS jsonb
     AS $$
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_store_scores');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric)';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint)';
     insert into ip_workbench.dq_results (run_id, check_name, schema_name, table_name, layer, dimension, level,
-                                         passed, failed, detail, recent_passed, recent_failed, recent_carried)
+                                         passed, failed, detail, recent_passed, recent_failed, recent_carried,
+                                         inputs_seen, reused_from_run_id)
     select p_run_id, r.check_name, r.schema_name, r.table_name, r.layer, r.dimension, r.level,
-           r.passed, r.failed, r.detail, r.recent_passed, r.recent_failed, r.recent_carried
+           r.passed, r.failed, r.detail, r.recent_passed, r.recent_failed, r.recent_carried,
+           r.inputs_seen, r.reused_from_run_id
       from pg_temp.dq_run_results r;
 
     if pg_catalog.to_regclass('pg_temp.dq_run_scores') is not null then
@@ -2999,6 +3261,127 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.gold_apply_monthly_totals() IS 'Step 2 of scout.refresh_gold: re-aggregates the queued months of scout_internal.gold_monthly_category_totals from Silver and adds the claimed differences to the others (unique_customers by the customers whose rows in the month went from none to some or back, looked up in Silver); a month left with no transaction is deleted. Reads the temporary tables of scout_internal.gold_claim_changes. Only inside scout.refresh_gold (55000 otherwise).';
+
+
+--
+-- Name: gold_apply_store_daily_sales(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.gold_apply_store_daily_sales() RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_today date := scout_internal.business_today();
+    v_cells bigint;
+    v_deleted bigint := 0;
+    v_no_store_deleted bigint;
+    v_whole boolean;
+    v_index_definitions text[];
+    v_index_names text;
+    v_index text;
+    v_written bigint := 0;
+    v_completed bigint := 0;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_apply_store_daily_sales');
+    if pg_catalog.to_regclass('pg_temp.gold_store_changed_cells') is not null then
+        drop table pg_temp.gold_store_changed_cells;
+    end if;
+    -- a merge committing after this claim leaves its cells queued for the next run; one
+    -- committed before it is in Silver by the time Silver is read below
+    create temp table gold_store_changed_cells on commit drop as
+    with taken as (delete from scout_internal.gold_store_days_to_rebuild returning store_id, category, day, all_stores)
+    select distinct case when t.all_stores then null else t.store_id end as store_id, t.category, t.day, t.all_stores
+      from taken t
+     where t.day >= scout_internal.silver_frozen_before();  -- Silver no longer holds frozen days
+    get diagnostics v_cells = row_count;
+    if v_cells > 0 then
+        -- a store's cell inside a whole day queued too is that day's: counted once
+        delete from pg_temp.gold_store_changed_cells c
+         where not c.all_stores
+           and exists (select 1 from pg_temp.gold_store_changed_cells a
+                        where a.all_stores and a.category = c.category and a.day = c.day);
+        analyze pg_temp.gold_store_changed_cells;
+        -- An empty mart (a first load, or just migrated) is built from all of Silver in
+        -- one pass: the mart is a function of Silver, so no cell needs looking up. From
+        -- silver_first_load_rebuilds_indexes_from cells on, and for its owner only, its
+        -- indexes are built from the rows at the end, a fraction of growing them row by
+        -- row; that locks the mart until commit, when it has nothing to read yet.
+        v_whole := not exists (select 1 from scout.gold_store_daily_sales);
+        if v_whole and v_cells >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint
+           and pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c
+                                        where c.oid = 'scout.gold_store_daily_sales'::regclass), 'USAGE') then
+            select pg_catalog.array_agg(pg_catalog.pg_get_indexdef(i.indexrelid) order by i.indexrelid),
+                   pg_catalog.string_agg(i.indexrelid::regclass::text, ', ')
+              into v_index_definitions, v_index_names
+              from pg_catalog.pg_index i where i.indrelid = 'scout.gold_store_daily_sales'::regclass and not i.indisprimary;
+            if v_index_names is not null then
+                execute 'drop index ' || v_index_names;
+            end if;
+        end if;
+        if not v_whole then
+            -- one store's cell by its key; sales without a store, and whole days, by
+            -- (category, day) (= never matches NULL, and is not distinct from has no index)
+            delete from scout.gold_store_daily_sales g
+             using pg_temp.gold_store_changed_cells d
+             where not d.all_stores and g.store_id = d.store_id and g.sales_date = d.day and g.category = d.category;
+            get diagnostics v_deleted = row_count;
+            delete from scout.gold_store_daily_sales g
+             using pg_temp.gold_store_changed_cells d
+             where (d.all_stores or d.store_id is null and g.store_id is null)
+               and g.sales_date = d.day and g.category = d.category;
+            get diagnostics v_no_store_deleted = row_count;
+            v_deleted := v_deleted + v_no_store_deleted;
+        end if;
+        -- many cells (a backfill): one pass over Silver with a hash join, not a probe per
+        -- cell, which the planner prices too low
+        perform pg_catalog.set_config('enable_nestloop', (v_cells <= 50000)::text, true);
+        insert into scout.gold_store_daily_sales (store_id, sales_date, category, total_amount, transaction_count,
+                                                  customer_count, total_quantity, is_complete)
+        select s.store_id, s.transaction_date, s.category, pg_catalog.sum(s.amount), pg_catalog.count(*),
+               pg_catalog.count(distinct s.customer_id), pg_catalog.sum(s.quantity), s.transaction_date < v_today
+          from (select s.store_id, s.transaction_date, s.category, s.amount, s.customer_id, s.quantity
+                  from scout.silver_validated_transactions s
+                 where v_whole and s.transaction_date >= scout_internal.silver_frozen_before()
+                union all
+                select s.store_id, s.transaction_date, s.category, s.amount, s.customer_id, s.quantity
+                  from pg_temp.gold_store_changed_cells d
+                  join scout.silver_validated_transactions s
+                    on s.store_id = d.store_id and s.transaction_date = d.day and s.category = d.category
+                 where not v_whole and not d.all_stores
+                union all
+                select s.store_id, s.transaction_date, s.category, s.amount, s.customer_id, s.quantity
+                  from pg_temp.gold_store_changed_cells d
+                  join scout.silver_validated_transactions s
+                    on s.category = d.category and s.transaction_date = d.day
+                 where not v_whole and (d.all_stores or d.store_id is null and s.store_id is null)) s
+         group by s.store_id, s.transaction_date, s.category;
+        get diagnostics v_written = row_count;
+        perform pg_catalog.set_config('enable_nestloop', 'on', true);
+        foreach v_index in array coalesce(v_index_definitions, '{}') loop
+            execute v_index;
+        end loop;
+    end if;
+    -- no statement when nothing ended: every statement counts as a write of the mart
+    -- (ip_workbench.layer_versions), and the data-quality run would judge it again
+    if exists (select 1 from scout.gold_store_daily_sales g where not g.is_complete and g.sales_date < v_today) then
+        update scout.gold_store_daily_sales g set is_complete = true, refreshed_at = pg_catalog.now()
+         where not g.is_complete and g.sales_date < v_today;
+        get diagnostics v_completed = row_count;
+    end if;
+    perform scout_internal.touch_table('scout', 'gold_store_daily_sales', v_deleted + v_written + v_completed,
+                                       v_written - v_deleted);
+    return pg_catalog.jsonb_build_object('store_cells_rebuilt', v_cells, 'store_rows_written', v_written,
+                                         'store_rows_completed', v_completed);
+end
+$$;
+
+
+--
+-- Name: FUNCTION gold_apply_store_daily_sales(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.gold_apply_store_daily_sales() IS 'Step of scout.refresh_gold: claims the queued (store, category, day) cells of scout_internal.gold_store_days_to_rebuild (those before the Silver retention boundary are dropped), recomputes their rows of scout.gold_store_daily_sales from Silver (a whole (category, day) where all_stores; an empty mart from all of Silver in one pass, from silver_first_load_rebuilds_indexes_from cells on and for its owner only with its indexes built after the rows), and marks the days before business_today() complete. Returns {"store_cells_rebuilt", "store_rows_written", "store_rows_completed"}. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -4386,7 +4769,7 @@ begin
     -- DELETE, not TRUNCATE: TRUNCATE would block readers until commit.
     delete from scout.platinum_transaction_embeddings;
     get diagnostics v_embeddings_dropped = row_count;
-    insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date)
+    insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date, store_id)
     select s.transaction_id,
            -- to_char, not ::text: a date's text form follows the session's DateStyle
            'On ' || pg_catalog.to_char(s.transaction_date, 'YYYY-MM-DD') || ', a ' || s.category || coalesce(' / ' || s.subcategory, '')
@@ -4400,7 +4783,8 @@ begin
                || coalesce(': ' || s.description, '') || '.',
            -- to_jsonb of a row: the same object as jsonb_build_object of its columns, in half the time
            pg_catalog.jsonb_strip_nulls(pg_catalog.to_jsonb(m)),
-           s.transaction_date
+           s.transaction_date,
+           s.store_id  -- who may read the sentence depends on it
       from scout.silver_validated_transactions s
       left join scout.silver_products p on p.sku = s.sku
      cross join lateral (select s.transaction_id, s.transaction_date, s.amount, s.currency, s.category,
@@ -4417,7 +4801,7 @@ $$;
 -- Name: FUNCTION platinum_build_embeddings(p_since date); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.platinum_build_embeddings(p_since date) IS 'Step of scout.refresh_platinum: rewrites scout.platinum_transaction_embeddings with one sentence per Silver transaction dated p_since or later (date, category, amount, the product by name and brand where scout.silver_products knows the SKU, store, vendor, payment, description) and its typed fields; returns {"embeddings", "dropped"}. Only inside scout.refresh_platinum (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.platinum_build_embeddings(p_since date) IS 'Step of scout.refresh_platinum: rewrites scout.platinum_transaction_embeddings with one sentence per Silver transaction dated p_since or later (date, category, amount, the product by name and brand where scout.silver_products knows the SKU, store, vendor, payment, description) its typed fields and its store (store_id, what the store-scoped policy reads); returns {"embeddings", "dropped"}. Only inside scout.refresh_platinum (55000 otherwise).';
 
 
 --
@@ -4883,12 +5267,23 @@ declare
 begin
     -- backfill holds Silver's lock too: it brings Silver up to date first
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_apply_transaction_changes');
-    perform 'PRAGMA:TABLE: silver_transaction_changes (transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, bronze_id uuid, bronze_seq bigint, source text, ingestion_batch_id text, ingested_at timestamptz, change text, old_category text, old_transaction_date date, old_customer_id text, old_amount numeric, old_quantity integer)';
+    perform 'PRAGMA:TABLE: silver_transaction_changes (transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, bronze_id uuid, bronze_seq bigint, source text, ingestion_batch_id text, ingested_at timestamptz, change text, old_category text, old_transaction_date date, old_customer_id text, old_amount numeric, old_quantity integer, old_store_id text)';
     -- Nothing to write, no statement: each one counts as a write of Silver
     -- (ip_workbench.layer_versions) and would make Platinum rebuild for nothing.
     if not exists (select 1 from pg_temp.silver_transaction_changes) then
         return pg_catalog.jsonb_build_object('inserted', 0, 'updated', 0, 'deleted', 0);
     end if;
+    -- the store mart hears of every (store, category, day) touched, old version and new:
+    -- a correction that only moved a sale to another store cancels out below, not here.
+    -- A large change tells it whole days instead, as it tells Gold.
+    insert into scout_internal.gold_store_days_to_rebuild (store_id, category, day, all_stores)
+    select case when p_gold_days then null else x.store_id end, x.category, x.day, p_gold_days
+      from (select c.store_id, c.category, c.transaction_date as day
+              from pg_temp.silver_transaction_changes c where c.change <> 'delete'
+            union
+            select c.old_store_id, c.old_category, c.old_transaction_date
+              from pg_temp.silver_transaction_changes c where c.change <> 'insert') x
+     group by case when p_gold_days then null else x.store_id end, x.category, x.day;
     if p_gold_days then
         insert into scout_internal.gold_days_to_reaggregate (category, day)
         select c.category, c.transaction_date from pg_temp.silver_transaction_changes c where c.change <> 'delete'
@@ -5000,10 +5395,17 @@ declare
 begin
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_first_load_transactions');
     perform 'PRAGMA:TABLE: silver_delta_transactions (bronze_id uuid, bronze_seq bigint, ingest_xid xid8, source text, ingestion_batch_id text, ingested_at timestamptz, transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, reasons text[], parse_error text)';
-    insert into scout_internal.gold_days_to_reaggregate (category, day)
-    select distinct d.category, d.transaction_date
-      from pg_temp.silver_delta_transactions d
-     where pg_catalog.cardinality(d.reasons) = 0;
+    -- the days loaded, in one pass, for Gold's marts and (whole days, every store) its
+    -- store mart
+    with days as materialized (
+        select distinct d.category, d.transaction_date as day
+          from pg_temp.silver_delta_transactions d
+         where pg_catalog.cardinality(d.reasons) = 0
+    ), for_marts as (
+        insert into scout_internal.gold_days_to_reaggregate (category, day) select days.category, days.day from days
+    )
+    insert into scout_internal.gold_store_days_to_rebuild (category, day, all_stores)
+    select days.category, days.day, true from days;
     -- Building an index from sorted rows (in parallel) costs a fraction of growing it
     -- row by row: for a large first load, Silver's secondary indexes are dropped and
     -- rebuilt around the insert. That locks Silver until commit; the API roles never
@@ -5210,7 +5612,10 @@ begin
 
     select pg_catalog.max(d.bronze_seq) into v_own_seq
       from pg_temp.silver_delta_products d where d.ingest_xid = v_own;
-    perform scout_internal.advance_watermark('silver_products', v_now, v_own, v_own_seq);
+    -- nothing read, nothing to record (see silver_merge_transactions)
+    if v_processed > 0 then
+        perform scout_internal.advance_watermark('silver_products', v_now, v_own, v_own_seq);
+    end if;
 
     perform scout_internal.touch_table('scout', 'bronze_products', v_processed, v_processed,
         (select pg_catalog.max(b.ingested_at) from scout.bronze_products b));
@@ -5295,7 +5700,11 @@ begin
     perform pg_catalog.set_config('enable_hashjoin', 'on', true);
     perform pg_catalog.set_config('enable_mergejoin', 'on', true);
 
-    perform scout_internal.advance_watermark('silver_transactions', v_now, v_own, (v_parsed ->> 'own_seq')::bigint);
+    -- nothing read, nothing to record: the watermark stays, and stays unwritten (a write
+    -- would tell the data-quality run that what it judged has changed)
+    if v_processed > 0 then
+        perform scout_internal.advance_watermark('silver_transactions', v_now, v_own, (v_parsed ->> 'own_seq')::bigint);
+    end if;
 
     perform scout_internal.touch_table('scout', 'bronze_transactions', v_processed, v_processed,
         (select pg_catalog.max(b.ingested_at) from scout.bronze_transactions b));
@@ -5451,7 +5860,7 @@ begin
            w.description, w.attributes, w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at,
            case when s.transaction_id is null then 'insert' else 'update' end as change,
            s.category as old_category, s.transaction_date as old_transaction_date, s.customer_id as old_customer_id,
-           s.amount as old_amount, s.quantity as old_quantity
+           s.amount as old_amount, s.quantity as old_quantity, s.store_id as old_store_id
       from (select distinct on (d.transaction_id) d.*
               from pg_temp.silver_delta_transactions d
              where pg_catalog.cardinality(d.reasons) = 0
@@ -5529,6 +5938,9 @@ CREATE FUNCTION scout_internal.table_lag(p_schema text, p_table text) RETURNS TA
                     then coalesce(pg_catalog.now() - scout_internal.oldest_unjudged_bronze('silver_transactions'), '0')
                 when t.table_name = 'silver_products'
                     then coalesce(pg_catalog.now() - scout_internal.oldest_unjudged_bronze('silver_products'), '0')
+                when t.table_name = 'gold_store_daily_sales'
+                    then coalesce(pg_catalog.now() - (select pg_catalog.min(q.queued_at)
+                                                        from scout_internal.gold_store_days_to_rebuild q), '0')
                 when t.layer = 'gold'
                     then coalesce(pg_catalog.now() - (select pg_catalog.min(q.queued_at)
                                                         from scout_internal.gold_days_to_reaggregate q), '0') end,
@@ -5549,7 +5961,7 @@ $$;
 -- Name: FUNCTION table_lag(p_schema text, p_table text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.table_lag(p_schema text, p_table text) IS 'How late table p_schema.p_table is (lag), how late it may be (allowed) and what was measured (measure): a table with expected_every (a source) by its last arrival against expected_every plus its layer''s timeliness threshold; Silver by its oldest Bronze row not judged yet; Gold by its oldest queued Silver change; others by their last change. No row for a layer without a timeliness threshold (platinum: on demand), a rejected-rows table, or a source that never received anything.';
+COMMENT ON FUNCTION scout_internal.table_lag(p_schema text, p_table text) IS 'How late table p_schema.p_table is (lag), how late it may be (allowed) and what was measured (measure): a table with expected_every (a source) by its last arrival against expected_every plus its layer''s timeliness threshold; Silver by its oldest Bronze row not judged yet; Gold by its oldest queued Silver change (the store mart by its own queue); others by their last change. No row for a layer without a timeliness threshold (platinum: on demand), a rejected-rows table, or a source that never received anything.';
 
 
 --
@@ -5727,7 +6139,8 @@ begin
     create temp table validation_checks (layer text, check_name text, passed bigint, failed bigint) on commit drop;
     for v_view in select c.relname from pg_catalog.pg_class c
                    where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' loop
-        execute pg_catalog.format('insert into pg_temp.validation_checks select layer, check_name, passed, failed from scout_checks.%I',
+        -- error-level checks only: a warning (a sale at an unregistered store) fails no step
+        execute pg_catalog.format('insert into pg_temp.validation_checks select layer, check_name, passed, failed from scout_checks.%I where level = ''error''',
                                   v_view);
     end loop;
     select 100.0 * v.passed / nullif(v.passed + v.failed, 0), v.check_name into v_silver, v_worst_check
@@ -5789,6 +6202,64 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.validation_cycle() IS 'The validation cycle''s steps that SQL can judge, one row each (step, passed, figure): syntax_type (the recent Bronze transactions accepted into Silver, against Silver''s completeness bar, with every retained row''s share beside it), security (security_lint empty but for comments), test (in rows: every Silver check passes 80% of its rows, no Gold row fails), performance (the original README''s dashboard queries under 3 s by EXPLAIN ANALYZE), documentation (every object commented), integration (over 95% of the last 7 days'' job runs succeeded). scout-db check adds the migration lint.';
+
+
+--
+-- Name: reader_store_ids(); Type: FUNCTION; Schema: scout_private; Owner: -
+--
+
+CREATE FUNCTION scout_private.reader_store_ids() RETURNS text[]
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_claims jsonb := auth.jwt();
+    v_stores text[];
+begin
+    v_stores := case pg_catalog.jsonb_typeof(v_claims -> 'app_metadata' -> 'store_ids')
+                    when 'array' then array(select pg_catalog.jsonb_array_elements_text(v_claims -> 'app_metadata' -> 'store_ids'))
+                    when 'string' then array[v_claims -> 'app_metadata' ->> 'store_ids']
+                    else '{}'::text[] end;
+    if v_claims ? 'sub' then
+        v_stores := v_stores || array(select m.store_id from scout.store_members m where m.user_id = auth.uid());
+    end if;
+    -- '' stands for "no store" in the policies: nobody is given it by name
+    v_stores := pg_catalog.array_remove(v_stores, '');
+    if '*' = any (v_stores) then
+        -- every store, spelled out, so the policies stay one = any (…), which an index
+        -- serves: '' for the sales without a store, the registered stores, and every
+        -- store the data holds, found by skipping through the store_id indexes (one
+        -- probe per store)
+        v_stores := v_stores || ''::text || array(
+            with recursive in_mart(store_id) as (
+                (select g.store_id from scout.gold_store_daily_sales g where g.store_id is not null
+                  order by g.store_id limit 1)
+                union all
+                select (select g.store_id from scout.gold_store_daily_sales g where g.store_id > i.store_id
+                         order by g.store_id limit 1)
+                  from in_mart i where i.store_id is not null
+            ), in_platinum(store_id) as (
+                (select p.store_id from scout.platinum_transaction_embeddings p where p.store_id is not null
+                  order by p.store_id limit 1)
+                union all
+                select (select p.store_id from scout.platinum_transaction_embeddings p where p.store_id > i.store_id
+                         order by p.store_id limit 1)
+                  from in_platinum i where i.store_id is not null
+            )
+            select i.store_id from in_mart i where i.store_id is not null
+            union select i.store_id from in_platinum i where i.store_id is not null
+            union select r.store_id from scout.ref_stores r);
+    end if;
+    return v_stores;
+end
+$$;
+
+
+--
+-- Name: FUNCTION reader_store_ids(); Type: COMMENT; Schema: scout_private; Owner: -
+--
+
+COMMENT ON FUNCTION scout_private.reader_store_ids() IS 'The stores the requesting user may read: the JWT''s app_metadata.store_ids (an array, or one string) and the store_id of every scout.store_members row for its sub (auth.uid()); ''*'' among them means every store; empty without a JWT or a membership. user_metadata is never read: users can edit it. Used by the store-scoped policies as coalesce(store_id, '''') = any ((select scout_private.reader_store_ids())::text[]).';
 
 
 --
@@ -5928,6 +6399,8 @@ CREATE TABLE ip_workbench.dq_results (
     recent_passed bigint,
     recent_failed bigint,
     recent_carried boolean DEFAULT false NOT NULL,
+    inputs_seen jsonb,
+    reused_from_run_id bigint,
     CONSTRAINT dq_results_dimension_check CHECK ((dimension = ANY (ARRAY['completeness'::text, 'uniqueness'::text, 'validity'::text, 'integrity'::text, 'volume'::text, 'timeliness'::text]))),
     CONSTRAINT dq_results_level_check CHECK ((level = ANY (ARRAY['error'::text, 'warning'::text])))
 );
@@ -5939,7 +6412,7 @@ ALTER TABLE ONLY ip_workbench.dq_results FORCE ROW LEVEL SECURITY;
 -- Name: TABLE dq_results; Type: COMMENT; Schema: ip_workbench; Owner: -
 --
 
-COMMENT ON TABLE ip_workbench.dq_results IS 'Every data-quality check''s result of every run, passes included: the history of pass rates.';
+COMMENT ON TABLE ip_workbench.dq_results IS 'Every data-quality check''s result of every run, passes included: the history of pass rates. A result kept from an earlier run (nothing its check reads changed) says so in reused_from_run_id.';
 
 
 --
@@ -6038,6 +6511,20 @@ COMMENT ON COLUMN ip_workbench.dq_results.recent_failed IS 'Failing rows among t
 --
 
 COMMENT ON COLUMN ip_workbench.dq_results.recent_carried IS 'No row arrived for this check since the previous run, so its previous recent figures stand (no news is not good news).';
+
+
+--
+-- Name: COLUMN dq_results.inputs_seen; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.inputs_seen IS 'What the check read when it was judged (scout_internal.dq_check_inputs): the business day, the run''s snapshot, a digest of its definition and the write counter of every table it reads. NULL for a check that reads something not counted: it is judged afresh on every run.';
+
+
+--
+-- Name: COLUMN dq_results.reused_from_run_id; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.reused_from_run_id IS 'The run that judged this result, when nothing the check reads changed since and this run kept its judgement instead of reading the tables again; NULL when this run judged it.';
 
 
 --
@@ -8114,6 +8601,117 @@ COMMENT ON COLUMN scout.gold_sales_anomalies.detected_at IS 'When refresh_gold f
 
 
 --
+-- Name: gold_store_daily_sales; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.gold_store_daily_sales (
+    store_id text,
+    sales_date date NOT NULL,
+    category text NOT NULL,
+    total_amount numeric NOT NULL,
+    transaction_count bigint NOT NULL,
+    customer_count bigint NOT NULL,
+    total_quantity bigint NOT NULL,
+    is_complete boolean NOT NULL,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
+);
+
+ALTER TABLE ONLY scout.gold_store_daily_sales FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_store_daily_sales; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.gold_store_daily_sales IS 'Sales per store, day and category, from Silver: what a store''s dashboard reads. Each authenticated user reads the rows of their stores only (JWT app_metadata.store_ids or scout.store_members; ''*'' every store). Kept up to date by refresh_gold, which recomputes each (category, day) Silver changed.';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.store_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_store_daily_sales.store_id IS 'The store (scout.ref_stores when known); NULL for sales without a store, which only readers of every store see.';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.sales_date; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_store_daily_sales.sales_date IS 'The day (transaction_date).';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.category; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_store_daily_sales.category IS 'The category.';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.total_amount; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_store_daily_sales.total_amount IS 'Sum of the day''s amounts, to the cent.';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.transaction_count; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_store_daily_sales.transaction_count IS 'Transactions that day.';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.customer_count; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_store_daily_sales.customer_count IS 'Distinct known customers that day (anonymous sales not counted).';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.total_quantity; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_store_daily_sales.total_quantity IS 'Units sold that day.';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.is_complete; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_store_daily_sales.is_complete IS 'False for the running business day (scout_internal.business_today()), which is still filling: do not compare it with whole days.';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.refreshed_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_store_daily_sales.refreshed_at IS 'When refresh_gold last wrote the row.';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.gold_store_daily_sales.id IS 'Row key (the business key, store_id, sales_date and category, may hold a NULL store), so a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish its updates and deletes.';
+
+
+--
+-- Name: gold_store_daily_sales_id_seq; Type: SEQUENCE; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.gold_store_daily_sales ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME scout.gold_store_daily_sales_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: platinum_transaction_embeddings; Type: TABLE; Schema: scout; Owner: -
 --
 
@@ -8122,7 +8720,8 @@ CREATE TABLE scout.platinum_transaction_embeddings (
     text text NOT NULL,
     metadata jsonb NOT NULL,
     transaction_date date NOT NULL,
-    refreshed_at timestamp with time zone DEFAULT now() NOT NULL
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
+    store_id text
 );
 
 ALTER TABLE ONLY scout.platinum_transaction_embeddings FORCE ROW LEVEL SECURITY;
@@ -8168,6 +8767,87 @@ COMMENT ON COLUMN scout.platinum_transaction_embeddings.transaction_date IS 'Sil
 --
 
 COMMENT ON COLUMN scout.platinum_transaction_embeddings.refreshed_at IS 'When the row was built.';
+
+
+--
+-- Name: COLUMN platinum_transaction_embeddings.store_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_transaction_embeddings.store_id IS 'The sale''s store (metadata.store_id): who may read the row depends on it. NULL for a sale without a store, which only readers of every store see.';
+
+
+--
+-- Name: ref_stores; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.ref_stores (
+    store_id text NOT NULL,
+    name text NOT NULL,
+    region text,
+    city text,
+    opened_on date,
+    is_active boolean DEFAULT true NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ref_stores_store_id_check CHECK (((store_id = btrim(store_id)) AND (store_id <> ''::text) AND (store_id <> '*'::text)))
+);
+
+ALTER TABLE ONLY scout.ref_stores FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE ref_stores; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.ref_stores IS 'The stores of the chain, maintained by DBAs like ref_categories (the demo''s seed adds its 50). A sale whose store_id is not here is kept and reported by the check silver_store_ids_are_known. Authenticated users read the stores they belong to.';
+
+
+--
+-- Name: COLUMN ref_stores.store_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_stores.store_id IS 'The store''s id, as transactions carry it in store_id (never ''*'', which means every store).';
+
+
+--
+-- Name: COLUMN ref_stores.name; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_stores.name IS 'The store''s name, as people call it.';
+
+
+--
+-- Name: COLUMN ref_stores.region; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_stores.region IS 'Its region.';
+
+
+--
+-- Name: COLUMN ref_stores.city; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_stores.city IS 'Its city.';
+
+
+--
+-- Name: COLUMN ref_stores.opened_on; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_stores.opened_on IS 'When it opened.';
+
+
+--
+-- Name: COLUMN ref_stores.is_active; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_stores.is_active IS 'False for a store that has closed; its history stays.';
+
+
+--
+-- Name: COLUMN ref_stores.updated_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_stores.updated_at IS 'When the row last changed.';
 
 
 --
@@ -8727,6 +9407,48 @@ COMMENT ON COLUMN scout.silver_validated_transactions.validated_at IS 'When this
 
 
 --
+-- Name: store_members; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.store_members (
+    user_id uuid NOT NULL,
+    store_id text NOT NULL,
+    granted_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT store_members_store_id_check CHECK (((store_id = btrim(store_id)) AND (store_id <> ''::text)))
+);
+
+ALTER TABLE ONLY scout.store_members FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE store_members; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.store_members IS 'Which stores each user may read, besides those in their JWT''s app_metadata.store_ids: one row per user and store, ''*'' for every store. DBAs (or service_role) maintain it; a removed row takes effect at the user''s next statement. Authenticated users read their own rows.';
+
+
+--
+-- Name: COLUMN store_members.user_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.store_members.user_id IS 'The user: their JWT''s sub (auth.uid()).';
+
+
+--
+-- Name: COLUMN store_members.store_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.store_members.store_id IS 'A store of scout.ref_stores, or ''*'' for every store.';
+
+
+--
+-- Name: COLUMN store_members.granted_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.store_members.granted_at IS 'When the membership was added.';
+
+
+--
 -- Name: bronze_products_have_required_keys; Type: VIEW; Schema: scout_checks; Owner: -
 --
 
@@ -8747,7 +9469,8 @@ CREATE VIEW scout_checks.bronze_products_have_required_keys WITH (security_invok
             (b.raw_data ?& ARRAY['sku'::text, 'name'::text]) AS ok,
             (b.ingested_at >= w.since) AS recent
            FROM (scout.bronze_products b
-             CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) w)) k;
+             CROSS JOIN ( SELECT ( SELECT scout_internal.dq_recent_since() AS dq_recent_since) AS since) w)
+         OFFSET 0) k;
 
 
 --
@@ -8862,7 +9585,8 @@ CREATE VIEW scout_checks.bronze_transactions_have_required_keys WITH (security_i
             (b.raw_data ?& ARRAY['transaction_id'::text, 'date'::text, 'amount'::text, 'category'::text]) AS ok,
             (b.ingested_at >= w.since) AS recent
            FROM (scout.bronze_transactions b
-             CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) w)) k;
+             CROSS JOIN ( SELECT ( SELECT scout_internal.dq_recent_since() AS dq_recent_since) AS since) w)
+         OFFSET 0) k;
 
 
 --
@@ -8978,10 +9702,11 @@ CREATE VIEW scout_checks.every_bronze_transaction_is_accounted_for WITH (securit
             (b.ingested_at >= n.since) AS recent
            FROM ((((scout.bronze_transactions b
              JOIN ip_workbench.watermarks w ON ((w.stream = 'silver_transactions'::text)))
-             CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) n)
+             CROSS JOIN ( SELECT ( SELECT scout_internal.dq_recent_since() AS dq_recent_since) AS since) n)
              LEFT JOIN scout.silver_validated_transactions s ON ((s.transaction_id = scout_internal.clean_text((b.raw_data ->> 'transaction_id'::text)))))
              LEFT JOIN scout.silver_rejected_transactions r ON ((r.bronze_id = b.id)))
-          WHERE ((NOT scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_current_snapshot(), pg_current_xact_id_if_assigned(), w.processed_snapshot, w.processed_xid, w.processed_seq)) AND COALESCE((scout_internal.iso_date(scout_internal.clean_text((b.raw_data ->> 'date'::text))) >= scout_internal.silver_frozen_before()), true))) a;
+          WHERE ((NOT scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_current_snapshot(), pg_current_xact_id_if_assigned(), w.processed_snapshot, w.processed_xid, w.processed_seq)) AND ((( SELECT scout_internal.silver_frozen_before() AS silver_frozen_before) = '-infinity'::date) OR COALESCE((scout_internal.iso_date(scout_internal.clean_text((b.raw_data ->> 'date'::text))) >= ( SELECT scout_internal.silver_frozen_before() AS silver_frozen_before)), true)))
+         OFFSET 0) a;
 
 
 --
@@ -9274,6 +9999,119 @@ COMMENT ON COLUMN scout_checks.gold_one_row_per_week_and_category.failing_keys I
 
 
 --
+-- Name: gold_store_sales_match_silver; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.gold_store_sales_match_silver WITH (security_invoker='true') AS
+ SELECT 'gold_store_sales_match_silver'::text AS check_name,
+    'scout'::text AS schema_name,
+    'gold_store_daily_sales'::text AS table_name,
+    'gold'::text AS layer,
+    'integrity'::text AS dimension,
+    'error'::text AS level,
+    count(*) FILTER (WHERE j.same) AS passed,
+    count(*) FILTER (WHERE (NOT j.same)) AS failed,
+    '(store, day, category) whose total_amount and transaction_count equal Silver''s'::text AS detail,
+    array_agg(((((COALESCE(j.store_id, '(no store)'::text) || '/'::text) || to_char((j.sales_date)::timestamp with time zone, 'YYYY-MM-DD'::text)) || '/'::text) || j.category)) FILTER (WHERE (NOT j.same)) AS failing_keys
+   FROM ( SELECT NULLIF(COALESCE(g.store_key, s.store_key), ''::text) AS store_id,
+            COALESCE(g.sales_date, s.sales_date) AS sales_date,
+            COALESCE(g.category, s.category) AS category,
+            (NOT ((g.total_amount IS DISTINCT FROM s.total) OR (g.transaction_count IS DISTINCT FROM s.n))) AS same
+           FROM (( SELECT COALESCE(x.store_id, ''::text) AS store_key,
+                    x.sales_date,
+                    x.category,
+                    x.total_amount,
+                    x.transaction_count
+                   FROM scout.gold_store_daily_sales x
+                  WHERE (x.sales_date >= ( SELECT scout_internal.silver_frozen_before() AS silver_frozen_before))) g
+             FULL JOIN ( SELECT COALESCE(t.store_id, ''::text) AS store_key,
+                    t.transaction_date AS sales_date,
+                    t.category,
+                    sum(t.amount) AS total,
+                    count(*) AS n
+                   FROM scout.silver_validated_transactions t
+                  WHERE ((t.transaction_date >= ( SELECT scout_internal.silver_frozen_before() AS silver_frozen_before)) AND (t.transaction_date >= ( SELECT scout_internal.gold_kept_from() AS gold_kept_from)))
+                  GROUP BY COALESCE(t.store_id, ''::text), t.transaction_date, t.category) s ON (((s.store_key = g.store_key) AND (s.sales_date = g.sales_date) AND (s.category = g.category))))) j;
+
+
+--
+-- Name: VIEW gold_store_sales_match_silver; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.gold_store_sales_match_silver IS 'The store mart agrees with Silver: every (store, day, category) of Silver within the retention boundaries has a row of scout.gold_store_daily_sales with the same total_amount and transaction_count, and the mart has no row Silver lacks.';
+
+
+--
+-- Name: COLUMN gold_store_sales_match_silver.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_store_sales_match_silver.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN gold_store_sales_match_silver.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_store_sales_match_silver.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN gold_store_sales_match_silver.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_store_sales_match_silver.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN gold_store_sales_match_silver.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_store_sales_match_silver.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN gold_store_sales_match_silver.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_store_sales_match_silver.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN gold_store_sales_match_silver.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_store_sales_match_silver.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN gold_store_sales_match_silver.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_store_sales_match_silver.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN gold_store_sales_match_silver.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_store_sales_match_silver.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN gold_store_sales_match_silver.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_store_sales_match_silver.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN gold_store_sales_match_silver.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.gold_store_sales_match_silver.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
 -- Name: gold_totals_match_silver; Type: VIEW; Schema: scout_checks; Owner: -
 --
 
@@ -9308,13 +10146,13 @@ CREATE VIEW scout_checks.gold_totals_match_silver WITH (security_invoker='true')
                     x.total_amount,
                     x.transaction_count
                    FROM scout.gold_monthly_summary x
-                  WHERE (x.month >= scout_internal.silver_frozen_before())) g
+                  WHERE (x.month >= ( SELECT scout_internal.silver_frozen_before() AS silver_frozen_before))) g
              FULL JOIN ( SELECT (date_trunc('month'::text, (t.transaction_date)::timestamp without time zone))::date AS month,
                     t.category,
                     sum(t.amount) AS total,
                     count(*) AS n
                    FROM scout.silver_validated_transactions t
-                  WHERE ((t.transaction_date >= scout_internal.silver_frozen_before()) AND (t.transaction_date >= scout_internal.gold_kept_from()))
+                  WHERE ((t.transaction_date >= ( SELECT scout_internal.silver_frozen_before() AS silver_frozen_before)) AND (t.transaction_date >= ( SELECT scout_internal.gold_kept_from() AS gold_kept_from)))
                   GROUP BY ((date_trunc('month'::text, (t.transaction_date)::timestamp without time zone))::date), t.category) s ON (((s.month = g.month) AND (s.category = g.category))))) j
      CROSS JOIN LATERAL ( VALUES (false), (true)) k(missing))
      CROSS JOIN LATERAL ( SELECT
@@ -9524,7 +10362,7 @@ CREATE VIEW scout_checks.platinum_recommendations_have_evidence WITH (security_i
     array_agg(((v.sku || ' -> '::text) || v.recommended_sku)) FILTER (WHERE (NOT v.ok)) AS failing_keys
    FROM ( SELECT r.sku,
             r.recommended_sku,
-            ((r.co_occurrence >= COALESCE(b.min_co_occurrence, (scout_internal.setting('min_co_occurrence'::text))::integer)) AND (r.confidence > (0)::numeric) AND (r.confidence <= (1)::numeric) AND (r.lift > (0)::numeric) AND (r.rank = row_number() OVER (PARTITION BY r.sku ORDER BY r.rank))) AS ok
+            ((r.co_occurrence >= COALESCE(b.min_co_occurrence, (( SELECT scout_internal.setting('min_co_occurrence'::text) AS setting))::integer)) AND (r.confidence > (0)::numeric) AND (r.confidence <= (1)::numeric) AND (r.lift > (0)::numeric) AND (r.rank = row_number() OVER (PARTITION BY r.sku ORDER BY r.rank))) AS ok
            FROM (scout.platinum_product_recommendations r
              LEFT JOIN scout_internal.platinum_last_build() b(window_start, min_co_occurrence) ON (true))) v;
 
@@ -9963,7 +10801,7 @@ CREATE VIEW scout_checks.silver_accepts_bronze WITH (security_invoker='true') AS
     count(*) FILTER (WHERE ((r.bronze_id IS NOT NULL) AND (b.ingested_at >= n.since))) AS recent_failed
    FROM (((scout.bronze_transactions b
      JOIN ip_workbench.watermarks w ON ((w.stream = 'silver_transactions'::text)))
-     CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) n)
+     CROSS JOIN ( SELECT ( SELECT scout_internal.dq_recent_since() AS dq_recent_since) AS since) n)
      LEFT JOIN scout.silver_rejected_transactions r ON ((r.bronze_id = b.id)))
   WHERE ((NOT scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_current_snapshot(), pg_current_xact_id_if_assigned(), w.processed_snapshot, w.processed_xid, w.processed_seq)) OR (r.bronze_id IS NOT NULL));
 
@@ -10078,8 +10916,8 @@ CREATE VIEW scout_checks.silver_lineage_reaches_bronze WITH (security_invoker='t
     count(*) FILTER (WHERE ((b.id IS NULL) AND (s.ingested_at >= n.since))) AS recent_failed
    FROM ((scout.silver_validated_transactions s
      LEFT JOIN scout.bronze_transactions b ON ((b.id = s.bronze_id)))
-     CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) n)
-  WHERE (s.ingested_at >= (now() - make_interval(days => (scout_internal.setting('bronze_retention_days'::text))::integer)));
+     CROSS JOIN ( SELECT ( SELECT scout_internal.dq_recent_since() AS dq_recent_since) AS since) n)
+  WHERE (s.ingested_at >= (now() - make_interval(days => (( SELECT scout_internal.setting('bronze_retention_days'::text) AS setting))::integer)));
 
 
 --
@@ -10401,8 +11239,8 @@ CREATE VIEW scout_checks.silver_rejections_reach_bronze WITH (security_invoker='
                    FROM scout.bronze_products b
                   WHERE (b.id = r.bronze_id))) AS "exists"
            FROM scout.silver_rejected_products r) j
-     CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) n)
-  WHERE (j.ingested_at >= (now() - make_interval(days => (scout_internal.setting('bronze_retention_days'::text))::integer)))
+     CROSS JOIN ( SELECT ( SELECT scout_internal.dq_recent_since() AS dq_recent_since) AS since) n)
+  WHERE (j.ingested_at >= (now() - make_interval(days => (( SELECT scout_internal.setting('bronze_retention_days'::text) AS setting))::integer)))
   GROUP BY j.table_name;
 
 
@@ -10498,6 +11336,124 @@ COMMENT ON COLUMN scout_checks.silver_rejections_reach_bronze.recent_failed IS '
 
 
 --
+-- Name: silver_store_ids_are_known; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.silver_store_ids_are_known WITH (security_invoker='true') AS
+ SELECT 'silver_store_ids_are_known'::text AS check_name,
+    'scout'::text AS schema_name,
+    'silver_validated_transactions'::text AS table_name,
+    'silver'::text AS layer,
+    'integrity'::text AS dimension,
+    'warning'::text AS level,
+    count(*) FILTER (WHERE k.known) AS passed,
+    count(*) FILTER (WHERE (NOT k.known)) AS failed,
+    'Silver sales with a store_id whose store is in scout.ref_stores'::text AS detail,
+    array_agg(k.transaction_id) FILTER (WHERE (NOT k.known)) AS failing_keys,
+    count(*) FILTER (WHERE (k.known AND k.recent)) AS recent_passed,
+    count(*) FILTER (WHERE ((NOT k.known) AND k.recent)) AS recent_failed
+   FROM ( SELECT s.transaction_id,
+            (r.store_id IS NOT NULL) AS known,
+            (s.ingested_at >= n.since) AS recent
+           FROM ((scout.silver_validated_transactions s
+             LEFT JOIN scout.ref_stores r ON ((r.store_id = s.store_id)))
+             CROSS JOIN ( SELECT ( SELECT scout_internal.dq_recent_since() AS dq_recent_since) AS since) n)
+          WHERE (s.store_id IS NOT NULL)
+         OFFSET 0) k;
+
+
+--
+-- Name: VIEW silver_store_ids_are_known; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.silver_store_ids_are_known IS 'Store ids Silver does not know: Silver sales whose store_id is not in scout.ref_stores are kept but reported (a warning), since only readers of every store see them.';
+
+
+--
+-- Name: COLUMN silver_store_ids_are_known.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_store_ids_are_known.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN silver_store_ids_are_known.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_store_ids_are_known.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN silver_store_ids_are_known.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_store_ids_are_known.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN silver_store_ids_are_known.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_store_ids_are_known.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN silver_store_ids_are_known.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_store_ids_are_known.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN silver_store_ids_are_known.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_store_ids_are_known.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN silver_store_ids_are_known.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_store_ids_are_known.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN silver_store_ids_are_known.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_store_ids_are_known.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN silver_store_ids_are_known.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_store_ids_are_known.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN silver_store_ids_are_known.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_store_ids_are_known.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: COLUMN silver_store_ids_are_known.recent_passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_store_ids_are_known.recent_passed IS 'Of the passing rows, those that arrived since the previous check run (scout_internal.dq_recent_since).';
+
+
+--
+-- Name: COLUMN silver_store_ids_are_known.recent_failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_store_ids_are_known.recent_failed IS 'Of the failing rows, those that arrived since the previous check run: what the scores describe.';
+
+
+--
 -- Name: silver_transaction_rules_hold; Type: VIEW; Schema: scout_checks; Owner: -
 --
 
@@ -10519,7 +11475,8 @@ CREATE VIEW scout_checks.silver_transaction_rules_hold WITH (security_invoker='t
             ((s.amount > (0)::numeric) AND (s.quantity > 0) AND COALESCE((s.tax_amount >= (0)::numeric), true) AND (s.currency ~ '^[A-Z]{3}$'::text) AND (c.name IS NOT NULL)) AS ok
            FROM ((scout.silver_validated_transactions s
              LEFT JOIN scout.ref_categories c ON (((c.name = s.category) AND c.is_active)))
-             CROSS JOIN ( SELECT scout_internal.dq_recent_since() AS since) n)) v;
+             CROSS JOIN ( SELECT ( SELECT scout_internal.dq_recent_since() AS dq_recent_since) AS since) n)
+         OFFSET 0) v;
 
 
 --
@@ -10877,6 +11834,85 @@ COMMENT ON COLUMN scout_internal.gold_monthly_category_totals.unique_customers I
 --
 
 COMMENT ON COLUMN scout_internal.gold_monthly_category_totals.refreshed_at IS 'When this row was last recomputed.';
+
+
+--
+-- Name: gold_store_days_to_rebuild; Type: TABLE; Schema: scout_internal; Owner: -
+--
+
+CREATE TABLE scout_internal.gold_store_days_to_rebuild (
+    store_id text,
+    category text NOT NULL,
+    day date NOT NULL,
+    all_stores boolean DEFAULT false NOT NULL,
+    queued_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
+);
+
+ALTER TABLE ONLY scout_internal.gold_store_days_to_rebuild FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_store_days_to_rebuild; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON TABLE scout_internal.gold_store_days_to_rebuild IS 'Work queue of refresh_gold for scout.gold_store_daily_sales: each (store, category, day) whose Silver rows changed, old and new version (a correction that only moved a sale to another store included), recomputed from Silver whole; a large change (a first load, a backfill) queues whole (category, day) pairs instead (all_stores).';
+
+
+--
+-- Name: COLUMN gold_store_days_to_rebuild.store_id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_store_days_to_rebuild.store_id IS 'Store of the changed Silver rows (NULL: sales without a store).';
+
+
+--
+-- Name: COLUMN gold_store_days_to_rebuild.category; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_store_days_to_rebuild.category IS 'Category of the changed Silver rows.';
+
+
+--
+-- Name: COLUMN gold_store_days_to_rebuild.day; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_store_days_to_rebuild.day IS 'Their transaction_date.';
+
+
+--
+-- Name: COLUMN gold_store_days_to_rebuild.all_stores; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_store_days_to_rebuild.all_stores IS 'The whole (category, day), every store: what a large change queues, one row per day instead of one per store.';
+
+
+--
+-- Name: COLUMN gold_store_days_to_rebuild.queued_at; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_store_days_to_rebuild.queued_at IS 'When Silver queued it: the mart''s lag is its oldest.';
+
+
+--
+-- Name: COLUMN gold_store_days_to_rebuild.id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_store_days_to_rebuild.id IS 'Arrival order.';
+
+
+--
+-- Name: gold_store_days_to_rebuild_id_seq; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.gold_store_days_to_rebuild ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME scout_internal.gold_store_days_to_rebuild_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 
 --
@@ -11524,6 +12560,85 @@ ALTER TABLE test_failures.gold_monthly_summary ALTER COLUMN id ADD GENERATED ALW
 
 
 --
+-- Name: gold_store_daily_sales; Type: TABLE; Schema: test_failures; Owner: -
+--
+
+CREATE TABLE test_failures.gold_store_daily_sales (
+    check_name text NOT NULL,
+    business_key text NOT NULL,
+    detail text,
+    run_id bigint NOT NULL,
+    found_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
+);
+
+ALTER TABLE ONLY test_failures.gold_store_daily_sales FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_store_daily_sales; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON TABLE test_failures.gold_store_daily_sales IS 'Rows of scout.gold_store_daily_sales that failed a data-quality check at the last run of scout.run_dq_checks, by business key; replaced on each run.';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.check_name; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_store_daily_sales.check_name IS 'The check it failed.';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.business_key; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_store_daily_sales.business_key IS 'The failing row''s key: store/day/category, (no store) for sales without one.';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.detail; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_store_daily_sales.detail IS 'What failed, where the check says.';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.run_id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_store_daily_sales.run_id IS 'The run of scout.run_dq_checks that found it.';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.found_at; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_store_daily_sales.found_at IS 'When.';
+
+
+--
+-- Name: COLUMN gold_store_daily_sales.id; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON COLUMN test_failures.gold_store_daily_sales.id IS 'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish the deletes of each check run.';
+
+
+--
+-- Name: gold_store_daily_sales_id_seq; Type: SEQUENCE; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.gold_store_daily_sales ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME test_failures.gold_store_daily_sales_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: platinum_product_recommendations; Type: TABLE; Schema: test_failures; Owner: -
 --
 
@@ -12008,6 +13123,14 @@ ALTER TABLE ONLY scout.gold_sales_anomalies
 
 
 --
+-- Name: gold_store_daily_sales gold_store_daily_sales_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.gold_store_daily_sales
+    ADD CONSTRAINT gold_store_daily_sales_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: platinum_product_recommendations platinum_product_recommendations_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
 --
 
@@ -12029,6 +13152,14 @@ ALTER TABLE ONLY scout.platinum_transaction_embeddings
 
 ALTER TABLE ONLY scout.ref_categories
     ADD CONSTRAINT ref_categories_pkey PRIMARY KEY (name);
+
+
+--
+-- Name: ref_stores ref_stores_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.ref_stores
+    ADD CONSTRAINT ref_stores_pkey PRIMARY KEY (store_id);
 
 
 --
@@ -12064,6 +13195,14 @@ ALTER TABLE ONLY scout.silver_validated_transactions
 
 
 --
+-- Name: store_members store_members_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.store_members
+    ADD CONSTRAINT store_members_pkey PRIMARY KEY (user_id, store_id);
+
+
+--
 -- Name: gold_build_state gold_build_state_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
 --
 
@@ -12093,6 +13232,14 @@ ALTER TABLE ONLY scout_internal.gold_differences_to_add
 
 ALTER TABLE ONLY scout_internal.gold_monthly_category_totals
     ADD CONSTRAINT gold_monthly_category_totals_pkey PRIMARY KEY (category, month);
+
+
+--
+-- Name: gold_store_days_to_rebuild gold_store_days_to_rebuild_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.gold_store_days_to_rebuild
+    ADD CONSTRAINT gold_store_days_to_rebuild_pkey PRIMARY KEY (id);
 
 
 --
@@ -12149,6 +13296,14 @@ ALTER TABLE ONLY test_failures.gold_category_trends
 
 ALTER TABLE ONLY test_failures.gold_monthly_summary
     ADD CONSTRAINT gold_monthly_summary_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: gold_store_daily_sales gold_store_daily_sales_pkey; Type: CONSTRAINT; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE ONLY test_failures.gold_store_daily_sales
+    ADD CONSTRAINT gold_store_daily_sales_pkey PRIMARY KEY (id);
 
 
 --
@@ -12296,10 +13451,45 @@ CREATE INDEX gold_monthly_summary_category_month_idx ON scout.gold_monthly_summa
 
 
 --
+-- Name: gold_store_daily_sales_key_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE UNIQUE INDEX gold_store_daily_sales_key_idx ON scout.gold_store_daily_sales USING btree (store_id, sales_date, category) NULLS NOT DISTINCT;
+
+
+--
+-- Name: gold_store_daily_sales_reader_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX gold_store_daily_sales_reader_idx ON scout.gold_store_daily_sales USING btree (COALESCE(store_id, ''::text), sales_date);
+
+
+--
+-- Name: gold_store_daily_sales_running_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX gold_store_daily_sales_running_idx ON scout.gold_store_daily_sales USING btree (sales_date) WHERE (NOT is_complete);
+
+
+--
 -- Name: platinum_product_recommendations_sku_rank_idx; Type: INDEX; Schema: scout; Owner: -
 --
 
 CREATE UNIQUE INDEX platinum_product_recommendations_sku_rank_idx ON scout.platinum_product_recommendations USING btree (sku, rank);
+
+
+--
+-- Name: platinum_transaction_embeddings_reader_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX platinum_transaction_embeddings_reader_idx ON scout.platinum_transaction_embeddings USING btree (COALESCE(store_id, ''::text), transaction_date);
+
+
+--
+-- Name: platinum_transaction_embeddings_store_id_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX platinum_transaction_embeddings_store_id_idx ON scout.platinum_transaction_embeddings USING btree (store_id, transaction_date);
 
 
 --
@@ -12359,6 +13549,13 @@ CREATE INDEX silver_validated_transactions_customer_id_idx ON scout.silver_valid
 
 
 --
+-- Name: silver_validated_transactions_store_cells_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX silver_validated_transactions_store_cells_idx ON scout.silver_validated_transactions USING btree (store_id, transaction_date, category) INCLUDE (amount, customer_id, quantity);
+
+
+--
 -- Name: silver_validated_transactions_transaction_date_idx; Type: INDEX; Schema: scout; Owner: -
 --
 
@@ -12394,6 +13591,13 @@ CREATE INDEX gold_monthly_summary_check_name_idx ON test_failures.gold_monthly_s
 
 
 --
+-- Name: gold_store_daily_sales_check_name_idx; Type: INDEX; Schema: test_failures; Owner: -
+--
+
+CREATE INDEX gold_store_daily_sales_check_name_idx ON test_failures.gold_store_daily_sales USING btree (check_name);
+
+
+--
 -- Name: platinum_product_recommendations_check_name_idx; Type: INDEX; Schema: test_failures; Owner: -
 --
 
@@ -12422,6 +13626,62 @@ CREATE INDEX silver_validated_transactions_check_name_idx ON test_failures.silve
 
 
 --
+-- Name: platinum_builds platinum_builds_count_deletes; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER platinum_builds_count_deletes AFTER DELETE ON ip_workbench.platinum_builds REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER platinum_builds_count_deletes ON platinum_builds; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER platinum_builds_count_deletes ON ip_workbench.platinum_builds IS 'Counts the deletes from ip_workbench.platinum_builds that removed rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: platinum_builds platinum_builds_count_inserts; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER platinum_builds_count_inserts AFTER INSERT ON ip_workbench.platinum_builds REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER platinum_builds_count_inserts ON platinum_builds; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER platinum_builds_count_inserts ON ip_workbench.platinum_builds IS 'Counts the inserts into ip_workbench.platinum_builds that added rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: platinum_builds platinum_builds_count_truncates; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER platinum_builds_count_truncates AFTER TRUNCATE ON ip_workbench.platinum_builds FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER platinum_builds_count_truncates ON platinum_builds; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER platinum_builds_count_truncates ON ip_workbench.platinum_builds IS 'Counts the truncates of ip_workbench.platinum_builds (ip_workbench.layer_versions).';
+
+
+--
+-- Name: platinum_builds platinum_builds_count_updates; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER platinum_builds_count_updates AFTER UPDATE ON ip_workbench.platinum_builds REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER platinum_builds_count_updates ON platinum_builds; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER platinum_builds_count_updates ON ip_workbench.platinum_builds IS 'Counts the updates of ip_workbench.platinum_builds that changed rows (ip_workbench.layer_versions).';
+
+
+--
 -- Name: settings settings_are_checked; Type: TRIGGER; Schema: ip_workbench; Owner: -
 --
 
@@ -12436,6 +13696,608 @@ COMMENT ON TRIGGER settings_are_checked ON ip_workbench.settings IS 'Judges ever
 
 
 --
+-- Name: settings settings_count_deletes; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER settings_count_deletes AFTER DELETE ON ip_workbench.settings REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER settings_count_deletes ON settings; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER settings_count_deletes ON ip_workbench.settings IS 'Counts the deletes from ip_workbench.settings that removed rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: settings settings_count_inserts; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER settings_count_inserts AFTER INSERT ON ip_workbench.settings REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER settings_count_inserts ON settings; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER settings_count_inserts ON ip_workbench.settings IS 'Counts the inserts into ip_workbench.settings that added rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: settings settings_count_truncates; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER settings_count_truncates AFTER TRUNCATE ON ip_workbench.settings FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER settings_count_truncates ON settings; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER settings_count_truncates ON ip_workbench.settings IS 'Counts the truncates of ip_workbench.settings (ip_workbench.layer_versions).';
+
+
+--
+-- Name: settings settings_count_updates; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER settings_count_updates AFTER UPDATE ON ip_workbench.settings REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER settings_count_updates ON settings; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER settings_count_updates ON ip_workbench.settings IS 'Counts the updates of ip_workbench.settings that changed rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: tables tables_count_deletes; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER tables_count_deletes AFTER DELETE ON ip_workbench.tables REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER tables_count_deletes ON tables; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER tables_count_deletes ON ip_workbench.tables IS 'Counts the tables removed from ip_workbench.tables (ip_workbench.layer_versions).';
+
+
+--
+-- Name: tables tables_count_inserts; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER tables_count_inserts AFTER INSERT ON ip_workbench.tables REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER tables_count_inserts ON tables; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER tables_count_inserts ON ip_workbench.tables IS 'Counts the tables registered in ip_workbench.tables (ip_workbench.layer_versions).';
+
+
+--
+-- Name: tables tables_count_truncates; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER tables_count_truncates AFTER TRUNCATE ON ip_workbench.tables FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER tables_count_truncates ON tables; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER tables_count_truncates ON ip_workbench.tables IS 'Counts the truncates of ip_workbench.tables (ip_workbench.layer_versions).';
+
+
+--
+-- Name: tables tables_count_updates; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER tables_count_updates AFTER UPDATE ON ip_workbench.tables REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_registry_changes();
+
+
+--
+-- Name: TRIGGER tables_count_updates ON tables; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER tables_count_updates ON ip_workbench.tables IS 'Counts the updates of ip_workbench.tables that changed a row count or last_updated (ip_workbench.layer_versions), not the scores written back.';
+
+
+--
+-- Name: watermarks watermarks_count_deletes; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER watermarks_count_deletes AFTER DELETE ON ip_workbench.watermarks REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER watermarks_count_deletes ON watermarks; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER watermarks_count_deletes ON ip_workbench.watermarks IS 'Counts the deletes from ip_workbench.watermarks that removed rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: watermarks watermarks_count_inserts; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER watermarks_count_inserts AFTER INSERT ON ip_workbench.watermarks REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER watermarks_count_inserts ON watermarks; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER watermarks_count_inserts ON ip_workbench.watermarks IS 'Counts the inserts into ip_workbench.watermarks that added rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: watermarks watermarks_count_truncates; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER watermarks_count_truncates AFTER TRUNCATE ON ip_workbench.watermarks FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER watermarks_count_truncates ON watermarks; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER watermarks_count_truncates ON ip_workbench.watermarks IS 'Counts the truncates of ip_workbench.watermarks (ip_workbench.layer_versions).';
+
+
+--
+-- Name: watermarks watermarks_count_updates; Type: TRIGGER; Schema: ip_workbench; Owner: -
+--
+
+CREATE TRIGGER watermarks_count_updates AFTER UPDATE ON ip_workbench.watermarks REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER watermarks_count_updates ON watermarks; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TRIGGER watermarks_count_updates ON ip_workbench.watermarks IS 'Counts the updates of ip_workbench.watermarks that changed rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: bronze_products bronze_products_count_deletes; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER bronze_products_count_deletes AFTER DELETE ON scout.bronze_products REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER bronze_products_count_deletes ON bronze_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER bronze_products_count_deletes ON scout.bronze_products IS 'Counts the deletes from scout.bronze_products that removed rows, the retention purge''s (ip_workbench.layer_versions).';
+
+
+--
+-- Name: bronze_products bronze_products_count_truncates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER bronze_products_count_truncates AFTER TRUNCATE ON scout.bronze_products FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER bronze_products_count_truncates ON bronze_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER bronze_products_count_truncates ON scout.bronze_products IS 'Counts the truncates of scout.bronze_products (ip_workbench.layer_versions).';
+
+
+--
+-- Name: bronze_products bronze_products_count_updates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER bronze_products_count_updates AFTER UPDATE ON scout.bronze_products REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER bronze_products_count_updates ON bronze_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER bronze_products_count_updates ON scout.bronze_products IS 'Counts the updates of scout.bronze_products that changed rows (ip_workbench.layer_versions; its inserts are found by ingest_xid).';
+
+
+--
+-- Name: bronze_transactions bronze_transactions_count_deletes; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER bronze_transactions_count_deletes AFTER DELETE ON scout.bronze_transactions REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER bronze_transactions_count_deletes ON bronze_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER bronze_transactions_count_deletes ON scout.bronze_transactions IS 'Counts the deletes from scout.bronze_transactions that removed rows, the retention purge''s (ip_workbench.layer_versions).';
+
+
+--
+-- Name: bronze_transactions bronze_transactions_count_truncates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER bronze_transactions_count_truncates AFTER TRUNCATE ON scout.bronze_transactions FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER bronze_transactions_count_truncates ON bronze_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER bronze_transactions_count_truncates ON scout.bronze_transactions IS 'Counts the truncates of scout.bronze_transactions (ip_workbench.layer_versions).';
+
+
+--
+-- Name: bronze_transactions bronze_transactions_count_updates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER bronze_transactions_count_updates AFTER UPDATE ON scout.bronze_transactions REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER bronze_transactions_count_updates ON bronze_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER bronze_transactions_count_updates ON scout.bronze_transactions IS 'Counts the updates of scout.bronze_transactions that changed rows (ip_workbench.layer_versions; its inserts are found by ingest_xid).';
+
+
+--
+-- Name: gold_category_trends gold_category_trends_count_writes; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER gold_category_trends_count_writes AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON scout.gold_category_trends FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER gold_category_trends_count_writes ON gold_category_trends; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER gold_category_trends_count_writes ON scout.gold_category_trends IS 'Counts the statements that write scout.gold_category_trends (ip_workbench.layer_versions): its refreshes write only when there is something to write.';
+
+
+--
+-- Name: gold_monthly_summary gold_monthly_summary_count_writes; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER gold_monthly_summary_count_writes AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON scout.gold_monthly_summary FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER gold_monthly_summary_count_writes ON gold_monthly_summary; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER gold_monthly_summary_count_writes ON scout.gold_monthly_summary IS 'Counts the statements that write scout.gold_monthly_summary (ip_workbench.layer_versions): its refreshes write only when there is something to write.';
+
+
+--
+-- Name: gold_store_daily_sales gold_store_daily_sales_count_writes; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER gold_store_daily_sales_count_writes AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON scout.gold_store_daily_sales FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER gold_store_daily_sales_count_writes ON gold_store_daily_sales; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER gold_store_daily_sales_count_writes ON scout.gold_store_daily_sales IS 'Counts the statements that write scout.gold_store_daily_sales (ip_workbench.layer_versions): its refreshes write only when there is something to write.';
+
+
+--
+-- Name: platinum_product_recommendations platinum_product_recommendations_count_writes; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER platinum_product_recommendations_count_writes AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON scout.platinum_product_recommendations FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER platinum_product_recommendations_count_writes ON platinum_product_recommendations; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER platinum_product_recommendations_count_writes ON scout.platinum_product_recommendations IS 'Counts the statements that write scout.platinum_product_recommendations (ip_workbench.layer_versions): its refreshes write only when there is something to write.';
+
+
+--
+-- Name: platinum_transaction_embeddings platinum_transaction_embeddings_count_writes; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER platinum_transaction_embeddings_count_writes AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON scout.platinum_transaction_embeddings FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER platinum_transaction_embeddings_count_writes ON platinum_transaction_embeddings; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER platinum_transaction_embeddings_count_writes ON scout.platinum_transaction_embeddings IS 'Counts the statements that write scout.platinum_transaction_embeddings (ip_workbench.layer_versions): its refreshes write only when there is something to write.';
+
+
+--
+-- Name: ref_categories ref_categories_count_deletes; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER ref_categories_count_deletes AFTER DELETE ON scout.ref_categories REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER ref_categories_count_deletes ON ref_categories; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER ref_categories_count_deletes ON scout.ref_categories IS 'Counts the deletes from scout.ref_categories that removed rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: ref_categories ref_categories_count_inserts; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER ref_categories_count_inserts AFTER INSERT ON scout.ref_categories REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER ref_categories_count_inserts ON ref_categories; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER ref_categories_count_inserts ON scout.ref_categories IS 'Counts the inserts into scout.ref_categories that added rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: ref_categories ref_categories_count_truncates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER ref_categories_count_truncates AFTER TRUNCATE ON scout.ref_categories FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER ref_categories_count_truncates ON ref_categories; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER ref_categories_count_truncates ON scout.ref_categories IS 'Counts the truncates of scout.ref_categories (ip_workbench.layer_versions).';
+
+
+--
+-- Name: ref_categories ref_categories_count_updates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER ref_categories_count_updates AFTER UPDATE ON scout.ref_categories REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER ref_categories_count_updates ON ref_categories; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER ref_categories_count_updates ON scout.ref_categories IS 'Counts the updates of scout.ref_categories that changed rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: ref_stores ref_stores_count_deletes; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER ref_stores_count_deletes AFTER DELETE ON scout.ref_stores REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER ref_stores_count_deletes ON ref_stores; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER ref_stores_count_deletes ON scout.ref_stores IS 'Counts the deletes from scout.ref_stores that removed rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: ref_stores ref_stores_count_inserts; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER ref_stores_count_inserts AFTER INSERT ON scout.ref_stores REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER ref_stores_count_inserts ON ref_stores; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER ref_stores_count_inserts ON scout.ref_stores IS 'Counts the inserts into scout.ref_stores that added rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: ref_stores ref_stores_count_truncates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER ref_stores_count_truncates AFTER TRUNCATE ON scout.ref_stores FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER ref_stores_count_truncates ON ref_stores; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER ref_stores_count_truncates ON scout.ref_stores IS 'Counts the truncates of scout.ref_stores (ip_workbench.layer_versions).';
+
+
+--
+-- Name: ref_stores ref_stores_count_updates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER ref_stores_count_updates AFTER UPDATE ON scout.ref_stores REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER ref_stores_count_updates ON ref_stores; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER ref_stores_count_updates ON scout.ref_stores IS 'Counts the updates of scout.ref_stores that changed rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: silver_products silver_products_count_deletes; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER silver_products_count_deletes AFTER DELETE ON scout.silver_products REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER silver_products_count_deletes ON silver_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER silver_products_count_deletes ON scout.silver_products IS 'Counts the deletes from scout.silver_products that removed rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: silver_products silver_products_count_inserts; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER silver_products_count_inserts AFTER INSERT ON scout.silver_products REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER silver_products_count_inserts ON silver_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER silver_products_count_inserts ON scout.silver_products IS 'Counts the inserts into scout.silver_products that added rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: silver_products silver_products_count_truncates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER silver_products_count_truncates AFTER TRUNCATE ON scout.silver_products FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER silver_products_count_truncates ON silver_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER silver_products_count_truncates ON scout.silver_products IS 'Counts the truncates of scout.silver_products (ip_workbench.layer_versions).';
+
+
+--
+-- Name: silver_products silver_products_count_updates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER silver_products_count_updates AFTER UPDATE ON scout.silver_products REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER silver_products_count_updates ON silver_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER silver_products_count_updates ON scout.silver_products IS 'Counts the updates of scout.silver_products that changed rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: silver_rejected_products silver_rejected_products_count_deletes; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER silver_rejected_products_count_deletes AFTER DELETE ON scout.silver_rejected_products REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER silver_rejected_products_count_deletes ON silver_rejected_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER silver_rejected_products_count_deletes ON scout.silver_rejected_products IS 'Counts the deletes from scout.silver_rejected_products that removed rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: silver_rejected_products silver_rejected_products_count_inserts; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER silver_rejected_products_count_inserts AFTER INSERT ON scout.silver_rejected_products REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER silver_rejected_products_count_inserts ON silver_rejected_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER silver_rejected_products_count_inserts ON scout.silver_rejected_products IS 'Counts the inserts into scout.silver_rejected_products that added rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: silver_rejected_products silver_rejected_products_count_truncates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER silver_rejected_products_count_truncates AFTER TRUNCATE ON scout.silver_rejected_products FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER silver_rejected_products_count_truncates ON silver_rejected_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER silver_rejected_products_count_truncates ON scout.silver_rejected_products IS 'Counts the truncates of scout.silver_rejected_products (ip_workbench.layer_versions).';
+
+
+--
+-- Name: silver_rejected_products silver_rejected_products_count_updates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER silver_rejected_products_count_updates AFTER UPDATE ON scout.silver_rejected_products REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER silver_rejected_products_count_updates ON silver_rejected_products; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER silver_rejected_products_count_updates ON scout.silver_rejected_products IS 'Counts the updates of scout.silver_rejected_products that changed rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: silver_rejected_transactions silver_rejected_transactions_count_deletes; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER silver_rejected_transactions_count_deletes AFTER DELETE ON scout.silver_rejected_transactions REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER silver_rejected_transactions_count_deletes ON silver_rejected_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER silver_rejected_transactions_count_deletes ON scout.silver_rejected_transactions IS 'Counts the deletes from scout.silver_rejected_transactions that removed rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: silver_rejected_transactions silver_rejected_transactions_count_inserts; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER silver_rejected_transactions_count_inserts AFTER INSERT ON scout.silver_rejected_transactions REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER silver_rejected_transactions_count_inserts ON silver_rejected_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER silver_rejected_transactions_count_inserts ON scout.silver_rejected_transactions IS 'Counts the inserts into scout.silver_rejected_transactions that added rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: silver_rejected_transactions silver_rejected_transactions_count_truncates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER silver_rejected_transactions_count_truncates AFTER TRUNCATE ON scout.silver_rejected_transactions FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER silver_rejected_transactions_count_truncates ON silver_rejected_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER silver_rejected_transactions_count_truncates ON scout.silver_rejected_transactions IS 'Counts the truncates of scout.silver_rejected_transactions (ip_workbench.layer_versions).';
+
+
+--
+-- Name: silver_rejected_transactions silver_rejected_transactions_count_updates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER silver_rejected_transactions_count_updates AFTER UPDATE ON scout.silver_rejected_transactions REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER silver_rejected_transactions_count_updates ON silver_rejected_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER silver_rejected_transactions_count_updates ON scout.silver_rejected_transactions IS 'Counts the updates of scout.silver_rejected_transactions that changed rows (ip_workbench.layer_versions).';
+
+
+--
 -- Name: silver_validated_transactions silver_validated_transactions_count_writes; Type: TRIGGER; Schema: scout; Owner: -
 --
 
@@ -12446,7 +14308,7 @@ CREATE TRIGGER silver_validated_transactions_count_writes AFTER INSERT OR DELETE
 -- Name: TRIGGER silver_validated_transactions_count_writes ON silver_validated_transactions; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON TRIGGER silver_validated_transactions_count_writes ON scout.silver_validated_transactions IS 'Counts the statements that write Silver transactions (ip_workbench.layer_versions), for refresh_platinum''s nothing-changed check.';
+COMMENT ON TRIGGER silver_validated_transactions_count_writes ON scout.silver_validated_transactions IS 'Counts the statements that write scout.silver_validated_transactions (ip_workbench.layer_versions): its refreshes write only when there is something to write.';
 
 
 --
@@ -12926,7 +14788,7 @@ CREATE POLICY "authenticated users read all rows" ON scout.gold_category_trends 
 -- Name: POLICY "authenticated users read all rows" ON gold_category_trends; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON POLICY "authenticated users read all rows" ON scout.gold_category_trends IS 'Read access granted by the contract (Roles and access).';
+COMMENT ON POLICY "authenticated users read all rows" ON scout.gold_category_trends IS 'Every authenticated user reads every row: category-level, no store in it.';
 
 
 --
@@ -12940,7 +14802,7 @@ CREATE POLICY "authenticated users read all rows" ON scout.gold_monthly_summary 
 -- Name: POLICY "authenticated users read all rows" ON gold_monthly_summary; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON POLICY "authenticated users read all rows" ON scout.gold_monthly_summary IS 'Read access granted by the contract (Roles and access).';
+COMMENT ON POLICY "authenticated users read all rows" ON scout.gold_monthly_summary IS 'Every authenticated user reads every row: category-level, no store in it.';
 
 
 --
@@ -12954,7 +14816,7 @@ CREATE POLICY "authenticated users read all rows" ON scout.gold_sales_anomalies 
 -- Name: POLICY "authenticated users read all rows" ON gold_sales_anomalies; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON POLICY "authenticated users read all rows" ON scout.gold_sales_anomalies IS 'Read access granted by the contract (Roles and access).';
+COMMENT ON POLICY "authenticated users read all rows" ON scout.gold_sales_anomalies IS 'Every authenticated user reads every row: category-level, no store in it.';
 
 
 --
@@ -12968,21 +14830,63 @@ CREATE POLICY "authenticated users read all rows" ON scout.platinum_product_reco
 -- Name: POLICY "authenticated users read all rows" ON platinum_product_recommendations; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON POLICY "authenticated users read all rows" ON scout.platinum_product_recommendations IS 'Read access granted by the contract (Roles and access).';
+COMMENT ON POLICY "authenticated users read all rows" ON scout.platinum_product_recommendations IS 'Every authenticated user reads every row: product pairs over all baskets, no store or customer in them.';
 
 
 --
--- Name: platinum_transaction_embeddings authenticated users read all rows; Type: POLICY; Schema: scout; Owner: -
+-- Name: store_members authenticated users read their own memberships; Type: POLICY; Schema: scout; Owner: -
 --
 
-CREATE POLICY "authenticated users read all rows" ON scout.platinum_transaction_embeddings FOR SELECT TO authenticated USING (true);
+CREATE POLICY "authenticated users read their own memberships" ON scout.store_members FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
--- Name: POLICY "authenticated users read all rows" ON platinum_transaction_embeddings; Type: COMMENT; Schema: scout; Owner: -
+-- Name: POLICY "authenticated users read their own memberships" ON store_members; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON POLICY "authenticated users read all rows" ON scout.platinum_transaction_embeddings IS 'Read access granted by the contract (Roles and access).';
+COMMENT ON POLICY "authenticated users read their own memberships" ON scout.store_members IS 'A user sees which stores they belong to, and nobody else''s memberships.';
+
+
+--
+-- Name: gold_store_daily_sales authenticated users read their stores' rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "authenticated users read their stores' rows" ON scout.gold_store_daily_sales FOR SELECT TO authenticated USING ((COALESCE(store_id, ''::text) = ANY (( SELECT scout_private.reader_store_ids() AS reader_store_ids)::text[])));
+
+
+--
+-- Name: POLICY "authenticated users read their stores' rows" ON gold_store_daily_sales; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "authenticated users read their stores' rows" ON scout.gold_store_daily_sales IS 'Rows of the reader''s stores only: those in the JWT''s app_metadata.store_ids or in scout.store_members for its sub (scout_private.reader_store_ids()); ''*'' reads every store, NULL stores included; no store, no rows.';
+
+
+--
+-- Name: platinum_transaction_embeddings authenticated users read their stores' rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "authenticated users read their stores' rows" ON scout.platinum_transaction_embeddings FOR SELECT TO authenticated USING ((COALESCE(store_id, ''::text) = ANY (( SELECT scout_private.reader_store_ids() AS reader_store_ids)::text[])));
+
+
+--
+-- Name: POLICY "authenticated users read their stores' rows" ON platinum_transaction_embeddings; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "authenticated users read their stores' rows" ON scout.platinum_transaction_embeddings IS 'Sentences of the reader''s stores only: those in the JWT''s app_metadata.store_ids or in scout.store_members for its sub (scout_private.reader_store_ids()); ''*'' reads every store, NULL stores included; no store, no rows.';
+
+
+--
+-- Name: ref_stores authenticated users read their stores' rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "authenticated users read their stores' rows" ON scout.ref_stores FOR SELECT TO authenticated USING ((COALESCE(store_id, ''::text) = ANY (( SELECT scout_private.reader_store_ids() AS reader_store_ids)::text[])));
+
+
+--
+-- Name: POLICY "authenticated users read their stores' rows" ON ref_stores; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "authenticated users read their stores' rows" ON scout.ref_stores IS 'The stores the reader belongs to (scout_private.reader_store_ids()); ''*'' reads them all.';
 
 
 --
@@ -13022,6 +14926,12 @@ ALTER TABLE scout.gold_monthly_summary ENABLE ROW LEVEL SECURITY;
 ALTER TABLE scout.gold_sales_anomalies ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: gold_store_daily_sales; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.gold_store_daily_sales ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: platinum_product_recommendations; Type: ROW SECURITY; Schema: scout; Owner: -
 --
 
@@ -13038,6 +14948,12 @@ ALTER TABLE scout.platinum_transaction_embeddings ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE scout.ref_categories ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ref_stores; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.ref_stores ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: bronze_ingest_errors service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
@@ -13124,6 +15040,20 @@ COMMENT ON POLICY "service_role manages all rows" ON scout.gold_sales_anomalies 
 
 
 --
+-- Name: gold_store_daily_sales service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.gold_store_daily_sales TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_store_daily_sales; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.gold_store_daily_sales IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
 -- Name: platinum_product_recommendations service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
 --
 
@@ -13163,6 +15093,20 @@ CREATE POLICY "service_role manages all rows" ON scout.ref_categories TO service
 --
 
 COMMENT ON POLICY "service_role manages all rows" ON scout.ref_categories IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: ref_stores service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.ref_stores TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON ref_stores; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.ref_stores IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
 
 
 --
@@ -13222,6 +15166,20 @@ COMMENT ON POLICY "service_role manages all rows" ON scout.silver_validated_tran
 
 
 --
+-- Name: store_members service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.store_members TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON store_members; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.store_members IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
 -- Name: silver_products; Type: ROW SECURITY; Schema: scout; Owner: -
 --
 
@@ -13244,6 +15202,12 @@ ALTER TABLE scout.silver_rejected_transactions ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE scout.silver_validated_transactions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: store_members; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.store_members ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: bronze_ingest_errors the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
@@ -13330,6 +15294,20 @@ COMMENT ON POLICY "the owner manages all rows" ON scout.gold_sales_anomalies IS 
 
 
 --
+-- Name: gold_store_daily_sales the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.gold_store_daily_sales TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_store_daily_sales; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.gold_store_daily_sales IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
 -- Name: platinum_product_recommendations the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
 --
 
@@ -13369,6 +15347,20 @@ CREATE POLICY "the owner manages all rows" ON scout.ref_categories TO postgres U
 --
 
 COMMENT ON POLICY "the owner manages all rows" ON scout.ref_categories IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: ref_stores the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.ref_stores TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON ref_stores; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.ref_stores IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
 
 
 --
@@ -13428,6 +15420,20 @@ COMMENT ON POLICY "the owner manages all rows" ON scout.silver_validated_transac
 
 
 --
+-- Name: store_members the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.store_members TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON store_members; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.store_members IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
 -- Name: gold_build_state; Type: ROW SECURITY; Schema: scout_internal; Owner: -
 --
 
@@ -13450,6 +15456,12 @@ ALTER TABLE scout_internal.gold_differences_to_add ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE scout_internal.gold_monthly_category_totals ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_store_days_to_rebuild; Type: ROW SECURITY; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.gold_store_days_to_rebuild ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: gold_weekly_category_totals; Type: ROW SECURITY; Schema: scout_internal; Owner: -
@@ -13517,6 +15529,20 @@ CREATE POLICY "service_role manages all rows" ON scout_internal.gold_monthly_cat
 --
 
 COMMENT ON POLICY "service_role manages all rows" ON scout_internal.gold_monthly_category_totals IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_store_days_to_rebuild service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout_internal.gold_store_days_to_rebuild TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_store_days_to_rebuild; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout_internal.gold_store_days_to_rebuild IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
 
 
 --
@@ -13604,6 +15630,20 @@ COMMENT ON POLICY "the owner manages all rows" ON scout_internal.gold_monthly_ca
 
 
 --
+-- Name: gold_store_days_to_rebuild the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout_internal.gold_store_days_to_rebuild TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_store_days_to_rebuild; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout_internal.gold_store_days_to_rebuild IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
 -- Name: gold_weekly_category_totals the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
 --
 
@@ -13654,6 +15694,12 @@ ALTER TABLE test_failures.gold_category_trends ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE test_failures.gold_monthly_summary ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_store_daily_sales; Type: ROW SECURITY; Schema: test_failures; Owner: -
+--
+
+ALTER TABLE test_failures.gold_store_daily_sales ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: platinum_product_recommendations; Type: ROW SECURITY; Schema: test_failures; Owner: -
@@ -13721,6 +15767,20 @@ CREATE POLICY "service_role manages all rows" ON test_failures.gold_monthly_summ
 --
 
 COMMENT ON POLICY "service_role manages all rows" ON test_failures.gold_monthly_summary IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_store_daily_sales service_role manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON test_failures.gold_store_daily_sales TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_store_daily_sales; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON test_failures.gold_store_daily_sales IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
 
 
 --
@@ -13848,6 +15908,20 @@ COMMENT ON POLICY "the owner manages all rows" ON test_failures.gold_monthly_sum
 
 
 --
+-- Name: gold_store_daily_sales the owner manages all rows; Type: POLICY; Schema: test_failures; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON test_failures.gold_store_daily_sales TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_store_daily_sales; Type: COMMENT; Schema: test_failures; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON test_failures.gold_store_daily_sales IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
 -- Name: platinum_product_recommendations the owner manages all rows; Type: POLICY; Schema: test_failures; Owner: -
 --
 
@@ -13930,6 +16004,14 @@ GRANT USAGE ON SCHEMA scout_checks TO service_role;
 --
 
 GRANT USAGE ON SCHEMA scout_internal TO service_role;
+
+
+--
+-- Name: SCHEMA scout_private; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA scout_private TO authenticated;
+GRANT USAGE ON SCHEMA scout_private TO service_role;
 
 
 --
@@ -14092,6 +16174,13 @@ REVOKE ALL ON FUNCTION scout_dev.seed_bronze(p_rows bigint, p_seed bigint, p_end
 
 
 --
+-- Name: FUNCTION seed_stores(); Type: ACL; Schema: scout_dev; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_dev.seed_stores() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION advance_watermark(p_stream text, p_now pg_snapshot, p_own xid8, p_own_seq bigint); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -14214,6 +16303,20 @@ GRANT ALL ON FUNCTION scout_internal.clean_text(p_text text) TO service_role;
 
 
 --
+-- Name: FUNCTION count_changed_rows(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.count_changed_rows() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION count_registry_changes(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.count_registry_changes() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION count_table_writes(); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -14243,11 +16346,35 @@ GRANT ALL ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_forma
 
 
 --
+-- Name: FUNCTION dq_check_inputs(p_view regclass, p_versions jsonb, p_snapshot pg_snapshot, p_day date); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_check_inputs(p_view regclass, p_versions jsonb, p_snapshot pg_snapshot, p_day date) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_check_inputs(p_view regclass, p_versions jsonb, p_snapshot pg_snapshot, p_day date) TO service_role;
+
+
+--
 -- Name: FUNCTION dq_escalations(); Type: ACL; Schema: scout_internal; Owner: -
 --
 
 REVOKE ALL ON FUNCTION scout_internal.dq_escalations() FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.dq_escalations() TO service_role;
+
+
+--
+-- Name: FUNCTION dq_failing_keys(p_check text, p_schema text, p_table text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_failing_keys(p_check text, p_schema text, p_table text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_failing_keys(p_check text, p_schema text, p_table text) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_inputs_unchanged(p_then jsonb, p_now jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_inputs_unchanged(p_then jsonb, p_now jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_inputs_unchanged(p_then jsonb, p_now jsonb) TO service_role;
 
 
 --
@@ -14334,6 +16461,14 @@ GRANT ALL ON FUNCTION scout_internal.fold_case(p_text text) TO service_role;
 
 REVOKE ALL ON FUNCTION scout_internal.gold_apply_monthly_totals() FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.gold_apply_monthly_totals() TO service_role;
+
+
+--
+-- Name: FUNCTION gold_apply_store_daily_sales(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.gold_apply_store_daily_sales() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.gold_apply_store_daily_sales() TO service_role;
 
 
 --
@@ -14787,6 +16922,15 @@ GRANT ALL ON FUNCTION scout_internal.validation_cycle() TO service_role;
 
 
 --
+-- Name: FUNCTION reader_store_ids(); Type: ACL; Schema: scout_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_private.reader_store_ids() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_private.reader_store_ids() TO authenticated;
+GRANT ALL ON FUNCTION scout_private.reader_store_ids() TO service_role;
+
+
+--
 -- Name: TABLE dq_alert_deliveries; Type: ACL; Schema: ip_workbench; Owner: -
 --
 
@@ -15049,11 +17193,27 @@ GRANT SELECT ON TABLE scout.gold_sales_anomalies TO authenticated;
 
 
 --
+-- Name: TABLE gold_store_daily_sales; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.gold_store_daily_sales TO service_role;
+GRANT SELECT ON TABLE scout.gold_store_daily_sales TO authenticated;
+
+
+--
 -- Name: TABLE platinum_transaction_embeddings; Type: ACL; Schema: scout; Owner: -
 --
 
 GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.platinum_transaction_embeddings TO service_role;
 GRANT SELECT ON TABLE scout.platinum_transaction_embeddings TO authenticated;
+
+
+--
+-- Name: TABLE ref_stores; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.ref_stores TO service_role;
+GRANT SELECT ON TABLE scout.ref_stores TO authenticated;
 
 
 --
@@ -15082,6 +17242,14 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.silver_rejected_transa
 --
 
 GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.silver_validated_transactions TO service_role;
+
+
+--
+-- Name: TABLE store_members; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.store_members TO service_role;
+GRANT SELECT ON TABLE scout.store_members TO authenticated;
 
 
 --
@@ -15117,6 +17285,13 @@ GRANT SELECT ON TABLE scout_checks.gold_one_row_per_month_and_category TO servic
 --
 
 GRANT SELECT ON TABLE scout_checks.gold_one_row_per_week_and_category TO service_role;
+
+
+--
+-- Name: TABLE gold_store_sales_match_silver; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.gold_store_sales_match_silver TO service_role;
 
 
 --
@@ -15197,6 +17372,13 @@ GRANT SELECT ON TABLE scout_checks.silver_rejections_reach_bronze TO service_rol
 
 
 --
+-- Name: TABLE silver_store_ids_are_known; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.silver_store_ids_are_known TO service_role;
+
+
+--
 -- Name: TABLE silver_transaction_rules_hold; Type: ACL; Schema: scout_checks; Owner: -
 --
 
@@ -15229,6 +17411,13 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.gold_differen
 --
 
 GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.gold_monthly_category_totals TO service_role;
+
+
+--
+-- Name: TABLE gold_store_days_to_rebuild; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.gold_store_days_to_rebuild TO service_role;
 
 
 --
@@ -15334,6 +17523,13 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE test_failures.gold_category_
 --
 
 GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE test_failures.gold_monthly_summary TO service_role;
+
+
+--
+-- Name: TABLE gold_store_daily_sales; Type: ACL; Schema: test_failures; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE test_failures.gold_store_daily_sales TO service_role;
 
 
 --

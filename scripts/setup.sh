@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Idempotent setup for a fresh Debian machine or a ready one: the PostgreSQL 15
-# server with pg_cron and pgTAP, and PgBouncer for the pooler tests (when
-# missing), then .venv with scout-db and its dev tools (when pyproject.toml
+# server with pg_cron and pgTAP, PgBouncer for the pooler tests and Chromium for the
+# report's browser test (when missing), then .venv with scout-db and its dev tools (when pyproject.toml
 # changed). Quick when there is nothing to do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(postgresql-15 postgresql-15-cron postgresql-15-pgtap postgresql-15-plpgsql-check libtap-parser-sourcehandler-pgtap-perl pgbouncer)
+packages=(postgresql-15 postgresql-15-cron postgresql-15-pgtap postgresql-15-plpgsql-check libtap-parser-sourcehandler-pgtap-perl pgbouncer
+          chromium)
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for pkg in "${packages[@]}"; do

@@ -19,10 +19,14 @@ STEPS = {
     "gold_full", "platinum_bound", "platinum_full", "platinum_unchanged", "hourly_bound", "hourly",
     "hourly_nothing_new", "platinum_after_hourly", "silver_corrections", "gold_corrections", "rpc_batch_1",
     "rpc_batch_500", "dashboard_superset_last_12_months", "dashboard_postgrest_one_month", "end_to_end",
-    "end_to_end_bound",
+    "end_to_end_bound", "dq_bound", "dq_full", "dq_nothing_new", "dq_after_hourly",
+    "store_scope_store_dashboard", "store_scope_store_last_30_days", "store_scope_platinum_latest",
+    "store_scope_platinum_own_rows",
 }
 TARGETS = {"bulk_ingest", "full_silver_gold", "platinum", "platinum_unchanged", "hourly", "hourly_nothing_new",
-           "gold_after_spread_corrections", "ingest_peak_rss", "rpc_batch_500_rows_per_second"}
+           "gold_after_spread_corrections", "ingest_peak_rss", "rpc_batch_500_rows_per_second", "dq_after_hourly",
+           "dq_nothing_new", "store_scope_store_dashboard", "store_scope_store_last_30_days",
+           "store_scope_platinum_latest", "store_scope_platinum_own_rows"}
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +40,7 @@ def smoke(cluster, tmp_path_factory) -> tuple[dict, str]:
 
 
 def test_every_step_ran_and_is_recorded(smoke):
-    result, _ = smoke
+    result, url = smoke
     assert set(result["steps"]) == STEPS | {"generate"}
     for name, step in result["steps"].items():
         assert isinstance(step["seconds"], float) and step["seconds"] > 0 and math.isfinite(step["seconds"]), name
@@ -55,6 +59,14 @@ def test_every_step_ran_and_is_recorded(smoke):
     idle_silver = next(s for s in result["steps"]["hourly_nothing_new"]["result"]["steps"] if s["step"] == "silver")
     assert idle_silver["result"]["processed"] == 0
     assert result["steps"]["silver_corrections"]["result"]["transactions"]["updated"] == 100
+    # the check run with nothing changed kept every check's judgement; after the hour's rows it judged again
+    checks = result["steps"]["dq_full"]["result"]
+    assert checks["status"] == "ok" and checks["kept_checks"] == 0
+    views = psycopg.connect(url).execute(
+        "select count(*) from pg_class where relnamespace = 'scout_checks'::regnamespace and relkind = 'v'").fetchone()[0]
+    assert result["steps"]["dq_nothing_new"]["result"]["kept_checks"] == views
+    after = result["steps"]["dq_after_hourly"]["result"]
+    assert after["status"] == "ok" and after["kept_checks"] < views
     # the millisecond steps are medians of several calls; Platinum skipped every one of them
     unchanged = result["steps"]["platinum_unchanged"]
     assert len(unchanged["runs"]) == 5 and unchanged["seconds"] == sorted(unchanged["runs"])[2]
@@ -83,7 +95,9 @@ def test_json_records_machine_server_ratios_and_targets(smoke):
 def test_every_bound_does_the_layers_work(smoke):
     result, _ = smoke
     assert set(result["checks"]) == {"ingest_loaded_every_line", "silver_same_rows_as_bound", "gold_same_rows_as_bound",
-                                     "platinum_same_rows_as_bound", "hourly_runs_ok",
+                                     "platinum_same_rows_as_bound", "hourly_runs_ok", "dq_runs_ok",
+                                     "store_scope_store_dashboard_same_rows", "store_scope_store_last_30_days_same_rows",
+                                     "store_scope_platinum_latest_same_rows", "store_scope_platinum_own_rows_same_rows",
                                      "gold_after_corrections_same_rows_as_bound"}
     assert all(check["ok"] for check in result["checks"].values()), result["checks"]
 
@@ -96,11 +110,19 @@ def test_the_gold_comparison_sees_one_changed_cent(smoke, cluster):
     with psycopg.connect(url) as conn, conn.transaction(force_rollback=True):
         conn.execute(reference("gold_monthly_summary"))
         conn.execute(reference("gold_category_trends"))
+        conn.execute(reference("gold_store_daily_sales"))
         bench.compare_gold(conn, "untouched")
         assert bench.checks["untouched"]["ok"], bench.checks
         with conn.transaction():
             conn.execute("update scout.gold_monthly_summary set total_amount = total_amount + 0.01 "
                          "where (month, category) = (select month, category from scout.gold_monthly_summary limit 1)")
             bench.compare_gold(conn, "one_cent_off")
+        with conn.transaction(force_rollback=True):
+            conn.execute("update scout.gold_store_daily_sales set total_amount = total_amount - 0.01 "
+                         "where (store_id, sales_date, category) = (select store_id, sales_date, category "
+                         "from scout.gold_store_daily_sales where store_id is not null limit 1)")
+            bench.compare_gold(conn, "one_store_cent_off")
     assert not bench.checks["one_cent_off"]["ok"]
-    assert "; 2 and 0 differ" in bench.checks["one_cent_off"]["detail"]  # the row as it is, and as it should be
+    assert "; 2, 0 and 0 differ" in bench.checks["one_cent_off"]["detail"]  # the row as it is, and as it should be
+    assert not bench.checks["one_store_cent_off"]["ok"]
+    assert "; 2, 0 and 2 differ" in bench.checks["one_store_cent_off"]["detail"]  # the monthly cent is still off

@@ -133,6 +133,9 @@ def test_dashboards_never_wait_long_nor_see_a_half_written_mart(seeded, route):
                 began = time.perf_counter()
                 with conn.transaction():  # as PostgREST reads: a role set for one transaction
                     conn.execute("set local role authenticated")
+                    # a reader of the whole chain: Platinum's sentences are scoped by store
+                    conn.execute("""select set_config('request.jwt.claims',
+                                    '{"role": "authenticated", "app_metadata": {"store_ids": ["*"]}}', true)""")
                     row = conn.execute(query).fetchone()
                 reads.append((time.perf_counter() - began, row))
 

@@ -10,7 +10,7 @@ import psycopg
 
 from splinter_lints import EXPOSED, LINTS, SYSTEM
 
-SCHEMAS = ["scout", "scout_internal", "scout_dev", "scout_checks", "ip_workbench", "test_failures"]
+SCHEMAS = ["scout", "scout_internal", "scout_private", "scout_dev", "scout_checks", "ip_workbench", "test_failures"]
 
 # plpgsql_check cannot see a temporary table a function creates while it runs (its
 # README, "Temporary tables"). A function that reads one made by another step declares
@@ -25,9 +25,11 @@ select p.oid::regprocedure::text as function, r.level, r.sqlstate, r.message, r.
   from pg_catalog.pg_proc p
   join pg_catalog.pg_namespace n on n.oid = p.pronamespace
   join pg_catalog.pg_language l on l.oid = p.prolang
+   -- a trigger function is checked as one of its triggers fires it, transition tables included
+  left join lateral (select t.tgrelid, t.tgoldtable, t.tgnewtable from pg_catalog.pg_trigger t
+                      where t.tgfoid = p.oid order by t.tgoldtable is null, t.tgnewtable is null limit 1) t on true
  cross join lateral extensions.plpgsql_check_function_tb(
-           p.oid, coalesce((select t.tgrelid from pg_catalog.pg_trigger t where t.tgfoid = p.oid limit 1), 0),
-           fatal_errors => false) r
+           p.oid, coalesce(t.tgrelid, 0), fatal_errors => false, oldtable => t.tgoldtable, newtable => t.tgnewtable) r
  where n.nspname = any(%s) and l.lanname = 'plpgsql' and r.level in ('error', 'warning')
 """
 
@@ -94,6 +96,9 @@ ACCEPTED = {
        "surface for signed-in dashboards (CONTRACT.md, \"Roles\"), row level security on"
        for mart in ("scout.gold_monthly_summary", "scout.gold_category_trends", "scout.gold_sales_anomalies",
                     "scout.platinum_transaction_embeddings", "scout.platinum_product_recommendations")},
+    **{("pg_graphql_authenticated_table_exposed", table): "store-scoped for signed-in store staff (CONTRACT.md, "
+       "\"Roles and access\"): its policy returns only the rows of the reader's stores, or their own memberships"
+       for table in ("scout.gold_store_daily_sales", "scout.ref_stores", "scout.store_members")},
 }
 UNPINNED = "Its search_path is left unpinned on purpose"
 

@@ -13,5 +13,6 @@ select 'bronze_products_have_required_keys'::text as check_name, 'scout'::text a
        pg_catalog.count(*) filter (where not k.ok and k.recent) as recent_failed
   from (select b.id, b.raw_data ?& array['sku', 'name'] as ok, b.ingested_at >= w.since as recent
           from scout.bronze_products b
-         cross join (select scout_internal.dq_recent_since() as since) w) k;
+         cross join (select (select scout_internal.dq_recent_since()) as since) w
+        offset 0) k;  -- each row's verdict computed once, not once per aggregate
 select scout_internal.register_check('scout_checks.bronze_products_have_required_keys', 'Completeness of Bronze products: every payload names sku and name.');

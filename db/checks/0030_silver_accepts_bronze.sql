@@ -14,7 +14,7 @@ select 'silver_accepts_bronze'::text as check_name, 'scout'::text as schema_name
        pg_catalog.count(*) filter (where r.bronze_id is not null and b.ingested_at >= n.since) as recent_failed
   from scout.bronze_transactions b
   join ip_workbench.watermarks w on w.stream = 'silver_transactions'
- cross join (select scout_internal.dq_recent_since() as since) n
+ cross join (select (select scout_internal.dq_recent_since()) as since) n
   left join scout.silver_rejected_transactions r on r.bronze_id = b.id
  where not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
                    pg_catalog.pg_current_xact_id_if_assigned(), w.processed_snapshot, w.processed_xid, w.processed_seq) or r.bronze_id is not null;

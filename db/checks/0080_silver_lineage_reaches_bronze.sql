@@ -14,7 +14,7 @@ select 'silver_lineage_reaches_bronze'::text as check_name, 'scout'::text as sch
        pg_catalog.count(*) filter (where b.id is null and s.ingested_at >= n.since) as recent_failed
   from scout.silver_validated_transactions s
   left join scout.bronze_transactions b on b.id = s.bronze_id
- cross join (select scout_internal.dq_recent_since() as since) n
+ cross join (select (select scout_internal.dq_recent_since()) as since) n
  where s.ingested_at >= pg_catalog.now()
-           - pg_catalog.make_interval(days => (scout_internal.setting('bronze_retention_days'))::int);
+           - pg_catalog.make_interval(days => (select scout_internal.setting('bronze_retention_days'))::int);
 select scout_internal.register_check('scout_checks.silver_lineage_reaches_bronze', 'Referential integrity Silver → Bronze: a Silver row points at its Bronze row while Bronze still keeps it (within bronze_retention_days).');

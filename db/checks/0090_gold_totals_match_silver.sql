@@ -16,12 +16,12 @@ select case when k.missing then 'gold_has_every_silver_month' else 'gold_totals_
                g.month is not null as in_gold, s.month is not null as in_silver,
                (g.total_amount, g.transaction_count) is not distinct from (s.total, s.n) as same
           from (select x.month, x.category, x.total_amount, x.transaction_count
-                  from scout.gold_monthly_summary x where x.month >= scout_internal.silver_frozen_before()) g
+                  from scout.gold_monthly_summary x where x.month >= (select scout_internal.silver_frozen_before())) g
           full join (select pg_catalog.date_trunc('month', t.transaction_date::timestamp)::date as month, t.category,
                             pg_catalog.sum(t.amount) as total, pg_catalog.count(*) as n
                        from scout.silver_validated_transactions t
-                      where t.transaction_date >= scout_internal.silver_frozen_before()
-                        and t.transaction_date >= scout_internal.gold_kept_from()
+                      where t.transaction_date >= (select scout_internal.silver_frozen_before())
+                        and t.transaction_date >= (select scout_internal.gold_kept_from())
                       group by 1, 2) s
             on s.month = g.month and s.category = g.category) j
  cross join lateral (values (false), (true)) k(missing)

@@ -19,8 +19,8 @@ select 'silver_rejections_reach_bronze'::text as check_name, 'scout'::text as sc
         select 'silver_rejected_products', r.bronze_id::text, r.ingested_at,
                exists (select 1 from scout.bronze_products b where b.id = r.bronze_id)
           from scout.silver_rejected_products r) j
- cross join (select scout_internal.dq_recent_since() as since) n
+ cross join (select (select scout_internal.dq_recent_since()) as since) n
  where j.ingested_at >= pg_catalog.now()
-           - pg_catalog.make_interval(days => (scout_internal.setting('bronze_retention_days'))::int)
+           - pg_catalog.make_interval(days => (select scout_internal.setting('bronze_retention_days'))::int)
  group by j.table_name;
 select scout_internal.register_check('scout_checks.silver_rejections_reach_bronze', 'Referential integrity of the rejected rows → Bronze: every rejected transaction or product of the Bronze retention period points at its Bronze row, so its payload can be fixed and sent again.');

@@ -12,7 +12,7 @@ select 'platinum_recommendations_have_evidence'::text as check_name, 'scout'::te
        'co_occurrence at least min_co_occurrence, 0 < confidence <= 1, lift > 0, ranks 1..n per sku'::text as detail,
        pg_catalog.array_agg(v.sku || ' -> ' || v.recommended_sku) filter (where not v.ok) as failing_keys
   from (select r.sku, r.recommended_sku,
-               r.co_occurrence >= coalesce(b.min_co_occurrence, (scout_internal.setting('min_co_occurrence'))::int)
+               r.co_occurrence >= coalesce(b.min_co_occurrence, (select scout_internal.setting('min_co_occurrence'))::int)
                and r.confidence > 0 and r.confidence <= 1 and r.lift > 0
                and r.rank = pg_catalog.row_number() over (partition by r.sku order by r.rank) as ok
           from scout.platinum_product_recommendations r

@@ -13,7 +13,7 @@ select plan((
 create temp table api_roles (role_name text primary key);
 insert into api_roles values ('anon'), ('authenticated'), ('service_role');
 create temp table pipeline_schemas (schema_name text primary key);
-insert into pipeline_schemas values ('scout'), ('scout_internal'), ('scout_dev'), ('scout_checks'), ('ip_workbench'), ('test_failures');
+insert into pipeline_schemas values ('scout'), ('scout_internal'), ('scout_private'), ('scout_dev'), ('scout_checks'), ('ip_workbench'), ('test_failures');
 
 -- functions: the only ones an API role may execute
 select set_eq($$
@@ -35,6 +35,9 @@ $$, $$values
     ('service_role', 'scout.purge_expired(boolean)'),
     ('service_role', 'scout.backfill(date,date,boolean)'),
     ('service_role', 'scout.run_micro_batch(boolean)'),
+    -- what the store-scoped policies call for their readers (scout_private, not exposed)
+    ('authenticated', 'scout_private.reader_store_ids()'),
+    ('service_role', 'scout_private.reader_store_ids()'),
     -- what those call under the caller's rights (never exposed)
     ('service_role', 'scout_internal.setting(text)'),
     ('service_role', 'scout_internal.holds_job_lock(text)'),
@@ -79,6 +82,10 @@ $$, $$values
     ('service_role', 'scout_internal.oldest_unjudged_bronze(text)'),
     ('service_role', 'scout_internal.dq_recent_since()'),
     ('service_role', 'scout_internal.platinum_last_build()'),
+    ('service_role', 'scout_internal.dq_check_inputs(regclass,jsonb,pg_snapshot,date)'),
+    ('service_role', 'scout_internal.dq_inputs_unchanged(jsonb,jsonb)'),
+    ('service_role', 'scout_internal.dq_failing_keys(text,text,text)'),
+    ('service_role', 'scout_internal.gold_apply_store_daily_sales()'),
     ('service_role', 'scout_internal.raise_alert(text,text,jsonb)'),
     ('service_role', 'scout_internal.job_alert(text,bigint,text,jsonb)'),
     ('service_role', 'scout_internal.event_alert_message(ip_workbench.dq_alerts,text,text)'),
@@ -109,7 +116,7 @@ $$, $$values
     ('service_role', 'scout_internal.silver_isolate_unparseable(text,text)'),
     ('service_role', 'scout_internal.silver_merge_transactions()'),
     ('service_role', 'scout_internal.silver_merge_products()')
-$$, 'the API roles may execute exactly the whitelisted functions: anon and authenticated none, service_role the public API and what it calls');
+$$, 'the API roles may execute exactly the whitelisted functions: anon none, authenticated the store lookup its policies call, service_role the public API and what it calls');
 
 select set_eq($$
     select p.oid::regprocedure::text
@@ -145,12 +152,16 @@ select set_eq($$
 $$, $$
     select 'authenticated' as role_name, t as relation, 'select' as privileges
       from unnest(array['scout.gold_monthly_summary', 'scout.gold_category_trends', 'scout.gold_sales_anomalies',
-                        'scout.platinum_transaction_embeddings', 'scout.platinum_product_recommendations']) t
+                        'scout.platinum_transaction_embeddings', 'scout.platinum_product_recommendations',
+                        -- rows of their own stores, and their own memberships (db/tests/090)
+                        'scout.gold_store_daily_sales', 'scout.ref_stores', 'scout.store_members']) t
     union all
     select 'service_role', t, 'select,insert,update,delete,truncate'
       from unnest(array[
           'scout_internal.ingest_manifest', 'scout.bronze_ingest_errors',
-          'scout.ref_categories',
+          'scout.ref_categories', 'scout.ref_stores', 'scout.store_members',
+          'scout.gold_store_daily_sales', 'scout_internal.gold_store_days_to_rebuild',
+          'test_failures.gold_store_daily_sales',
           'scout.silver_validated_transactions', 'scout.silver_rejected_transactions',
           'scout.silver_products', 'scout.silver_rejected_products',
           'scout_internal.gold_days_to_reaggregate', 'scout_internal.gold_differences_to_add',
@@ -204,8 +215,9 @@ select set_eq($$
     select r.role_name, s.schema_name from api_roles r cross join pipeline_schemas s
      where has_schema_privilege(r.role_name, s.schema_name, 'usage')
 $$, $$values ('authenticated', 'scout'), ('service_role', 'scout'), ('service_role', 'scout_internal'),
+             ('authenticated', 'scout_private'), ('service_role', 'scout_private'),
              ('service_role', 'scout_checks'), ('service_role', 'ip_workbench'), ('service_role', 'test_failures')$$,
-    'schema usage: anon none, authenticated scout only, service_role all but the owner''s scout_dev');
+    'schema usage: anon none, authenticated scout and the policies'' scout_private, service_role all but the owner''s scout_dev');
 
 -- the same rights as behaviour, table by table
 select throws_ok(pg_catalog.format('select pg_temp.as_role(''anon''); select * from %I.%I limit 1', schemaname, tablename),
@@ -213,7 +225,8 @@ select throws_ok(pg_catalog.format('select pg_temp.as_role(''anon''); select * f
   from pg_catalog.pg_tables where schemaname in (select schema_name from pipeline_schemas);
 select pg_temp.as_dba();
 select case when schemaname = 'scout' and tablename in ('gold_monthly_summary', 'gold_category_trends', 'gold_sales_anomalies',
-                                                         'platinum_transaction_embeddings', 'platinum_product_recommendations')
+                                                         'platinum_transaction_embeddings', 'platinum_product_recommendations',
+                                                         'gold_store_daily_sales', 'ref_stores', 'store_members')
             then lives_ok(pg_catalog.format('select pg_temp.as_role(''authenticated''); select * from %I.%I limit 1', schemaname, tablename),
                           pg_catalog.format('authenticated reads %I.%I', schemaname, tablename))
             else throws_ok(pg_catalog.format('select pg_temp.as_role(''authenticated''); select * from %I.%I limit 1', schemaname, tablename),

@@ -47,19 +47,46 @@ RATIOS = (
     (("silver_full", "gold_full"), ("silver_bound", "gold_bound")),
     (("platinum_full",), ("platinum_bound",)),
     (("hourly",), ("hourly_bound",)),
+    (("dq_full",), ("dq_bound",)),
+    (("dq_after_hourly",), ("dq_bound",)),
     (("end_to_end",), ("end_to_end_bound",)),
 )
 RATIO_TARGETS = (  # (target name, the ratio, its limit)
     ("bulk_ingest", "bronze_ingest / bronze_copy_unlogged", 1.5),
     ("full_silver_gold", "(silver_full + gold_full) / (silver_bound + gold_bound)", 1.1),
     ("platinum", "platinum_full / platinum_bound", 1.0),
+    ("dq_after_hourly", "dq_after_hourly / dq_bound", 0.5),
 )
 ABSOLUTE_TARGETS = (  # (target name, step, limit in seconds)
     ("platinum_unchanged", "platinum_unchanged", 0.05),
     ("hourly", "hourly", 0.5),
     ("hourly_nothing_new", "hourly_nothing_new", 0.05),
     ("gold_after_spread_corrections", "gold_corrections", 1.0),
+    ("dq_nothing_new", "dq_nothing_new", 1.0),
 )
+
+# A store manager's reads (a member of ST-001 only): each is timed as that user, with the
+# store-scoped policies on, and as the owner without them, the owner's query naming the
+# store where the user's relies on the policy alone (the same rows either way).
+STORE_SCOPE_QUERIES = {  # name: (the user's query, the same rows without the policies)
+    # the store's dashboard: a year by month and category, and the last 30 days
+    "store_dashboard": (
+        "select date_trunc('month', sales_date) as month, category, sum(total_amount), sum(transaction_count) "
+        "from scout.gold_store_daily_sales where store_id = 'ST-001' and sales_date >= current_date - 365 "
+        "group by 1, 2 order by 1, 2",) * 2,
+    "store_last_30_days": (
+        "select sales_date, category, total_amount, transaction_count from scout.gold_store_daily_sales "
+        "where store_id = 'ST-001' and sales_date >= current_date - 30 order by sales_date, category",) * 2,
+    # Platinum: the store's latest sentences, and all of its rows with no store named (the policy alone)
+    "platinum_latest": (
+        "select transaction_id, text from scout.platinum_transaction_embeddings "
+        "where store_id = 'ST-001' order by transaction_date desc, transaction_id limit 50",) * 2,
+    "platinum_own_rows": (
+        "select count(*), sum(length(text)) from scout.platinum_transaction_embeddings",
+        "select count(*), sum(length(text)) from scout.platinum_transaction_embeddings where store_id = 'ST-001'"),
+}
+STORE_MEMBER_CLAIMS = '{"role": "authenticated", "sub": "00000000-0000-0000-0000-000000000001", ' \
+                      '"app_metadata": {"store_ids": ["ST-001"]}}'
 
 DASHBOARD_QUERIES = {
     # the Superset query of the README this layer replaces
@@ -137,10 +164,12 @@ class Bench:
         self.silver()
         self.gold()
         self.platinum()
+        self.quality()
         self.hourly()
         self.corrections_spread()
         self.rpc()
         self.dashboard()
+        self.store_scope()
         return self.report()
 
     def prepare(self) -> None:
@@ -150,6 +179,7 @@ class Bench:
             conn.execute(sql.SQL("create database {}").format(sql.Identifier(self.database)))
         Migrator(Target(self.url, "scout-db bench")).migrate()
         with self.connect() as conn:
+            conn.execute("select scout_dev.seed_stores()")  # the generator's 50 stores, as the demo has them
             settings = dict(conn.execute("select name, setting || coalesce(unit, '') from pg_settings "
                                          "where name = any(%s)", (list(SETTINGS),)).fetchall())
             self.info["postgres"] = {"version": conn.execute("select version()").fetchone()[0], "settings": settings}
@@ -248,10 +278,11 @@ class Bench:
             with self.step("gold_bound", "bound: one hand-written statement per Gold mart from Silver"):
                 conn.execute(reference("gold_monthly_summary"))
                 conn.execute(reference("gold_category_trends"))
+                conn.execute(reference("gold_store_daily_sales"))
             with self.step("gold_full", "scout.refresh_gold() after the first load (every day queued)") as record:
                 record["result"] = conn.execute("select scout.refresh_gold()").fetchone()[0]
             self.compare_gold(conn, "gold_same_rows_as_bound")
-            conn.execute("drop table bench_gold_monthly, bench_gold_weekly")
+            conn.execute("drop table bench_gold_monthly, bench_gold_weekly, bench_gold_store_daily")
 
     def compare_gold(self, conn: psycopg.Connection, name: str) -> None:
         monthly = self.differences(conn, "bench_gold_monthly", "scout.gold_monthly_summary",
@@ -261,10 +292,15 @@ class Bench:
         weekly = self.differences(conn, "bench_gold_weekly", "scout.gold_category_trends",
                                   "week_start, category, total_amount, transaction_count, moving_avg_4w, "
                                   "baseline_mean, baseline_stddev, z_score, is_anomaly, is_complete")
+        stores = self.differences(conn, "bench_gold_store_daily", "scout.gold_store_daily_sales",
+                                  "store_id, sales_date, category, total_amount, transaction_count, customer_count, "
+                                  "total_quantity, is_complete")
         rows = conn.execute("select (select count(*) from scout.gold_monthly_summary), "
-                            "(select count(*) from scout.gold_category_trends)").fetchone()
-        self.check(name, monthly == 0 and weekly == 0,
-                   f"{rows[0]} monthly and {rows[1]} weekly rows; {monthly} and {weekly} differ from the bound's")
+                            "(select count(*) from scout.gold_category_trends), "
+                            "(select count(*) from scout.gold_store_daily_sales)").fetchone()
+        self.check(name, monthly == 0 and weekly == 0 and stores == 0,
+                   f"{rows[0]} monthly, {rows[1]} weekly and {rows[2]} store-day rows; {monthly}, {weekly} and "
+                   f"{stores} differ from the bound's")
 
     def platinum(self) -> None:
         with self.connect() as conn:
@@ -288,6 +324,20 @@ class Bench:
                        f"recommendations; {embeddings} and {recommendations} differ from the bound's")
             self.repeated(conn, "platinum_unchanged", "scout.refresh_platinum() again, nothing changed",
                           "select scout.refresh_platinum()")
+
+    def quality(self) -> None:
+        """The data-quality run against what `dbt test` runs for the same rules."""
+        with self.connect() as conn:
+            with self.step("dq_bound", "bound: the dbt tests of the same rules, as dbt compiles them") as record:
+                record["failures"] = conn.execute(reference("dq_dbt_tests")).fetchone()[0]
+            with self.step("dq_full", "scout.run_dq_checks() after the first load") as record:
+                record["result"] = conn.execute("select scout.run_dq_checks()").fetchone()[0]
+            self.repeated(conn, "dq_nothing_new", "scout.run_dq_checks() again, nothing changed",
+                          "select scout.run_dq_checks()")
+            self.check("dq_runs_ok", all(r.get("status") == "ok" for r in
+                                         (self.steps["dq_full"]["result"], self.steps["dq_nothing_new"]["result"])),
+                       f"dq_full: {self.steps['dq_full']['result'].get('status')}, "
+                       f"dq_nothing_new kept {self.steps['dq_nothing_new']['result'].get('kept_checks')} checks")
 
     def hourly(self) -> None:
         with self.connect() as conn:
@@ -314,6 +364,8 @@ class Bench:
                        "; ".join(f"{s}: {self.steps[s]['result'].get('status')}" for s in ("hourly", "hourly_nothing_new")))
             with self.step("platinum_after_hourly", "scout.refresh_platinum() after the hour's rows") as record:
                 record["result"] = conn.execute("select scout.refresh_platinum()").fetchone()[0]
+            with self.step("dq_after_hourly", "scout.run_dq_checks() after the hour's rows") as record:
+                record["result"] = conn.execute("select scout.run_dq_checks()").fetchone()[0]
 
     def corrections_spread(self) -> None:
         with self.connect() as conn:
@@ -331,8 +383,9 @@ class Bench:
                 record["result"] = conn.execute("select scout.refresh_gold()").fetchone()[0]
             conn.execute(reference("gold_monthly_summary"))
             conn.execute(reference("gold_category_trends"))
+            conn.execute(reference("gold_store_daily_sales"))
             self.compare_gold(conn, "gold_after_corrections_same_rows_as_bound")
-            conn.execute("drop table bench_gold_monthly, bench_gold_weekly")
+            conn.execute("drop table bench_gold_monthly, bench_gold_weekly, bench_gold_store_daily")
 
     def rpc(self) -> None:
         """The ingest RPC as PostgREST calls it: a transaction per request, as service_role."""
@@ -394,6 +447,32 @@ class Bench:
                                   median_in_server_ms=round(statistics.median(in_server), 3))
             conn.execute("reset role")
 
+    def store_scope(self, repeat: int = 50) -> None:
+        """What the store-scoped policies cost a store manager's reads: the median time in
+        the server with them (as a member of one store) and without (as the owner)."""
+        with self.connect() as conn:
+            conn.execute("vacuum analyze scout.gold_store_daily_sales, scout.platinum_transaction_embeddings")
+            for name, (as_member, as_owner) in STORE_SCOPE_QUERIES.items():
+                with self.step(f"store_scope_{name}", f"{as_member.split(' from ')[1].split()[0]}: a member of one "
+                                                      f"store with the policies, against the owner without") as record:
+                    def median_ms(query: str) -> float:
+                        return statistics.median(
+                            conn.execute("explain (analyze, format json) " + query).fetchone()[0][0]["Execution Time"]
+                            for _ in range(repeat))
+                    without = median_ms(as_owner)
+                    rows = conn.execute(as_owner).fetchall()
+                    conn.execute("set role authenticated")
+                    conn.execute("select set_config('request.jwt.claims', %s, false)", (STORE_MEMBER_CLAIMS,))
+                    with_policies = median_ms(as_member)
+                    same = conn.execute(as_member).fetchall() == rows
+                    conn.execute("reset role")
+                    record.update(median_in_server_ms=round(with_policies, 3),
+                                  median_without_policies_ms=round(without, 3),
+                                  ratio=round(with_policies / without, 3) if without else None)
+                self.check(f"store_scope_{name}_same_rows", same and bool(rows),
+                           f"the member and the owner read the same {len(rows)} rows" if same
+                           else "the member's rows differ from the owner's")
+
     # -- the report -----------------------------------------------------------------------
 
     def seconds(self, names: str | tuple[str, ...]) -> float:
@@ -416,6 +495,10 @@ class Bench:
             targets[name] = {"value": round(value, 4), "limit": limit, "unit": "s", "met": value <= limit}
         targets["ingest_peak_rss"] = {"value": self.steps["bronze_ingest"]["peak_rss_mb"], "limit": 200, "unit": "MB",
                                       "met": self.steps["bronze_ingest"]["peak_rss_mb"] < 200}
+        for name in STORE_SCOPE_QUERIES:
+            ratio = self.steps[f"store_scope_{name}"]["ratio"]
+            targets[f"store_scope_{name}"] = {"value": ratio, "limit": 1.2, "unit": "ratio with/without policies",
+                                              "met": ratio is not None and ratio <= 1.2}
         rps = self.steps["rpc_batch_500"]["rows_per_second"]
         targets["rpc_batch_500_rows_per_second"] = {"value": rps, "limit": 50000, "unit": "rows/s, at least",
                                                     "met": rps >= 50000}

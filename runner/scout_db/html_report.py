@@ -11,13 +11,14 @@ STYLE = """
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#1d2733;padding:0 1rem}
 h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #dde3ea;padding-bottom:.3rem}
 .muted{color:#66727f}table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:left;padding:.35rem .6rem;border-bottom:1px solid #eef1f4}
-th{background:#f6f8fa;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f6f8fa;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .bad{color:#b3261e;font-weight:600}.ok{color:#1e7d32}.warn{color:#a15c00}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:1rem}
-.chart{border:1px solid #e3e8ee;border-radius:6px;padding:.6rem}.chart h3{margin:0 0 .3rem;font-size:.95rem}
+.chart{border:1px solid #e3e8ee;border-radius:6px;padding:.6rem}.chart h3{margin:0 0 .3rem;font-size:.95rem;overflow-wrap:anywhere}
 code{background:#f3f5f7;padding:0 .25rem;border-radius:3px}
-.wide{overflow-x:auto;max-width:100%}td{overflow-wrap:anywhere}
-td.keys{font:12px ui-monospace,Menlo,Consolas,monospace;color:#44505c;max-width:260px;overflow-wrap:anywhere}
+.wide{overflow-x:auto;max-width:100%}td{overflow-wrap:break-word}
+td.keys{font:12px ui-monospace,Menlo,Consolas,monospace;color:#44505c;min-width:16rem;max-width:260px;overflow-wrap:anywhere}
+td.id{overflow-wrap:anywhere;min-width:9rem}
 """
 
 
@@ -88,7 +89,7 @@ def render_html(data: dict) -> str:
     for point in data["history"]:
         history[point["table"]].append((point["checked_at"], point["dq_score"]))
     scores = "".join(
-        f"<tr><td>{_e(s['table'])}</td><td>{_e(s['layer'])}</td>"
+        f"<tr><td class='id'>{_e(s['table'])}</td><td>{_e(s['layer'])}</td>"
         + "".join(f'<td class="num">{_e(s[k])}</td>' for k in ("completeness", "uniqueness", "timeliness"))
         + f'<td class="num {_score_class(s["dq_score"], s["overall_threshold"])}">{_e(s["dq_score"])}</td>'
         f'<td class="num muted">{_e(s["cumulative_score"])}</td><td class="num muted">{_e(s["overall_threshold"])}</td>'
@@ -103,7 +104,7 @@ def render_html(data: dict) -> str:
         '<tr><td colspan="7" class="ok">No open alert.</td></tr>'
     failing = [c for c in data["checks"] if c["failed"] or c.get("recent_failed")]
     checks = "".join(
-        f"<tr><td><code>{_e(c['check'])}</code></td><td>{_e(c['table'])}</td><td>{_e(c['dimension'])}</td>"
+        f"<tr><td class='id'><code>{_e(c['check'])}</code></td><td class='id'>{_e(c['table'])}</td><td>{_e(c['dimension'])}</td>"
         f"<td class='num bad'>{_e(c.get('recent_failed'))}</td><td class='num bad'>{_e(c['failed'])}</td>"
         f"<td class='num'>{_e(c['passed'])}</td><td>{_e(c['detail'])}</td>"
         f"<td class='keys'>{_e(', '.join(c['sample_keys'][:3]))}</td></tr>" for c in failing) or \

@@ -63,7 +63,8 @@ select a.pid, a.usename, a.application_name, a.state, a.xact_start, left(a.query
  order by a.pid
 """
 # Schemas db/functions may define objects in.
-FUNCTION_SCHEMAS = ("scout", "scout_internal", "scout_dev", "scout_checks", "ip_workbench", "test_failures")
+FUNCTION_SCHEMAS = ("scout", "scout_internal", "scout_private", "scout_dev", "scout_checks", "ip_workbench",
+                    "test_failures")
 
 # yoyo's own bookkeeping tables (its internal schema version 2), so `yoyo list`
 # and databases migrated by earlier versions of scout-db keep working.

@@ -17,6 +17,7 @@ begin
     if p_rows is null or p_rows < 0 then
         raise exception 'p_rows must be a non-negative number of rows, got %', p_rows using errcode = '22023';
     end if;
+    perform scout_dev.seed_stores();
     insert into scout.bronze_products (raw_data, source, ingestion_batch_id)
     select g.payload, 'seed', v_batch from scout_dev.generate_products(p_seed) g order by g.seq;
     get diagnostics v_products = row_count;
@@ -27,6 +28,6 @@ begin
 end
 $fn$;
 comment on function scout_dev.seed_bronze(bigint, bigint, date) is
-    'Inserts scout_dev.generate_products(p_seed) and p_rows of scout_dev.generate_transactions into Bronze with source seed; returns the batch id and counts.';
+    'Adds the demo chain''s stores (scout_dev.seed_stores), then inserts scout_dev.generate_products(p_seed) and p_rows of scout_dev.generate_transactions into Bronze with source seed; returns the batch id and counts.';
 revoke all on function scout_dev.seed_bronze(bigint, bigint, date) from public;
 -- Owner only: generated data is for demos, tests and benchmarks, never for the API roles.

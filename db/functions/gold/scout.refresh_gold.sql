@@ -19,6 +19,7 @@ declare
     v_monthly_rows bigint := 0;
     v_weekly_rows bigint := 0;
     v_anomalies jsonb := '{}'::jsonb;
+    v_stores jsonb;
 begin
     v_run := scout_internal.job_start('scout.refresh_gold', p_wait);
     if v_run ? 'status' then
@@ -38,6 +39,7 @@ begin
             perform pg_catalog.set_config('enable_nestloop', 'on', true);
 
         end if;
+        v_stores := scout_internal.gold_apply_store_daily_sales();
         if (v_claimed ->> 'categories_rewritten')::bigint > 0 then
             v_monthly_rows := scout_internal.gold_build_monthly_summary();
             v_weekly_rows := scout_internal.gold_build_category_trends();
@@ -48,7 +50,7 @@ begin
         return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object('status', 'ok') || v_claimed
             || pg_catalog.jsonb_build_object('monthly_summary_rows', v_monthly_rows,
                                              'category_trends_rows', v_weekly_rows, 'plan', v_plan)
-            || v_anomalies);
+            || v_stores || v_anomalies);
     exception when others or query_canceled then
         -- the block's work is rolled back; the failure is kept in the run's row
         return scout_internal.job_fail(v_run, 'gold', sqlstate, sqlerrm);
@@ -56,6 +58,6 @@ begin
 end
 $fn$;
 comment on function scout.refresh_gold(boolean) is
-    'Brings scout.gold_monthly_summary and scout.gold_category_trends up to date with Silver, from what refresh_silver queued, in named steps: scout_internal.gold_claim_changes, gold_apply_monthly_totals, gold_apply_weekly_totals, gold_build_monthly_summary, gold_build_category_trends, gold_find_sales_anomalies. Returns {"status", "changed_days", "changes_applied", "months_recomputed", "months_reaggregated", "weeks_recomputed", "categories_rewritten", "monthly_summary_rows", "category_trends_rows", "plan", "new_business_day", "anomalies", "anomalies_new"}. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
+    'Brings scout.gold_monthly_summary, scout.gold_category_trends and scout.gold_store_daily_sales up to date with Silver, from what refresh_silver queued, in named steps: scout_internal.gold_claim_changes, gold_apply_monthly_totals, gold_apply_weekly_totals, gold_apply_store_daily_sales, gold_build_monthly_summary, gold_build_category_trends, gold_find_sales_anomalies. Returns {"status", "changed_days", "changes_applied", "months_recomputed", "months_reaggregated", "weeks_recomputed", "categories_rewritten", "monthly_summary_rows", "category_trends_rows", "plan", "store_cells_rebuilt", "store_rows_written", "store_rows_completed", "new_business_day", "anomalies", "anomalies_new"}. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 revoke all on function scout.refresh_gold(boolean) from public;
 grant execute on function scout.refresh_gold(boolean) to service_role;

@@ -14,7 +14,7 @@ begin
     -- DELETE, not TRUNCATE: TRUNCATE would block readers until commit.
     delete from scout.platinum_transaction_embeddings;
     get diagnostics v_embeddings_dropped = row_count;
-    insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date)
+    insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date, store_id)
     select s.transaction_id,
            -- to_char, not ::text: a date's text form follows the session's DateStyle
            'On ' || pg_catalog.to_char(s.transaction_date, 'YYYY-MM-DD') || ', a ' || s.category || coalesce(' / ' || s.subcategory, '')
@@ -28,7 +28,8 @@ begin
                || coalesce(': ' || s.description, '') || '.',
            -- to_jsonb of a row: the same object as jsonb_build_object of its columns, in half the time
            pg_catalog.jsonb_strip_nulls(pg_catalog.to_jsonb(m)),
-           s.transaction_date
+           s.transaction_date,
+           s.store_id  -- who may read the sentence depends on it
       from scout.silver_validated_transactions s
       left join scout.silver_products p on p.sku = s.sku
      cross join lateral (select s.transaction_id, s.transaction_date, s.amount, s.currency, s.category,
@@ -40,6 +41,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.platinum_build_embeddings(date) is
-    'Step of scout.refresh_platinum: rewrites scout.platinum_transaction_embeddings with one sentence per Silver transaction dated p_since or later (date, category, amount, the product by name and brand where scout.silver_products knows the SKU, store, vendor, payment, description) and its typed fields; returns {"embeddings", "dropped"}. Only inside scout.refresh_platinum (55000 otherwise).';
+    'Step of scout.refresh_platinum: rewrites scout.platinum_transaction_embeddings with one sentence per Silver transaction dated p_since or later (date, category, amount, the product by name and brand where scout.silver_products knows the SKU, store, vendor, payment, description) its typed fields and its store (store_id, what the store-scoped policy reads); returns {"embeddings", "dropped"}. Only inside scout.refresh_platinum (55000 otherwise).';
 revoke all on function scout_internal.platinum_build_embeddings(date) from public;
 grant execute on function scout_internal.platinum_build_embeddings(date) to service_role;

@@ -8,6 +8,9 @@
 -- recent row keeps its previous run's recent figures: no news is not good news, so
 -- a bad batch's alert stays open until better data arrives or the rows are fixed.
 -- A check that raises is a failed result of its own, not the end of the run.
+-- A check none of whose inputs changed since the run that judged it, that day, keeps
+-- that judgement without reading its tables again (scout_internal.dq_check_inputs,
+-- dq_inputs_unchanged): a second run with nothing new costs lookups, not scans.
 create or replace function scout_internal.dq_run_checks()
 returns jsonb
 language plpgsql
@@ -16,6 +19,13 @@ set search_path = ''
 as $fn$
 declare
     v_check record;
+    v_seen jsonb;
+    v_before record;
+    -- what every counted table's version is, read once with the snapshot they belong to
+    v_versions jsonb := (select pg_catalog.jsonb_object_agg(v.table_name::text, v.version) from ip_workbench.layer_versions v);
+    v_snapshot pg_snapshot := pg_catalog.pg_current_snapshot();
+    v_today date := scout_internal.business_today();
+    v_last_run bigint := (select pg_catalog.max(d.run_id) from ip_workbench.dq_results d);
     v_columns text := 'check_name, schema_name, table_name, layer, dimension, level, passed, failed, detail, failing_keys';
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_run_checks');
@@ -26,9 +36,10 @@ begin
         check_name text, schema_name text, table_name text, layer text, dimension text, level text,
         passed bigint, failed bigint, detail text, failing_keys text[],
         recent_passed bigint, recent_failed bigint, recent_carried boolean not null default false,
-        timeliness numeric  -- the score of a timeliness row, measured once here
+        timeliness numeric,  -- the score of a timeliness row, measured once here
+        inputs_seen jsonb, reused_from_run_id bigint
     ) on commit drop;
-    for v_check in select c.relname,
+    for v_check in select c.oid, c.relname,
                           exists (select 1 from pg_catalog.pg_attribute a
                                    where a.attrelid = c.oid and a.attname = 'recent_failed' and not a.attisdropped)
                           and exists (select 1 from pg_catalog.pg_attribute a
@@ -36,11 +47,27 @@ begin
                               as knows_recent
                      from pg_catalog.pg_class c
                     where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' order by c.relname loop
+        v_seen := scout_internal.dq_check_inputs(v_check.oid, v_versions, v_snapshot, v_today);
+        -- the previous run's results of this view (one view may name several checks)
+        select pg_catalog.bool_and(scout_internal.dq_inputs_unchanged(d.inputs_seen, v_seen)) as unchanged,
+               pg_catalog.min(coalesce(d.reused_from_run_id, d.run_id)) as judged_in into v_before
+          from ip_workbench.dq_results d
+         where d.run_id = v_last_run and (d.inputs_seen ->> 'view' = v_check.oid::regclass::text or d.check_name = v_check.relname);
+        if v_before.unchanged then
+            -- nothing it reads changed: its judgement stands, failing keys included
+            insert into pg_temp.dq_run_results
+            select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level, d.passed, d.failed, d.detail,
+                   (select pg_catalog.array_agg(f.key) from scout_internal.dq_failing_keys(d.check_name, d.schema_name, d.table_name) f(key)),
+                   d.recent_passed, d.recent_failed, true, null, d.inputs_seen, v_before.judged_in
+              from ip_workbench.dq_results d
+             where d.run_id = v_last_run and (d.inputs_seen ->> 'view' = v_check.oid::regclass::text or d.check_name = v_check.relname);
+            continue;
+        end if;
         begin
-            execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed) select %s, %s from scout_checks.%I',
+            execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed, inputs_seen) select %s, %s, $1 from scout_checks.%I',
                                       v_columns, v_columns,
                                       case when v_check.knows_recent then 'recent_passed, recent_failed' else 'passed, failed' end,
-                                      v_check.relname);
+                                      v_check.relname) using v_seen;
         exception when others then
             insert into pg_temp.dq_run_results
             values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
@@ -70,6 +97,7 @@ begin
      where p.check_name = r.check_name and p.schema_name = r.schema_name and p.table_name = r.table_name;
     return (select pg_catalog.jsonb_build_object('checks', pg_catalog.count(*),
                                                  'failed_checks', pg_catalog.count(*) filter (where r.failed > 0),
+                                                 'kept_checks', pg_catalog.count(distinct r.inputs_seen ->> 'view') filter (where r.reused_from_run_id is not null),
                                                  'failing_rows', coalesce(pg_catalog.sum(r.failed), 0),
                                                  'recent_failing_rows', coalesce(pg_catalog.sum(r.recent_failed)
                                                                                  filter (where not r.recent_carried), 0))
@@ -77,6 +105,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.dq_run_checks() is
-    'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). Returns {"checks", "failed_checks", "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
+    'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). A check none of whose inputs changed since the run that judged it, the same business day (scout_internal.dq_inputs_unchanged), keeps that run''s whole result without reading its tables (reused_from_run_id, recent_carried; its failing keys from test_failures). Returns {"checks" (results), "failed_checks", "kept_checks" (check views whose judgement was kept), "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
 revoke all on function scout_internal.dq_run_checks() from public;
 grant execute on function scout_internal.dq_run_checks() to service_role;

@@ -17,6 +17,9 @@ as $fn$
                     then coalesce(pg_catalog.now() - scout_internal.oldest_unjudged_bronze('silver_transactions'), '0')
                 when t.table_name = 'silver_products'
                     then coalesce(pg_catalog.now() - scout_internal.oldest_unjudged_bronze('silver_products'), '0')
+                when t.table_name = 'gold_store_daily_sales'
+                    then coalesce(pg_catalog.now() - (select pg_catalog.min(q.queued_at)
+                                                        from scout_internal.gold_store_days_to_rebuild q), '0')
                 when t.layer = 'gold'
                     then coalesce(pg_catalog.now() - (select pg_catalog.min(q.queued_at)
                                                         from scout_internal.gold_days_to_reaggregate q), '0') end,
@@ -32,7 +35,7 @@ as $fn$
        and (t.last_updated is not null or t.layer in ('silver', 'gold'))
 $fn$;
 comment on function scout_internal.table_lag(text, text) is
-    'How late table p_schema.p_table is (lag), how late it may be (allowed) and what was measured (measure): a table with expected_every (a source) by its last arrival against expected_every plus its layer''s timeliness threshold; Silver by its oldest Bronze row not judged yet; Gold by its oldest queued Silver change; others by their last change. No row for a layer without a timeliness threshold (platinum: on demand), a rejected-rows table, or a source that never received anything.';
+    'How late table p_schema.p_table is (lag), how late it may be (allowed) and what was measured (measure): a table with expected_every (a source) by its last arrival against expected_every plus its layer''s timeliness threshold; Silver by its oldest Bronze row not judged yet; Gold by its oldest queued Silver change (the store mart by its own queue); others by their last change. No row for a layer without a timeliness threshold (platinum: on demand), a rejected-rows table, or a source that never received anything.';
 revoke all on function scout_internal.table_lag(text, text) from public;
 grant execute on function scout_internal.table_lag(text, text) to service_role;
 

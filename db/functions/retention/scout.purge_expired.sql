@@ -55,12 +55,15 @@ begin
         update ip_workbench.settings
            set value = pg_catalog.to_jsonb(greatest(v_silver_before, scout_internal.silver_frozen_before())),
                updated_at = pg_catalog.now()
-         where name = 'silver_purged_before';
+         where name = 'silver_purged_before'
+           -- saved only when it moves: an unchanged value is no change to count
+           and value is distinct from pg_catalog.to_jsonb(greatest(v_silver_before, scout_internal.silver_frozen_before()));
 
         v_step := 'gold';
         v_counts := v_counts || pg_catalog.jsonb_build_object(
             'gold_monthly_summary', scout_internal.purge_older('scout', 'gold_monthly_summary', 'month', v_gold_before),
-            'gold_category_trends', scout_internal.purge_older('scout', 'gold_category_trends', 'week_start', v_gold_before));
+            'gold_category_trends', scout_internal.purge_older('scout', 'gold_category_trends', 'week_start', v_gold_before),
+            'gold_store_daily_sales', scout_internal.purge_older('scout', 'gold_store_daily_sales', 'sales_date', v_gold_before));
         -- the totals keep a year more: growth rates and baselines look back that far
         perform scout_internal.purge_older('scout_internal', 'gold_monthly_category_totals', 'month', v_gold_before - interval '1 year');
         perform scout_internal.purge_older('scout_internal', 'gold_weekly_category_totals', 'week_start', v_gold_before - interval '1 year');
@@ -80,6 +83,6 @@ begin
 end
 $fn$;
 comment on function scout.purge_expired(boolean) is
-    'Applies each layer''s retention (ip_workbench.settings): Bronze rows and ingest errors older than bronze_retention_days (at least 30) that Silver has processed; Silver transactions of, and rejected rows judged in, whole months older than silver_retention_days (Gold keeps those months, frozen); Gold mart rows of months and weeks older than gold_retention_days; Platinum sentences older than 90 days. Silver rows keep their lineage (bronze_id, source, batch, ingested_at) after their Bronze row is purged. Returns {"status", "deleted": {table: rows}, the boundaries, …}. Runs with its owner''s rights.';
+    'Applies each layer''s retention (ip_workbench.settings): Bronze rows and ingest errors older than bronze_retention_days (at least 30) that Silver has processed; Silver transactions of, and rejected rows judged in, whole months older than silver_retention_days (Gold keeps those months, frozen); Gold mart rows of months, weeks and days older than gold_retention_days; Platinum sentences older than 90 days. Silver rows keep their lineage (bronze_id, source, batch, ingested_at) after their Bronze row is purged. Returns {"status", "deleted": {table: rows}, the boundaries, …}. Runs with its owner''s rights.';
 revoke all on function scout.purge_expired(boolean) from public;
 grant execute on function scout.purge_expired(boolean) to service_role;

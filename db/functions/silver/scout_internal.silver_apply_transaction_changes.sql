@@ -2,8 +2,8 @@
 -- in pg_temp.silver_transaction_changes go to Silver and are told to Gold.
 --   (transaction_id, change: insert | update | delete,
 --    the 20 other Silver columns of the new version (NULL for delete),
---    old_category, old_transaction_date, old_customer_id, old_amount, old_quantity: the
---    version it replaces (NULL for insert))
+--    old_category, old_transaction_date, old_customer_id, old_amount, old_quantity,
+--    old_store_id: the version it replaces (NULL for insert))
 -- Gold hears of a small change as differences per (category, day, customer), +1 for
 -- each new version and -1 for the one it replaced, which it adds to its totals; of a
 -- large one (p_gold_days) as the days it touched, which it re-aggregates from Silver
@@ -21,12 +21,23 @@ declare
 begin
     -- backfill holds Silver's lock too: it brings Silver up to date first
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_apply_transaction_changes');
-    perform 'PRAGMA:TABLE: silver_transaction_changes (transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, bronze_id uuid, bronze_seq bigint, source text, ingestion_batch_id text, ingested_at timestamptz, change text, old_category text, old_transaction_date date, old_customer_id text, old_amount numeric, old_quantity integer)';
+    perform 'PRAGMA:TABLE: silver_transaction_changes (transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, bronze_id uuid, bronze_seq bigint, source text, ingestion_batch_id text, ingested_at timestamptz, change text, old_category text, old_transaction_date date, old_customer_id text, old_amount numeric, old_quantity integer, old_store_id text)';
     -- Nothing to write, no statement: each one counts as a write of Silver
     -- (ip_workbench.layer_versions) and would make Platinum rebuild for nothing.
     if not exists (select 1 from pg_temp.silver_transaction_changes) then
         return pg_catalog.jsonb_build_object('inserted', 0, 'updated', 0, 'deleted', 0);
     end if;
+    -- the store mart hears of every (store, category, day) touched, old version and new:
+    -- a correction that only moved a sale to another store cancels out below, not here.
+    -- A large change tells it whole days instead, as it tells Gold.
+    insert into scout_internal.gold_store_days_to_rebuild (store_id, category, day, all_stores)
+    select case when p_gold_days then null else x.store_id end, x.category, x.day, p_gold_days
+      from (select c.store_id, c.category, c.transaction_date as day
+              from pg_temp.silver_transaction_changes c where c.change <> 'delete'
+            union
+            select c.old_store_id, c.old_category, c.old_transaction_date
+              from pg_temp.silver_transaction_changes c where c.change <> 'insert') x
+     group by case when p_gold_days then null else x.store_id end, x.category, x.day;
     if p_gold_days then
         insert into scout_internal.gold_days_to_reaggregate (category, day)
         select c.category, c.transaction_date from pg_temp.silver_transaction_changes c where c.change <> 'delete'

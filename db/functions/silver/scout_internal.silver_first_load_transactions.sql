@@ -15,10 +15,17 @@ declare
 begin
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_first_load_transactions');
     perform 'PRAGMA:TABLE: silver_delta_transactions (bronze_id uuid, bronze_seq bigint, ingest_xid xid8, source text, ingestion_batch_id text, ingested_at timestamptz, transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, reasons text[], parse_error text)';
-    insert into scout_internal.gold_days_to_reaggregate (category, day)
-    select distinct d.category, d.transaction_date
-      from pg_temp.silver_delta_transactions d
-     where pg_catalog.cardinality(d.reasons) = 0;
+    -- the days loaded, in one pass, for Gold's marts and (whole days, every store) its
+    -- store mart
+    with days as materialized (
+        select distinct d.category, d.transaction_date as day
+          from pg_temp.silver_delta_transactions d
+         where pg_catalog.cardinality(d.reasons) = 0
+    ), for_marts as (
+        insert into scout_internal.gold_days_to_reaggregate (category, day) select days.category, days.day from days
+    )
+    insert into scout_internal.gold_store_days_to_rebuild (category, day, all_stores)
+    select days.category, days.day, true from days;
     -- Building an index from sorted rows (in parallel) costs a fraction of growing it
     -- row by row: for a large first load, Silver's secondary indexes are dropped and
     -- rebuilt around the insert. That locks Silver until commit; the API roles never

@@ -111,7 +111,10 @@ begin
 
     select pg_catalog.max(d.bronze_seq) into v_own_seq
       from pg_temp.silver_delta_products d where d.ingest_xid = v_own;
-    perform scout_internal.advance_watermark('silver_products', v_now, v_own, v_own_seq);
+    -- nothing read, nothing to record (see silver_merge_transactions)
+    if v_processed > 0 then
+        perform scout_internal.advance_watermark('silver_products', v_now, v_own, v_own_seq);
+    end if;
 
     perform scout_internal.touch_table('scout', 'bronze_products', v_processed, v_processed,
         (select pg_catalog.max(b.ingested_at) from scout.bronze_products b));

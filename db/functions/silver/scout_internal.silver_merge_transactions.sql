@@ -67,7 +67,11 @@ begin
     perform pg_catalog.set_config('enable_hashjoin', 'on', true);
     perform pg_catalog.set_config('enable_mergejoin', 'on', true);
 
-    perform scout_internal.advance_watermark('silver_transactions', v_now, v_own, (v_parsed ->> 'own_seq')::bigint);
+    -- nothing read, nothing to record: the watermark stays, and stays unwritten (a write
+    -- would tell the data-quality run that what it judged has changed)
+    if v_processed > 0 then
+        perform scout_internal.advance_watermark('silver_transactions', v_now, v_own, (v_parsed ->> 'own_seq')::bigint);
+    end if;
 
     perform scout_internal.touch_table('scout', 'bronze_transactions', v_processed, v_processed,
         (select pg_catalog.max(b.ingested_at) from scout.bronze_transactions b));

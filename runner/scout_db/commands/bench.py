@@ -78,6 +78,9 @@ def render(result: dict, console: Console) -> None:
         extra = ""
         if "rows_per_second" in step:
             extra = f" — {step['rows_per_second']:,} rows/s, p95 {step['p95_ms']} ms"
+        elif "median_without_policies_ms" in step:
+            extra = (f" — median {step['median_in_server_ms']} ms in the server with the policies, "
+                     f"{step['median_without_policies_ms']} ms without")
         elif "median_in_server_ms" in step:
             extra = f" — median {step['median_in_server_ms']} ms in the server, {step['median_round_trip_ms']} ms round trip"
         elif "peak_rss_mb" in step:

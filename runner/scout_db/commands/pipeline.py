@@ -187,6 +187,8 @@ def demo(rows: int) -> None:
                 _write_generated(conn, "copy (select g.payload::text from scout_dev.generate_products(42) g "
                                        "order by g.seq) to stdout (format binary)", (), products)
         with _step("3/5 loading them with scout-db ingest"):
+            # the chain the generator sells in: its 50 stores, for the store mart and store scope
+            conn.execute("select scout_dev.seed_stores()")
             for path, kind in ((products, "products"), (transactions, "transactions")):
                 loaded = load_file(conn, path, kind, "demo", False)
                 click.echo(f"    {path.name}: " + ("already loaded, reused" if loaded.status == "skipped" else

@@ -1,0 +1,119 @@
+-- Gold's store step: scout.gold_store_daily_sales recomputed for every (store, day,
+-- category) Silver changed (scout_internal.gold_store_days_to_rebuild), each whole from
+-- Silver's store index: a distinct customer count cannot be patched by differences, and
+-- a store's day of one category is a handful of sales. Then the day that ended is
+-- marked complete.
+create or replace function scout_internal.gold_apply_store_daily_sales()
+returns jsonb
+language plpgsql
+volatile
+set search_path = ''
+as $fn$
+declare
+    v_today date := scout_internal.business_today();
+    v_cells bigint;
+    v_deleted bigint := 0;
+    v_no_store_deleted bigint;
+    v_whole boolean;
+    v_index_definitions text[];
+    v_index_names text;
+    v_index text;
+    v_written bigint := 0;
+    v_completed bigint := 0;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_apply_store_daily_sales');
+    if pg_catalog.to_regclass('pg_temp.gold_store_changed_cells') is not null then
+        drop table pg_temp.gold_store_changed_cells;
+    end if;
+    -- a merge committing after this claim leaves its cells queued for the next run; one
+    -- committed before it is in Silver by the time Silver is read below
+    create temp table gold_store_changed_cells on commit drop as
+    with taken as (delete from scout_internal.gold_store_days_to_rebuild returning store_id, category, day, all_stores)
+    select distinct case when t.all_stores then null else t.store_id end as store_id, t.category, t.day, t.all_stores
+      from taken t
+     where t.day >= scout_internal.silver_frozen_before();  -- Silver no longer holds frozen days
+    get diagnostics v_cells = row_count;
+    if v_cells > 0 then
+        -- a store's cell inside a whole day queued too is that day's: counted once
+        delete from pg_temp.gold_store_changed_cells c
+         where not c.all_stores
+           and exists (select 1 from pg_temp.gold_store_changed_cells a
+                        where a.all_stores and a.category = c.category and a.day = c.day);
+        analyze pg_temp.gold_store_changed_cells;
+        -- An empty mart (a first load, or just migrated) is built from all of Silver in
+        -- one pass: the mart is a function of Silver, so no cell needs looking up. From
+        -- silver_first_load_rebuilds_indexes_from cells on, and for its owner only, its
+        -- indexes are built from the rows at the end, a fraction of growing them row by
+        -- row; that locks the mart until commit, when it has nothing to read yet.
+        v_whole := not exists (select 1 from scout.gold_store_daily_sales);
+        if v_whole and v_cells >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint
+           and pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c
+                                        where c.oid = 'scout.gold_store_daily_sales'::regclass), 'USAGE') then
+            select pg_catalog.array_agg(pg_catalog.pg_get_indexdef(i.indexrelid) order by i.indexrelid),
+                   pg_catalog.string_agg(i.indexrelid::regclass::text, ', ')
+              into v_index_definitions, v_index_names
+              from pg_catalog.pg_index i where i.indrelid = 'scout.gold_store_daily_sales'::regclass and not i.indisprimary;
+            if v_index_names is not null then
+                execute 'drop index ' || v_index_names;
+            end if;
+        end if;
+        if not v_whole then
+            -- one store's cell by its key; sales without a store, and whole days, by
+            -- (category, day) (= never matches NULL, and is not distinct from has no index)
+            delete from scout.gold_store_daily_sales g
+             using pg_temp.gold_store_changed_cells d
+             where not d.all_stores and g.store_id = d.store_id and g.sales_date = d.day and g.category = d.category;
+            get diagnostics v_deleted = row_count;
+            delete from scout.gold_store_daily_sales g
+             using pg_temp.gold_store_changed_cells d
+             where (d.all_stores or d.store_id is null and g.store_id is null)
+               and g.sales_date = d.day and g.category = d.category;
+            get diagnostics v_no_store_deleted = row_count;
+            v_deleted := v_deleted + v_no_store_deleted;
+        end if;
+        -- many cells (a backfill): one pass over Silver with a hash join, not a probe per
+        -- cell, which the planner prices too low
+        perform pg_catalog.set_config('enable_nestloop', (v_cells <= 50000)::text, true);
+        insert into scout.gold_store_daily_sales (store_id, sales_date, category, total_amount, transaction_count,
+                                                  customer_count, total_quantity, is_complete)
+        select s.store_id, s.transaction_date, s.category, pg_catalog.sum(s.amount), pg_catalog.count(*),
+               pg_catalog.count(distinct s.customer_id), pg_catalog.sum(s.quantity), s.transaction_date < v_today
+          from (select s.store_id, s.transaction_date, s.category, s.amount, s.customer_id, s.quantity
+                  from scout.silver_validated_transactions s
+                 where v_whole and s.transaction_date >= scout_internal.silver_frozen_before()
+                union all
+                select s.store_id, s.transaction_date, s.category, s.amount, s.customer_id, s.quantity
+                  from pg_temp.gold_store_changed_cells d
+                  join scout.silver_validated_transactions s
+                    on s.store_id = d.store_id and s.transaction_date = d.day and s.category = d.category
+                 where not v_whole and not d.all_stores
+                union all
+                select s.store_id, s.transaction_date, s.category, s.amount, s.customer_id, s.quantity
+                  from pg_temp.gold_store_changed_cells d
+                  join scout.silver_validated_transactions s
+                    on s.category = d.category and s.transaction_date = d.day
+                 where not v_whole and (d.all_stores or d.store_id is null and s.store_id is null)) s
+         group by s.store_id, s.transaction_date, s.category;
+        get diagnostics v_written = row_count;
+        perform pg_catalog.set_config('enable_nestloop', 'on', true);
+        foreach v_index in array coalesce(v_index_definitions, '{}') loop
+            execute v_index;
+        end loop;
+    end if;
+    -- no statement when nothing ended: every statement counts as a write of the mart
+    -- (ip_workbench.layer_versions), and the data-quality run would judge it again
+    if exists (select 1 from scout.gold_store_daily_sales g where not g.is_complete and g.sales_date < v_today) then
+        update scout.gold_store_daily_sales g set is_complete = true, refreshed_at = pg_catalog.now()
+         where not g.is_complete and g.sales_date < v_today;
+        get diagnostics v_completed = row_count;
+    end if;
+    perform scout_internal.touch_table('scout', 'gold_store_daily_sales', v_deleted + v_written + v_completed,
+                                       v_written - v_deleted);
+    return pg_catalog.jsonb_build_object('store_cells_rebuilt', v_cells, 'store_rows_written', v_written,
+                                         'store_rows_completed', v_completed);
+end
+$fn$;
+comment on function scout_internal.gold_apply_store_daily_sales() is
+    'Step of scout.refresh_gold: claims the queued (store, category, day) cells of scout_internal.gold_store_days_to_rebuild (those before the Silver retention boundary are dropped), recomputes their rows of scout.gold_store_daily_sales from Silver (a whole (category, day) where all_stores; an empty mart from all of Silver in one pass, from silver_first_load_rebuilds_indexes_from cells on and for its owner only with its indexes built after the rows), and marks the days before business_today() complete. Returns {"store_cells_rebuilt", "store_rows_written", "store_rows_completed"}. Only inside scout.refresh_gold (55000 otherwise).';
+revoke all on function scout_internal.gold_apply_store_daily_sales() from public;
+grant execute on function scout_internal.gold_apply_store_daily_sales() to service_role;
