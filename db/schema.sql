@@ -9698,12 +9698,14 @@ CREATE VIEW scout_checks.every_bronze_transaction_is_accounted_for WITH (securit
     count(*) FILTER (WHERE (a.accounted AND a.recent)) AS recent_passed,
     count(*) FILTER (WHERE ((NOT a.accounted) AND a.recent)) AS recent_failed
    FROM ( SELECT b.id,
-            ((s.transaction_id IS NOT NULL) OR (r.bronze_id IS NOT NULL)) AS accounted,
+            ((s.bronze_id IS NOT NULL) OR (r.bronze_id IS NOT NULL) OR (EXISTS ( SELECT 1
+                   FROM scout.silver_validated_transactions k
+                  WHERE (k.transaction_id = scout_internal.clean_text((b.raw_data ->> 'transaction_id'::text)))))) AS accounted,
             (b.ingested_at >= n.since) AS recent
            FROM ((((scout.bronze_transactions b
              JOIN ip_workbench.watermarks w ON ((w.stream = 'silver_transactions'::text)))
              CROSS JOIN ( SELECT ( SELECT scout_internal.dq_recent_since() AS dq_recent_since) AS since) n)
-             LEFT JOIN scout.silver_validated_transactions s ON ((s.transaction_id = scout_internal.clean_text((b.raw_data ->> 'transaction_id'::text)))))
+             LEFT JOIN scout.silver_validated_transactions s ON ((s.bronze_id = b.id)))
              LEFT JOIN scout.silver_rejected_transactions r ON ((r.bronze_id = b.id)))
           WHERE ((NOT scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_current_snapshot(), pg_current_xact_id_if_assigned(), w.processed_snapshot, w.processed_xid, w.processed_seq)) AND ((( SELECT scout_internal.silver_frozen_before() AS silver_frozen_before) = '-infinity'::date) OR COALESCE((scout_internal.iso_date(scout_internal.clean_text((b.raw_data ->> 'date'::text))) >= ( SELECT scout_internal.silver_frozen_before() AS silver_frozen_before)), true)))
          OFFSET 0) a;

@@ -13,13 +13,19 @@ select 'every_bronze_transaction_is_accounted_for'::text as check_name, 'scout':
        pg_catalog.array_agg(a.id::text) filter (where not a.accounted) as failing_keys,
        pg_catalog.count(*) filter (where a.accounted and a.recent) as recent_passed,
        pg_catalog.count(*) filter (where not a.accounted and a.recent) as recent_failed
-  from (select b.id, s.transaction_id is not null or r.bronze_id is not null as accounted,
+  -- a winner by its bronze_id and a rejected row by its own (two hash joins); only the
+  -- few rows left, superseded versions, have their key read from the payload and
+  -- looked up (an OR stops at its first true)
+  from (select b.id,
+               s.bronze_id is not null or r.bronze_id is not null
+               or exists (select 1 from scout.silver_validated_transactions k
+                           where k.transaction_id = scout_internal.clean_text(b.raw_data ->> 'transaction_id'))
+                   as accounted,
                b.ingested_at >= n.since as recent
           from scout.bronze_transactions b
           join ip_workbench.watermarks w on w.stream = 'silver_transactions'
          cross join (select (select scout_internal.dq_recent_since()) as since) n
-          left join scout.silver_validated_transactions s
-                 on s.transaction_id = scout_internal.clean_text(b.raw_data ->> 'transaction_id')
+          left join scout.silver_validated_transactions s on s.bronze_id = b.id
           left join scout.silver_rejected_transactions r on r.bronze_id = b.id
          where not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
                    pg_catalog.pg_current_xact_id_if_assigned(), w.processed_snapshot, w.processed_xid, w.processed_seq)

@@ -152,61 +152,23 @@ create index silver_validated_transactions_store_cells_idx
 insert into scout_internal.gold_store_days_to_rebuild (category, day, all_stores)
 select distinct s.category, s.transaction_date, true from scout.silver_validated_transactions s;
 
--- The one place that decides which stores the reader may see (db/functions keeps its
--- current body): a security definer in a schema of its own that PostgREST does not
--- expose, so the membership lookup runs with the owner's rights, the policies stay one
--- line each, and authenticated, which must be able to call it, gets usage on nothing
--- else.
+-- The one place that decides which stores the reader may see: a security definer in a
+-- schema of its own that PostgREST does not expose, so the membership lookup runs with
+-- the owner's rights, the policies stay one line each, and authenticated, which must be
+-- able to call it, gets usage on nothing else.
 create schema scout_private;
 comment on schema scout_private is 'What the row-level policies call on behalf of authenticated readers (which stores they may read). Not exposed through PostgREST; authenticated may use it and execute only what is here.';
 grant usage on schema scout_private to authenticated, service_role;
+-- Here a stub that grants no store (the policies below need the function to exist);
+-- the same migrate then applies its body from db/functions.
 create function scout_private.reader_store_ids()
 returns text[]
-language plpgsql
+language sql
 stable
 security definer
 set search_path = ''
 as $fn$
-declare
-    v_claims jsonb := auth.jwt();
-    v_stores text[];
-begin
-    v_stores := case pg_catalog.jsonb_typeof(v_claims -> 'app_metadata' -> 'store_ids')
-                    when 'array' then array(select pg_catalog.jsonb_array_elements_text(v_claims -> 'app_metadata' -> 'store_ids'))
-                    when 'string' then array[v_claims -> 'app_metadata' ->> 'store_ids']
-                    else '{}'::text[] end;
-    if v_claims ? 'sub' then
-        v_stores := v_stores || array(select m.store_id from scout.store_members m where m.user_id = auth.uid());
-    end if;
-    -- '' stands for "no store" in the policies: nobody is given it by name
-    v_stores := pg_catalog.array_remove(v_stores, '');
-    if '*' = any (v_stores) then
-        -- every store, spelled out, so the policies stay one = any (…), which an index
-        -- serves: '' for the sales without a store, the registered stores, and every
-        -- store the data holds, found by skipping through the store_id indexes (one
-        -- probe per store)
-        v_stores := v_stores || ''::text || array(
-            with recursive in_mart(store_id) as (
-                (select g.store_id from scout.gold_store_daily_sales g where g.store_id is not null
-                  order by g.store_id limit 1)
-                union all
-                select (select g.store_id from scout.gold_store_daily_sales g where g.store_id > i.store_id
-                         order by g.store_id limit 1)
-                  from in_mart i where i.store_id is not null
-            ), in_platinum(store_id) as (
-                (select p.store_id from scout.platinum_transaction_embeddings p where p.store_id is not null
-                  order by p.store_id limit 1)
-                union all
-                select (select p.store_id from scout.platinum_transaction_embeddings p where p.store_id > i.store_id
-                         order by p.store_id limit 1)
-                  from in_platinum i where i.store_id is not null
-            )
-            select i.store_id from in_mart i where i.store_id is not null
-            union select i.store_id from in_platinum i where i.store_id is not null
-            union select r.store_id from scout.ref_stores r);
-    end if;
-    return v_stores;
-end
+    select '{}'::text[]
 $fn$;
 revoke all on function scout_private.reader_store_ids() from public;
 grant execute on function scout_private.reader_store_ids() to authenticated, service_role;
