@@ -108,7 +108,9 @@ def dq_run() -> None:
         rows = conn.execute(LATEST).fetchall()
     render_rows(SCORE_HEADERS, [r[:len(SCORE_HEADERS)] for r in rows],
                 title=f"data quality of the rows since {result['recent_since'][:16]} "
-                      f"(run {result['run_id']}, {result['checks']} checks, {result['failed_checks']} failing)")
+                      f"(run {result['run_id']}, {result['checks']} checks, {result['failed_checks']} failing"
+                      + (f", {result['kept_checks']} kept: nothing they read changed" if result.get("kept_checks") else "")
+                      + ")")
     for table in result["alerts_raised"]:
         click.echo(shown(f"alert raised: {table} is below {result['alert_threshold']}"))
     for table in result["alerts_closed"]:
