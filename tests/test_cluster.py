@@ -1,4 +1,5 @@
-"""`scout-db db up/url/down`: a private cluster with pg_cron, idempotent, in the project folder."""
+"""`scout-db db up/url/down` and `db replica up/url/down`: a private cluster with pg_cron,
+idempotent, in the project folder, and its streaming read replica."""
 
 from __future__ import annotations
 
@@ -26,11 +27,23 @@ def test_db_up_url_down_lifecycle(tmp_path):
         with psycopg.connect(url) as conn:
             assert conn.execute(
                 "select count(*) from pg_extension where extname = 'pg_cron'").fetchone()[0] == 1
+        # its read replica: a hot standby that has the migrated database and refuses writes
+        replica = run_cli("db", "replica", "up", env=env)
+        assert replica.returncode == 0, replica.stderr
+        replica_url = replica.stdout.strip()
+        assert replica_url != url and run_cli("db", "replica", "url", env=env).stdout.strip() == replica_url
+        with psycopg.connect(replica_url) as conn:
+            assert conn.execute("select pg_is_in_recovery()").fetchone()[0]
+            assert conn.execute("select count(*) from pg_extension where extname = 'pg_cron'").fetchone()[0] == 1
+        stopped = run_cli("db", "replica", "down", "--destroy", env=env)
+        assert stopped.returncode == 0 and stopped.stdout.strip() == "destroyed"
+        assert "not running" in run_cli("db", "replica", "url", env=env).stderr
         down = run_cli("db", "down", env=env)
         assert down.returncode == 0 and down.stdout.strip() == "stopped"
         gone = run_cli("db", "url", env=env)
         assert gone.returncode != 0 and "not running" in gone.stderr
     finally:
+        run_cli("db", "replica", "down", env=env)
         run_cli("db", "down", env=env)
 
 

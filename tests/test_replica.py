@@ -1,6 +1,6 @@
 """A read replica, proven (issue 28, item 3; docs/scaling.md "Read replicas for
-dashboards"): a physical standby of a private cluster, made with pg_basebackup and fed
-by streaming replication. While the hourly job runs on the primary, a dashboard reading
+dashboards"): a physical standby of a private cluster, made by `scout-db db replica up`
+(pg_basebackup) and fed by streaming replication. While the hourly job runs on the primary, a dashboard reading
 the standby never sees a half-refreshed mart (every snapshot it reads has Gold's
 monthly, weekly and store marts summing to Silver, to the cent), it catches up, pg_cron
 runs no job there (its launcher waits for the end of recovery), and once the standby is
@@ -8,7 +8,6 @@ promoted, pg_cron runs its jobs there."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 import tempfile
 import threading
@@ -18,7 +17,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from scout_db.cluster import Cluster, as_server_user, find_bindir
+from scout_db.cluster import Cluster
 from scout_db.config import Target
 from scout_db.migrations import Migrator
 
@@ -65,25 +64,13 @@ def primary():
 
 @pytest.fixture(scope="module")
 def standby(primary):
-    """A streaming standby of the primary, on a port of its own."""
-    home = Path(tempfile.mkdtemp(prefix="scout-standby-", dir="/tmp"))
-    replica = Cluster(home, database=DATABASE)
-    datadir = replica._choose_datadir()
-    replica._save_state(datadir=str(datadir), port=None)
-    bindir = find_bindir()
-    done = subprocess.run(as_server_user([str(bindir / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary.port),
-                                          "-U", "postgres", "-D", str(datadir), "-R", "-X", "stream", "-c", "fast"]),
-                          capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    conf = datadir / "scout.conf"  # the primary's, copied: a port of its own, and hot standby reads
-    replica._write_as_server_user(conf, re.sub(r"(?m)^port = \d+$", "port = 1", conf.read_text())
-                                  + "hot_standby = on\nhot_standby_feedback = on\n")
-    replica._start(bindir)
+    """A streaming standby of the primary, as `scout-db db replica up` makes it."""
+    url = primary.replica_up()
+    assert primary.replica_up() == url, "a second up reuses the running standby"
     try:
-        yield replica
+        yield primary.replica()
     finally:
-        replica.destroy()
-        subprocess.run(["rm", "-rf", str(home)], check=False)
+        primary.replica().destroy()
 
 
 def test_a_dashboard_on_the_standby_never_sees_a_half_refreshed_mart(primary, standby):

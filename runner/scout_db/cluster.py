@@ -151,6 +151,38 @@ class Cluster:
         shutil.rmtree(self.datadir, ignore_errors=True)
         self.state_path.unlink(missing_ok=True)
 
+    # -- a read replica ----------------------------------------------------------
+
+    def replica(self) -> Cluster:
+        """This cluster's streaming standby, kept in `<home>/replica` (it may not exist yet)."""
+        return Cluster(self.home / "replica", database=self.database, durable=self.durable)
+
+    def replica_up(self) -> str:
+        """Make (once) and start a hot standby of this running cluster, fed by streaming
+        replication: `pg_basebackup -R -X stream`, then a port of its own. Return its URL."""
+        if not self.is_running():
+            raise ClusterError(f"the private cluster in {self.home} is not running; run: scout-db db up")
+        replica = self.replica()
+        bindir = find_bindir()
+        replica.home.mkdir(parents=True, exist_ok=True)
+        if not (replica.datadir / "PG_VERSION").exists():
+            datadir = replica._choose_datadir()
+            shutil.rmtree(datadir, ignore_errors=True)
+            replica._save_state(datadir=str(datadir), port=None)
+            replica._run([str(bindir / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(self.port), "-U", SUPERUSER,
+                          "-D", str(datadir), "-R", "-X", "stream", "-c", "fast"])
+            # the primary's settings, copied: the standby gets a socket folder (and so a
+            # folder for pg_cron to reach it by, once promoted) and a port of its own
+            conf = datadir / "scout.conf"
+            socket_dir = str(datadir) if len(str(datadir)) < 80 else ""
+            text = re.sub(r"(?m)^unix_socket_directories = .*$", f"unix_socket_directories = '{socket_dir}'",
+                          conf.read_text())
+            text = re.sub(r"(?m)^cron.host = .*$", f"cron.host = '{socket_dir or '127.0.0.1'}'", text)
+            replica._write_as_server_user(conf, text + "hot_standby = on\nhot_standby_feedback = on\n")
+        if not replica.is_running():
+            replica._start(bindir)
+        return replica.url()
+
     # -- internals -----------------------------------------------------------
 
     def _run(self, cmd: list[str]) -> subprocess.CompletedProcess:
