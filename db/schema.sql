@@ -2079,9 +2079,7 @@ CREATE FUNCTION scout_internal.count_changed_rows() RETURNS trigger
     AS $$
 begin
     if exists (select 1 from changed_rows) then
-        update ip_workbench.layer_versions v
-           set version = v.version + 1, changed_at = pg_catalog.now()
-         where v.table_name = tg_relid::regclass;
+        perform scout_internal.count_write(tg_relid::regclass);
     end if;
     return null;
 end
@@ -2106,9 +2104,7 @@ CREATE FUNCTION scout_internal.count_registry_changes() RETURNS trigger
 begin
     if exists (select 1 from old_rows o join new_rows n on n.schema_name = o.schema_name and n.table_name = o.table_name
                 where (n.row_count, n.last_updated) is distinct from (o.row_count, o.last_updated)) then
-        update ip_workbench.layer_versions v
-           set version = v.version + 1, changed_at = pg_catalog.now()
-         where v.table_name = tg_relid::regclass;
+        perform scout_internal.count_write(tg_relid::regclass);
     end if;
     return null;
 end
@@ -2131,9 +2127,7 @@ CREATE FUNCTION scout_internal.count_table_writes() RETURNS trigger
     SET search_path TO ''
     AS $$
 begin
-    update ip_workbench.layer_versions v
-       set version = v.version + 1, changed_at = pg_catalog.now()
-     where v.table_name = tg_relid::regclass;
+    perform scout_internal.count_write(tg_relid::regclass);
     return null;
 end
 $$;
@@ -2144,6 +2138,27 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.count_table_writes() IS 'Statement trigger: adds 1 to the written table''s ip_workbench.layer_versions.version (and sets changed_at) after every INSERT, UPDATE, DELETE or TRUNCATE of it.';
+
+
+--
+-- Name: count_write(regclass); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.count_write(p_table regclass) RETURNS void
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+    update ip_workbench.layer_versions v
+       set version = v.version + 1, changed_at = pg_catalog.now()
+     where v.table_name = p_table
+$$;
+
+
+--
+-- Name: FUNCTION count_write(p_table regclass); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.count_write(p_table regclass) IS 'Adds 1 to p_table''s ip_workbench.layer_versions.version and sets changed_at: one counted write, for the counting triggers (count_table_writes, count_changed_rows, count_registry_changes).';
 
 
 --
@@ -2352,22 +2367,22 @@ CREATE FUNCTION scout_internal.dq_check_inputs(p_view regclass, p_versions jsonb
                                      and d.refclassid = 'pg_catalog.pg_class'::regclass and d.refobjid <> v.oid
     ),
     calls as (
-        select distinct p.oid, p.prosrc, p.provolatile, k.reads, k.covered
+        select distinct p.oid, p.prosrc, p.provolatile, k.reads
           from pg_catalog.pg_rewrite r
           join pg_catalog.pg_depend d on d.classid = 'pg_catalog.pg_rewrite'::regclass and d.objid = r.oid
                                      and d.refclassid = 'pg_catalog.pg_proc'::regclass
           join pg_catalog.pg_proc p on p.oid = d.refobjid
           left join (values
               -- what the project's non-immutable helpers read besides their arguments
-              ('scout_internal.setting(text)'::regprocedure, array['ip_workbench.settings'::regclass], true),
-              ('scout_internal.silver_frozen_before()', array['ip_workbench.settings'::regclass], true),
-              ('scout_internal.gold_kept_from()', array['ip_workbench.settings'::regclass], true),
+              ('scout_internal.setting(text)'::regprocedure, array['ip_workbench.settings'::regclass]),
+              ('scout_internal.silver_frozen_before()', array['ip_workbench.settings'::regclass]),
+              ('scout_internal.gold_kept_from()', array['ip_workbench.settings'::regclass]),
               ('scout_internal.platinum_last_build()',
-               array['ip_workbench.platinum_builds'::regclass, 'ip_workbench.settings'::regclass], true),
+               array['ip_workbench.platinum_builds'::regclass, 'ip_workbench.settings'::regclass]),
               -- the day is part of what is compared
-              ('scout_internal.business_today()', array[]::regclass[], true),
+              ('scout_internal.business_today()', array[]::regclass[]),
               -- a kept judgement keeps its recent figures: no new rows, nothing new to judge
-              ('scout_internal.dq_recent_since()', array[]::regclass[], true)) k(function, reads, covered)
+              ('scout_internal.dq_recent_since()', array[]::regclass[])) k(function, reads)
             on k.function = p.oid
          where r.ev_class = p_view
     ),
@@ -2377,7 +2392,7 @@ CREATE FUNCTION scout_internal.dq_check_inputs(p_view regclass, p_versions jsonb
         union
         select u.relation from calls, pg_catalog.unnest(calls.reads) u(relation)
     )
-    select case when exists (select 1 from calls where calls.provolatile <> 'i' and calls.covered is null)
+    select case when exists (select 1 from calls where calls.provolatile <> 'i' and calls.reads is null)
                   or exists (select 1 from everything e where not p_versions ? e.relation::regclass::text)
                 then null
                 else pg_catalog.jsonb_build_object(
@@ -2743,12 +2758,14 @@ begin
                      from pg_catalog.pg_class c
                     where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' order by c.relname loop
         v_seen := scout_internal.dq_check_inputs(v_check.oid, v_versions, v_snapshot, v_today);
-        -- the previous run's results of this view (one view may name several checks)
-        select pg_catalog.bool_and(scout_internal.dq_inputs_unchanged(d.inputs_seen, v_seen)) as unchanged,
+        -- the previous run's results of this view (one view may name several checks, all
+        -- judged from the same inputs): compared with now once per view, not per row
+        select pg_catalog.count(distinct d.inputs_seen) = 1 and pg_catalog.bool_and(d.inputs_seen is not null) as judged,
+               (pg_catalog.array_agg(d.inputs_seen))[1] as inputs_seen,
                pg_catalog.min(coalesce(d.reused_from_run_id, d.run_id)) as judged_in into v_before
           from ip_workbench.dq_results d
          where d.run_id = v_last_run and (d.inputs_seen ->> 'view' = v_check.oid::regclass::text or d.check_name = v_check.relname);
-        if v_before.unchanged then
+        if v_before.judged and scout_internal.dq_inputs_unchanged(v_before.inputs_seen, v_seen) then
             -- nothing it reads changed: its judgement stands, failing keys included
             insert into pg_temp.dq_run_results
             select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level, d.passed, d.failed, d.detail,
@@ -2939,6 +2956,41 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) IS 'Step 2 of scout.run_dq_checks: appends every result of pg_temp.dq_run_results to ip_workbench.dq_results under run p_run_id; scores every checked table into pg_temp.dq_run_scores, ip_workbench.dq_scores and ip_workbench.tables: a dimension''s score is its worst error-level check''s pass rate over the recent rows (volume counts as integrity; timeliness the score dq_run_checks measured), dq_score the worst dimension, cumulative_score the same over every retained row, failing_bars the bars of its layer it is below. Returns each table''s dq_score by schema.table. Only inside scout.run_dq_checks (55000 otherwise).';
+
+
+--
+-- Name: drop_indexes_for_load(regclass); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.drop_indexes_for_load(p_table regclass) RETURNS text[]
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_definitions text[];
+    v_names text;
+begin
+    if not pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c where c.oid = p_table), 'USAGE') then
+        return '{}'::text[];
+    end if;
+    select pg_catalog.array_agg(pg_catalog.pg_get_indexdef(i.indexrelid) order by i.indexrelid),
+           pg_catalog.string_agg(i.indexrelid::regclass::text, ', ')
+      into v_definitions, v_names
+      from pg_catalog.pg_index i
+     where i.indrelid = p_table and not i.indisprimary;
+    if v_names is not null then
+        execute 'drop index ' || v_names;
+    end if;
+    return coalesce(v_definitions, '{}'::text[]);
+end
+$$;
+
+
+--
+-- Name: FUNCTION drop_indexes_for_load(p_table regclass); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.drop_indexes_for_load(p_table regclass) IS 'For a bulk load into an empty table: drops p_table''s indexes but its primary key and returns their definitions (pg_get_indexdef), for the load to run after its insert; drops nothing and returns none unless the caller may act as the table''s owner.';
 
 
 --
@@ -3278,7 +3330,6 @@ declare
     v_no_store_deleted bigint;
     v_whole boolean;
     v_index_definitions text[];
-    v_index_names text;
     v_index text;
     v_written bigint := 0;
     v_completed bigint := 0;
@@ -3308,16 +3359,8 @@ begin
         -- indexes are built from the rows at the end, a fraction of growing them row by
         -- row; that locks the mart until commit, when it has nothing to read yet.
         v_whole := not exists (select 1 from scout.gold_store_daily_sales);
-        if v_whole and v_cells >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint
-           and pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c
-                                        where c.oid = 'scout.gold_store_daily_sales'::regclass), 'USAGE') then
-            select pg_catalog.array_agg(pg_catalog.pg_get_indexdef(i.indexrelid) order by i.indexrelid),
-                   pg_catalog.string_agg(i.indexrelid::regclass::text, ', ')
-              into v_index_definitions, v_index_names
-              from pg_catalog.pg_index i where i.indrelid = 'scout.gold_store_daily_sales'::regclass and not i.indisprimary;
-            if v_index_names is not null then
-                execute 'drop index ' || v_index_names;
-            end if;
+        if v_whole and v_cells >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint then
+            v_index_definitions := scout_internal.drop_indexes_for_load('scout.gold_store_daily_sales');
         end if;
         if not v_whole then
             -- one store's cell by its key; sales without a store, and whole days, by
@@ -5390,7 +5433,6 @@ CREATE FUNCTION scout_internal.silver_first_load_transactions(p_processed bigint
 declare
     v_inserted bigint;
     v_index_definitions text[];
-    v_index_names text;
     v_index text;
 begin
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_first_load_transactions');
@@ -5406,21 +5448,11 @@ begin
     )
     insert into scout_internal.gold_store_days_to_rebuild (category, day, all_stores)
     select days.category, days.day, true from days;
-    -- Building an index from sorted rows (in parallel) costs a fraction of growing it
-    -- row by row: for a large first load, Silver's secondary indexes are dropped and
-    -- rebuilt around the insert. That locks Silver until commit; the API roles never
-    -- read it, and nothing else has anything to read in it yet. Only the owner may.
-    if p_processed >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint
-       and pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c
-                                    where c.oid = 'scout.silver_validated_transactions'::regclass), 'USAGE') then
-        select pg_catalog.array_agg(pg_catalog.pg_get_indexdef(i.indexrelid) order by i.indexrelid),
-               pg_catalog.string_agg(i.indexrelid::regclass::text, ', ')
-          into v_index_definitions, v_index_names
-          from pg_catalog.pg_index i
-         where i.indrelid = 'scout.silver_validated_transactions'::regclass and not i.indisprimary;
-        if v_index_names is not null then
-            execute 'drop index ' || v_index_names;
-        end if;
+    -- For a large first load, Silver's secondary indexes are built after the insert
+    -- (scout_internal.drop_indexes_for_load). The API roles never read Silver, and
+    -- nothing else has anything to read in it yet.
+    if p_processed >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint then
+        v_index_definitions := scout_internal.drop_indexes_for_load('scout.silver_validated_transactions');
     end if;
     insert into scout.silver_validated_transactions (
         transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
@@ -16326,6 +16358,14 @@ REVOKE ALL ON FUNCTION scout_internal.count_table_writes() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION count_write(p_table regclass); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.count_write(p_table regclass) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.count_write(p_table regclass) TO service_role;
+
+
+--
 -- Name: FUNCTION cron_commands(); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -16432,6 +16472,14 @@ GRANT ALL ON FUNCTION scout_internal.dq_settle_alerts(p_run_id bigint, p_thresho
 
 REVOKE ALL ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) TO service_role;
+
+
+--
+-- Name: FUNCTION drop_indexes_for_load(p_table regclass); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.drop_indexes_for_load(p_table regclass) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.drop_indexes_for_load(p_table regclass) TO service_role;
 
 
 --

@@ -1,9 +1,10 @@
 -- A first load into an empty Silver skips the join to Silver, and from
 -- silver_first_load_rebuilds_indexes_from rows on it builds the secondary indexes
 -- after the insert instead of growing them row by row. Either way Silver, its rejects,
--- the Gold queue and the indexes themselves come out the same.
+-- the Gold queue and the indexes themselves come out the same. So does the store mart,
+-- built into its empty table the same way.
 begin;
-select plan(6);
+select plan(8);
 
 select (scout_dev.seed_bronze(1500, 13, date '2026-06-30')) is not null as seeded \gset
 
@@ -19,6 +20,8 @@ create function pg_temp.silver_digest() returns text language sql as $$
         (select string_agg(distinct row(q.category, q.day)::text, ',') from scout_internal.gold_days_to_reaggregate q)))
 $$;
 select pg_temp.indexes() as indexes_before \gset
+select string_agg(indexdef, E'\n' order by indexname) as mart_indexes_before
+  from pg_indexes where schemaname = 'scout' and tablename = 'gold_store_daily_sales' \gset
 
 savepoint row_by_row;
 update ip_workbench.settings set value = '1000000000' where name = 'silver_first_load_rebuilds_indexes_from';
@@ -38,6 +41,20 @@ select is((select count(*)::int from pg_index where indrelid = 'scout.silver_val
 set local enable_seqscan = off;
 select is((select count(*)::int from scout.silver_validated_transactions where customer_id = 'no such customer'), 0,
           'a lookup by customer still runs');
+
+reset enable_seqscan;
+
+-- the store mart's first build, its indexes dropped and built after the rows
+select scout.refresh_gold();
+select is((select string_agg(indexdef, E'\n' order by indexname) from pg_indexes
+            where schemaname = 'scout' and tablename = 'gold_store_daily_sales'), :'mart_indexes_before'::text,
+          'the store mart has the same indexes after its first build');
+select set_eq($$select store_id, sales_date, category, total_amount, transaction_count, customer_count, total_quantity
+                  from scout.gold_store_daily_sales$$,
+              $$select store_id, transaction_date, category, sum(amount) as total, count(*) as n,
+                       count(distinct customer_id) as customers, sum(quantity) as units
+                  from scout.silver_validated_transactions group by 1, 2, 3$$,
+              'and holds exactly a plain GROUP BY of Silver');
 
 select * from finish();
 rollback;

@@ -86,6 +86,8 @@ $$, $$values
     ('service_role', 'scout_internal.dq_inputs_unchanged(jsonb,jsonb)'),
     ('service_role', 'scout_internal.dq_failing_keys(text,text,text)'),
     ('service_role', 'scout_internal.gold_apply_store_daily_sales()'),
+    ('service_role', 'scout_internal.drop_indexes_for_load(regclass)'),
+    ('service_role', 'scout_internal.count_write(regclass)'),
     ('service_role', 'scout_internal.raise_alert(text,text,jsonb)'),
     ('service_role', 'scout_internal.job_alert(text,bigint,text,jsonb)'),
     ('service_role', 'scout_internal.event_alert_message(ip_workbench.dq_alerts,text,text)'),

@@ -16,7 +16,6 @@ declare
     v_no_store_deleted bigint;
     v_whole boolean;
     v_index_definitions text[];
-    v_index_names text;
     v_index text;
     v_written bigint := 0;
     v_completed bigint := 0;
@@ -46,16 +45,8 @@ begin
         -- indexes are built from the rows at the end, a fraction of growing them row by
         -- row; that locks the mart until commit, when it has nothing to read yet.
         v_whole := not exists (select 1 from scout.gold_store_daily_sales);
-        if v_whole and v_cells >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint
-           and pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c
-                                        where c.oid = 'scout.gold_store_daily_sales'::regclass), 'USAGE') then
-            select pg_catalog.array_agg(pg_catalog.pg_get_indexdef(i.indexrelid) order by i.indexrelid),
-                   pg_catalog.string_agg(i.indexrelid::regclass::text, ', ')
-              into v_index_definitions, v_index_names
-              from pg_catalog.pg_index i where i.indrelid = 'scout.gold_store_daily_sales'::regclass and not i.indisprimary;
-            if v_index_names is not null then
-                execute 'drop index ' || v_index_names;
-            end if;
+        if v_whole and v_cells >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint then
+            v_index_definitions := scout_internal.drop_indexes_for_load('scout.gold_store_daily_sales');
         end if;
         if not v_whole then
             -- one store's cell by its key; sales without a store, and whole days, by

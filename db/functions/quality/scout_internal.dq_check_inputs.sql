@@ -28,22 +28,22 @@ as $fn$
                                      and d.refclassid = 'pg_catalog.pg_class'::regclass and d.refobjid <> v.oid
     ),
     calls as (
-        select distinct p.oid, p.prosrc, p.provolatile, k.reads, k.covered
+        select distinct p.oid, p.prosrc, p.provolatile, k.reads
           from pg_catalog.pg_rewrite r
           join pg_catalog.pg_depend d on d.classid = 'pg_catalog.pg_rewrite'::regclass and d.objid = r.oid
                                      and d.refclassid = 'pg_catalog.pg_proc'::regclass
           join pg_catalog.pg_proc p on p.oid = d.refobjid
           left join (values
               -- what the project's non-immutable helpers read besides their arguments
-              ('scout_internal.setting(text)'::regprocedure, array['ip_workbench.settings'::regclass], true),
-              ('scout_internal.silver_frozen_before()', array['ip_workbench.settings'::regclass], true),
-              ('scout_internal.gold_kept_from()', array['ip_workbench.settings'::regclass], true),
+              ('scout_internal.setting(text)'::regprocedure, array['ip_workbench.settings'::regclass]),
+              ('scout_internal.silver_frozen_before()', array['ip_workbench.settings'::regclass]),
+              ('scout_internal.gold_kept_from()', array['ip_workbench.settings'::regclass]),
               ('scout_internal.platinum_last_build()',
-               array['ip_workbench.platinum_builds'::regclass, 'ip_workbench.settings'::regclass], true),
+               array['ip_workbench.platinum_builds'::regclass, 'ip_workbench.settings'::regclass]),
               -- the day is part of what is compared
-              ('scout_internal.business_today()', array[]::regclass[], true),
+              ('scout_internal.business_today()', array[]::regclass[]),
               -- a kept judgement keeps its recent figures: no new rows, nothing new to judge
-              ('scout_internal.dq_recent_since()', array[]::regclass[], true)) k(function, reads, covered)
+              ('scout_internal.dq_recent_since()', array[]::regclass[])) k(function, reads)
             on k.function = p.oid
          where r.ev_class = p_view
     ),
@@ -53,7 +53,7 @@ as $fn$
         union
         select u.relation from calls, pg_catalog.unnest(calls.reads) u(relation)
     )
-    select case when exists (select 1 from calls where calls.provolatile <> 'i' and calls.covered is null)
+    select case when exists (select 1 from calls where calls.provolatile <> 'i' and calls.reads is null)
                   or exists (select 1 from everything e where not p_versions ? e.relation::regclass::text)
                 then null
                 else pg_catalog.jsonb_build_object(

@@ -48,12 +48,14 @@ begin
                      from pg_catalog.pg_class c
                     where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' order by c.relname loop
         v_seen := scout_internal.dq_check_inputs(v_check.oid, v_versions, v_snapshot, v_today);
-        -- the previous run's results of this view (one view may name several checks)
-        select pg_catalog.bool_and(scout_internal.dq_inputs_unchanged(d.inputs_seen, v_seen)) as unchanged,
+        -- the previous run's results of this view (one view may name several checks, all
+        -- judged from the same inputs): compared with now once per view, not per row
+        select pg_catalog.count(distinct d.inputs_seen) = 1 and pg_catalog.bool_and(d.inputs_seen is not null) as judged,
+               (pg_catalog.array_agg(d.inputs_seen))[1] as inputs_seen,
                pg_catalog.min(coalesce(d.reused_from_run_id, d.run_id)) as judged_in into v_before
           from ip_workbench.dq_results d
          where d.run_id = v_last_run and (d.inputs_seen ->> 'view' = v_check.oid::regclass::text or d.check_name = v_check.relname);
-        if v_before.unchanged then
+        if v_before.judged and scout_internal.dq_inputs_unchanged(v_before.inputs_seen, v_seen) then
             -- nothing it reads changed: its judgement stands, failing keys included
             insert into pg_temp.dq_run_results
             select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level, d.passed, d.failed, d.detail,

@@ -1,3 +1,22 @@
+-- One write of a counted table: its counter in ip_workbench.layer_versions goes up by
+-- one. What counts as a write is each trigger function's below.
+create or replace function scout_internal.count_write(p_table regclass)
+returns void
+language sql
+volatile
+set search_path = ''
+as $fn$
+    update ip_workbench.layer_versions v
+       set version = v.version + 1, changed_at = pg_catalog.now()
+     where v.table_name = p_table
+$fn$;
+comment on function scout_internal.count_write(regclass) is
+    'Adds 1 to p_table''s ip_workbench.layer_versions.version and sets changed_at: one counted write, for the counting triggers (count_table_writes, count_changed_rows, count_registry_changes).';
+revoke all on function scout_internal.count_write(regclass) from public;
+-- the triggers run as the role that writes (the pipeline's service_role), which may
+-- update the counters already
+grant execute on function scout_internal.count_write(regclass) to service_role;
+
 -- Raises a table's counter in ip_workbench.layer_versions once per writing statement,
 -- so a reader (refresh_platinum) can tell in one lookup whether anything changed.
 -- A statement trigger, not a row trigger: a million-row load costs one UPDATE.
@@ -8,9 +27,7 @@ volatile
 set search_path = ''
 as $fn$
 begin
-    update ip_workbench.layer_versions v
-       set version = v.version + 1, changed_at = pg_catalog.now()
-     where v.table_name = tg_relid::regclass;
+    perform scout_internal.count_write(tg_relid::regclass);
     return null;
 end
 $fn$;
@@ -30,9 +47,7 @@ set search_path = ''
 as $fn$
 begin
     if exists (select 1 from changed_rows) then
-        update ip_workbench.layer_versions v
-           set version = v.version + 1, changed_at = pg_catalog.now()
-         where v.table_name = tg_relid::regclass;
+        perform scout_internal.count_write(tg_relid::regclass);
     end if;
     return null;
 end
@@ -52,9 +67,7 @@ as $fn$
 begin
     if exists (select 1 from old_rows o join new_rows n on n.schema_name = o.schema_name and n.table_name = o.table_name
                 where (n.row_count, n.last_updated) is distinct from (o.row_count, o.last_updated)) then
-        update ip_workbench.layer_versions v
-           set version = v.version + 1, changed_at = pg_catalog.now()
-         where v.table_name = tg_relid::regclass;
+        perform scout_internal.count_write(tg_relid::regclass);
     end if;
     return null;
 end

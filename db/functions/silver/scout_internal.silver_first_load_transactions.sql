@@ -10,7 +10,6 @@ as $fn$
 declare
     v_inserted bigint;
     v_index_definitions text[];
-    v_index_names text;
     v_index text;
 begin
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_first_load_transactions');
@@ -26,21 +25,11 @@ begin
     )
     insert into scout_internal.gold_store_days_to_rebuild (category, day, all_stores)
     select days.category, days.day, true from days;
-    -- Building an index from sorted rows (in parallel) costs a fraction of growing it
-    -- row by row: for a large first load, Silver's secondary indexes are dropped and
-    -- rebuilt around the insert. That locks Silver until commit; the API roles never
-    -- read it, and nothing else has anything to read in it yet. Only the owner may.
-    if p_processed >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint
-       and pg_catalog.pg_has_role((select c.relowner from pg_catalog.pg_class c
-                                    where c.oid = 'scout.silver_validated_transactions'::regclass), 'USAGE') then
-        select pg_catalog.array_agg(pg_catalog.pg_get_indexdef(i.indexrelid) order by i.indexrelid),
-               pg_catalog.string_agg(i.indexrelid::regclass::text, ', ')
-          into v_index_definitions, v_index_names
-          from pg_catalog.pg_index i
-         where i.indrelid = 'scout.silver_validated_transactions'::regclass and not i.indisprimary;
-        if v_index_names is not null then
-            execute 'drop index ' || v_index_names;
-        end if;
+    -- For a large first load, Silver's secondary indexes are built after the insert
+    -- (scout_internal.drop_indexes_for_load). The API roles never read Silver, and
+    -- nothing else has anything to read in it yet.
+    if p_processed >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint then
+        v_index_definitions := scout_internal.drop_indexes_for_load('scout.silver_validated_transactions');
     end if;
     insert into scout.silver_validated_transactions (
         transaction_id, transaction_date, amount, currency, category, subcategory, store_id,
