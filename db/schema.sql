@@ -8830,7 +8830,7 @@ ALTER TABLE ONLY scout.ref_stores FORCE ROW LEVEL SECURITY;
 -- Name: TABLE ref_stores; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON TABLE scout.ref_stores IS 'The stores of the chain, maintained by DBAs like ref_categories (the demo''s seed adds its 50). A sale whose store_id is not here is kept and reported by the check silver_store_ids_are_known. Authenticated users read the stores they belong to.';
+COMMENT ON TABLE scout.ref_stores IS 'The stores of the chain, maintained by DBAs like ref_categories (the demo''s seed adds its 50). A sale whose store_id is not here is kept and reported by the check silver_store_ids_are_known.';
 
 
 --
@@ -9456,7 +9456,7 @@ ALTER TABLE ONLY scout.store_members FORCE ROW LEVEL SECURITY;
 -- Name: TABLE store_members; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON TABLE scout.store_members IS 'Which stores each user may read, besides those in their JWT''s app_metadata.store_ids: one row per user and store, ''*'' for every store. DBAs (or service_role) maintain it; a removed row takes effect at the user''s next statement. Authenticated users read their own rows.';
+COMMENT ON TABLE scout.store_members IS 'Which stores each user may read in the store-level marts, besides those in their JWT''s app_metadata.store_ids: one row per user and store, ''*'' for every store. DBAs (or service_role) maintain it; a removed row takes effect at the user''s next statement. The API roles below service_role do not read it: the policies look it up through scout_private.reader_store_ids().';
 
 
 --
@@ -14868,20 +14868,6 @@ COMMENT ON POLICY "authenticated users read all rows" ON scout.platinum_product_
 
 
 --
--- Name: store_members authenticated users read their own memberships; Type: POLICY; Schema: scout; Owner: -
---
-
-CREATE POLICY "authenticated users read their own memberships" ON scout.store_members FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
-
-
---
--- Name: POLICY "authenticated users read their own memberships" ON store_members; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON POLICY "authenticated users read their own memberships" ON scout.store_members IS 'A user sees which stores they belong to, and nobody else''s memberships.';
-
-
---
 -- Name: gold_store_daily_sales authenticated users read their stores' rows; Type: POLICY; Schema: scout; Owner: -
 --
 
@@ -14907,20 +14893,6 @@ CREATE POLICY "authenticated users read their stores' rows" ON scout.platinum_tr
 --
 
 COMMENT ON POLICY "authenticated users read their stores' rows" ON scout.platinum_transaction_embeddings IS 'Sentences of the reader''s stores only: those in the JWT''s app_metadata.store_ids or in scout.store_members for its sub (scout_private.reader_store_ids()); ''*'' reads every store, NULL stores included; no store, no rows.';
-
-
---
--- Name: ref_stores authenticated users read their stores' rows; Type: POLICY; Schema: scout; Owner: -
---
-
-CREATE POLICY "authenticated users read their stores' rows" ON scout.ref_stores FOR SELECT TO authenticated USING ((COALESCE(store_id, ''::text) = ANY (( SELECT scout_private.reader_store_ids() AS reader_store_ids)::text[])));
-
-
---
--- Name: POLICY "authenticated users read their stores' rows" ON ref_stores; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON POLICY "authenticated users read their stores' rows" ON scout.ref_stores IS 'The stores the reader belongs to (scout_private.reader_store_ids()); ''*'' reads them all.';
 
 
 --
@@ -17263,7 +17235,6 @@ GRANT SELECT ON TABLE scout.platinum_transaction_embeddings TO authenticated;
 --
 
 GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.ref_stores TO service_role;
-GRANT SELECT ON TABLE scout.ref_stores TO authenticated;
 
 
 --
@@ -17299,7 +17270,6 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.silver_validated_trans
 --
 
 GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.store_members TO service_role;
-GRANT SELECT ON TABLE scout.store_members TO authenticated;
 
 
 --

@@ -97,8 +97,8 @@ ACCEPTED = {
        for mart in ("scout.gold_monthly_summary", "scout.gold_category_trends", "scout.gold_sales_anomalies",
                     "scout.platinum_transaction_embeddings", "scout.platinum_product_recommendations")},
     **{("pg_graphql_authenticated_table_exposed", table): "store-scoped for signed-in store staff (CONTRACT.md, "
-       "\"Roles and access\"): its policy returns only the rows of the reader's stores, or their own memberships"
-       for table in ("scout.gold_store_daily_sales", "scout.ref_stores", "scout.store_members")},
+       "\"Roles and access\"): its policy returns only the rows of the reader's stores"
+       for table in ("scout.gold_store_daily_sales",)},
 }
 UNPINNED = "Its search_path is left unpinned on purpose"
 

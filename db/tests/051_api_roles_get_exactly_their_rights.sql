@@ -155,8 +155,8 @@ $$, $$
     select 'authenticated' as role_name, t as relation, 'select' as privileges
       from unnest(array['scout.gold_monthly_summary', 'scout.gold_category_trends', 'scout.gold_sales_anomalies',
                         'scout.platinum_transaction_embeddings', 'scout.platinum_product_recommendations',
-                        -- rows of their own stores, and their own memberships (db/tests/090)
-                        'scout.gold_store_daily_sales', 'scout.ref_stores', 'scout.store_members']) t
+                        -- the rows of their own stores (db/tests/090)
+                        'scout.gold_store_daily_sales']) t
     union all
     select 'service_role', t, 'select,insert,update,delete,truncate'
       from unnest(array[
@@ -228,7 +228,7 @@ select throws_ok(pg_catalog.format('select pg_temp.as_role(''anon''); select * f
 select pg_temp.as_dba();
 select case when schemaname = 'scout' and tablename in ('gold_monthly_summary', 'gold_category_trends', 'gold_sales_anomalies',
                                                          'platinum_transaction_embeddings', 'platinum_product_recommendations',
-                                                         'gold_store_daily_sales', 'ref_stores', 'store_members')
+                                                         'gold_store_daily_sales')
             then lives_ok(pg_catalog.format('select pg_temp.as_role(''authenticated''); select * from %I.%I limit 1', schemaname, tablename),
                           pg_catalog.format('authenticated reads %I.%I', schemaname, tablename))
             else throws_ok(pg_catalog.format('select pg_temp.as_role(''authenticated''); select * from %I.%I limit 1', schemaname, tablename),

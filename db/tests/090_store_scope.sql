@@ -3,7 +3,8 @@
 -- mart, Platinum's sentences, the stores themselves) only for the reader's stores: the
 -- JWT's app_metadata.store_ids or scout.store_members for its sub; '*' every store; no
 -- store, no rows; user_metadata never counts. Category-level Gold and the
--- recommendations stay readable by every authenticated user. The mart is hand-computed.
+-- recommendations stay readable by every authenticated user; nothing else is (the store
+-- list and the memberships included). The mart is hand-computed.
 begin;
 select plan(29);
 \ir support/postgrest.sql
@@ -94,8 +95,9 @@ select is(pg_temp.rows_seen('{"app_metadata": {"store_ids": ["*"]}}', 'select * 
           6::bigint, '* reads every sentence');
 select is(pg_temp.rows_seen('{}', 'select * from scout.platinum_transaction_embeddings'), 0::bigint,
           'no store, no sentences');
-select is(pg_temp.text_seen('{"app_metadata": {"store_ids": ["ST-B", "ST-Q"]}}', 'select store_id, name from scout.ref_stores'),
-          '(ST-B,Beta)', 'a reader sees the stores they belong to');
+select throws_ok($$select pg_temp.as_reader('{"app_metadata": {"store_ids": ["*"]}}'); select * from scout.ref_stores$$,
+    '42501', null, 'the store list is no mart: authenticated does not read it, whatever its stores (contract: Gold and Platinum, nothing else)');
+select pg_temp.as_dba();
 
 -- membership by table, for the JWT's sub, and taken away mid-session
 insert into scout.store_members (user_id, store_id) values
@@ -105,8 +107,9 @@ select is(pg_temp.rows_seen('{"sub": "00000000-0000-0000-0000-0000000000b1"}', '
 select is(pg_temp.rows_seen('{"sub": "00000000-0000-0000-0000-0000000000b1", "app_metadata": {"store_ids": ["ST-A"]}}',
                             'select * from scout.gold_store_daily_sales'),
           3::bigint, 'the JWT''s stores and the table''s add up');
-select is(pg_temp.text_seen('{"sub": "00000000-0000-0000-0000-0000000000b1"}', 'select user_id, store_id from scout.store_members'),
-          '(00000000-0000-0000-0000-0000000000b1,ST-B)', 'a user reads their own memberships, nobody else''s');
+select throws_ok($$select pg_temp.as_reader('{"sub": "00000000-0000-0000-0000-0000000000b1"}'); select * from scout.store_members$$,
+    '42501', null, 'nor the memberships, its own included: the policies look them up on its behalf');
+select pg_temp.as_dba();
 select is(pg_temp.rows_seen('{"sub": "00000000-0000-0000-0000-0000000000b1"}', 'select * from scout.gold_store_daily_sales'),
           1::bigint, 'within one session: ST-B''s row');
 delete from scout.store_members where user_id = '00000000-0000-0000-0000-0000000000b1';
@@ -150,7 +153,7 @@ select results_eq($$select failed from ip_workbench.dq_results
 
 -- the policies' shape: to authenticated, the reader's stores looked up once per statement
 select is_empty($$select tablename from pg_policies
-                   where schemaname = 'scout' and tablename in ('gold_store_daily_sales', 'platinum_transaction_embeddings', 'ref_stores')
+                   where schemaname = 'scout' and tablename in ('gold_store_daily_sales', 'platinum_transaction_embeddings')
                      and 'authenticated' = any(roles)
                      and (roles <> array['authenticated']::name[] or qual <> '(COALESCE(store_id, ''''::text) = ANY (( SELECT scout_private.reader_store_ids() AS reader_store_ids)::text[]))')$$,
     'every store-scoped policy is to authenticated and wraps the lookup in a (select …)');
