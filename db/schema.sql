@@ -139,6 +139,163 @@ COMMENT ON TYPE scout_internal.transaction_payload_values IS 'Internal to scout.
 
 
 --
+-- Name: define_mart(text, text, text[], jsonb, text, text, text, text[], boolean); Type: FUNCTION; Schema: ip_workbench; Owner: -
+--
+
+CREATE FUNCTION ip_workbench.define_mart(mart text, description text, grain text[], columns jsonb, query text, refresh text DEFAULT 'full'::text, date_column text DEFAULT NULL::text, readers text[] DEFAULT '{}'::text[], store_scope boolean DEFAULT false) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_ident text[] := pg_catalog.parse_ident(define_mart.mart);
+    v_name text;
+    v_sha text;
+    v_result text := 'created';
+    v_columns text[];
+    v_missing text;
+begin
+    if pg_catalog.cardinality(v_ident) <> 2 or v_ident[1] <> 'scout' or v_ident[2] !~ '^(gold|platinum)_[a-z0-9_]{1,40}$' then
+        raise exception 'mart %: the name must be scout.gold_<name> or scout.platinum_<name> (lower case, at most 40 characters after the layer)', define_mart.mart
+            using errcode = '22023';
+    end if;
+    v_name := v_ident[2];
+    if define_mart.refresh not in ('full', 'incremental') then
+        raise exception 'mart %: refresh must be full or incremental, not %', define_mart.mart, define_mart.refresh using errcode = '22023';
+    end if;
+    if (define_mart.refresh = 'incremental') <> (define_mart.date_column is not null) then
+        raise exception 'mart %: an incremental mart names its date_column, a full one none', define_mart.mart
+            using errcode = '22023', hint = 'refresh => ''incremental'', date_column => ''sales_date''';
+    end if;
+    if define_mart.refresh = 'incremental' and not define_mart.date_column = any (define_mart.grain) then
+        raise exception 'mart %: date_column % must be one of the grain columns %', define_mart.mart, define_mart.date_column, define_mart.grain
+            using errcode = '22023';
+    end if;
+    if coalesce(pg_catalog.btrim(define_mart.description), '') = '' then
+        raise exception 'mart %: a description is required (the catalog describes every table)', define_mart.mart using errcode = '22023';
+    end if;
+    if not define_mart.readers <@ array['authenticated'] then
+        raise exception 'mart %: readers may be {authenticated} or {} (service_role and the owner always read), not %', define_mart.mart, define_mart.readers
+            using errcode = '22023';
+    end if;
+    if define_mart.store_scope and not 'authenticated' = any (define_mart.readers) then
+        raise exception 'mart %: store_scope limits what authenticated reads: add it to readers', define_mart.mart using errcode = '22023';
+    end if;
+    if pg_catalog.jsonb_typeof(define_mart.columns) is distinct from 'object' then
+        raise exception 'mart %: columns must be a JSON object {"column": "what it means", …}', define_mart.mart using errcode = '22023';
+    end if;
+    v_sha := pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.jsonb_build_array(
+        define_mart.description, define_mart.grain, define_mart.columns, define_mart.query, define_mart.refresh,
+        define_mart.date_column, define_mart.readers, define_mart.store_scope)::text, 'UTF8')), 'hex');
+    if exists (select 1 from ip_workbench.marts m where m.mart_name = define_mart.mart) then
+        if exists (select 1 from ip_workbench.marts m where m.mart_name = define_mart.mart and m.definition_sha256 = v_sha)
+           and pg_catalog.to_regclass(define_mart.mart) is not null then
+            update ip_workbench.marts m
+               set declared_at = pg_catalog.now(),
+                   extension = coalesce(nullif(pg_catalog.current_setting('scout.extension', true), ''), m.extension)
+             where m.mart_name = define_mart.mart;
+            return 'unchanged';
+        end if;
+        perform ip_workbench.drop_mart(define_mart.mart);
+        v_result := 'redefined';
+    elsif pg_catalog.to_regclass(define_mart.mart) is not null then
+        raise exception 'mart %: a table of that name exists and is not a mart defined here', define_mart.mart
+            using errcode = '42P07', hint = 'choose another name';
+    end if;
+
+    -- the query as a view: checked now, its dependencies known to PostgreSQL (a Silver
+    -- column it reads cannot be dropped under it), filtered by day without copying it
+    begin
+        execute pg_catalog.format('create view scout_internal.%I with (security_invoker = true) as %s',
+                                  v_name || '_query', define_mart.query);
+    exception when others then
+        raise exception 'mart %: its query does not run: %', define_mart.mart, sqlerrm
+            using errcode = sqlstate, hint = 'names are schema-qualified (scout.silver_validated_transactions): the search_path is empty';
+    end;
+    select pg_catalog.array_agg(a.attname::text order by a.attnum) into v_columns
+      from pg_catalog.pg_attribute a
+     where a.attrelid = pg_catalog.format('scout_internal.%I', v_name || '_query')::regclass
+       and a.attnum > 0 and not a.attisdropped;
+    if 'id' = any (v_columns) then
+        raise exception 'mart %: id is the mart''s own row key; name that column otherwise', define_mart.mart using errcode = '42701';
+    end if;
+    select pg_catalog.string_agg(c, ', ') into v_missing from pg_catalog.unnest(v_columns) c
+     where coalesce(pg_catalog.btrim(define_mart.columns ->> c), '') = '';
+    if v_missing is not null then
+        raise exception 'mart %: columns has no description of %', define_mart.mart, v_missing using errcode = '22023';
+    end if;
+    select pg_catalog.string_agg(k, ', ') into v_missing from pg_catalog.jsonb_object_keys(define_mart.columns) k
+     where not k = any (v_columns);
+    if v_missing is not null then
+        raise exception 'mart %: columns describes %, which the query does not return', define_mart.mart, v_missing using errcode = '22023';
+    end if;
+    select pg_catalog.string_agg(g, ', ') into v_missing from pg_catalog.unnest(define_mart.grain) g where not g = any (v_columns);
+    if v_missing is not null then
+        raise exception 'mart %: grain names %, which the query does not return', define_mart.mart, v_missing using errcode = '22023';
+    end if;
+    if define_mart.store_scope and not 'store_id' = any (v_columns) then
+        raise exception 'mart %: a store-scoped mart needs a store_id column', define_mart.mart using errcode = '22023';
+    end if;
+    if define_mart.refresh = 'incremental' and (select a.atttypid from pg_catalog.pg_attribute a
+            where a.attrelid = pg_catalog.format('scout_internal.%I', v_name || '_query')::regclass
+              and a.attname = define_mart.date_column) <> 'pg_catalog.date'::regtype then
+        raise exception 'mart %: date_column % must be a date (the day of Silver''s transaction_date)', define_mart.mart, define_mart.date_column
+            using errcode = '42804';
+    end if;
+
+    insert into ip_workbench.marts (mart_name, extension, description, grain, refresh, date_column, readers,
+                                    store_scope, query, definition_sha256)
+    values (define_mart.mart, nullif(pg_catalog.current_setting('scout.extension', true), ''),
+            define_mart.description, define_mart.grain, define_mart.refresh, define_mart.date_column,
+            define_mart.readers, define_mart.store_scope, define_mart.query, v_sha);
+    perform scout_internal.mart_create_objects(define_mart.mart, define_mart.columns);
+    return v_result;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION define_mart(mart text, description text, grain text[], columns jsonb, query text, refresh text, date_column text, readers text[], store_scope boolean); Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON FUNCTION ip_workbench.define_mart(mart text, description text, grain text[], columns jsonb, query text, refresh text, date_column text, readers text[], store_scope boolean) IS 'Defines mart `mart` (scout.gold_<name> or scout.platinum_<name>) from `query`: a view scout_internal.<name>_query holding it, the table (the query''s columns plus an id key, unique on grain), RLS and grants for readers (store_scope: authenticated reads the rows of its stores, as in the core''s store-level marts), its descriptions (every column''s is required), its registry and counter rows, its failing rows'' table, and a check that it equals its query; its first run of scout.run_transformations builds it, later runs refresh it (full: when a table it reads changed; incremental: the days Silver changed, old versions and new). Returns created, redefined (the old mart dropped; rebuilt on the next run) or unchanged. Owner only (a migration or an extension''s marts/ file): the query is code the job runs.';
+
+
+--
+-- Name: drop_mart(text); Type: FUNCTION; Schema: ip_workbench; Owner: -
+--
+
+CREATE FUNCTION ip_workbench.drop_mart(mart text) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_name text;
+begin
+    select pg_catalog.split_part(m.mart_name, '.', 2) into v_name
+      from ip_workbench.marts m where m.mart_name = drop_mart.mart;
+    if v_name is null then
+        return false;
+    end if;
+    execute pg_catalog.format('drop view if exists scout_checks.%I', v_name || '_matches_its_query');
+    execute pg_catalog.format('drop table if exists test_failures.%I', v_name);
+    delete from ip_workbench.layer_versions v where v.table_name = pg_catalog.to_regclass(drop_mart.mart);
+    delete from ip_workbench.tables t where t.schema_name = 'scout' and t.table_name = v_name;
+    execute pg_catalog.format('drop table if exists scout.%I', v_name);
+    execute pg_catalog.format('drop view if exists scout_internal.%I', v_name || '_query');
+    delete from ip_workbench.marts m where m.mart_name = drop_mart.mart;
+    return true;
+end
+$$;
+
+
+--
+-- Name: FUNCTION drop_mart(mart text); Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON FUNCTION ip_workbench.drop_mart(mart text) IS 'Drops mart `mart` (schema-qualified) that ip_workbench.define_mart made, with everything define_mart made for it: its query view scout_internal.<name>_query, its check scout_checks.<name>_matches_its_query, test_failures.<name>, its rows in ip_workbench.tables and ip_workbench.layer_versions, and its definition (ip_workbench.marts, whose queued days go with it). Returns false when no such mart is defined. Fails with 2BP01 naming any object that reads it. Owner only: scout-db migrate calls it for a mart whose file was removed, and rollback --extension for each mart of the extension.';
+
+
+--
 -- Name: secure_table(regclass, text[]); Type: FUNCTION; Schema: ip_workbench; Owner: -
 --
 
@@ -699,7 +856,7 @@ declare
     v_steps jsonb := '[]'::jsonb;
     v_step jsonb;
     v_position int := 0;
-    v_plan text[] := array['bronze_freshness', 'silver', 'silver_checks', 'gold', 'gold_checks']
+    v_plan text[] := array['bronze_freshness', 'silver', 'silver_checks', 'gold', 'gold_checks', 'marts']
                      || case when p_platinum then array['platinum'] else '{}'::text[] end
                      || array['metadata'];
     v_name text;
@@ -719,6 +876,7 @@ begin
             when 'silver_checks' then 'scout_internal.check_silver_delta()'
             when 'gold' then 'scout.refresh_gold(true)'
             when 'gold_checks' then 'scout_internal.check_gold_changes()'
+            when 'marts' then 'scout_internal.refresh_marts()'
             when 'platinum' then 'scout.refresh_platinum(true)'
             when 'metadata' then 'scout_internal.record_run_metadata()'
         end);
@@ -760,7 +918,7 @@ $$;
 -- Name: FUNCTION run_transformations(p_wait boolean, p_platinum boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.run_transformations(p_wait boolean, p_platinum boolean) IS 'The hourly pipeline: Bronze freshness, scout.refresh_silver, the Silver checks, scout.refresh_gold, the Gold checks, (scout.refresh_platinum when p_platinum), metadata; each step recorded in ip_workbench.job_run_steps. Stops at a failing step or failing Silver checks (before Gold) with status failed, keeping the steps before; failing Silver checks also raise a data-quality alert (scout_internal.dq_raise_alert), which stands for the run (its result says paged_as data_quality, and no job_failed alert is raised); any other failure raises the job''s alert (scout_internal.job_alert). Returns {"status", "steps": [{"step", "status", "seconds", "result"}…], "run_id", "seconds"}; a concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
+COMMENT ON FUNCTION scout.run_transformations(p_wait boolean, p_platinum boolean) IS 'The hourly pipeline: Bronze freshness, scout.refresh_silver, the Silver checks, scout.refresh_gold, the Gold checks, the marts defined with ip_workbench.define_mart (scout_internal.refresh_marts), (scout.refresh_platinum when p_platinum), metadata; each step recorded in ip_workbench.job_run_steps. Stops at a failing step or failing Silver checks (before Gold) with status failed, keeping the steps before; failing Silver checks also raise a data-quality alert (scout_internal.dq_raise_alert), which stands for the run (its result says paged_as data_quality, and no job_failed alert is raised); any other failure raises the job''s alert (scout_internal.job_alert). Returns {"status", "steps": [{"step", "status", "seconds", "result"}…], "run_id", "seconds"}; a concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
 
 
 SET default_table_access_method = heap;
@@ -1402,6 +1560,8 @@ begin
        and not exists (select 1 from scout.silver_rejected_transactions r
                         where r.bronze_id = b.id and r.reasons = array['unparseable']);
     get diagnostics v_versions = row_count;
+    -- the team's reject rules as they are today, on old rows too
+    perform scout_internal.silver_apply_validation_rules('backfill_versions');
 
     insert into scout.silver_rejected_transactions as r
            (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at)
@@ -1426,7 +1586,7 @@ $$;
 -- Name: FUNCTION backfill_judge(p_from date, p_to date); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.backfill_judge(p_from date, p_to date) IS 'Step of scout.backfill: judges again, with today''s rules and reference data, every Bronze version of each transaction_id that has a Bronze row dated in [p_from, p_to] (pg_temp.backfill_keys, pg_temp.backfill_versions), and brings scout.silver_rejected_transactions in step (a version now rejected is stored or its reasons replaced, one now valid is removed). Returns {"keys", "versions", "rejected", "unrejected"}. Only inside scout.backfill (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.backfill_judge(p_from date, p_to date) IS 'Step of scout.backfill: judges again, with today''s rules (the contract''s and the active reject rules of scout.ref_validation_rules) and reference data, every Bronze version of each transaction_id that has a Bronze row dated in [p_from, p_to] (pg_temp.backfill_keys, pg_temp.backfill_versions), and brings scout.silver_rejected_transactions in step (a version now rejected is stored or its reasons replaced, one now valid is removed). Returns {"keys", "versions", "rejected", "unrejected"}. Only inside scout.backfill (55000 otherwise).';
 
 
 --
@@ -1484,6 +1644,164 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.backfill_settle() IS 'Step of scout.backfill: settles each key of pg_temp.backfill_keys anew from its judged versions (the latest valid one wins; none left deletes the key) and leaves what differs from Silver (in value, or a Silver row whose own version is no longer valid) in pg_temp.silver_transaction_changes for scout_internal.silver_apply_transaction_changes. Returns the changes. Only inside scout.backfill (55000 otherwise).';
+
+
+--
+-- Name: ref_validation_rules; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.ref_validation_rules (
+    rule_name text NOT NULL,
+    field text NOT NULL,
+    category text,
+    min_value numeric,
+    max_value numeric,
+    pattern text,
+    allowed_values text[],
+    action text NOT NULL,
+    reason_code text NOT NULL,
+    description text NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    added_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ref_validation_rules_action_check CHECK ((action = ANY (ARRAY['reject'::text, 'flag'::text]))),
+    CONSTRAINT ref_validation_rules_bounds_check CHECK (((min_value IS NULL) OR (max_value IS NULL) OR (min_value <= max_value))),
+    CONSTRAINT ref_validation_rules_field_check CHECK ((field = ANY (ARRAY['amount'::text, 'quantity'::text, 'tax_amount'::text, 'currency'::text, 'subcategory'::text, 'store_id'::text, 'vendor_id'::text, 'vendor_name'::text, 'customer_id'::text, 'sku'::text, 'payment_method'::text, 'description'::text]))),
+    CONSTRAINT ref_validation_rules_kind_check CHECK (
+CASE
+    WHEN (field = ANY (ARRAY['amount'::text, 'quantity'::text, 'tax_amount'::text])) THEN (((min_value IS NOT NULL) OR (max_value IS NOT NULL)) AND (pattern IS NULL) AND (allowed_values IS NULL))
+    ELSE ((min_value IS NULL) AND (max_value IS NULL) AND ((pattern IS NULL) <> (allowed_values IS NULL)))
+END),
+    CONSTRAINT ref_validation_rules_pattern_check CHECK (((pattern IS NULL) OR (regexp_replace(''::text, pattern, ''::text) = ''::text))),
+    CONSTRAINT ref_validation_rules_reason_code_check CHECK ((reason_code ~ '^[a-z][a-z0-9_]{0,62}$'::text)),
+    CONSTRAINT ref_validation_rules_reason_code_own_check CHECK ((reason_code <> ALL (ARRAY['missing_transaction_id'::text, 'invalid_transaction_id'::text, 'missing_date'::text, 'invalid_date'::text, 'date_in_future'::text, 'date_too_old'::text, 'missing_amount'::text, 'invalid_amount'::text, 'amount_not_positive'::text, 'missing_category'::text, 'category_not_allowed'::text, 'invalid_currency'::text, 'invalid_quantity'::text, 'quantity_not_positive'::text, 'invalid_tax_amount'::text, 'tax_amount_negative'::text, 'invalid_sku'::text, 'unparseable'::text, 'not_an_object'::text]))),
+    CONSTRAINT ref_validation_rules_rule_name_check CHECK ((rule_name ~ '^[a-z][a-z0-9_]{0,62}$'::text))
+);
+
+ALTER TABLE ONLY scout.ref_validation_rules FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE ref_validation_rules; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.ref_validation_rules IS 'Validation rules beyond the contract''s, kept as data: per field (optionally per category), bounds on a number, or a pattern or a list of allowed values for a text. A reject rule sends the rows that break it to scout.silver_rejected_transactions with its reason code, from the next run (and for old rows through scout.backfill); a flag rule keeps them in Silver and reports them in the check silver_rule_<rule_name>. Data, never code: a role that may write a rule cannot make the pipeline run anything.';
+
+
+--
+-- Name: COLUMN ref_validation_rules.rule_name; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_validation_rules.rule_name IS 'The rule''s name, lower case: its check is silver_rule_<rule_name>.';
+
+
+--
+-- Name: COLUMN ref_validation_rules.field; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_validation_rules.field IS 'The Silver column it judges: amount, quantity or tax_amount (bounds); currency, subcategory, store_id, vendor_id, vendor_name, customer_id, sku, payment_method or description (pattern or list).';
+
+
+--
+-- Name: COLUMN ref_validation_rules.category; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_validation_rules.category IS 'The category it applies to (scout.ref_categories); NULL for every category.';
+
+
+--
+-- Name: COLUMN ref_validation_rules.min_value; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_validation_rules.min_value IS 'The lowest number allowed, inclusive; NULL for no lower bound.';
+
+
+--
+-- Name: COLUMN ref_validation_rules.max_value; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_validation_rules.max_value IS 'The highest number allowed, inclusive; NULL for no upper bound.';
+
+
+--
+-- Name: COLUMN ref_validation_rules.pattern; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_validation_rules.pattern IS 'A POSIX regular expression the text must match (checked when the rule is added).';
+
+
+--
+-- Name: COLUMN ref_validation_rules.allowed_values; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_validation_rules.allowed_values IS 'The texts allowed, exactly as Silver stores them.';
+
+
+--
+-- Name: COLUMN ref_validation_rules.action; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_validation_rules.action IS 'reject (the row goes to the rejected table with reason_code) or flag (it stays in Silver and is reported).';
+
+
+--
+-- Name: COLUMN ref_validation_rules.reason_code; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_validation_rules.reason_code IS 'The stable code a rejected row carries in reasons, and a flag''s check reports; never one of the contract''s codes.';
+
+
+--
+-- Name: COLUMN ref_validation_rules.description; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_validation_rules.description IS 'What the rule protects, in a sentence: its check''s detail.';
+
+
+--
+-- Name: COLUMN ref_validation_rules.is_active; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_validation_rules.is_active IS 'Whether it applies; an inactive rule is kept for the record.';
+
+
+--
+-- Name: COLUMN ref_validation_rules.added_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.ref_validation_rules.added_at IS 'When it was added.';
+
+
+--
+-- Name: breaks_rule(scout.ref_validation_rules, numeric, integer, numeric, text, text, text, text, text, text, text, text, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.breaks_rule(p_rule scout.ref_validation_rules, p_amount numeric, p_quantity integer, p_tax_amount numeric, p_currency text, p_subcategory text, p_store_id text, p_vendor_id text, p_vendor_name text, p_customer_id text, p_sku text, p_payment_method text, p_description text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+    select case
+        when p_rule.field in ('amount', 'quantity', 'tax_amount') then
+            coalesce(case p_rule.field when 'amount' then p_amount when 'quantity' then p_quantity::numeric
+                                       else p_tax_amount end
+                     not between coalesce(p_rule.min_value, '-infinity'::numeric)
+                             and coalesce(p_rule.max_value, 'infinity'::numeric), false)
+        else
+            coalesce((select case when p_rule.pattern is not null then v.value !~ p_rule.pattern
+                                  else v.value <> all (p_rule.allowed_values) end
+                        from (select case p_rule.field when 'currency' then p_currency when 'subcategory' then p_subcategory
+                                         when 'store_id' then p_store_id when 'vendor_id' then p_vendor_id
+                                         when 'vendor_name' then p_vendor_name when 'customer_id' then p_customer_id
+                                         when 'sku' then p_sku when 'payment_method' then p_payment_method
+                                         when 'description' then p_description end as value) v), false)
+    end
+$$;
+
+
+--
+-- Name: FUNCTION breaks_rule(p_rule scout.ref_validation_rules, p_amount numeric, p_quantity integer, p_tax_amount numeric, p_currency text, p_subcategory text, p_store_id text, p_vendor_id text, p_vendor_name text, p_customer_id text, p_sku text, p_payment_method text, p_description text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.breaks_rule(p_rule scout.ref_validation_rules, p_amount numeric, p_quantity integer, p_tax_amount numeric, p_currency text, p_subcategory text, p_store_id text, p_vendor_id text, p_vendor_name text, p_customer_id text, p_sku text, p_payment_method text, p_description text) IS 'Whether a transaction with these Silver values breaks rule p_rule of scout.ref_validation_rules: its field''s number outside [min_value, max_value], or its text not matching pattern or not in allowed_values. A missing (NULL) value breaks nothing. Ignores the rule''s category and is_active: the callers choose the rules.';
 
 
 --
@@ -3347,6 +3665,12 @@ begin
      where t.day >= scout_internal.silver_frozen_before();  -- Silver no longer holds frozen days
     get diagnostics v_cells = row_count;
     if v_cells > 0 then
+        -- the marts a team defined (ip_workbench.marts) hear of the same days, each
+        -- through its own queue, and recompute them in scout_internal.refresh_marts
+        insert into scout_internal.mart_days_to_rebuild (mart_name, day)
+        select m.mart_name, d.day
+          from ip_workbench.marts m
+         cross join (select distinct c.day from pg_temp.gold_store_changed_cells c) d;
         -- a store's cell inside a whole day queued too is that day's: counted once
         delete from pg_temp.gold_store_changed_cells c
          where not c.all_stores
@@ -4456,6 +4780,119 @@ COMMENT ON FUNCTION scout_internal.markdown_code(p_value text) IS 'p_value as a 
 
 
 --
+-- Name: mart_create_objects(text, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.mart_create_objects(p_mart text, p_columns jsonb) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_mart ip_workbench.marts;
+    v_name text;
+    v_query regclass;
+    v_table regclass;
+    v_column record;
+    v_grain text;
+    v_key text;
+    v_since text := 'true';
+begin
+    select * into strict v_mart from ip_workbench.marts m where m.mart_name = p_mart;
+    v_name := pg_catalog.split_part(p_mart, '.', 2);
+    v_query := pg_catalog.format('scout_internal.%I', v_name || '_query')::regclass;
+    execute pg_catalog.format('create table scout.%I as select * from %s with no data', v_name, v_query);
+    v_table := pg_catalog.format('scout.%I', v_name)::regclass;
+    execute pg_catalog.format('alter table %s add column id bigint generated always as identity', v_table);
+    execute pg_catalog.format('alter table %s add constraint %I primary key (id)', v_table, v_name || '_pkey');
+    select pg_catalog.string_agg(pg_catalog.quote_ident(g), ', ' order by o) into v_grain
+      from pg_catalog.unnest(v_mart.grain) with ordinality u(g, o);
+    execute pg_catalog.format('create unique index %I on %s (%s) nulls not distinct', v_name || '_grain_idx', v_table, v_grain);
+    if v_mart.refresh = 'incremental' and v_mart.grain[1] <> v_mart.date_column then
+        execute pg_catalog.format('create index %I on %s (%I)', v_name || '_' || v_mart.date_column || '_idx', v_table, v_mart.date_column);
+    end if;
+    perform ip_workbench.secure_table(v_table, case when v_mart.store_scope then '{}'::text[] else v_mart.readers end);
+    if v_mart.store_scope then
+        -- the core's store-level policy, and the index on its own expression
+        execute pg_catalog.format('grant select on table %s to authenticated', v_table);
+        execute pg_catalog.format('create policy "authenticated users read their stores'' rows" on %s for select to authenticated '
+                                  'using (coalesce(store_id, '''') = any ((select scout_private.reader_store_ids())::text[]))', v_table);
+        execute pg_catalog.format('comment on policy "authenticated users read their stores'' rows" on %s is %L', v_table,
+            'Rows of the reader''s stores only: those in the JWT''s app_metadata.store_ids or in scout.store_members for its sub (scout_private.reader_store_ids()); ''*'' reads every store, NULL stores included; no store, no rows.');
+        execute pg_catalog.format('create index %I on %s ((coalesce(store_id, '''')))', v_name || '_reader_idx', v_table);
+    end if;
+    execute pg_catalog.format('comment on table %s is %L', v_table, v_mart.description
+        || pg_catalog.format(' A mart defined in one file (ip_workbench.define_mart%s): one row per (%s), refreshed %s by scout.run_transformations.',
+                             coalesce(', extension ' || v_mart.extension, ''), pg_catalog.array_to_string(v_mart.grain, ', '),
+                             case v_mart.refresh when 'full' then 'whole when a table it reads changed'
+                                  else 'incrementally, the days of ' || v_mart.date_column || ' that Silver changed' end));
+    for v_column in select k.key, k.value from pg_catalog.jsonb_each_text(p_columns) k loop
+        execute pg_catalog.format('comment on column %s.%I is %L', v_table, v_column.key, v_column.value);
+        execute pg_catalog.format('comment on column %s.%I is %L', v_query, v_column.key, v_column.value);
+    end loop;
+    execute pg_catalog.format('comment on column %s.id is %L', v_table,
+        'Row key, so that a FOR ALL TABLES publication (Supabase Realtime, change capture, a logical replica) can publish its changes.');
+    execute pg_catalog.format('comment on view %s is %L', v_query,
+        pg_catalog.format('The query of mart %s as its definition states it (ip_workbench.define_mart); refresh_marts fills the mart from it.', p_mart));
+    insert into ip_workbench.tables (schema_name, table_name, layer, description)
+    values ('scout', v_name, pg_catalog.split_part(v_name, '_', 1), v_mart.description)
+    on conflict (schema_name, table_name) do update set layer = excluded.layer, description = excluded.description;
+    insert into ip_workbench.layer_versions (table_name) values (v_table) on conflict do nothing;
+    execute pg_catalog.format('create trigger %I after insert or update or delete or truncate on %s '
+                              'for each statement execute function scout_internal.count_table_writes()', v_name || '_count_writes', v_table);
+    execute pg_catalog.format('comment on trigger %I on %s is %L', v_name || '_count_writes', v_table,
+        pg_catalog.format('Counts the statements that write %s (ip_workbench.layer_versions).', v_table));
+    execute pg_catalog.format($ddl$
+        create table test_failures.%1$I (
+            check_name text not null, business_key text not null, detail text, run_id bigint not null,
+            found_at timestamptz not null default pg_catalog.now(), id bigint generated always as identity,
+            constraint %2$I primary key (id))$ddl$, v_name, v_name || '_pkey');
+    perform ip_workbench.secure_table(pg_catalog.format('test_failures.%I', v_name)::regclass);
+    execute pg_catalog.format('comment on table test_failures.%I is %L', v_name, pg_catalog.format(
+        'Rows of %s that failed a data-quality check at the last run of scout.run_dq_checks, by business key; replaced on each run.', p_mart));
+    for v_column in select * from (values ('check_name', 'The check it failed.'),
+            ('business_key', 'The failing row''s grain values, joined by /.'), ('detail', 'What failed.'),
+            ('run_id', 'The run of scout.run_dq_checks that found it.'), ('found_at', 'When.'),
+            ('id', 'Row key, so that a publication can publish the deletes of each check run.')) c(key, value) loop
+        execute pg_catalog.format('comment on column test_failures.%I.%I is %L', v_name, v_column.key, v_column.value);
+    end loop;
+
+    -- the check: the mart equals its query, row for row, keyed by its grain
+    select pg_catalog.string_agg(pg_catalog.format('coalesce(%s::text, ''(none)'')', 'x.' || pg_catalog.quote_ident(g)), ' || ''/'' || ' order by o)
+      into v_key from pg_catalog.unnest(v_mart.grain) with ordinality u(g, o);
+    if v_mart.refresh = 'incremental' then
+        -- Silver no longer holds the days before its retention boundary; the mart keeps them
+        v_since := pg_catalog.format('x.%I >= (select scout_internal.silver_frozen_before())', v_mart.date_column);
+    end if;
+    execute pg_catalog.format($ddl$
+        create view scout_checks.%1$I with (security_invoker = true) as
+        select %2$L::text as check_name, 'scout'::text as schema_name, %3$L::text as table_name, %4$L::text as layer,
+               'integrity'::text as dimension, 'error'::text as level,
+               pg_catalog.count(*) filter (where j.same) as passed, pg_catalog.count(*) filter (where not j.same) as failed,
+               %5$L::text as detail,
+               pg_catalog.array_agg(j.key) filter (where not j.same) as failing_keys
+          from (select coalesce(m.key, q.key) as key, coalesce(m.row = q.row and m.n = 1 and q.n = 1, false) as same
+                  from (select %6$s as key, pg_catalog.to_jsonb(x) - 'id' as row, pg_catalog.count(*) over (partition by %6$s) as n
+                          from %7$s x where %8$s) m
+                  full join (select %6$s as key, pg_catalog.to_jsonb(x) as row, pg_catalog.count(*) over (partition by %6$s) as n
+                               from %9$s x where %8$s) q on q.key = m.key) j$ddl$,
+        v_name || '_matches_its_query', v_name || '_matches_its_query', v_name, pg_catalog.split_part(v_name, '_', 1),
+        'rows of the mart equal to its query''s, by ' || pg_catalog.array_to_string(v_mart.grain, ', '),
+        v_key, v_table, v_since, v_query);
+    perform scout_internal.register_check(pg_catalog.format('scout_checks.%I', v_name || '_matches_its_query')::regclass,
+        pg_catalog.format('The mart %s equals its query (ip_workbench.define_mart), row for row by its grain%s: what an incremental refresh must keep true after every change Silver makes.',
+                          p_mart, case when v_mart.refresh = 'incremental' then ', on the days Silver still holds' else '' end));
+end
+$_$;
+
+
+--
+-- Name: FUNCTION mart_create_objects(p_mart text, p_columns jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.mart_create_objects(p_mart text, p_columns jsonb) IS 'Step of ip_workbench.define_mart: makes mart p_mart''s table from its query view (plus an id key and a unique index on its grain, an index on its date column), its RLS and grants (ip_workbench.secure_table; the store-scoped policy when store_scope), its comments (p_columns), its rows in ip_workbench.tables and ip_workbench.layer_versions with its counting trigger, test_failures.<name>, and the check scout_checks.<name>_matches_its_query. Owner only.';
+
+
+--
 -- Name: parse_decimal(text); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -5193,6 +5630,86 @@ COMMENT ON FUNCTION scout_internal.record_run_metadata() IS 'Recounts the run lo
 
 
 --
+-- Name: refresh_marts(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.refresh_marts() RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_mart record;
+    v_name text;
+    v_columns text;
+    v_days date[];
+    v_versions jsonb;
+    v_inputs jsonb;
+    v_deleted bigint;
+    v_inserted bigint;
+    v_done jsonb := '[]'::jsonb;
+    v_rows bigint := 0;
+begin
+    perform scout_internal.require_job_lock('scout.run_transformations', 'scout_internal.refresh_marts');
+    select pg_catalog.jsonb_object_agg(v.table_name::text, v.version) into v_versions from ip_workbench.layer_versions v;
+    for v_mart in select m.mart_name, m.refresh, m.date_column, b.built_at, b.built_from
+                    from ip_workbench.marts m left join scout_internal.mart_builds b on b.mart_name = m.mart_name
+                   order by m.refresh_order loop
+        v_name := pg_catalog.split_part(v_mart.mart_name, '.', 2);
+        select pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' order by a.attnum) into v_columns
+          from pg_catalog.pg_attribute a
+         where a.attrelid = pg_catalog.format('scout_internal.%I', v_name || '_query')::regclass
+           and a.attnum > 0 and not a.attisdropped;
+        -- what it read, as the data-quality checks record it: the counted tables' versions
+        -- (NULL when it reads one that is not counted, such as Bronze: then always rebuilt)
+        v_inputs := scout_internal.dq_check_inputs(pg_catalog.format('scout_internal.%I', v_name || '_query')::regclass,
+                                                   v_versions, pg_catalog.pg_current_snapshot(), scout_internal.business_today());
+        v_inputs := v_inputs - 'snapshot' - 'view';
+        -- claimed first: a change queued after this is in the snapshot the rows are read
+        -- with below, and queued again for the next run
+        with taken as (delete from scout_internal.mart_days_to_rebuild q where q.mart_name = v_mart.mart_name returning q.day)
+        select pg_catalog.array_agg(distinct t.day) into v_days from taken t;
+        v_deleted := 0;
+        v_inserted := 0;
+        if v_mart.built_at is null or (v_mart.refresh = 'full' and v_inputs is distinct from v_mart.built_from) then
+            execute pg_catalog.format('delete from scout.%I', v_name);
+            get diagnostics v_deleted = row_count;
+            execute pg_catalog.format('insert into scout.%I (%s) select %s from scout_internal.%I', v_name, v_columns,
+                                      v_columns, v_name || '_query');
+            get diagnostics v_inserted = row_count;
+            v_done := v_done || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                'mart', v_mart.mart_name, 'rebuilt', true, 'rows_deleted', v_deleted, 'rows_written', v_inserted));
+        elsif v_mart.refresh = 'incremental' and v_days is not null then
+            execute pg_catalog.format('delete from scout.%I where %I = any ($1)', v_name, v_mart.date_column) using v_days;
+            get diagnostics v_deleted = row_count;
+            execute pg_catalog.format('insert into scout.%I (%s) select %s from scout_internal.%I where %I = any ($1)',
+                                      v_name, v_columns, v_columns, v_name || '_query', v_mart.date_column) using v_days;
+            get diagnostics v_inserted = row_count;
+            v_done := v_done || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                'mart', v_mart.mart_name, 'days', pg_catalog.cardinality(v_days),
+                'rows_deleted', v_deleted, 'rows_written', v_inserted));
+        else
+            continue;  -- nothing it reads changed
+        end if;
+        v_rows := v_rows + v_inserted;
+        perform scout_internal.touch_table('scout', v_name, v_deleted + v_inserted, v_inserted - v_deleted);
+        insert into scout_internal.mart_builds (mart_name, built_at, built_from)
+        values (v_mart.mart_name, pg_catalog.now(), v_inputs)
+        on conflict (mart_name) do update set built_at = excluded.built_at, built_from = excluded.built_from;
+    end loop;
+    return pg_catalog.jsonb_build_object('marts_refreshed', pg_catalog.jsonb_array_length(v_done), 'rows', v_rows,
+                                         'marts', v_done);
+end
+$_$;
+
+
+--
+-- Name: FUNCTION refresh_marts(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.refresh_marts() IS 'Step of scout.run_transformations after Gold: brings every mart of ip_workbench.marts up to date with its query view, in refresh_order, recording each build in scout_internal.mart_builds: a mart never built, or a full one whose inputs changed (the versions of the counted tables it reads, its definition, the business day; always when it reads an uncounted table), is rewritten whole; an incremental one recomputes the days queued for it in scout_internal.mart_days_to_rebuild. Returns {"marts_refreshed", "rows" (written), "marts": [{"mart", "rebuilt" | "days", "rows_deleted", "rows_written"}…]}. Only inside scout.run_transformations (55000 otherwise).';
+
+
+--
 -- Name: register_check(regclass, text); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -5385,6 +5902,52 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.silver_apply_transaction_changes(p_gold_days boolean) IS 'The one Silver apply of scout_internal.silver_merge_transactions and scout.backfill: writes the changes in pg_temp.silver_transaction_changes (insert, update or delete of a transaction_id) to scout.silver_validated_transactions and queues them for Gold, as the days they touched when p_gold_days, else as differences per (category, day, customer). Returns {"inserted", "updated", "deleted"}; writes nothing when there is nothing to change. Only under scout.refresh_silver''s lock, which the merge and backfill hold (55000 otherwise).';
+
+
+--
+-- Name: silver_apply_validation_rules(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.silver_apply_validation_rules(p_table text) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_rejected bigint;
+begin
+    -- backfill holds Silver's lock too
+    perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_apply_validation_rules');
+    if p_table not in ('silver_delta_transactions', 'backfill_versions') then
+        raise exception 'silver_apply_validation_rules: % is not a table of parsed transactions', p_table
+            using errcode = '22023', hint = 'pass silver_delta_transactions or backfill_versions';
+    end if;
+    if not exists (select 1 from scout.ref_validation_rules r where r.is_active and r.action = 'reject') then
+        return 0;  -- no rule, no statement
+    end if;
+    execute pg_catalog.format($sql$
+        update pg_temp.%1$I d
+           set reasons = d.reasons || b.codes
+          from (select x.bronze_id, pg_catalog.array_agg(distinct r.reason_code order by r.reason_code) as codes
+                  from pg_temp.%1$I x
+                  join scout.ref_validation_rules r
+                    on r.is_active and r.action = 'reject' and (r.category is null or r.category = x.category)
+                 where scout_internal.breaks_rule(r, x.amount, x.quantity, x.tax_amount, x.currency, x.subcategory,
+                                                  x.store_id, x.vendor_id, x.vendor_name, x.customer_id, x.sku,
+                                                  x.payment_method, x.description)
+                   and r.reason_code <> all (x.reasons)
+                 group by x.bronze_id) b
+         where d.bronze_id = b.bronze_id$sql$, p_table);
+    get diagnostics v_rejected = row_count;
+    return v_rejected;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION silver_apply_validation_rules(p_table text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.silver_apply_validation_rules(p_table text) IS 'Step of scout_internal.silver_merge_transactions and scout_internal.backfill_judge: adds to the reasons of every row of pg_temp.<p_table> (silver_delta_transactions or backfill_versions) the reason codes of the active reject rules of scout.ref_validation_rules it breaks (scout_internal.breaks_rule; a rule with a category applies to that category only). Returns the rows it gave a reason; writes nothing when no reject rule is active. Only under scout.refresh_silver''s lock (55000 otherwise).';
 
 
 --
@@ -5707,6 +6270,8 @@ begin
         v_now, v_own, v_prev, v_prev_xid, v_prev_seq, v_today,
         (v_today - pg_catalog.make_interval(years => (scout_internal.setting('transaction_max_age_years'))::int))::date);
     v_processed := (v_parsed ->> 'processed')::bigint;
+    -- the team's reject rules (scout.ref_validation_rules) join the contract's
+    perform scout_internal.silver_apply_validation_rules('silver_delta_transactions');
     v_rejected := scout_internal.silver_store_rejected_transactions();
 
     if v_processed > 0 and not exists (select 1 from scout.silver_validated_transactions) then
@@ -5759,7 +6324,7 @@ $$;
 -- Name: FUNCTION silver_merge_transactions(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.silver_merge_transactions() IS 'Internal step of scout.refresh_silver (refuses to run without its lock, SQLSTATE 55000): judges Bronze transactions committed after the stored watermark and visible in the current snapshot (plus the caller''s own uncommitted rows), stores rejects, upserts winners, advances the watermark, in named steps (silver_parse_transaction_delta, silver_store_rejected_transactions, silver_first_load_transactions or silver_settle_transaction_delta and silver_apply_transaction_changes). Returns processed/inserted/updated/rejected/superseded, where processed = inserted + updated + rejected + superseded.';
+COMMENT ON FUNCTION scout_internal.silver_merge_transactions() IS 'Internal step of scout.refresh_silver (refuses to run without its lock, SQLSTATE 55000): judges Bronze transactions committed after the stored watermark and visible in the current snapshot (plus the caller''s own uncommitted rows), stores rejects, upserts winners, advances the watermark, in named steps (silver_parse_transaction_delta, silver_apply_validation_rules, silver_store_rejected_transactions, silver_first_load_transactions or silver_settle_transaction_delta and silver_apply_transaction_changes). Returns processed/inserted/updated/rejected/superseded, where processed = inserted + updated + rejected + superseded.';
 
 
 --
@@ -5973,6 +6538,13 @@ CREATE FUNCTION scout_internal.table_lag(p_schema text, p_table text) RETURNS TA
                 when t.table_name = 'gold_store_daily_sales'
                     then coalesce(pg_catalog.now() - (select pg_catalog.min(q.queued_at)
                                                         from scout_internal.gold_store_days_to_rebuild q), '0')
+                -- a team's mart (ip_workbench.define_mart): its own queue, or since it was
+                -- defined while it has never been built
+                when m.mart_name is not null
+                    then case when b.built_at is null then pg_catalog.now() - m.declared_at
+                              else coalesce(pg_catalog.now() - (select pg_catalog.min(q.queued_at)
+                                                                  from scout_internal.mart_days_to_rebuild q
+                                                                 where q.mart_name = m.mart_name), '0') end
                 when t.layer = 'gold'
                     then coalesce(pg_catalog.now() - (select pg_catalog.min(q.queued_at)
                                                         from scout_internal.gold_days_to_reaggregate q), '0') end,
@@ -5983,6 +6555,8 @@ CREATE FUNCTION scout_internal.table_lag(p_schema text, p_table text) RETURNS TA
                 else 'oldest Silver change waiting for Gold' end
       from ip_workbench.tables t
       join ip_workbench.dq_thresholds h on h.layer = t.layer
+      left join ip_workbench.marts m on m.mart_name = t.schema_name || '.' || t.table_name
+      left join scout_internal.mart_builds b on b.mart_name = m.mart_name
      where t.schema_name = p_schema and t.table_name = p_table and h.timeliness is not null
        and t.table_name not like '%rejected%'
        and (t.last_updated is not null or t.layer in ('silver', 'gold'))
@@ -5993,7 +6567,7 @@ $$;
 -- Name: FUNCTION table_lag(p_schema text, p_table text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.table_lag(p_schema text, p_table text) IS 'How late table p_schema.p_table is (lag), how late it may be (allowed) and what was measured (measure): a table with expected_every (a source) by its last arrival against expected_every plus its layer''s timeliness threshold; Silver by its oldest Bronze row not judged yet; Gold by its oldest queued Silver change (the store mart by its own queue); others by their last change. No row for a layer without a timeliness threshold (platinum: on demand), a rejected-rows table, or a source that never received anything.';
+COMMENT ON FUNCTION scout_internal.table_lag(p_schema text, p_table text) IS 'How late table p_schema.p_table is (lag), how late it may be (allowed) and what was measured (measure): a table with expected_every (a source) by its last arrival against expected_every plus its layer''s timeliness threshold; Silver by its oldest Bronze row not judged yet; Gold by its oldest queued Silver change (the store mart and the marts of ip_workbench.marts by their own queues; a mart never built since it was defined); others by their last change. No row for a layer without a timeliness threshold (platinum: on demand), a rejected-rows table, or a source that never received anything.';
 
 
 --
@@ -7747,6 +8321,136 @@ COMMENT ON COLUMN ip_workbench.lint_view_not_security_invoker.problem IS 'The ru
 --
 
 COMMENT ON COLUMN ip_workbench.lint_view_not_security_invoker.fix IS 'What to do about it.';
+
+
+--
+-- Name: marts; Type: TABLE; Schema: ip_workbench; Owner: -
+--
+
+CREATE TABLE ip_workbench.marts (
+    mart_name text NOT NULL,
+    extension text,
+    description text NOT NULL,
+    grain text[] NOT NULL,
+    refresh text NOT NULL,
+    date_column text,
+    readers text[] DEFAULT '{}'::text[] NOT NULL,
+    store_scope boolean DEFAULT false NOT NULL,
+    query text NOT NULL,
+    definition_sha256 text NOT NULL,
+    refresh_order bigint NOT NULL,
+    declared_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT marts_date_column_check CHECK (((refresh = 'incremental'::text) = (date_column IS NOT NULL))),
+    CONSTRAINT marts_grain_check CHECK ((cardinality(grain) > 0)),
+    CONSTRAINT marts_refresh_check CHECK ((refresh = ANY (ARRAY['full'::text, 'incremental'::text])))
+);
+
+ALTER TABLE ONLY ip_workbench.marts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE marts; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON TABLE ip_workbench.marts IS 'The marts defined in one file each (ip_workbench.define_mart, from an extension''s marts/ folder): what scout_internal.refresh_marts keeps up to date after Gold. Written by the owner only: a mart''s query is code the hourly job runs.';
+
+
+--
+-- Name: COLUMN marts.mart_name; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.marts.mart_name IS 'The mart, schema-qualified: scout.gold_<name> or scout.platinum_<name>.';
+
+
+--
+-- Name: COLUMN marts.extension; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.marts.extension IS 'The extension folder that defines it (scout-db migrate --extension); NULL when defined by hand.';
+
+
+--
+-- Name: COLUMN marts.description; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.marts.description IS 'What a row of the mart is: its table''s comment.';
+
+
+--
+-- Name: COLUMN marts.grain; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.marts.grain IS 'The columns that make a row unique (a unique index, nulls not distinct).';
+
+
+--
+-- Name: COLUMN marts.refresh; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.marts.refresh IS 'full (rewritten when a table it reads changed) or incremental (the days Silver changed).';
+
+
+--
+-- Name: COLUMN marts.date_column; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.marts.date_column IS 'An incremental mart''s day column, the day of Silver''s transaction_date: a row of day D depends only on Silver''s rows of day D. NULL for a full one.';
+
+
+--
+-- Name: COLUMN marts.readers; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.marts.readers IS 'Roles that read it besides service_role and the owner: {} or {authenticated}.';
+
+
+--
+-- Name: COLUMN marts.store_scope; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.marts.store_scope IS 'Whether authenticated reads only the rows of its stores (the store_id column), as in the core''s store-level marts.';
+
+
+--
+-- Name: COLUMN marts.query; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.marts.query IS 'The SELECT it is defined by, kept as the view scout_internal.<name>_query.';
+
+
+--
+-- Name: COLUMN marts.definition_sha256; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.marts.definition_sha256 IS 'SHA-256 of the whole definition: the same definition again changes nothing, a changed one rebuilds the mart.';
+
+
+--
+-- Name: COLUMN marts.refresh_order; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.marts.refresh_order IS 'Order of definition, which refresh_marts follows: a mart over another mart is defined after it.';
+
+
+--
+-- Name: COLUMN marts.declared_at; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.marts.declared_at IS 'When a migrate last declared it: a mart of an extension that a migrate no longer declares is dropped.';
+
+
+--
+-- Name: marts_refresh_order_seq; Type: SEQUENCE; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.marts ALTER COLUMN refresh_order ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME ip_workbench.marts_refresh_order_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 
 --
@@ -11605,6 +12309,136 @@ COMMENT ON COLUMN scout_checks.silver_transaction_rules_hold.recent_failed IS 'O
 
 
 --
+-- Name: silver_validation_rules_hold; Type: VIEW; Schema: scout_checks; Owner: -
+--
+
+CREATE VIEW scout_checks.silver_validation_rules_hold WITH (security_invoker='true') AS
+ SELECT ('silver_rule_'::text || r.rule_name) AS check_name,
+    'scout'::text AS schema_name,
+    'silver_validated_transactions'::text AS table_name,
+    'silver'::text AS layer,
+    'validity'::text AS dimension,
+        CASE r.action
+            WHEN 'flag'::text THEN 'warning'::text
+            ELSE 'error'::text
+        END AS level,
+    (COALESCE(v.rows, (0)::bigint) - COALESCE(v.broken, (0)::bigint)) AS passed,
+    COALESCE(v.broken, (0)::bigint) AS failed,
+    (r.description ||
+        CASE r.action
+            WHEN 'flag'::text THEN ((' (flagged: the rows stay in Silver, reason '::text || r.reason_code) || ')'::text)
+            ELSE ((' (rejects as '::text || r.reason_code) || '; rows here predate the rule: scout.backfill applies it)'::text)
+        END) AS detail,
+    v.failing_keys,
+    (COALESCE(v.recent_rows, (0)::bigint) - COALESCE(v.recent_broken, (0)::bigint)) AS recent_passed,
+    COALESCE(v.recent_broken, (0)::bigint) AS recent_failed
+   FROM (scout.ref_validation_rules r
+     LEFT JOIN LATERAL ( SELECT count(*) AS rows,
+            count(*) FILTER (WHERE b.broken) AS broken,
+            count(*) FILTER (WHERE b.recent) AS recent_rows,
+            count(*) FILTER (WHERE (b.recent AND b.broken)) AS recent_broken,
+            array_agg(b.transaction_id) FILTER (WHERE b.broken) AS failing_keys
+           FROM ( SELECT s.transaction_id,
+                    (s.ingested_at >= ( SELECT scout_internal.dq_recent_since() AS dq_recent_since)) AS recent,
+                    scout_internal.breaks_rule(r.*, s.amount, s.quantity, s.tax_amount, s.currency, s.subcategory, s.store_id, s.vendor_id, s.vendor_name, s.customer_id, s.sku, s.payment_method, s.description) AS broken
+                   FROM scout.silver_validated_transactions s
+                  WHERE ((r.category IS NULL) OR (s.category = r.category))
+                 OFFSET 0) b) v ON (true))
+  WHERE r.is_active;
+
+
+--
+-- Name: VIEW silver_validation_rules_hold; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON VIEW scout_checks.silver_validation_rules_hold IS 'The validation rules kept as data (scout.ref_validation_rules), one result per active rule over Silver, named silver_rule_<rule_name>: a flag rule''s rows stay in Silver and are reported as a warning; a reject rule''s rows still in Silver were accepted before the rule existed, an error until scout.backfill judges them again.';
+
+
+--
+-- Name: COLUMN silver_validation_rules_hold.check_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_validation_rules_hold.check_name IS 'The check (the view''s name).';
+
+
+--
+-- Name: COLUMN silver_validation_rules_hold.schema_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_validation_rules_hold.schema_name IS 'Schema of the checked table.';
+
+
+--
+-- Name: COLUMN silver_validation_rules_hold.table_name; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_validation_rules_hold.table_name IS 'The checked table.';
+
+
+--
+-- Name: COLUMN silver_validation_rules_hold.layer; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_validation_rules_hold.layer IS 'Its layer.';
+
+
+--
+-- Name: COLUMN silver_validation_rules_hold.dimension; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_validation_rules_hold.dimension IS 'completeness, uniqueness, validity, integrity, volume or timeliness.';
+
+
+--
+-- Name: COLUMN silver_validation_rules_hold.level; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_validation_rules_hold.level IS 'error (counts in the table''s score) or warning.';
+
+
+--
+-- Name: COLUMN silver_validation_rules_hold.passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_validation_rules_hold.passed IS 'Rows that passed.';
+
+
+--
+-- Name: COLUMN silver_validation_rules_hold.failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_validation_rules_hold.failed IS 'Rows that failed.';
+
+
+--
+-- Name: COLUMN silver_validation_rules_hold.detail; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_validation_rules_hold.detail IS 'What is checked.';
+
+
+--
+-- Name: COLUMN silver_validation_rules_hold.failing_keys; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_validation_rules_hold.failing_keys IS 'The business keys of the failing rows (the Bronze id where there is none).';
+
+
+--
+-- Name: COLUMN silver_validation_rules_hold.recent_passed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_validation_rules_hold.recent_passed IS 'Of the passing rows, those that arrived since the previous check run (scout_internal.dq_recent_since).';
+
+
+--
+-- Name: COLUMN silver_validation_rules_hold.recent_failed; Type: COMMENT; Schema: scout_checks; Owner: -
+--
+
+COMMENT ON COLUMN scout_checks.silver_validation_rules_hold.recent_failed IS 'Of the failing rows, those that arrived since the previous check run: what the scores describe.';
+
+
+--
 -- Name: gold_build_state; Type: TABLE; Schema: scout_internal; Owner: -
 --
 
@@ -12104,6 +12938,110 @@ COMMENT ON COLUMN scout_internal.ingest_manifest.lines_rejected IS 'Records that
 --
 
 COMMENT ON COLUMN scout_internal.ingest_manifest.loaded_at IS 'When the file was (last) loaded.';
+
+
+--
+-- Name: mart_builds; Type: TABLE; Schema: scout_internal; Owner: -
+--
+
+CREATE TABLE scout_internal.mart_builds (
+    mart_name text NOT NULL,
+    built_at timestamp with time zone NOT NULL,
+    built_from jsonb
+);
+
+ALTER TABLE ONLY scout_internal.mart_builds FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE mart_builds; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON TABLE scout_internal.mart_builds IS 'When scout_internal.refresh_marts last built each mart, and from what; the pipeline writes it, apart from the definitions it may not change.';
+
+
+--
+-- Name: COLUMN mart_builds.mart_name; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.mart_builds.mart_name IS 'The mart (ip_workbench.marts).';
+
+
+--
+-- Name: COLUMN mart_builds.built_at; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.mart_builds.built_at IS 'When it was last built or refreshed.';
+
+
+--
+-- Name: COLUMN mart_builds.built_from; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.mart_builds.built_from IS 'What its query read then: the versions of the counted tables (ip_workbench.layer_versions), the definition and the business day; a full mart is rewritten when they differ. NULL: it reads an uncounted table, so it is rewritten on every run.';
+
+
+--
+-- Name: mart_days_to_rebuild; Type: TABLE; Schema: scout_internal; Owner: -
+--
+
+CREATE TABLE scout_internal.mart_days_to_rebuild (
+    mart_name text NOT NULL,
+    day date NOT NULL,
+    queued_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL
+);
+
+ALTER TABLE ONLY scout_internal.mart_days_to_rebuild FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE mart_days_to_rebuild; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON TABLE scout_internal.mart_days_to_rebuild IS 'Work queue of scout_internal.refresh_marts: the days Silver changed (the old version''s day and the new one''s), one row per mart and day, forwarded by refresh_gold''s store step. An incremental mart recomputes those days; a full one only measures its timeliness by them.';
+
+
+--
+-- Name: COLUMN mart_days_to_rebuild.mart_name; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.mart_days_to_rebuild.mart_name IS 'The mart it is queued for.';
+
+
+--
+-- Name: COLUMN mart_days_to_rebuild.day; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.mart_days_to_rebuild.day IS 'A day whose Silver rows changed.';
+
+
+--
+-- Name: COLUMN mart_days_to_rebuild.queued_at; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.mart_days_to_rebuild.queued_at IS 'When it was queued: the mart''s timeliness is measured from its oldest.';
+
+
+--
+-- Name: COLUMN mart_days_to_rebuild.id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.mart_days_to_rebuild.id IS 'Row key.';
+
+
+--
+-- Name: mart_days_to_rebuild_id_seq; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.mart_days_to_rebuild ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME scout_internal.mart_days_to_rebuild_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 
 --
@@ -13077,6 +14015,14 @@ ALTER TABLE ONLY ip_workbench.layer_versions
 
 
 --
+-- Name: marts marts_pkey; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ONLY ip_workbench.marts
+    ADD CONSTRAINT marts_pkey PRIMARY KEY (mart_name);
+
+
+--
 -- Name: platinum_builds platinum_builds_pkey; Type: CONSTRAINT; Schema: ip_workbench; Owner: -
 --
 
@@ -13197,6 +14143,14 @@ ALTER TABLE ONLY scout.ref_stores
 
 
 --
+-- Name: ref_validation_rules ref_validation_rules_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.ref_validation_rules
+    ADD CONSTRAINT ref_validation_rules_pkey PRIMARY KEY (rule_name);
+
+
+--
 -- Name: silver_products silver_products_pkey; Type: CONSTRAINT; Schema: scout; Owner: -
 --
 
@@ -13298,6 +14252,22 @@ ALTER TABLE ONLY scout_internal.ingest_manifest
 
 ALTER TABLE ONLY scout_internal.ingest_manifest
     ADD CONSTRAINT ingest_manifest_pkey PRIMARY KEY (kind, sha256);
+
+
+--
+-- Name: mart_builds mart_builds_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.mart_builds
+    ADD CONSTRAINT mart_builds_pkey PRIMARY KEY (mart_name);
+
+
+--
+-- Name: mart_days_to_rebuild mart_days_to_rebuild_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.mart_days_to_rebuild
+    ADD CONSTRAINT mart_days_to_rebuild_pkey PRIMARY KEY (id);
 
 
 --
@@ -13541,6 +14511,13 @@ CREATE UNIQUE INDEX ref_categories_lower_name_idx ON scout.ref_categories USING 
 
 
 --
+-- Name: ref_validation_rules_category_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX ref_validation_rules_category_idx ON scout.ref_validation_rules USING btree (category);
+
+
+--
 -- Name: silver_products_category_idx; Type: INDEX; Schema: scout; Owner: -
 --
 
@@ -13594,6 +14571,13 @@ CREATE INDEX silver_validated_transactions_store_cells_idx ON scout.silver_valid
 --
 
 CREATE INDEX silver_validated_transactions_transaction_date_idx ON scout.silver_validated_transactions USING btree (transaction_date);
+
+
+--
+-- Name: mart_days_to_rebuild_mart_name_idx; Type: INDEX; Schema: scout_internal; Owner: -
+--
+
+CREATE INDEX mart_days_to_rebuild_mart_name_idx ON scout_internal.mart_days_to_rebuild USING btree (mart_name);
 
 
 --
@@ -14164,6 +15148,62 @@ COMMENT ON TRIGGER ref_stores_count_updates ON scout.ref_stores IS 'Counts the u
 
 
 --
+-- Name: ref_validation_rules ref_validation_rules_count_deletes; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER ref_validation_rules_count_deletes AFTER DELETE ON scout.ref_validation_rules REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER ref_validation_rules_count_deletes ON ref_validation_rules; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER ref_validation_rules_count_deletes ON scout.ref_validation_rules IS 'Counts the deletes from scout.ref_validation_rules that removed rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: ref_validation_rules ref_validation_rules_count_inserts; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER ref_validation_rules_count_inserts AFTER INSERT ON scout.ref_validation_rules REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER ref_validation_rules_count_inserts ON ref_validation_rules; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER ref_validation_rules_count_inserts ON scout.ref_validation_rules IS 'Counts the inserts into scout.ref_validation_rules that added rows (ip_workbench.layer_versions).';
+
+
+--
+-- Name: ref_validation_rules ref_validation_rules_count_truncates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER ref_validation_rules_count_truncates AFTER TRUNCATE ON scout.ref_validation_rules FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_table_writes();
+
+
+--
+-- Name: TRIGGER ref_validation_rules_count_truncates ON ref_validation_rules; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER ref_validation_rules_count_truncates ON scout.ref_validation_rules IS 'Counts the truncates of scout.ref_validation_rules (ip_workbench.layer_versions).';
+
+
+--
+-- Name: ref_validation_rules ref_validation_rules_count_updates; Type: TRIGGER; Schema: scout; Owner: -
+--
+
+CREATE TRIGGER ref_validation_rules_count_updates AFTER UPDATE ON scout.ref_validation_rules REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION scout_internal.count_changed_rows();
+
+
+--
+-- Name: TRIGGER ref_validation_rules_count_updates ON ref_validation_rules; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TRIGGER ref_validation_rules_count_updates ON scout.ref_validation_rules IS 'Counts the updates of scout.ref_validation_rules that changed rows (ip_workbench.layer_versions).';
+
+
+--
 -- Name: silver_products silver_products_count_deletes; Type: TRIGGER; Schema: scout; Owner: -
 --
 
@@ -14370,6 +15410,30 @@ ALTER TABLE ONLY ip_workbench.job_runs
 
 
 --
+-- Name: ref_validation_rules ref_validation_rules_category_fkey; Type: FK CONSTRAINT; Schema: scout; Owner: -
+--
+
+ALTER TABLE ONLY scout.ref_validation_rules
+    ADD CONSTRAINT ref_validation_rules_category_fkey FOREIGN KEY (category) REFERENCES scout.ref_categories(name);
+
+
+--
+-- Name: mart_builds mart_builds_mart_name_fkey; Type: FK CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.mart_builds
+    ADD CONSTRAINT mart_builds_mart_name_fkey FOREIGN KEY (mart_name) REFERENCES ip_workbench.marts(mart_name) ON DELETE CASCADE;
+
+
+--
+-- Name: mart_days_to_rebuild mart_days_to_rebuild_mart_name_fkey; Type: FK CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.mart_days_to_rebuild
+    ADD CONSTRAINT mart_days_to_rebuild_mart_name_fkey FOREIGN KEY (mart_name) REFERENCES ip_workbench.marts(mart_name) ON DELETE CASCADE;
+
+
+--
 -- Name: dq_alert_deliveries; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
 --
 
@@ -14422,6 +15486,12 @@ ALTER TABLE ip_workbench.jobs ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE ip_workbench.layer_versions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: marts; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
+--
+
+ALTER TABLE ip_workbench.marts ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: platinum_builds; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
@@ -14612,6 +15682,20 @@ COMMENT ON POLICY "service_role reads all rows" ON ip_workbench.jobs IS 'Jobs ar
 
 
 --
+-- Name: marts service_role reads every mart; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "service_role reads every mart" ON ip_workbench.marts FOR SELECT TO service_role USING (true);
+
+
+--
+-- Name: POLICY "service_role reads every mart" ON marts; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "service_role reads every mart" ON ip_workbench.marts IS 'The pipeline reads the definitions; only the owner writes them: a mart''s query is code the hourly job runs.';
+
+
+--
 -- Name: settings; Type: ROW SECURITY; Schema: ip_workbench; Owner: -
 --
 
@@ -14747,6 +15831,20 @@ CREATE POLICY "the owner manages all rows" ON ip_workbench.layer_versions TO pos
 --
 
 COMMENT ON POLICY "the owner manages all rows" ON ip_workbench.layer_versions IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: marts the owner manages all rows; Type: POLICY; Schema: ip_workbench; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON ip_workbench.marts TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON marts; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON ip_workbench.marts IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
 
 
 --
@@ -14962,6 +16060,12 @@ ALTER TABLE scout.ref_categories ENABLE ROW LEVEL SECURITY;
 ALTER TABLE scout.ref_stores ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: ref_validation_rules; Type: ROW SECURITY; Schema: scout; Owner: -
+--
+
+ALTER TABLE scout.ref_validation_rules ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: bronze_ingest_errors service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
 --
 
@@ -15113,6 +16217,20 @@ CREATE POLICY "service_role manages all rows" ON scout.ref_stores TO service_rol
 --
 
 COMMENT ON POLICY "service_role manages all rows" ON scout.ref_stores IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: ref_validation_rules service_role manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout.ref_validation_rules TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON ref_validation_rules; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout.ref_validation_rules IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
 
 
 --
@@ -15370,6 +16488,20 @@ COMMENT ON POLICY "the owner manages all rows" ON scout.ref_stores IS 'The migra
 
 
 --
+-- Name: ref_validation_rules the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout.ref_validation_rules TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON ref_validation_rules; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout.ref_validation_rules IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
 -- Name: silver_products the owner manages all rows; Type: POLICY; Schema: scout; Owner: -
 --
 
@@ -15482,6 +16614,18 @@ ALTER TABLE scout_internal.gold_weekly_category_totals ENABLE ROW LEVEL SECURITY
 ALTER TABLE scout_internal.ingest_manifest ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: mart_builds; Type: ROW SECURITY; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.mart_builds ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mart_days_to_rebuild; Type: ROW SECURITY; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.mart_days_to_rebuild ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: gold_build_state service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
 --
 
@@ -15580,6 +16724,34 @@ COMMENT ON POLICY "service_role manages all rows" ON scout_internal.ingest_manif
 
 
 --
+-- Name: mart_builds service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout_internal.mart_builds TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON mart_builds; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout_internal.mart_builds IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: mart_days_to_rebuild service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout_internal.mart_days_to_rebuild TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON mart_days_to_rebuild; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout_internal.mart_days_to_rebuild IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
 -- Name: gold_build_state the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
 --
 
@@ -15675,6 +16847,34 @@ CREATE POLICY "the owner manages all rows" ON scout_internal.ingest_manifest TO 
 --
 
 COMMENT ON POLICY "the owner manages all rows" ON scout_internal.ingest_manifest IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: mart_builds the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout_internal.mart_builds TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON mart_builds; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout_internal.mart_builds IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: mart_days_to_rebuild the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout_internal.mart_days_to_rebuild TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON mart_days_to_rebuild; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout_internal.mart_days_to_rebuild IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
 
 
 --
@@ -16028,6 +17228,20 @@ GRANT USAGE ON SCHEMA test_failures TO service_role;
 
 
 --
+-- Name: FUNCTION define_mart(mart text, description text, grain text[], columns jsonb, query text, refresh text, date_column text, readers text[], store_scope boolean); Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+REVOKE ALL ON FUNCTION ip_workbench.define_mart(mart text, description text, grain text[], columns jsonb, query text, refresh text, date_column text, readers text[], store_scope boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION drop_mart(mart text); Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+REVOKE ALL ON FUNCTION ip_workbench.drop_mart(mart text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION secure_table(p_table regclass, p_readers text[]); Type: ACL; Schema: ip_workbench; Owner: -
 --
 
@@ -16216,6 +17430,21 @@ GRANT ALL ON FUNCTION scout_internal.backfill_judge(p_from date, p_to date) TO s
 
 REVOKE ALL ON FUNCTION scout_internal.backfill_settle() FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.backfill_settle() TO service_role;
+
+
+--
+-- Name: TABLE ref_validation_rules; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.ref_validation_rules TO service_role;
+
+
+--
+-- Name: FUNCTION breaks_rule(p_rule scout.ref_validation_rules, p_amount numeric, p_quantity integer, p_tax_amount numeric, p_currency text, p_subcategory text, p_store_id text, p_vendor_id text, p_vendor_name text, p_customer_id text, p_sku text, p_payment_method text, p_description text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.breaks_rule(p_rule scout.ref_validation_rules, p_amount numeric, p_quantity integer, p_tax_amount numeric, p_currency text, p_subcategory text, p_store_id text, p_vendor_id text, p_vendor_name text, p_customer_id text, p_sku text, p_payment_method text, p_description text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.breaks_rule(p_rule scout.ref_validation_rules, p_amount numeric, p_quantity integer, p_tax_amount numeric, p_currency text, p_subcategory text, p_store_id text, p_vendor_id text, p_vendor_name text, p_customer_id text, p_sku text, p_payment_method text, p_description text) TO service_role;
 
 
 --
@@ -16660,6 +17889,13 @@ GRANT ALL ON FUNCTION scout_internal.markdown_code(p_value text) TO service_role
 
 
 --
+-- Name: FUNCTION mart_create_objects(p_mart text, p_columns jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.mart_create_objects(p_mart text, p_columns jsonb) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION parse_decimal(p_text text); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -16785,6 +18021,14 @@ GRANT ALL ON FUNCTION scout_internal.record_run_metadata() TO service_role;
 
 
 --
+-- Name: FUNCTION refresh_marts(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.refresh_marts() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.refresh_marts() TO service_role;
+
+
+--
 -- Name: FUNCTION register_check(p_view regclass, p_description text); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -16813,6 +18057,14 @@ GRANT ALL ON FUNCTION scout_internal.run_step(p_run_id bigint, p_position intege
 
 REVOKE ALL ON FUNCTION scout_internal.silver_apply_transaction_changes(p_gold_days boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.silver_apply_transaction_changes(p_gold_days boolean) TO service_role;
+
+
+--
+-- Name: FUNCTION silver_apply_validation_rules(p_table text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.silver_apply_validation_rules(p_table text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.silver_apply_validation_rules(p_table text) TO service_role;
 
 
 --
@@ -17083,6 +18335,13 @@ GRANT SELECT ON TABLE ip_workbench.lint_security_definer_without_search_path TO 
 --
 
 GRANT SELECT ON TABLE ip_workbench.lint_view_not_security_invoker TO service_role;
+
+
+--
+-- Name: TABLE marts; Type: ACL; Schema: ip_workbench; Owner: -
+--
+
+GRANT SELECT ON TABLE ip_workbench.marts TO service_role;
 
 
 --
@@ -17406,6 +18665,13 @@ GRANT SELECT ON TABLE scout_checks.silver_transaction_rules_hold TO service_role
 
 
 --
+-- Name: TABLE silver_validation_rules_hold; Type: ACL; Schema: scout_checks; Owner: -
+--
+
+GRANT SELECT ON TABLE scout_checks.silver_validation_rules_hold TO service_role;
+
+
+--
 -- Name: TABLE gold_build_state; Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -17452,6 +18718,20 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.gold_weekly_c
 --
 
 GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.ingest_manifest TO service_role;
+
+
+--
+-- Name: TABLE mart_builds; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.mart_builds TO service_role;
+
+
+--
+-- Name: TABLE mart_days_to_rebuild; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.mart_days_to_rebuild TO service_role;
 
 
 --

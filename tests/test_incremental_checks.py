@@ -43,6 +43,9 @@ def seeded(new_database) -> str:
         # a few rows Silver rejects, so failing keys exist to be kept
         conn.execute("select scout.ingest_transactions(%s)", (Jsonb(
             [{"transaction_id": f"NEG-{i}", "date": "2026-11-30", "amount": -5, "category": "Dairy"} for i in range(3)]),))
+        # a flag rule (scout.ref_validation_rules), so the rules' check has a judgement to keep
+        conn.execute("insert into scout.ref_validation_rules (rule_name, field, max_value, action, reason_code, "
+                     "description) values ('amount_above_1000', 'amount', 1000, 'flag', 'amount_high', 'high amounts')")
         conn.execute("select scout.run_transformations()")
         conn.execute("select scout.refresh_platinum()")
     return url

@@ -86,6 +86,11 @@ $$, $$values
     ('service_role', 'scout_internal.dq_inputs_unchanged(jsonb,jsonb)'),
     ('service_role', 'scout_internal.dq_failing_keys(text,text,text)'),
     ('service_role', 'scout_internal.gold_apply_store_daily_sales()'),
+    -- the extension surface: rules as data, marts refreshed after Gold (define_mart and
+    -- drop_mart are the owner's: a mart's query is code the job runs)
+    ('service_role', 'scout_internal.breaks_rule(scout.ref_validation_rules,numeric,integer,numeric,text,text,text,text,text,text,text,text,text)'),
+    ('service_role', 'scout_internal.silver_apply_validation_rules(text)'),
+    ('service_role', 'scout_internal.refresh_marts()'),
     ('service_role', 'scout_internal.drop_indexes_for_load(regclass)'),
     ('service_role', 'scout_internal.count_write(regclass)'),
     ('service_role', 'scout_internal.raise_alert(text,text,jsonb)'),
@@ -164,6 +169,7 @@ $$, $$
           'scout.ref_categories', 'scout.ref_stores', 'scout.store_members',
           'scout.gold_store_daily_sales', 'scout_internal.gold_store_days_to_rebuild',
           'test_failures.gold_store_daily_sales',
+          'scout.ref_validation_rules', 'scout_internal.mart_builds', 'scout_internal.mart_days_to_rebuild',
           'scout.silver_validated_transactions', 'scout.silver_rejected_transactions',
           'scout.silver_products', 'scout.silver_rejected_products',
           'scout_internal.gold_days_to_reaggregate', 'scout_internal.gold_differences_to_add',
@@ -185,9 +191,10 @@ $$, $$
     select 'service_role', t, 'select,insert(raw_data,source,source_filename,ingestion_batch_id)'
       from unnest(array['scout.bronze_transactions', 'scout.bronze_products']) t
     union all
-    -- jobs are code (pg_cron runs them as the owner): service_role reads them, never writes them
+    -- jobs and marts are code (pg_cron runs them as the owner): service_role reads them, never writes them
     select 'service_role', t, 'select'
       from unnest(array['ip_workbench.layer_status', 'ip_workbench.security_lint', 'ip_workbench.jobs',
+                        'ip_workbench.marts',
                         'ip_workbench.lint_pipeline_relations',
                         'ip_workbench.lint_pipeline_functions',
                         'ip_workbench.lint_rls_disabled',

@@ -18,6 +18,7 @@ from .commands.dq import dq
 from .commands.ingest import ingest, seed
 from .commands.jobs import jobs
 from .commands.migrate import migrate, rollback, schema, status
+from .commands.new import new
 from .commands.pipeline import backfill, demo, purge, run
 
 
@@ -31,7 +32,8 @@ def main(ctx: click.Context, database_url: str | None) -> None:
     ctx.obj["database_url"] = database_url
 
 
-for command in (migrate, rollback, status, schema, ingest, seed, run, backfill, purge, jobs, dq, check, docs, demo, db, bench):
+for command in (migrate, rollback, status, schema, ingest, seed, run, backfill, purge, jobs, dq, check, docs, demo, db, bench,
+                new):
     main.add_command(command)
 
 

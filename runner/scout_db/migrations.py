@@ -102,6 +102,23 @@ create table if not exists {META_SCHEMA}.function_objects (
     kind text not null,
     applied_at timestamptz not null default now(),
     primary key (kind, identity));
+create table if not exists {META_SCHEMA}.extensions (
+    name text primary key,
+    directory text not null,
+    functions_sha256 text,
+    applied_at timestamptz not null default now());
+create table if not exists {META_SCHEMA}.extension_migrations (
+    extension text not null,
+    migration_id text not null,
+    sha256 text not null,
+    rollback_sql text,
+    applied_at timestamptz not null default now(),
+    primary key (extension, migration_id));
+create table if not exists {META_SCHEMA}.extension_objects (
+    extension text not null,
+    identity text not null,
+    kind text not null,
+    primary key (extension, kind, identity));
 """
 
 # Catalog rows written by this transaction are the objects the files just defined:

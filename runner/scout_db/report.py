@@ -13,11 +13,21 @@ from .migrations import MigrationState
 from .text import cell, shown
 
 
-def render_status(conn: psycopg.Connection, target: Target, state: MigrationState) -> None:
+def render_status(conn: psycopg.Connection, target: Target, state: MigrationState,
+                  extensions: list[dict] | None = None) -> None:
     print(shown(f"database: {target.display} ({target.origin})"))
     print(f"migrations: {len(state.applied)} applied, {len(state.pending)} pending")
     for name in state.pending:
         print(f"  pending: {name}")
+    for ext in extensions or []:
+        where = ext["folder"] if ext["present"] else f"{ext['folder']}, which is not there"
+        print(shown(f"extension {ext['name']} ({where}): {len(ext['applied'])} migrations applied, "
+                    f"{len(ext['pending'])} pending"))
+        for name in ext["pending"]:
+            print(shown(f"  pending: {ext['name']}/{name}"))
+        for mart, refresh, built_at in ext["marts"]:
+            built = f"built {built_at:%Y-%m-%d %H:%M:%S %Z}" if built_at else "not built yet: run scout-db run"
+            print(shown(f"  mart {mart} ({refresh}): {built}"))
     if state.functions_applied is None:
         print("function files: never applied here: run scout-db migrate")
     elif state.functions_applied != state.functions_here:
@@ -45,6 +55,9 @@ def _summary(step: str, result: dict) -> str:
             f"the {result.get('threshold_seconds')} s threshold)")
     if step in ("silver_checks", "gold_checks"):
         return f"{result.get('rows', 0)} checked, all pass"
+    if step == "marts":
+        return (f"{result.get('marts_refreshed', 0)} marts refreshed, {result.get('rows', 0)} rows written"
+                if result.get("marts") else "nothing to refresh")
     if step == "metadata":
         return f"{result.get('rows', 0)} tables registered"
     if step == "silver":

@@ -46,25 +46,36 @@ def normalise(dump: str) -> str:
     return text
 
 
-def dump(url: str) -> str:
+def dump(url: str, schemas: tuple[str, ...] = FUNCTION_SCHEMAS) -> str:
     """The normalised schema-only dump of the pipeline's schemas in the database at url."""
     args = [pg_dump_binary(), "--schema-only", "--no-owner", "--no-tablespaces"]
-    args += [f"--schema={name}" for name in FUNCTION_SCHEMAS]
+    args += [f"--schema={name}" for name in schemas]
     done = subprocess.run([*args, url], capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise ScoutError(f"pg_dump failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
     return normalise(done.stdout)
 
 
-def dump_fresh(target: Target, directory: Path | None = None) -> str:
-    """Migrate a scratch database next to target's, dump it, drop it."""
+def dump_fresh(target: Target, directory: Path | None = None, extensions: list | None = None) -> str:
+    """Migrate a scratch database next to target's (and the extension folders into it), dump it, drop it."""
     name = f"scout_schema_{os.getpid()}_{uuid.uuid4().hex[:8]}"
     scratch = Target(urlsplit(target.url)._replace(path="/" + name).geturl(), f"scratch database {name}")
     with connect(target, autocommit=True) as conn:
         conn.execute(f'create database "{name}" template template0')
     try:
         Migrator(scratch, directory=directory).migrate()
-        return dump(scratch.url)
+        schemas = FUNCTION_SCHEMAS
+        if extensions:
+            from .extensions import ExtensionMigrator
+
+            with connect(scratch, autocommit=True) as conn:
+                before = {r[0] for r in conn.execute("select nspname from pg_namespace")}
+            for extension in extensions:
+                ExtensionMigrator(scratch, extension).migrate()
+            with connect(scratch, autocommit=True) as conn:
+                # the schemas an extension made of its own are its schema too
+                schemas += tuple(sorted({r[0] for r in conn.execute("select nspname from pg_namespace")} - before))
+        return dump(scratch.url, schemas)
     finally:
         with connect(target, autocommit=True) as conn:
             conn.execute(f'drop database if exists "{name}" with (force)')

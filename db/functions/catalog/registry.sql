@@ -24,6 +24,8 @@ values
      'Transaction sentences for embeddings (last 90 days)'),
     ('scout', 'ref_categories', 'reference',
      'Allowed transaction categories'),
+    ('scout', 'ref_validation_rules', 'reference',
+     'Validation rules kept as data: bounds, patterns and lists that reject or flag'),
     ('scout', 'silver_products', 'silver',
      'Validated products, one per sku'),
     ('scout', 'silver_rejected_products', 'silver',

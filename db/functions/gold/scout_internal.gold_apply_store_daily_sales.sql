@@ -33,6 +33,12 @@ begin
      where t.day >= scout_internal.silver_frozen_before();  -- Silver no longer holds frozen days
     get diagnostics v_cells = row_count;
     if v_cells > 0 then
+        -- the marts a team defined (ip_workbench.marts) hear of the same days, each
+        -- through its own queue, and recompute them in scout_internal.refresh_marts
+        insert into scout_internal.mart_days_to_rebuild (mart_name, day)
+        select m.mart_name, d.day
+          from ip_workbench.marts m
+         cross join (select distinct c.day from pg_temp.gold_store_changed_cells c) d;
         -- a store's cell inside a whole day queued too is that day's: counted once
         delete from pg_temp.gold_store_changed_cells c
          where not c.all_stores

@@ -1,5 +1,5 @@
 -- The hourly job (the old scout_transformation DAG): Bronze freshness → Silver →
--- Silver checks → Gold → Gold checks → metadata, each step recorded with its rows
+-- Silver checks → Gold → Gold checks → the teams' marts → metadata, each step recorded with its rows
 -- and seconds. A step that fails, or Silver checks that fail, stop the run there:
 -- Gold is never built from a Silver that did not pass; the steps before stay done.
 create or replace function scout.run_transformations(p_wait boolean default false, p_platinum boolean default false)
@@ -14,7 +14,7 @@ declare
     v_steps jsonb := '[]'::jsonb;
     v_step jsonb;
     v_position int := 0;
-    v_plan text[] := array['bronze_freshness', 'silver', 'silver_checks', 'gold', 'gold_checks']
+    v_plan text[] := array['bronze_freshness', 'silver', 'silver_checks', 'gold', 'gold_checks', 'marts']
                      || case when p_platinum then array['platinum'] else '{}'::text[] end
                      || array['metadata'];
     v_name text;
@@ -34,6 +34,7 @@ begin
             when 'silver_checks' then 'scout_internal.check_silver_delta()'
             when 'gold' then 'scout.refresh_gold(true)'
             when 'gold_checks' then 'scout_internal.check_gold_changes()'
+            when 'marts' then 'scout_internal.refresh_marts()'
             when 'platinum' then 'scout.refresh_platinum(true)'
             when 'metadata' then 'scout_internal.record_run_metadata()'
         end);
@@ -70,6 +71,6 @@ begin
 end
 $fn$;
 comment on function scout.run_transformations(boolean, boolean) is
-    'The hourly pipeline: Bronze freshness, scout.refresh_silver, the Silver checks, scout.refresh_gold, the Gold checks, (scout.refresh_platinum when p_platinum), metadata; each step recorded in ip_workbench.job_run_steps. Stops at a failing step or failing Silver checks (before Gold) with status failed, keeping the steps before; failing Silver checks also raise a data-quality alert (scout_internal.dq_raise_alert), which stands for the run (its result says paged_as data_quality, and no job_failed alert is raised); any other failure raises the job''s alert (scout_internal.job_alert). Returns {"status", "steps": [{"step", "status", "seconds", "result"}…], "run_id", "seconds"}; a concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
+    'The hourly pipeline: Bronze freshness, scout.refresh_silver, the Silver checks, scout.refresh_gold, the Gold checks, the marts defined with ip_workbench.define_mart (scout_internal.refresh_marts), (scout.refresh_platinum when p_platinum), metadata; each step recorded in ip_workbench.job_run_steps. Stops at a failing step or failing Silver checks (before Gold) with status failed, keeping the steps before; failing Silver checks also raise a data-quality alert (scout_internal.dq_raise_alert), which stands for the run (its result says paged_as data_quality, and no job_failed alert is raised); any other failure raises the job''s alert (scout_internal.job_alert). Returns {"status", "steps": [{"step", "status", "seconds", "result"}…], "run_id", "seconds"}; a concurrent second call returns {"status": "skipped"} at once, or waits when p_wait is true.';
 revoke all on function scout.run_transformations(boolean, boolean) from public;
 grant execute on function scout.run_transformations(boolean, boolean) to service_role;

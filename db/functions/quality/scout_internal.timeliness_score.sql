@@ -20,6 +20,13 @@ as $fn$
                 when t.table_name = 'gold_store_daily_sales'
                     then coalesce(pg_catalog.now() - (select pg_catalog.min(q.queued_at)
                                                         from scout_internal.gold_store_days_to_rebuild q), '0')
+                -- a team's mart (ip_workbench.define_mart): its own queue, or since it was
+                -- defined while it has never been built
+                when m.mart_name is not null
+                    then case when b.built_at is null then pg_catalog.now() - m.declared_at
+                              else coalesce(pg_catalog.now() - (select pg_catalog.min(q.queued_at)
+                                                                  from scout_internal.mart_days_to_rebuild q
+                                                                 where q.mart_name = m.mart_name), '0') end
                 when t.layer = 'gold'
                     then coalesce(pg_catalog.now() - (select pg_catalog.min(q.queued_at)
                                                         from scout_internal.gold_days_to_reaggregate q), '0') end,
@@ -30,12 +37,14 @@ as $fn$
                 else 'oldest Silver change waiting for Gold' end
       from ip_workbench.tables t
       join ip_workbench.dq_thresholds h on h.layer = t.layer
+      left join ip_workbench.marts m on m.mart_name = t.schema_name || '.' || t.table_name
+      left join scout_internal.mart_builds b on b.mart_name = m.mart_name
      where t.schema_name = p_schema and t.table_name = p_table and h.timeliness is not null
        and t.table_name not like '%rejected%'
        and (t.last_updated is not null or t.layer in ('silver', 'gold'))
 $fn$;
 comment on function scout_internal.table_lag(text, text) is
-    'How late table p_schema.p_table is (lag), how late it may be (allowed) and what was measured (measure): a table with expected_every (a source) by its last arrival against expected_every plus its layer''s timeliness threshold; Silver by its oldest Bronze row not judged yet; Gold by its oldest queued Silver change (the store mart by its own queue); others by their last change. No row for a layer without a timeliness threshold (platinum: on demand), a rejected-rows table, or a source that never received anything.';
+    'How late table p_schema.p_table is (lag), how late it may be (allowed) and what was measured (measure): a table with expected_every (a source) by its last arrival against expected_every plus its layer''s timeliness threshold; Silver by its oldest Bronze row not judged yet; Gold by its oldest queued Silver change (the store mart and the marts of ip_workbench.marts by their own queues; a mart never built since it was defined); others by their last change. No row for a layer without a timeliness threshold (platinum: on demand), a rejected-rows table, or a source that never received anything.';
 revoke all on function scout_internal.table_lag(text, text) from public;
 grant execute on function scout_internal.table_lag(text, text) to service_role;
 

@@ -41,6 +41,8 @@ begin
        and not exists (select 1 from scout.silver_rejected_transactions r
                         where r.bronze_id = b.id and r.reasons = array['unparseable']);
     get diagnostics v_versions = row_count;
+    -- the team's reject rules as they are today, on old rows too
+    perform scout_internal.silver_apply_validation_rules('backfill_versions');
 
     insert into scout.silver_rejected_transactions as r
            (bronze_id, transaction_id, reasons, raw_data, source, ingestion_batch_id, ingested_at)
@@ -60,6 +62,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.backfill_judge(date, date) is
-    'Step of scout.backfill: judges again, with today''s rules and reference data, every Bronze version of each transaction_id that has a Bronze row dated in [p_from, p_to] (pg_temp.backfill_keys, pg_temp.backfill_versions), and brings scout.silver_rejected_transactions in step (a version now rejected is stored or its reasons replaced, one now valid is removed). Returns {"keys", "versions", "rejected", "unrejected"}. Only inside scout.backfill (55000 otherwise).';
+    'Step of scout.backfill: judges again, with today''s rules (the contract''s and the active reject rules of scout.ref_validation_rules) and reference data, every Bronze version of each transaction_id that has a Bronze row dated in [p_from, p_to] (pg_temp.backfill_keys, pg_temp.backfill_versions), and brings scout.silver_rejected_transactions in step (a version now rejected is stored or its reasons replaced, one now valid is removed). Returns {"keys", "versions", "rejected", "unrejected"}. Only inside scout.backfill (55000 otherwise).';
 revoke all on function scout_internal.backfill_judge(date, date) from public;
 grant execute on function scout_internal.backfill_judge(date, date) to service_role;

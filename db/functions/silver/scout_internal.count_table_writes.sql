@@ -80,7 +80,10 @@ begin
                                                     'scout.gold_category_trends'::regclass,
                                                     'scout.gold_store_daily_sales'::regclass,
                                                     'scout.platinum_transaction_embeddings'::regclass,
-                                                    'scout.platinum_product_recommendations'::regclass) then 'statements'
+                                                    'scout.platinum_product_recommendations'::regclass)
+                              -- the teams' marts (ip_workbench.define_mart makes their trigger)
+                              or exists (select 1 from ip_workbench.marts m
+                                          where pg_catalog.to_regclass(m.mart_name) = v_counted.counted) then 'statements'
                          when v_counted.counted in ('scout.bronze_transactions'::regclass,
                                                     'scout.bronze_products'::regclass) then 'bronze'
                          when v_counted.counted = 'ip_workbench.tables'::regclass then 'registry'

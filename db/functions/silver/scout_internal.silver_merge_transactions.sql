@@ -42,6 +42,8 @@ begin
         v_now, v_own, v_prev, v_prev_xid, v_prev_seq, v_today,
         (v_today - pg_catalog.make_interval(years => (scout_internal.setting('transaction_max_age_years'))::int))::date);
     v_processed := (v_parsed ->> 'processed')::bigint;
+    -- the team's reject rules (scout.ref_validation_rules) join the contract's
+    perform scout_internal.silver_apply_validation_rules('silver_delta_transactions');
     v_rejected := scout_internal.silver_store_rejected_transactions();
 
     if v_processed > 0 and not exists (select 1 from scout.silver_validated_transactions) then
@@ -89,6 +91,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.silver_merge_transactions() is
-    'Internal step of scout.refresh_silver (refuses to run without its lock, SQLSTATE 55000): judges Bronze transactions committed after the stored watermark and visible in the current snapshot (plus the caller''s own uncommitted rows), stores rejects, upserts winners, advances the watermark, in named steps (silver_parse_transaction_delta, silver_store_rejected_transactions, silver_first_load_transactions or silver_settle_transaction_delta and silver_apply_transaction_changes). Returns processed/inserted/updated/rejected/superseded, where processed = inserted + updated + rejected + superseded.';
+    'Internal step of scout.refresh_silver (refuses to run without its lock, SQLSTATE 55000): judges Bronze transactions committed after the stored watermark and visible in the current snapshot (plus the caller''s own uncommitted rows), stores rejects, upserts winners, advances the watermark, in named steps (silver_parse_transaction_delta, silver_apply_validation_rules, silver_store_rejected_transactions, silver_first_load_transactions or silver_settle_transaction_delta and silver_apply_transaction_changes). Returns processed/inserted/updated/rejected/superseded, where processed = inserted + updated + rejected + superseded.';
 revoke all on function scout_internal.silver_merge_transactions() from public;
 grant execute on function scout_internal.silver_merge_transactions() to service_role;
