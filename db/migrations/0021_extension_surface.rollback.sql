@@ -9,6 +9,9 @@ begin
 end
 $marts_first$;
 drop view if exists scout_checks.silver_validation_rules_hold;
+-- takes a rule's row type: it goes with the table
+drop function if exists scout_internal.breaks_rule(scout.ref_validation_rules, numeric, integer, numeric, text, text,
+    text, text, text, text, text, text, text);
 delete from ip_workbench.layer_versions where table_name = 'scout.ref_validation_rules'::regclass;
 delete from ip_workbench.tables where schema_name = 'scout' and table_name = 'ref_validation_rules';
 drop table scout.ref_validation_rules;
