@@ -21,7 +21,7 @@ STEPS = {
     "rpc_batch_500", "dashboard_superset_last_12_months", "dashboard_postgrest_one_month", "end_to_end",
     "end_to_end_bound", "dq_bound", "dq_full", "dq_nothing_new", "dq_after_hourly",
     "store_scope_store_dashboard", "store_scope_store_last_30_days", "store_scope_platinum_latest",
-    "store_scope_platinum_own_rows",
+    "store_scope_platinum_own_rows", "mart_bound", "mart_full", "mart_hourly",
 }
 TARGETS = {"bulk_ingest", "full_silver_gold", "platinum", "platinum_unchanged", "hourly", "hourly_nothing_new",
            "gold_after_spread_corrections", "ingest_peak_rss", "rpc_batch_500_rows_per_second", "dq_after_hourly",
@@ -103,7 +103,7 @@ def test_every_bound_does_the_layers_work(smoke):
                                      "platinum_same_rows_as_bound", "hourly_runs_ok", "dq_runs_ok",
                                      "store_scope_store_dashboard_same_rows", "store_scope_store_last_30_days_same_rows",
                                      "store_scope_platinum_latest_same_rows", "store_scope_platinum_own_rows_same_rows",
-                                     "gold_after_corrections_same_rows_as_bound"}
+                                     "gold_after_corrections_same_rows_as_bound", "mart_matches_its_query"}
     assert all(check["ok"] for check in result["checks"].values()), result["checks"]
 
 

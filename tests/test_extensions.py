@@ -335,3 +335,20 @@ def test_a_full_mart_is_rewritten_only_when_what_it_reads_changed(new_database):
         assert conn.execute("select category, total_amount from scout.gold_category_totals order by 1").fetchall() == \
             conn.execute("select category, sum(amount) from scout.silver_validated_transactions group by 1 order by 1"
                          ).fetchall()
+
+
+def test_an_incremental_gold_mart_keeps_what_gold_keeps(new_database):
+    url = new_database()
+    cli(url, "migrate", "--extension", str(EXAMPLE))
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("select scout_dev.seed_bronze(2000)")
+        run(conn)
+        oldest = conn.execute("select min(sales_date) from scout.gold_vendor_daily_sales").fetchone()[0]
+        conn.execute("update ip_workbench.settings set value = '400' where name = 'gold_retention_days'")
+        kept_from = conn.execute("select scout_internal.gold_kept_from()").fetchone()[0]
+        assert oldest < kept_from, "the seed reaches further back than Gold keeps"
+        purged = conn.execute("select scout.purge_expired()").fetchone()[0]
+        assert purged["status"] == "ok" and purged["deleted"]["scout.gold_vendor_daily_sales"] > 0, purged
+        assert conn.execute("select count(*) from scout.gold_vendor_daily_sales where sales_date < %s",
+                            (kept_from,)).fetchone() == (0,)
+        assert conn.execute("select failed from scout_checks.gold_vendor_daily_sales_matches_its_query").fetchone() == (0,)

@@ -50,6 +50,7 @@ RATIOS = (
     (("dq_full",), ("dq_bound",)),
     (("dq_after_hourly",), ("dq_bound",)),
     (("end_to_end",), ("end_to_end_bound",)),
+    (("mart_full",), ("mart_bound",)),
 )
 RATIO_TARGETS = (  # (target name, the ratio, its limit)
     ("bulk_ingest", "bronze_ingest / bronze_copy_unlogged", 1.5),
@@ -170,6 +171,7 @@ class Bench:
         self.rpc()
         self.dashboard()
         self.store_scope()
+        self.marts()
         return self.report()
 
     def prepare(self) -> None:
@@ -472,6 +474,40 @@ class Bench:
                 self.check(f"store_scope_{name}_same_rows", same and bool(rows),
                            f"the member and the owner read the same {len(rows)} rows" if same
                            else "the member's rows differ from the owner's")
+
+    def marts(self) -> None:
+        """A team's mart in one file (ip_workbench.define_mart, the example extension's
+        vendor mart): its first build against a CREATE TABLE AS of its query, then an hour of
+        new sales on one day, which it follows by that day alone."""
+        query = reference("gold_vendor_daily_sales")
+        columns = "vendor_name, sales_date, total_amount, transaction_count, total_quantity, customer_count, avg_amount"
+        with self.connect() as conn:
+            # Silver up to date first (the RPC steps' rows), so the bound and the build read the same Silver
+            conn.execute("select scout.run_transformations()")
+            with self.step("mart_bound", "bound: CREATE TABLE AS of the mart's query"):
+                conn.execute(f"create table public.bench_mart_bound as {query}")
+            conn.execute("""select ip_workbench.define_mart(mart => 'scout.gold_vendor_daily_sales', description => 'bench',
+                grain => array['vendor_name', 'sales_date'], refresh => 'incremental', date_column => 'sales_date',
+                readers => array['authenticated'], columns => %s, query => %s)""",
+                         (json.dumps({c.strip(): c.strip() for c in columns.split(",")}), query))
+            with self.step("mart_full", "scout.run_transformations() building the mart (nothing else new)") as record:
+                record["result"] = conn.execute("select scout.run_transformations()").fetchone()[0]
+            differ = self.differences(conn, "scout.gold_vendor_daily_sales", "public.bench_mart_bound", columns)
+            conn.execute(f"""
+                insert into scout.bronze_transactions (raw_data, source, ingestion_batch_id)
+                select g.payload || jsonb_build_object('date', (%(today)s::date - 1)::text,
+                                                       'transaction_id', 'MART-' || g.seq), 'bench', 'bench-mart-hour'
+                  from scout_dev.generate_transactions(%(rows)s, %(seed)s, %(today)s::date - 1) g
+                 where g.payload ? 'date'""", {"rows": self.delta, "seed": self.seed + 2, "today": self.today})
+            with self.step("mart_hourly", f"scout.run_transformations() after {self.delta:,} new sales of one day, "
+                                          "the mart following that day") as record:
+                record["result"] = conn.execute("select scout.run_transformations()").fetchone()[0]
+            marts = next(s for s in record["result"]["steps"] if s["step"] == "marts")
+            record["marts_step_seconds"] = marts["seconds"]
+            after = self.differences(conn, "scout.gold_vendor_daily_sales", f"({query}) q", columns)
+            self.check("mart_matches_its_query", differ == 0 and after == 0,
+                       f"{differ} rows differ from the bound after the build, {after} from the query after the hour")
+            conn.execute("drop table public.bench_mart_bound")
 
     # -- the report -----------------------------------------------------------------------
 

@@ -82,8 +82,11 @@ begin
     select pg_catalog.string_agg(pg_catalog.format('coalesce(%s::text, ''(none)'')', 'x.' || pg_catalog.quote_ident(g)), ' || ''/'' || ' order by o)
       into v_key from pg_catalog.unnest(v_mart.grain) with ordinality u(g, o);
     if v_mart.refresh = 'incremental' then
-        -- Silver no longer holds the days before its retention boundary; the mart keeps them
-        v_since := pg_catalog.format('x.%I >= (select scout_internal.silver_frozen_before())', v_mart.date_column);
+        -- Silver no longer holds the days before its retention boundary (the mart keeps
+        -- them), and a Gold mart loses those before Gold's (scout.purge_expired)
+        v_since := pg_catalog.format('x.%I >= (select scout_internal.silver_frozen_before())', v_mart.date_column)
+                   || case when v_name like 'gold\_%' then pg_catalog.format(' and x.%I >= (select scout_internal.gold_kept_from())',
+                                                                            v_mart.date_column) else '' end;
     end if;
     execute pg_catalog.format($ddl$
         create view scout_checks.%1$I with (security_invoker = true) as
@@ -102,7 +105,7 @@ begin
         v_key, v_table, v_since, v_query);
     perform scout_internal.register_check(pg_catalog.format('scout_checks.%I', v_name || '_matches_its_query')::regclass,
         pg_catalog.format('The mart %s equals its query (ip_workbench.define_mart), row for row by its grain%s: what an incremental refresh must keep true after every change Silver makes.',
-                          p_mart, case when v_mart.refresh = 'incremental' then ', on the days Silver still holds' else '' end));
+                          p_mart, case when v_mart.refresh = 'incremental' then ', on the days Silver and the mart both keep' else '' end));
 end
 $fn$;
 comment on function scout_internal.mart_create_objects(text, jsonb) is

@@ -64,6 +64,13 @@ begin
             'gold_monthly_summary', scout_internal.purge_older('scout', 'gold_monthly_summary', 'month', v_gold_before),
             'gold_category_trends', scout_internal.purge_older('scout', 'gold_category_trends', 'week_start', v_gold_before),
             'gold_store_daily_sales', scout_internal.purge_older('scout', 'gold_store_daily_sales', 'sales_date', v_gold_before));
+        -- the teams' incremental Gold marts keep what Gold keeps (a full mart is what its
+        -- query says, every run)
+        v_counts := v_counts || coalesce((
+            select pg_catalog.jsonb_object_agg(m.mart_name,
+                       scout_internal.purge_older('scout', pg_catalog.split_part(m.mart_name, '.', 2), m.date_column, v_gold_before))
+              from ip_workbench.marts m
+             where m.refresh = 'incremental' and m.mart_name like 'scout.gold\_%'), '{}');
         -- the totals keep a year more: growth rates and baselines look back that far
         perform scout_internal.purge_older('scout_internal', 'gold_monthly_category_totals', 'month', v_gold_before - interval '1 year');
         perform scout_internal.purge_older('scout_internal', 'gold_weekly_category_totals', 'week_start', v_gold_before - interval '1 year');
@@ -83,6 +90,6 @@ begin
 end
 $fn$;
 comment on function scout.purge_expired(boolean) is
-    'Applies each layer''s retention (ip_workbench.settings): Bronze rows and ingest errors older than bronze_retention_days (at least 30) that Silver has processed; Silver transactions of, and rejected rows judged in, whole months older than silver_retention_days (Gold keeps those months, frozen); Gold mart rows of months, weeks and days older than gold_retention_days; Platinum sentences older than 90 days. Silver rows keep their lineage (bronze_id, source, batch, ingested_at) after their Bronze row is purged. Returns {"status", "deleted": {table: rows}, the boundaries, …}. Runs with its owner''s rights.';
+    'Applies each layer''s retention (ip_workbench.settings): Bronze rows and ingest errors older than bronze_retention_days (at least 30) that Silver has processed; Silver transactions of, and rejected rows judged in, whole months older than silver_retention_days (Gold keeps those months, frozen); Gold mart rows of months, weeks and days older than gold_retention_days (the incremental Gold marts of ip_workbench.marts too, by their date column); Platinum sentences older than 90 days. Silver rows keep their lineage (bronze_id, source, batch, ingested_at) after their Bronze row is purged. Returns {"status", "deleted": {table: rows}, the boundaries, …}. Runs with its owner''s rights.';
 revoke all on function scout.purge_expired(boolean) from public;
 grant execute on function scout.purge_expired(boolean) to service_role;
