@@ -19,6 +19,7 @@ from .commands.ingest import ingest, seed
 from .commands.jobs import jobs
 from .commands.migrate import migrate, rollback, schema, status
 from .commands.new import new
+from .commands.search import embed, search
 from .commands.pipeline import backfill, demo, purge, run
 
 
@@ -33,7 +34,7 @@ def main(ctx: click.Context, database_url: str | None) -> None:
 
 
 for command in (migrate, rollback, status, schema, ingest, seed, run, backfill, purge, jobs, dq, check, docs, demo, db, bench,
-                new):
+                new, embed, search):
     main.add_command(command)
 
 

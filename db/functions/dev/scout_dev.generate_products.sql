@@ -13,7 +13,12 @@ begin atomic
     select v.seq,
            pg_catalog.jsonb_build_object(
                'sku', pg_catalog.format('SKU-%s', pg_catalog.lpad(v.sku_no::text, 4, '0')),
-               'name', pg_catalog.format('%s item %s', c.names[1 + v.sku_no % pg_catalog.cardinality(c.names)], v.sku_no),
+               -- a product a shopper would name (semantic search asks for "cola", not a code),
+               -- the category's own list in turn; a category without one gets a numbered item
+               'name', coalesce((select n.products[1 + (v.sku_no / pg_catalog.cardinality(c.names)) % pg_catalog.cardinality(n.products)]
+                                   from scout_dev.product_names n
+                                  where n.category = c.names[1 + v.sku_no % pg_catalog.cardinality(c.names)]),
+                                pg_catalog.format('%s item %s', c.names[1 + v.sku_no % pg_catalog.cardinality(c.names)], v.sku_no)),
                'category', c.names[1 + v.sku_no % pg_catalog.cardinality(c.names)],
                'brand', pg_catalog.format('Vendor %s', v.sku_no % 40 + 1),
                'price', pg_catalog.round(v.price * v.bump, 2),
@@ -35,6 +40,6 @@ begin atomic
       cross join categories c;
 end;
 comment on function scout_dev.generate_products(bigint) is
-    'Deterministic product catalogue matching scout_dev.generate_transactions: 500 SKUs, then 20 of them again with a later updated_at and a 5% price rise. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
+    'Deterministic product catalogue matching scout_dev.generate_transactions: 500 SKUs named from scout_dev.product_names (a numbered item where a category has no list), then 20 of them again with a later updated_at and a 5% price rise. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 revoke all on function scout_dev.generate_products(bigint) from public;
 -- Owner only: generated data is for demos, tests and benchmarks, never for the API roles.

@@ -64,6 +64,10 @@ begin
         elsif v_interval < interval '0' or v_interval > interval '366 days' then
             v_problem := 'is outside 0 to 366 days';
         end if;
+    elsif v_name = 'embedding_model' then
+        if pg_catalog.jsonb_typeof(v_value) <> 'string' or pg_catalog.length(v_value #>> '{}') not between 1 and 200 then
+            v_problem := 'is not a model name (a string of 1 to 200 characters)';
+        end if;
     elsif v_name = 'micro_batch_enabled' then
         if pg_catalog.jsonb_typeof(v_value) <> 'boolean' then
             v_problem := 'is not true or false';

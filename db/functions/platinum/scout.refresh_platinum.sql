@@ -44,9 +44,9 @@ begin
         v_embeddings := scout_internal.platinum_build_embeddings(v_since);
         v_recommendations := scout_internal.platinum_build_recommendations(v_since, v_basket_max_skus, v_min_co_occurrence);
 
+        -- merged, so the count is counted (touch_table counts when told no difference)
         perform scout_internal.touch_table('scout', 'platinum_transaction_embeddings',
-            (v_embeddings ->> 'dropped')::bigint + (v_embeddings ->> 'embeddings')::bigint,
-            (v_embeddings ->> 'embeddings')::bigint - (v_embeddings ->> 'dropped')::bigint);
+            (v_embeddings ->> 'dropped')::bigint + (v_embeddings ->> 'written')::bigint, null);
         perform scout_internal.touch_table('scout', 'platinum_product_recommendations',
             (v_recommendations ->> 'dropped')::bigint + (v_recommendations ->> 'recommendations')::bigint,
             (v_recommendations ->> 'recommendations')::bigint - (v_recommendations ->> 'dropped')::bigint);
@@ -65,7 +65,13 @@ begin
             'since', v_since,
             'rebuilt', true,
             'embeddings', (v_embeddings ->> 'embeddings')::bigint,
+            'sentences_written', (v_embeddings ->> 'written')::bigint,
             'recommendations', (v_recommendations ->> 'recommendations')::bigint);
+        -- new or changed sentences wait for their vectors: scout-db embed --follow wakes up
+        -- at commit (a notification is sent only if the transaction commits)
+        if (v_embeddings ->> 'written')::bigint > 0 then
+            perform pg_catalog.pg_notify('scout_platinum_changed', (v_embeddings ->> 'written'));
+        end if;
         return scout_internal.job_finish(v_run, v_result);
     exception when others or query_canceled then
         -- the block's work is rolled back; the failure is kept in the run's row
@@ -74,6 +80,6 @@ begin
 end
 $fn$;
 comment on function scout.refresh_platinum(boolean) is
-    'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations, and so are pairs held by fewer than min_co_occurrence baskets. The sentences name the product (name, brand) where scout.silver_products knows the SKU. Skips the rebuild when Silver and the product catalogue have not been written since the last one over the same window, basket cap and min_co_occurrence (ip_workbench.platinum_builds). Returns {"status", "since", "rebuilt": true, "embeddings", "recommendations", "seconds"}, or {"status": "ok", "since", "rebuilt": false, "reason"} when it skipped. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
+    'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations, and so are pairs held by fewer than min_co_occurrence baskets. The sentences name the product (name, brand) where scout.silver_products knows the SKU. Skips the rebuild when Silver and the product catalogue have not been written since the last one over the same window, basket cap and min_co_occurrence (ip_workbench.platinum_builds). The sentences are merged (an unchanged one keeps its embedding); when any was written, NOTIFY scout_platinum_changed (payload: how many) tells scout-db embed --follow. Returns {"status", "since", "rebuilt": true, "embeddings", "sentences_written", "recommendations", "seconds"}, or {"status": "ok", "since", "rebuilt": false, "reason"} when it skipped. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 revoke all on function scout.refresh_platinum(boolean) from public;
 grant execute on function scout.refresh_platinum(boolean) to service_role;
