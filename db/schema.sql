@@ -462,6 +462,45 @@ COMMENT ON FUNCTION scout.ingest_transactions(payload jsonb, source text, source
 
 
 --
+-- Name: match_transactions(real[], integer, jsonb); Type: FUNCTION; Schema: scout; Owner: -
+--
+
+CREATE FUNCTION scout.match_transactions(query_embedding real[], match_count integer DEFAULT 10, filter jsonb DEFAULT '{}'::jsonb) RETURNS TABLE(transaction_id text, text text, metadata jsonb, similarity double precision)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+    v_query real[] := scout_private.check_query_embedding(query_embedding, 384);
+    v_count integer := least(greatest(coalesce(match_count, 10), 1), 100);
+    v_model text := scout_private.embedding_model();
+    v_norm double precision;
+begin
+    if filter is not null and pg_catalog.jsonb_typeof(filter) <> 'object' then
+        raise exception 'filter must be a JSON object of metadata fields, e.g. {"category": "Beverages"}, not %', filter
+            using errcode = '22023';
+    end if;
+    
+    v_norm := pg_catalog.sqrt((select pg_catalog.sum(x::double precision * x) from pg_catalog.unnest(v_query) x));
+    return query
+    select e.transaction_id, e.text, e.metadata, d.dot / v_norm
+      from scout.platinum_transaction_embeddings e
+     cross join lateral (select pg_catalog.sum(a::double precision * b) as dot
+                           from rows from (pg_catalog.unnest(e.embedding), pg_catalog.unnest(v_query)) u(a, b)) d
+     where e.embedding_model = v_model and e.metadata @> coalesce(filter, '{}')
+     order by d.dot desc, e.transaction_id
+     limit v_count;
+end
+$$;
+
+
+--
+-- Name: FUNCTION match_transactions(query_embedding real[], match_count integer, filter jsonb); Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON FUNCTION scout.match_transactions(query_embedding real[], match_count integer, filter jsonb) IS 'Semantic search: the Platinum sentences (transaction_id, text, metadata, similarity) nearest query_embedding (384 numbers, a vector of the model of the setting embedding_model; scout-db search makes one from a question) by cosine similarity, best first; at most match_count (1 to 100, default 10); only rows whose metadata contains filter (e.g. {"category": "Beverages", "store_id": "ST-001"}). Runs with the caller''s rights: authenticated users see their stores'' sentences only. Uses pgvector''s HNSW index where the server has pgvector, else a scan of real[] vectors. A wrong vector raises 22023 or 22004 saying what is wrong.';
+
+
+--
 -- Name: purge_expired(boolean); Type: FUNCTION; Schema: scout; Owner: -
 --
 
@@ -523,6 +562,13 @@ begin
             'gold_monthly_summary', scout_internal.purge_older('scout', 'gold_monthly_summary', 'month', v_gold_before),
             'gold_category_trends', scout_internal.purge_older('scout', 'gold_category_trends', 'week_start', v_gold_before),
             'gold_store_daily_sales', scout_internal.purge_older('scout', 'gold_store_daily_sales', 'sales_date', v_gold_before));
+        -- the teams' incremental Gold marts keep what Gold keeps (a full mart is what its
+        -- query says, every run)
+        v_counts := v_counts || coalesce((
+            select pg_catalog.jsonb_object_agg(m.mart_name,
+                       scout_internal.purge_older('scout', pg_catalog.split_part(m.mart_name, '.', 2), m.date_column, v_gold_before))
+              from ip_workbench.marts m
+             where m.refresh = 'incremental' and m.mart_name like 'scout.gold\_%'), '{}');
         -- the totals keep a year more: growth rates and baselines look back that far
         perform scout_internal.purge_older('scout_internal', 'gold_monthly_category_totals', 'month', v_gold_before - interval '1 year');
         perform scout_internal.purge_older('scout_internal', 'gold_weekly_category_totals', 'week_start', v_gold_before - interval '1 year');
@@ -547,7 +593,7 @@ $$;
 -- Name: FUNCTION purge_expired(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.purge_expired(p_wait boolean) IS 'Applies each layer''s retention (ip_workbench.settings): Bronze rows and ingest errors older than bronze_retention_days (at least 30) that Silver has processed; Silver transactions of, and rejected rows judged in, whole months older than silver_retention_days (Gold keeps those months, frozen); Gold mart rows of months, weeks and days older than gold_retention_days; Platinum sentences older than 90 days. Silver rows keep their lineage (bronze_id, source, batch, ingested_at) after their Bronze row is purged. Returns {"status", "deleted": {table: rows}, the boundaries, …}. Runs with its owner''s rights.';
+COMMENT ON FUNCTION scout.purge_expired(p_wait boolean) IS 'Applies each layer''s retention (ip_workbench.settings): Bronze rows and ingest errors older than bronze_retention_days (at least 30) that Silver has processed; Silver transactions of, and rejected rows judged in, whole months older than silver_retention_days (Gold keeps those months, frozen); Gold mart rows of months, weeks and days older than gold_retention_days (the incremental Gold marts of ip_workbench.marts too, by their date column); Platinum sentences older than 90 days. Silver rows keep their lineage (bronze_id, source, batch, ingested_at) after their Bronze row is purged. Returns {"status", "deleted": {table: rows}, the boundaries, …}. Runs with its owner''s rights.';
 
 
 --
@@ -658,9 +704,9 @@ begin
         v_embeddings := scout_internal.platinum_build_embeddings(v_since);
         v_recommendations := scout_internal.platinum_build_recommendations(v_since, v_basket_max_skus, v_min_co_occurrence);
 
+        -- merged, so the count is counted (touch_table counts when told no difference)
         perform scout_internal.touch_table('scout', 'platinum_transaction_embeddings',
-            (v_embeddings ->> 'dropped')::bigint + (v_embeddings ->> 'embeddings')::bigint,
-            (v_embeddings ->> 'embeddings')::bigint - (v_embeddings ->> 'dropped')::bigint);
+            (v_embeddings ->> 'dropped')::bigint + (v_embeddings ->> 'written')::bigint, null);
         perform scout_internal.touch_table('scout', 'platinum_product_recommendations',
             (v_recommendations ->> 'dropped')::bigint + (v_recommendations ->> 'recommendations')::bigint,
             (v_recommendations ->> 'recommendations')::bigint - (v_recommendations ->> 'dropped')::bigint);
@@ -679,7 +725,13 @@ begin
             'since', v_since,
             'rebuilt', true,
             'embeddings', (v_embeddings ->> 'embeddings')::bigint,
+            'sentences_written', (v_embeddings ->> 'written')::bigint,
             'recommendations', (v_recommendations ->> 'recommendations')::bigint);
+        -- new or changed sentences wait for their vectors: scout-db embed --follow wakes up
+        -- at commit (a notification is sent only if the transaction commits)
+        if (v_embeddings ->> 'written')::bigint > 0 then
+            perform pg_catalog.pg_notify('scout_platinum_changed', (v_embeddings ->> 'written'));
+        end if;
         return scout_internal.job_finish(v_run, v_result);
     exception when others or query_canceled then
         -- the block's work is rolled back; the failure is kept in the run's row
@@ -693,7 +745,7 @@ $$;
 -- Name: FUNCTION refresh_platinum(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.refresh_platinum(p_wait boolean) IS 'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations, and so are pairs held by fewer than min_co_occurrence baskets. The sentences name the product (name, brand) where scout.silver_products knows the SKU. Skips the rebuild when Silver and the product catalogue have not been written since the last one over the same window, basket cap and min_co_occurrence (ip_workbench.platinum_builds). Returns {"status", "since", "rebuilt": true, "embeddings", "recommendations", "seconds"}, or {"status": "ok", "since", "rebuilt": false, "reason"} when it skipped. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
+COMMENT ON FUNCTION scout.refresh_platinum(p_wait boolean) IS 'Rebuilds scout.platinum_transaction_embeddings and scout.platinum_product_recommendations from Silver rows of the last 90 days (transaction_date > current_date - 90), in one transaction; baskets over recommendation_basket_max_skus SKUs are left out of the recommendations, and so are pairs held by fewer than min_co_occurrence baskets. The sentences name the product (name, brand) where scout.silver_products knows the SKU. Skips the rebuild when Silver and the product catalogue have not been written since the last one over the same window, basket cap and min_co_occurrence (ip_workbench.platinum_builds). The sentences are merged (an unchanged one keeps its embedding); when any was written, NOTIFY scout_platinum_changed (payload: how many) tells scout-db embed --follow. Returns {"status", "since", "rebuilt": true, "embeddings", "sentences_written", "recommendations", "seconds"}, or {"status": "ok", "since", "rebuilt": false, "reason"} when it skipped. A concurrent second call returns {"status": "skipped", "held_by"}, or waits when p_wait is true. An error rolls its work back and returns {"status": "failed", "step", "sqlstate", "message"}, kept in ip_workbench.job_runs.';
 
 
 --
@@ -974,6 +1026,37 @@ COMMENT ON COLUMN scout.ref_categories.retired_at IS 'When the category was reti
 
 
 --
+-- Name: product_names; Type: VIEW; Schema: scout_dev; Owner: -
+--
+
+CREATE VIEW scout_dev.product_names WITH (security_invoker='true') AS
+ SELECT v.category,
+    v.products
+   FROM ( VALUES ('Alcoholic Beverages'::text,ARRAY['San Miguel Pale Pilsen 330ml'::text, 'Red Horse Beer 500ml'::text, 'Tanduay Rhum 750ml'::text, 'Ginebra San Miguel Gin 700ml'::text, 'Emperador Brandy 1L'::text, 'San Mig Light 330ml'::text]), ('Bakery'::text,ARRAY['Gardenia Classic White Bread'::text, 'Pandesal (10 pcs)'::text, 'Ensaymada'::text, 'Monay'::text, 'Spanish Bread'::text, 'Gardenia Wheat Raisin Loaf'::text]), ('Beverages'::text,ARRAY['Coca-Cola 1.5L'::text, 'Sprite 1.5L'::text, 'Royal Tru-Orange 1L'::text, 'C2 Green Tea 500ml'::text, 'Nature''s Spring Drinking Water 1L'::text, 'Del Monte Pineapple Juice 1L'::text, 'Kopiko 3-in-1 Coffee'::text, 'Milo Chocolate Drink 300g'::text]), ('Canned Goods'::text,ARRAY['Century Tuna Flakes in Oil'::text, '555 Sardines in Tomato Sauce'::text, 'Argentina Corned Beef'::text, 'Spam Classic 340g'::text, 'Ligo Sardines'::text, 'Del Monte Tomato Sauce'::text]), ('Condiments'::text,ARRAY['Datu Puti Vinegar 1L'::text, 'Silver Swan Soy Sauce 1L'::text, 'UFC Banana Ketchup'::text, 'Mang Tomas All-Purpose Sauce'::text, 'Knorr Sinigang Mix'::text, 'Ajinomoto Umami Seasoning'::text]), ('Dairy'::text,ARRAY['Alaska Evaporated Milk'::text, 'Bear Brand Powdered Milk'::text, 'Nestle Fresh Milk 1L'::text, 'Eden Cheese 165g'::text, 'Magnolia Butter 225g'::text, 'Nestle Yogurt'::text]), ('Frozen Foods'::text,ARRAY['Purefoods Tender Juicy Hotdog'::text, 'CDO Longganisa'::text, 'Magnolia Chicken Nuggets'::text, 'Selecta Ice Cream 1.5L'::text, 'Pampanga''s Best Tocino'::text, 'Frozen Tilapia Fillet'::text]), ('Household Cleaning'::text,ARRAY['Surf Laundry Powder'::text, 'Downy Fabric Conditioner'::text, 'Joy Dishwashing Liquid'::text, 'Zonrox Bleach 1L'::text, 'Domex Toilet Cleaner'::text, 'Baygon Insect Spray'::text]), ('Instant Noodles'::text,ARRAY['Lucky Me Pancit Canton'::text, 'Nissin Cup Noodles Beef'::text, 'Payless Xtra Big Noodles'::text, 'Lucky Me Beef Mami'::text, 'Nissin Ramen Seafood'::text, 'Quickchow Chicken Noodles'::text]), ('Personal Care'::text,ARRAY['Safeguard Bar Soap'::text, 'Palmolive Shampoo Sachet'::text, 'Colgate Toothpaste 150ml'::text, 'Rexona Deodorant'::text, 'Head & Shoulders Shampoo'::text, 'Modess Sanitary Napkins'::text]), ('Snacks'::text,ARRAY['Piattos Cheese'::text, 'Nova Multigrain Chips'::text, 'Oishi Prawn Crackers'::text, 'Chippy Barbecue'::text, 'Boy Bawang Cornick'::text, 'SkyFlakes Crackers'::text]), ('Tobacco'::text,ARRAY['Marlboro Red (pack of 20)'::text, 'Fortune Cigarettes (pack)'::text, 'Hope Cigarettes (pack)'::text, 'Mighty Cigarettes (pack)'::text, 'Philip Morris (pack of 20)'::text])) v(category, products);
+
+
+--
+-- Name: VIEW product_names; Type: COMMENT; Schema: scout_dev; Owner: -
+--
+
+COMMENT ON VIEW scout_dev.product_names IS 'The product names the generator gives each reference category''s SKUs (scout_dev.generate_products), in turn; for demos, tests and benchmarks.';
+
+
+--
+-- Name: COLUMN product_names.category; Type: COMMENT; Schema: scout_dev; Owner: -
+--
+
+COMMENT ON COLUMN scout_dev.product_names.category IS 'A reference category (scout.ref_categories).';
+
+
+--
+-- Name: COLUMN product_names.products; Type: COMMENT; Schema: scout_dev; Owner: -
+--
+
+COMMENT ON COLUMN scout_dev.product_names.products IS 'Names of products a shopper would ask for, with their size where a shelf shows one.';
+
+
+--
 -- Name: generate_products(bigint); Type: FUNCTION; Schema: scout_dev; Owner: -
 --
 
@@ -986,7 +1069,9 @@ CREATE FUNCTION scout_dev.generate_products(p_seed bigint DEFAULT 42) RETURNS TA
            WHERE c_1.is_active
          )
   SELECT v.seq,
-     jsonb_build_object('sku', format('SKU-%s'::text, lpad((v.sku_no)::text, 4, '0'::text)), 'name', format('%s item %s'::text, c.names[(1 + (v.sku_no % (cardinality(c.names))::bigint))], v.sku_no), 'category', c.names[(1 + (v.sku_no % (cardinality(c.names))::bigint))], 'brand', format('Vendor %s'::text, ((v.sku_no % (40)::bigint) + 1)), 'price', round((v.price * v.bump), 2), 'cost', round((v.price * 0.7), 2), 'stock_quantity', ((abs(hashint8extended(v.sku_no, (generate_products.p_seed + 1))) % (500)::bigint))::integer, 'unit_of_measure', 'pc', 'barcode', lpad(((abs(hashint8extended(v.sku_no, (generate_products.p_seed + 2))) % '10000000000000'::bigint))::text, 13, '0'::text), 'is_active', ((v.sku_no % (97)::bigint) <> 0), 'updated_at', to_char(('2024-01-01 00:00:00'::timestamp without time zone + ((v.version)::double precision * '30 days'::interval)), 'YYYY-MM-DD"T"HH24:MI:SS"Z"'::text)) AS jsonb_build_object
+     jsonb_build_object('sku', format('SKU-%s'::text, lpad((v.sku_no)::text, 4, '0'::text)), 'name', COALESCE(( SELECT n.products[(1 + ((v.sku_no / cardinality(c.names)) % (cardinality(n.products))::bigint))] AS products
+            FROM scout_dev.product_names n
+           WHERE (n.category = c.names[(1 + (v.sku_no % (cardinality(c.names))::bigint))])), format('%s item %s'::text, c.names[(1 + (v.sku_no % (cardinality(c.names))::bigint))], v.sku_no)), 'category', c.names[(1 + (v.sku_no % (cardinality(c.names))::bigint))], 'brand', format('Vendor %s'::text, ((v.sku_no % (40)::bigint) + 1)), 'price', round((v.price * v.bump), 2), 'cost', round((v.price * 0.7), 2), 'stock_quantity', ((abs(hashint8extended(v.sku_no, (generate_products.p_seed + 1))) % (500)::bigint))::integer, 'unit_of_measure', 'pc', 'barcode', lpad(((abs(hashint8extended(v.sku_no, (generate_products.p_seed + 2))) % '10000000000000'::bigint))::text, 13, '0'::text), 'is_active', ((v.sku_no % (97)::bigint) <> 0), 'updated_at', to_char(('2024-01-01 00:00:00'::timestamp without time zone + ((v.version)::double precision * '30 days'::interval)), 'YYYY-MM-DD"T"HH24:MI:SS"Z"'::text)) AS jsonb_build_object
     FROM (( SELECT g.n AS seq,
              g.n AS sku_no,
              0 AS version,
@@ -1008,7 +1093,7 @@ END;
 -- Name: FUNCTION generate_products(p_seed bigint); Type: COMMENT; Schema: scout_dev; Owner: -
 --
 
-COMMENT ON FUNCTION scout_dev.generate_products(p_seed bigint) IS 'Deterministic product catalogue matching scout_dev.generate_transactions: 500 SKUs, then 20 of them again with a later updated_at and a 5% price rise. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
+COMMENT ON FUNCTION scout_dev.generate_products(p_seed bigint) IS 'Deterministic product catalogue matching scout_dev.generate_transactions: 500 SKUs named from scout_dev.product_names (a numbered item where a category has no list), then 20 of them again with a later updated_at and a 5% price rise. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --
@@ -1396,6 +1481,68 @@ END;
 --
 
 COMMENT ON FUNCTION scout_dev.sales_anomaly_trial(p_series integer, p_weeks integer, p_seed bigint) IS 'Measures the paging rule scout_internal.sales_anomaly (and the 2-sigma highlight) on p_series drawn weekly sales series of p_weeks weeks with seasonality, trend, holiday weeks and planted spikes (3-6x) and stops (1-3 weeks at 0): {"category_weeks", "planted_spikes", "spikes_found", "planted_drops", "drops_found", "recall_pct", "false_alerts", "false_alerts_per_100_weeks", "two_sigma_highlights_on_normal_weeks_per_100"}. The same p_seed gives the same series.';
+
+
+--
+-- Name: search_evaluation(jsonb); Type: FUNCTION; Schema: scout_dev; Owner: -
+--
+
+CREATE FUNCTION scout_dev.search_evaluation(p_questions jsonb) RETURNS TABLE(question text, kind text, method text, relevant bigint, recall_at_10 numeric, reciprocal_rank numeric)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+    v_question jsonb;
+    v_truth jsonb;
+begin
+    for v_question in select q from pg_catalog.jsonb_array_elements(p_questions) q loop
+        v_truth := v_question -> 'truth';
+        return query
+        with answers as (
+            select e.transaction_id from scout.platinum_transaction_embeddings e
+             where e.embedding_model is not null
+               and not exists (select 1 from pg_catalog.jsonb_each(v_truth) t(field, allowed)
+                                where not coalesce(e.metadata ->> t.field = any (
+                                          array(select pg_catalog.jsonb_array_elements_text(t.allowed))), false))
+        ),
+        semantic as (
+            select m.transaction_id, m.n as rank
+              from scout.match_transactions(array(select pg_catalog.jsonb_array_elements_text(v_question -> 'embedding'))::real[], 10)
+                   with ordinality m(transaction_id, text, metadata, similarity, n)
+        ),
+        full_text as (
+            select f.transaction_id, pg_catalog.row_number() over (order by f.score desc, f.transaction_id) as rank
+              from (select e.transaction_id,
+                           pg_catalog.ts_rank(pg_catalog.to_tsvector('english', e.text),
+                                              pg_catalog.websearch_to_tsquery('english', v_question ->> 'question')) as score
+                      from scout.platinum_transaction_embeddings e
+                     where e.embedding_model is not null
+                       and pg_catalog.to_tsvector('english', e.text) @@ pg_catalog.websearch_to_tsquery('english', v_question ->> 'question')
+                     order by 2 desc, 1 limit 10) f
+        ),
+        ranked as (
+            select 'semantic' as method, s.transaction_id, s.rank from semantic s
+            union all
+            select 'full_text', f.transaction_id, f.rank from full_text f
+        )
+        select v_question ->> 'question', v_question ->> 'kind', m.method,
+               (select pg_catalog.count(*) from answers),
+               pg_catalog.round(coalesce((select pg_catalog.count(*) from ranked r join answers a using (transaction_id)
+                                           where r.method = m.method)::numeric
+                                         / nullif(least(10, (select pg_catalog.count(*) from answers)), 0), 0), 3),
+               pg_catalog.round(coalesce(1.0 / (select pg_catalog.min(r.rank) from ranked r join answers a using (transaction_id)
+                                                 where r.method = m.method), 0), 3)
+          from (values ('semantic'), ('full_text')) m(method);
+    end loop;
+end
+$$;
+
+
+--
+-- Name: FUNCTION search_evaluation(p_questions jsonb); Type: COMMENT; Schema: scout_dev; Owner: -
+--
+
+COMMENT ON FUNCTION scout_dev.search_evaluation(p_questions jsonb) IS 'Recall@10 and reciprocal rank of semantic search (scout.match_transactions with each question''s embedding) and of full text (to_tsvector / websearch_to_tsquery, english, ranked by ts_rank) for labelled questions p_questions [{"question", "kind", "truth": {metadata field: [values]}, "embedding"}…], over the embedded Platinum sentences. One row per question and method. What scout-db search --evaluate reports.';
 
 
 --
@@ -2262,6 +2409,10 @@ begin
             v_problem := 'is not an interval (e.g. "5 minutes")';
         elsif v_interval < interval '0' or v_interval > interval '366 days' then
             v_problem := 'is outside 0 to 366 days';
+        end if;
+    elsif v_name = 'embedding_model' then
+        if pg_catalog.jsonb_typeof(v_value) <> 'string' or pg_catalog.length(v_value #>> '{}') not between 1 and 200 then
+            v_problem := 'is not a model name (a string of 1 to 200 characters)';
         end if;
     elsif v_name = 'micro_batch_enabled' then
         if pg_catalog.jsonb_typeof(v_value) <> 'boolean' then
@@ -3312,6 +3463,26 @@ COMMENT ON FUNCTION scout_internal.drop_indexes_for_load(p_table regclass) IS 'F
 
 
 --
+-- Name: embedding_backlog(text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.embedding_backlog(p_model text) RETURNS bigint
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select pg_catalog.count(*) from scout.platinum_transaction_embeddings e
+     where e.embedding is null or e.embedding_model is distinct from p_model
+$$;
+
+
+--
+-- Name: FUNCTION embedding_backlog(p_model text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.embedding_backlog(p_model text) IS 'How many Platinum sentences wait for a vector of model p_model (none yet, or another model''s): scout-db embed''s progress bar.';
+
+
+--
 -- Name: dq_alerts; Type: TABLE; Schema: ip_workbench; Owner: -
 --
 
@@ -3551,7 +3722,7 @@ END;
 -- Name: FUNCTION fold_case(p_text text); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.fold_case(p_text text) IS 'p_text lower-cased by locale-independent rules (C for ASCII, ICU root otherwise), for case-insensitive matching. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
+COMMENT ON FUNCTION scout_internal.fold_case(p_text text) IS 'p_text lower-cased by locale-independent rules (C for ASCII, ICU root otherwise; the database''s locale on a server without ICU), for case-insensitive matching. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
 
 
 --
@@ -4860,8 +5031,11 @@ begin
     select pg_catalog.string_agg(pg_catalog.format('coalesce(%s::text, ''(none)'')', 'x.' || pg_catalog.quote_ident(g)), ' || ''/'' || ' order by o)
       into v_key from pg_catalog.unnest(v_mart.grain) with ordinality u(g, o);
     if v_mart.refresh = 'incremental' then
-        -- Silver no longer holds the days before its retention boundary; the mart keeps them
-        v_since := pg_catalog.format('x.%I >= (select scout_internal.silver_frozen_before())', v_mart.date_column);
+        -- Silver no longer holds the days before its retention boundary (the mart keeps
+        -- them), and a Gold mart loses those before Gold's (scout.purge_expired)
+        v_since := pg_catalog.format('x.%I >= (select scout_internal.silver_frozen_before())', v_mart.date_column)
+                   || case when v_name like 'gold\_%' then pg_catalog.format(' and x.%I >= (select scout_internal.gold_kept_from())',
+                                                                            v_mart.date_column) else '' end;
     end if;
     execute pg_catalog.format($ddl$
         create view scout_checks.%1$I with (security_invoker = true) as
@@ -4880,7 +5054,7 @@ begin
         v_key, v_table, v_since, v_query);
     perform scout_internal.register_check(pg_catalog.format('scout_checks.%I', v_name || '_matches_its_query')::regclass,
         pg_catalog.format('The mart %s equals its query (ip_workbench.define_mart), row for row by its grain%s: what an incremental refresh must keep true after every change Silver makes.',
-                          p_mart, case when v_mart.refresh = 'incremental' then ', on the days Silver still holds' else '' end));
+                          p_mart, case when v_mart.refresh = 'incremental' then ', on the days Silver and the mart both keep' else '' end));
 end
 $_$;
 
@@ -5242,14 +5416,15 @@ CREATE FUNCTION scout_internal.platinum_build_embeddings(p_since date) RETURNS j
     SET search_path TO ''
     AS $$
 declare
-    v_embeddings bigint;
-    v_embeddings_dropped bigint;
+    v_written bigint;
+    v_dropped bigint;
+    v_first boolean;
 begin
     perform scout_internal.require_job_lock('scout.refresh_platinum', 'scout_internal.platinum_build_embeddings');
-    -- DELETE, not TRUNCATE: TRUNCATE would block readers until commit.
-    delete from scout.platinum_transaction_embeddings;
-    get diagnostics v_embeddings_dropped = row_count;
-    insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date, store_id)
+    if pg_catalog.to_regclass('pg_temp.platinum_sentences') is not null then
+        drop table pg_temp.platinum_sentences;
+    end if;
+    create temp table platinum_sentences on commit drop as
     select s.transaction_id,
            -- to_char, not ::text: a date's text form follows the session's DateStyle
            'On ' || pg_catalog.to_char(s.transaction_date, 'YYYY-MM-DD') || ', a ' || s.category || coalesce(' / ' || s.subcategory, '')
@@ -5260,9 +5435,9 @@ begin
                || coalesce(' at store ' || s.store_id, '')
                || coalesce(' from ' || s.vendor_name, '')
                || coalesce(', paid by ' || s.payment_method, '')
-               || coalesce(': ' || s.description, '') || '.',
+               || coalesce(': ' || s.description, '') || '.' as text,
            -- to_jsonb of a row: the same object as jsonb_build_object of its columns, in half the time
-           pg_catalog.jsonb_strip_nulls(pg_catalog.to_jsonb(m)),
+           pg_catalog.jsonb_strip_nulls(pg_catalog.to_jsonb(m)) as metadata,
            s.transaction_date,
            s.store_id  -- who may read the sentence depends on it
       from scout.silver_validated_transactions s
@@ -5271,8 +5446,32 @@ begin
                                 s.subcategory, s.store_id, s.vendor_name, s.vendor_id, s.customer_id, s.sku,
                                 p.name as product_name, p.brand, s.quantity, s.tax_amount, s.payment_method) m
      where s.transaction_date >= p_since;
-    get diagnostics v_embeddings = row_count;
-    return pg_catalog.jsonb_build_object('embeddings', v_embeddings, 'dropped', v_embeddings_dropped);
+    v_first := not exists (select 1 from scout.platinum_transaction_embeddings);
+    if v_first then
+        insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date, store_id)
+        select n.transaction_id, n.text, n.metadata, n.transaction_date, n.store_id from pg_temp.platinum_sentences n;
+        get diagnostics v_written = row_count;
+        v_dropped := 0;
+    else
+        -- a merge, not a rewrite: a sentence whose text did not change keeps its vector,
+        -- so a rebuilt Platinum re-embeds only what is new or changed
+        delete from scout.platinum_transaction_embeddings e
+         where not exists (select 1 from pg_temp.platinum_sentences n where n.transaction_id = e.transaction_id);
+        get diagnostics v_dropped = row_count;
+        insert into scout.platinum_transaction_embeddings as e (transaction_id, text, metadata, transaction_date, store_id)
+        select n.transaction_id, n.text, n.metadata, n.transaction_date, n.store_id from pg_temp.platinum_sentences n
+        on conflict (transaction_id) do update
+           set text = excluded.text, metadata = excluded.metadata, transaction_date = excluded.transaction_date,
+               store_id = excluded.store_id, refreshed_at = pg_catalog.now(),
+               embedding = case when e.text = excluded.text then e.embedding end,
+               embedding_model = case when e.text = excluded.text then e.embedding_model end,
+               embedded_at = case when e.text = excluded.text then e.embedded_at end
+         where (e.text, e.metadata, e.transaction_date, e.store_id)
+               is distinct from (excluded.text, excluded.metadata, excluded.transaction_date, excluded.store_id);
+        get diagnostics v_written = row_count;
+    end if;
+    return pg_catalog.jsonb_build_object('embeddings', (select pg_catalog.count(*) from pg_temp.platinum_sentences),
+                                         'written', v_written, 'dropped', v_dropped);
 end
 $$;
 
@@ -5281,7 +5480,7 @@ $$;
 -- Name: FUNCTION platinum_build_embeddings(p_since date); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.platinum_build_embeddings(p_since date) IS 'Step of scout.refresh_platinum: rewrites scout.platinum_transaction_embeddings with one sentence per Silver transaction dated p_since or later (date, category, amount, the product by name and brand where scout.silver_products knows the SKU, store, vendor, payment, description) its typed fields and its store (store_id, what the store-scoped policy reads); returns {"embeddings", "dropped"}. Only inside scout.refresh_platinum (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.platinum_build_embeddings(p_since date) IS 'Step of scout.refresh_platinum: brings scout.platinum_transaction_embeddings to one sentence per Silver transaction dated p_since or later (date, category, amount, the product by name and brand where scout.silver_products knows the SKU, store, vendor, payment, description), its typed fields and its store (store_id, what the store-scoped policy reads): inserted whole into an empty table, else merged (rows gone deleted, changed rows updated, a row whose text changed loses its embedding, an unchanged row keeps it); returns {"embeddings" (sentences), "written" (inserted or updated), "dropped" (deleted)}. Only inside scout.refresh_platinum (55000 otherwise).';
 
 
 --
@@ -5810,6 +6009,44 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.run_step(p_run_id bigint, p_position integer, p_step text, p_sql text) IS 'Runs one step of run p_run_id (the jsonb expression p_sql), records it as step p_position of ip_workbench.job_run_steps with its status, rows and seconds, and returns its result with "step", "step_status" and "step_seconds". An error becomes {"status": "failed", "sqlstate", "message"} with the step''s work rolled back.';
+
+
+--
+-- Name: save_embeddings(text, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.save_embeddings(p_model text, p_rows jsonb) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_saved bigint;
+    v_bad text;
+begin
+    select r.transaction_id into v_bad
+      from pg_catalog.jsonb_to_recordset(p_rows) r(transaction_id text, embedding real[])
+     where pg_catalog.cardinality(r.embedding) is distinct from 384 limit 1;
+    if v_bad is not null then
+        raise exception 'the embedding of % does not have 384 numbers', v_bad using errcode = '22023';
+    end if;
+    -- only where the text is still the one embedded: a rebuild may have changed it since
+    update scout.platinum_transaction_embeddings e
+       set embedding = (select pg_catalog.array_agg((x / r.norm)::real order by i) from pg_catalog.unnest(r.embedding) with ordinality u(x, i)), embedding_model = p_model, embedded_at = pg_catalog.now()
+      from (select r.transaction_id, r.text, r.embedding,
+                   pg_catalog.sqrt((select pg_catalog.sum(x::double precision * x) from pg_catalog.unnest(r.embedding) x)) as norm
+              from pg_catalog.jsonb_to_recordset(p_rows) r(transaction_id text, text text, embedding real[])) r
+     where e.transaction_id = r.transaction_id and e.text = r.text and r.norm > 0;
+    get diagnostics v_saved = row_count;
+    return v_saved;
+end
+$$;
+
+
+--
+-- Name: FUNCTION save_embeddings(p_model text, p_rows jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.save_embeddings(p_model text, p_rows jsonb) IS 'Writes the vectors scout-db embed computed: p_rows is [{"transaction_id", "text", "embedding": [384 numbers]}…]; each is scaled to unit length and stored with model p_model and embedded_at = now(), on the row whose text is still the one embedded (a sentence changed meanwhile waits for the next pass). Returns the rows saved; raises 22023 for a vector of another length.';
 
 
 --
@@ -6603,6 +6840,31 @@ COMMENT ON FUNCTION scout_internal.take_job_lock(p_job text, p_wait boolean) IS 
 
 
 --
+-- Name: texts_to_embed(text, integer); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.texts_to_embed(p_model text, p_limit integer) RETURNS TABLE(transaction_id text, text text)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    (select e.transaction_id, e.text from scout.platinum_transaction_embeddings e
+      where e.embedding is null order by e.transaction_id limit p_limit)
+    union all
+    (select e.transaction_id, e.text from scout.platinum_transaction_embeddings e
+      where e.embedding is not null and e.embedding_model is distinct from p_model
+      order by e.transaction_id limit p_limit)
+    limit p_limit
+$$;
+
+
+--
+-- Name: FUNCTION texts_to_embed(p_model text, p_limit integer); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.texts_to_embed(p_model text, p_limit integer) IS 'Up to p_limit Platinum sentences that need a vector of model p_model: those with none first (by transaction_id), then those of another model. What scout-db embed reads.';
+
+
+--
 -- Name: timeliness_score(interval, interval); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -6808,6 +7070,60 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.validation_cycle() IS 'The validation cycle''s steps that SQL can judge, one row each (step, passed, figure): syntax_type (the recent Bronze transactions accepted into Silver, against Silver''s completeness bar, with every retained row''s share beside it), security (security_lint empty but for comments), test (in rows: every Silver check passes 80% of its rows, no Gold row fails), performance (the original README''s dashboard queries under 3 s by EXPLAIN ANALYZE), documentation (every object commented), integration (over 95% of the last 7 days'' job runs succeeded). scout-db check adds the migration lint.';
+
+
+--
+-- Name: check_query_embedding(real[], integer); Type: FUNCTION; Schema: scout_private; Owner: -
+--
+
+CREATE FUNCTION scout_private.check_query_embedding(p_embedding real[], p_dimensions integer) RETURNS real[]
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+begin
+    if p_embedding is null then
+        raise exception 'query_embedding is missing' using errcode = '22004',
+            hint = 'send the query''s vector: scout-db search embeds a question for you';
+    elsif pg_catalog.array_ndims(p_embedding) <> 1 or pg_catalog.cardinality(p_embedding) <> p_dimensions then
+        raise exception 'query_embedding has % numbers; the embeddings have %', pg_catalog.cardinality(p_embedding), p_dimensions
+            using errcode = '22023', hint = 'embed the query with the model of the setting embedding_model';
+    elsif pg_catalog.array_position(p_embedding, null) is not null then
+        raise exception 'query_embedding has a null at position %', pg_catalog.array_position(p_embedding, null)
+            using errcode = '22004';
+    elsif exists (select 1 from pg_catalog.unnest(p_embedding) x where x in ('NaN'::real, 'Infinity'::real, '-Infinity'::real)) then
+        raise exception 'query_embedding holds NaN or infinity' using errcode = '22023';
+    elsif not exists (select 1 from pg_catalog.unnest(p_embedding) x where x <> 0) then
+        raise exception 'query_embedding is all zeros: it has no direction to compare' using errcode = '22023';
+    end if;
+    return p_embedding;
+end
+$$;
+
+
+--
+-- Name: FUNCTION check_query_embedding(p_embedding real[], p_dimensions integer); Type: COMMENT; Schema: scout_private; Owner: -
+--
+
+COMMENT ON FUNCTION scout_private.check_query_embedding(p_embedding real[], p_dimensions integer) IS 'Returns p_embedding when it is a usable query vector of p_dimensions numbers; raises 22004 when it or one of its numbers is NULL, 22023 when it has the wrong length, NaN or infinity, or only zeros.';
+
+
+--
+-- Name: embedding_model(); Type: FUNCTION; Schema: scout_private; Owner: -
+--
+
+CREATE FUNCTION scout_private.embedding_model() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+    select s.value #>> '{}' from ip_workbench.settings s where s.name = 'embedding_model'
+$$;
+
+
+--
+-- Name: FUNCTION embedding_model(); Type: COMMENT; Schema: scout_private; Owner: -
+--
+
+COMMENT ON FUNCTION scout_private.embedding_model() IS 'The setting embedding_model (the model of the vectors scout.match_transactions compares), for callers that may not read ip_workbench.settings. Runs with its owner''s rights; returns that one value and nothing else.';
 
 
 --
@@ -9457,7 +9773,10 @@ CREATE TABLE scout.platinum_transaction_embeddings (
     metadata jsonb NOT NULL,
     transaction_date date NOT NULL,
     refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
-    store_id text
+    store_id text,
+    embedding_model text,
+    embedded_at timestamp with time zone,
+    embedding real[]
 );
 
 ALTER TABLE ONLY scout.platinum_transaction_embeddings FORCE ROW LEVEL SECURITY;
@@ -14504,6 +14823,13 @@ CREATE INDEX platinum_transaction_embeddings_transaction_date_idx ON scout.plati
 
 
 --
+-- Name: platinum_transaction_embeddings_unembedded_idx; Type: INDEX; Schema: scout; Owner: -
+--
+
+CREATE INDEX platinum_transaction_embeddings_unembedded_idx ON scout.platinum_transaction_embeddings USING btree (transaction_id) WHERE (embedding IS NULL);
+
+
+--
 -- Name: ref_categories_lower_name_idx; Type: INDEX; Schema: scout; Owner: -
 --
 
@@ -17273,6 +17599,15 @@ GRANT ALL ON FUNCTION scout.ingest_transactions(payload jsonb, source text, sour
 
 
 --
+-- Name: FUNCTION match_transactions(query_embedding real[], match_count integer, filter jsonb); Type: ACL; Schema: scout; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout.match_transactions(query_embedding real[], match_count integer, filter jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout.match_transactions(query_embedding real[], match_count integer, filter jsonb) TO authenticated;
+GRANT ALL ON FUNCTION scout.match_transactions(query_embedding real[], match_count integer, filter jsonb) TO service_role;
+
+
+--
 -- Name: FUNCTION purge_expired(p_wait boolean); Type: ACL; Schema: scout; Owner: -
 --
 
@@ -17384,6 +17719,13 @@ GRANT ALL ON FUNCTION scout_internal.sales_anomaly(p_total numeric, p_history nu
 --
 
 REVOKE ALL ON FUNCTION scout_dev.sales_anomaly_trial(p_series integer, p_weeks integer, p_seed bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION search_evaluation(p_questions jsonb); Type: ACL; Schema: scout_dev; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_dev.search_evaluation(p_questions jsonb) FROM PUBLIC;
 
 
 --
@@ -17681,6 +18023,14 @@ GRANT ALL ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) TO service
 
 REVOKE ALL ON FUNCTION scout_internal.drop_indexes_for_load(p_table regclass) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.drop_indexes_for_load(p_table regclass) TO service_role;
+
+
+--
+-- Name: FUNCTION embedding_backlog(p_model text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.embedding_backlog(p_model text) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.embedding_backlog(p_model text) TO service_role;
 
 
 --
@@ -18052,6 +18402,14 @@ GRANT ALL ON FUNCTION scout_internal.run_step(p_run_id bigint, p_position intege
 
 
 --
+-- Name: FUNCTION save_embeddings(p_model text, p_rows jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.save_embeddings(p_model text, p_rows jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.save_embeddings(p_model text, p_rows jsonb) TO service_role;
+
+
+--
 -- Name: FUNCTION silver_apply_transaction_changes(p_gold_days boolean); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -18164,6 +18522,14 @@ GRANT ALL ON FUNCTION scout_internal.take_job_lock(p_job text, p_wait boolean) T
 
 
 --
+-- Name: FUNCTION texts_to_embed(p_model text, p_limit integer); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.texts_to_embed(p_model text, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.texts_to_embed(p_model text, p_limit integer) TO service_role;
+
+
+--
 -- Name: FUNCTION timeliness_score(p_lag interval, p_allowed interval); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -18193,6 +18559,24 @@ GRANT ALL ON FUNCTION scout_internal.uuid_v7() TO service_role;
 
 REVOKE ALL ON FUNCTION scout_internal.validation_cycle() FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.validation_cycle() TO service_role;
+
+
+--
+-- Name: FUNCTION check_query_embedding(p_embedding real[], p_dimensions integer); Type: ACL; Schema: scout_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_private.check_query_embedding(p_embedding real[], p_dimensions integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_private.check_query_embedding(p_embedding real[], p_dimensions integer) TO authenticated;
+GRANT ALL ON FUNCTION scout_private.check_query_embedding(p_embedding real[], p_dimensions integer) TO service_role;
+
+
+--
+-- Name: FUNCTION embedding_model(); Type: ACL; Schema: scout_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_private.embedding_model() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_private.embedding_model() TO authenticated;
+GRANT ALL ON FUNCTION scout_private.embedding_model() TO service_role;
 
 
 --

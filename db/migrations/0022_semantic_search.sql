@@ -32,6 +32,12 @@ begin
         alter table scout.platinum_transaction_embeddings add column embedding real[];
     else
         execute pg_catalog.format('alter table scout.platinum_transaction_embeddings add column embedding %I.vector(384)', v_schema);
+        -- the API roles run pgvector's casts and operators inside scout.match_transactions
+        -- (this project revokes execute on new functions from public by default)
+        execute (select pg_catalog.string_agg(pg_catalog.format('grant execute on function %s to authenticated, service_role',
+                                                                 d.objid::regprocedure), '; ')
+                   from pg_catalog.pg_depend d join pg_catalog.pg_extension x on x.oid = d.refobjid
+                  where x.extname = 'vector' and d.classid = 'pg_catalog.pg_proc'::regclass and d.deptype = 'e');
         -- cosine distance, the operator scout.match_transactions orders by
         execute pg_catalog.format('create index platinum_transaction_embeddings_embedding_idx on scout.platinum_transaction_embeddings '
                                   'using hnsw (embedding %I.vector_cosine_ops)', v_schema);

@@ -26,9 +26,9 @@ stable
 set search_path = ''
 as $fn$
 declare
-    v_query real[] := scout_internal.check_query_embedding(query_embedding, 384);
+    v_query real[] := scout_private.check_query_embedding(query_embedding, 384);
     v_count integer := least(greatest(coalesce(match_count, 10), 1), 100);
-    v_model text := scout_internal.setting('embedding_model') #>> '{}';
+    v_model text := scout_private.embedding_model();
     v_norm double precision;
 begin
     if filter is not null and pg_catalog.jsonb_typeof(filter) <> 'object' then

@@ -1,7 +1,7 @@
 -- What scout.match_transactions accepts as a query vector, said precisely: a caller
 -- through PostgREST sends a JSON array, and a wrong one must not become a silent
 -- nonsense ranking.
-create or replace function scout_internal.check_query_embedding(p_embedding real[], p_dimensions integer)
+create or replace function scout_private.check_query_embedding(p_embedding real[], p_dimensions integer)
 returns real[]
 language plpgsql
 immutable
@@ -25,7 +25,7 @@ begin
     return p_embedding;
 end
 $fn$;
-comment on function scout_internal.check_query_embedding(real[], integer) is
+comment on function scout_private.check_query_embedding(real[], integer) is
     'Returns p_embedding when it is a usable query vector of p_dimensions numbers; raises 22004 when it or one of its numbers is NULL, 22023 when it has the wrong length, NaN or infinity, or only zeros.';
-revoke all on function scout_internal.check_query_embedding(real[], integer) from public;
-grant execute on function scout_internal.check_query_embedding(real[], integer) to authenticated, service_role;
+revoke all on function scout_private.check_query_embedding(real[], integer) from public;
+grant execute on function scout_private.check_query_embedding(real[], integer) to authenticated, service_role;
