@@ -192,7 +192,8 @@ def test_embed_follow_embeds_what_a_platinum_rebuild_writes(embedded):
 def pgvector_url() -> str:
     pgserver = pytest.importorskip("pgserver")
     home = Path(tempfile.mkdtemp(prefix="scout-pgvector-", dir="/tmp"))
-    server = pgserver.get_server(str(home), cleanup_mode=None)
+    # 'delete': stopped and its folder removed when the handle is cleaned up
+    server = pgserver.get_server(str(home), cleanup_mode="delete")
     try:
         server.psql("create database scout_vectors;")
         url = f"postgresql://postgres@/scout_vectors?host={home}"
@@ -200,9 +201,7 @@ def pgvector_url() -> str:
         prepared(url, 2000)
         yield url
     finally:
-        server.cleanup() if hasattr(server, "cleanup") else None
-        subprocess.run([str(Path(pgserver.__file__).parent / "pginstall" / "bin" / "pg_ctl"), "-D",
-                        str(home / "pgdata"), "stop", "-m", "immediate"], capture_output=True, check=False)
+        server.cleanup()
         shutil.rmtree(home, ignore_errors=True)
 
 
