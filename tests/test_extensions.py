@@ -11,12 +11,11 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import psycopg
 import pytest
-from conftest import ROOT, run_cli
 
+from conftest import ROOT, run_cli
 from scout_db.schema import dump
 
 EXAMPLE = ROOT / "examples" / "vendor_performance"

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from conftest import run_cli
 
+from conftest import run_cli
 from scout_db.config import Target
 from scout_db.embedding import MODEL_NAME, embed_pending, encode
 from scout_db.migrations import Migrator

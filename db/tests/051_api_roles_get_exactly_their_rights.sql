@@ -142,7 +142,9 @@ select set_eq($$
 $$, $$values ('scout.ingest_transactions(jsonb,text,text)'), ('scout.ingest_products(jsonb,text,text)'),
              ('scout.refresh_silver(boolean)'), ('scout.refresh_gold(boolean)'), ('scout.refresh_platinum(boolean)'),
              ('scout.run_transformations(boolean,boolean)'), ('scout.run_dq_checks(boolean)'),
-             ('scout.purge_expired(boolean)'), ('scout.backfill(date,date,boolean)'), ('scout.run_micro_batch(boolean)')$$,
+             ('scout.purge_expired(boolean)'), ('scout.backfill(date,date,boolean)'), ('scout.run_micro_batch(boolean)'),
+             -- semantic search (CONTRACT v3)
+             ('scout.match_transactions(real[],integer,jsonb)')$$,
     'scout, the schema PostgREST exposes, holds the public functions and nothing else');
 
 -- tables and views: exactly these privileges per role

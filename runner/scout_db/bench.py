@@ -493,7 +493,7 @@ class Bench:
             with self.step("mart_full", "scout.run_transformations() building the mart (nothing else new)") as record:
                 record["result"] = conn.execute("select scout.run_transformations()").fetchone()[0]
             differ = self.differences(conn, "scout.gold_vendor_daily_sales", "public.bench_mart_bound", columns)
-            conn.execute(f"""
+            conn.execute("""
                 insert into scout.bronze_transactions (raw_data, source, ingestion_batch_id)
                 select g.payload || jsonb_build_object('date', (%(today)s::date - 1)::text,
                                                        'transaction_id', 'MART-' || g.seq), 'bench', 'bench-mart-hour'

@@ -19,8 +19,8 @@ from .commands.ingest import ingest, seed
 from .commands.jobs import jobs
 from .commands.migrate import migrate, rollback, schema, status
 from .commands.new import new
-from .commands.search import embed, search
 from .commands.pipeline import backfill, demo, purge, run
+from .commands.search import embed, search
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

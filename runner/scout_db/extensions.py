@@ -34,8 +34,16 @@ from yoyo.migrations import read_sql_migration
 
 from .config import Target, connect
 from .errors import MigrationError
-from .migrations import (DEFINED_HERE, FUNCTION_SCHEMAS, META_SCHEMA, Migrator, _rel, function_files, pg_message,
-                         sha256_of)
+from .migrations import (
+    DEFINED_HERE,
+    FUNCTION_SCHEMAS,
+    META_SCHEMA,
+    Migrator,
+    _rel,
+    function_files,
+    pg_message,
+    sha256_of,
+)
 
 NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 SUBFOLDERS = ("migrations", "functions", "marts", "checks")

@@ -30,10 +30,15 @@ from .common import database_option, target
               help="The database the bench creates (dropping it first) on the server.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the figures as JSON here.  [default: .scout/bench/bench-<rows>.json]")
+@click.option("--search", is_flag=True,
+              help="Only semantic search: embedding rate and top-10 latency at --rows sentences (pgvector HNSW where "
+                   "the server has it, else real[]), against full text. Database scout_search_bench.")
+@click.option("--sample", type=click.IntRange(min=100), default=2000, show_default=True,
+              help="With --search: sentences embedded by the model (the rest get vectors near them).")
 @database_option
 @expected_errors
 def bench(rows: int, delta: int | None, corrections: int | None, rpc_seconds: float, seed: int,
-          database_name: str, out: Path | None) -> None:
+          database_name: str, out: Path | None, search: bool, sample: int) -> None:
     """Measure the layer against lower bounds measured in the same run.
 
     Creates a fresh database (--database, on the server of --database-url or the
@@ -48,6 +53,24 @@ def bench(rows: int, delta: int | None, corrections: int | None, rpc_seconds: fl
     console = Console(stderr=True)
     where = target()
     files = project_home() / "bench"
+    if search:
+        from ..search_bench import SearchBench
+
+        runner = SearchBench(server=where, database="scout_search_bench" if database_name == "scout_bench"
+                             else database_name, rows=rows, sample=sample, seed=seed,
+                             progress=lambda m: console.print(f"{time.strftime('%H:%M:%S')} {m}", highlight=False))
+        result = runner.run()
+        out = out or files / f"bench-search-{rows}.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, indent=2, default=str) + "\n")
+        click.echo(f"{result['path']}, {result['sentences']:,} sentences, PostgreSQL {result['postgres']}"
+                   + (f", pgvector {result['pgvector']}" if result["pgvector"] else ""))
+        click.echo(f"embedding: {result['embedding']['sentences_per_second']:,} sentences/s "
+                   f"({result['embedding']['sentences']:,} in {result['embedding']['seconds']} s, {MODEL_NOTE})")
+        for name, key in (("semantic top 10", "top10_semantic_ms"), ("full text top 10", "top10_full_text_ms")):
+            click.echo(f"{name}: p50 {result[key]['p50']} ms, p95 {result[key]['p95']} ms ({result[key]['calls']} calls)")
+        click.echo(f"figures written to {out}")
+        return
     runner = Bench(server=where, database=database_name, rows=rows, delta=delta or max(1, rows // 100),
                    corrections=corrections or max(1, rows // 100), rpc_seconds=rpc_seconds, seed=seed, files=files)
     if console.is_terminal:
@@ -65,6 +88,9 @@ def bench(rows: int, delta: int | None, corrections: int | None, rpc_seconds: fl
     if not all(c["ok"] for c in result["checks"].values()):
         raise click.ClickException("a bound did not produce the same rows as the layer: the figures compare "
                                    "different work (see checks in the JSON)")
+
+
+MODEL_NOTE = "all-MiniLM-L6-v2 on the CPU"
 
 
 def render(result: dict, console: Console) -> None:

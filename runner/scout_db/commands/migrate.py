@@ -103,9 +103,8 @@ def rollback(count: int | None, all_: bool, extension: str | None) -> None:
 @expected_errors
 def status() -> None:
     """Applied and pending migrations, and row counts and freshness per layer."""
-    from ..report import render_status
-
     from ..extensions import extension_state
+    from ..report import render_status
 
     where = target()
     state = Migrator(where).state()
@@ -130,9 +129,8 @@ def schema(check: bool, output: Path | None, extensions: tuple[str, ...]) -> Non
     it again. Commit the file with every change to db/: reviewers read the
     schema's diff, and the test suite fails when the file is stale.
     """
-    from ..schema import default_path, diff_summary, dump_fresh
-
     from ..extensions import open_folder
+    from ..schema import default_path, diff_summary, dump_fresh
 
     chosen = [open_folder(folder) for folder in extensions]
     path = output or (chosen[-1].path / "schema.sql" if chosen else default_path())
