@@ -9821,7 +9821,7 @@ COMMENT ON COLUMN scout.platinum_transaction_embeddings.transaction_date IS 'Sil
 -- Name: COLUMN platinum_transaction_embeddings.refreshed_at; Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON COLUMN scout.platinum_transaction_embeddings.refreshed_at IS 'When the row was built.';
+COMMENT ON COLUMN scout.platinum_transaction_embeddings.refreshed_at IS 'When the row was built or last changed (a rebuild merges: an unchanged row keeps its time).';
 
 
 --
@@ -9829,6 +9829,27 @@ COMMENT ON COLUMN scout.platinum_transaction_embeddings.refreshed_at IS 'When th
 --
 
 COMMENT ON COLUMN scout.platinum_transaction_embeddings.store_id IS 'The sale''s store (metadata.store_id): who may read the row depends on it. NULL for a sale without a store, which only readers of every store see.';
+
+
+--
+-- Name: COLUMN platinum_transaction_embeddings.embedding_model; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_transaction_embeddings.embedding_model IS 'The model that made embedding (the setting embedding_model when it was written); a row of another model is re-embedded and never searched.';
+
+
+--
+-- Name: COLUMN platinum_transaction_embeddings.embedded_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_transaction_embeddings.embedded_at IS 'When embedding was written.';
+
+
+--
+-- Name: COLUMN platinum_transaction_embeddings.embedding; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.platinum_transaction_embeddings.embedding IS 'The text''s vector from the sentence-embedding model named in embedding_model (384 numbers, unit length): pgvector''s vector(384) with an HNSW index where the server has pgvector, else real[]. NULL until scout-db embed reaches the row, and again when its text changes.';
 
 
 --

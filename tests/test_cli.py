@@ -103,8 +103,8 @@ def test_demo_shows_the_layer_working_and_a_second_run_reuses_everything(new_dat
     first = run_cli("--database-url", url, "demo", "--rows", "2000", env=env, timeout=300)
     assert first.returncode == 0, first.stderr
     out = first.stdout
-    assert "2/5 generating 2,000 transactions" in out
-    assert len(re.findall(r"\n    done in \d+\.\d s", out)) == 5, "each step says how long it took"
+    assert "2/6 generating 2,000 transactions" in out
+    assert len(re.findall(r"\n    done in \d+\.\d s", out)) == 6, "each step says how long it took"
     assert "transactions-2000.ndjson: 2,000 rows, 0 unparseable" in out and "products.ndjson: 520 rows" in out
     assert "silver: 2520 processed" in out and "run_transformations: ok" in out
     assert re.search(r"\n[\d,]+ valid sales from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d in \d+ stores, [\d,]+ customers, "
@@ -112,15 +112,16 @@ def test_demo_shows_the_layer_working_and_a_second_run_reuses_everything(new_dat
     assert re.search(r"  failing: \w+ on scout\.\w+, [\d,]+ rows", out), "the failing checks are named"
     for title in ("rows per layer", "why Silver rejected what it rejected", "gold_monthly_summary: the last 3 months",
                   "gold_sales_anomalies: the latest weeks that page", "platinum_product_recommendations: three",
-                  "data quality ("):
+                  "data quality (", 'scout-db search "soft drinks paid with an e-wallet"'):
         assert title in out, title
     report = tmp_path / ".scout" / "demo" / "dq-report.html"
     assert f"The data-quality report: {report}" in out and report.exists()
     assert 'psql "$(.venv/bin/scout-db db url)"' in out
     again = run_cli("--database-url", url, "demo", "--rows", "2000", env=env, timeout=300)
     assert again.returncode == 0, again.stderr
-    assert "2/5 reusing the generated files" in again.stdout
+    assert "2/6 reusing the generated files" in again.stdout
     assert "already loaded, reused" in again.stdout and "silver: 0 processed" in again.stdout
+    assert "    0 sentences embedded" in again.stdout, "nothing new, nothing embedded again"
 
 
 def test_commands_on_a_database_never_migrated_say_to_migrate_first(new_database, tmp_path):

@@ -83,7 +83,10 @@ def test_search_finds_the_product_asked_for_and_its_paraphrase(embedded):
         noodles = match(conn, "instant noodles", 10, {"payment_method": "gcash"})
         assert gcash_noodles > 0 and len(noodles) == 10 and all(m["payment_method"] == "gcash" for _, _, m in noodles)
         assert [m["category"] for _, _, m in noodles[:min(10, gcash_noodles)]] == ["Instant Noodles"] * min(10, gcash_noodles)
-    printed = run_cli("search", "cola", "--limit", "3", "--format", "json", "--database-url", embedded)
+    # no network: every proxy points at a closed port, so a download attempt would fail the command
+    offline = {"HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9", "ALL_PROXY": "http://127.0.0.1:9",
+               "HF_HUB_OFFLINE": "0", "HF_ENDPOINT": "http://127.0.0.1:9"}
+    printed = run_cli("search", "cola", "--limit", "3", "--format", "json", "--database-url", embedded, env=offline)
     assert printed.returncode == 0, printed.stderr
     answers = json.loads(printed.stdout)
     assert len(answers) == 3 and set(answers[0]) == {"transaction_id", "similarity", "text"}
@@ -227,3 +230,26 @@ def test_the_pgvector_path_uses_hnsw_and_ranks_like_exact_cosine(pgvector_url):
         own = as_authenticated(conn, {"app_metadata": {"store_ids": ["ST-003"]}},
                                "select metadata ->> 'store_id' from scout.match_transactions(%s::real[], 5)", (vector,))
         assert own and {s for (s,) in own} == {"ST-003"}
+
+
+def test_the_search_bench_in_its_smoke_size(cluster, tmp_path):
+    """`scout-db bench --search` runs end to end (the figures in bench/README.md come from
+    its full size); never a timing."""
+    out = tmp_path / "search.json"
+    done = run_cli("--database-url", cluster.url("postgres"), "bench", "--search", "--rows", "1500", "--sample", "200",
+                   "--database", "search_bench_smoke", "--out", str(out), timeout=600)
+    assert done.returncode == 0, done.stderr + done.stdout
+    result = json.loads(out.read_text())
+    assert result["path"] == "real[] scan" and result["sentences"] > 1000
+    assert result["embedding"]["sentences"] == 200 and result["embedding"]["sentences_per_second"] > 0
+    for key in ("top10_semantic_ms", "top10_full_text_ms"):
+        assert result[key]["calls"] >= 23 and 0 < result[key]["p50"] <= result[key]["p95"]
+    with psycopg.connect(cluster.url("search_bench_smoke")) as conn:
+        # every sentence of a product the sample reached has a vector (a rarer product's wait for none)
+        assert conn.execute("""select count(*) from scout.platinum_transaction_embeddings e
+                                where e.embedding is null and exists (
+                                      select 1 from scout.platinum_transaction_embeddings f
+                                       where f.embedding is not null
+                                         and f.metadata ->> 'product_name' = e.metadata ->> 'product_name')""").fetchone() == (0,)
+        assert conn.execute("select count(*) from scout.platinum_transaction_embeddings where embedding is not null"
+                            ).fetchone()[0] > 0.5 * result["sentences"]

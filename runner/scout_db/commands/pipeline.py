@@ -170,7 +170,7 @@ def demo(rows: int) -> None:
 
     where = target()
     started = time.monotonic()
-    with _step(f"1/5 migrating {where.display}"):
+    with _step(f"1/6 migrating {where.display}"):
         Migrator(where).migrate()
     folder = project_home() / "demo"
     folder.mkdir(parents=True, exist_ok=True)
@@ -178,15 +178,15 @@ def demo(rows: int) -> None:
     products = folder / "products.ndjson"
     with config.connect(where, autocommit=True) as conn:
         if transactions.exists() and products.exists():
-            click.echo(f"2/5 reusing the generated files in {folder}")
+            click.echo(f"2/6 reusing the generated files in {folder}")
         else:
-            with _step(f"2/5 generating {rows:,} transactions and their products in {folder}"):
+            with _step(f"2/6 generating {rows:,} transactions and their products in {folder}"):
                 end = conn.execute("select current_date - 1").fetchone()[0]
                 _write_generated(conn, "copy (select g.payload::text from scout_dev.generate_transactions(%s, 42, %s) "
                                        "g order by g.seq) to stdout (format binary)", (rows, end), transactions)
                 _write_generated(conn, "copy (select g.payload::text from scout_dev.generate_products(42) g "
                                        "order by g.seq) to stdout (format binary)", (), products)
-        with _step("3/5 loading them with scout-db ingest"):
+        with _step("3/6 loading them with scout-db ingest"):
             # the chain the generator sells in: its 50 stores, for the store mart and store scope
             conn.execute("select scout_dev.seed_stores()")
             for path, kind in ((products, "products"), (transactions, "transactions")):
@@ -194,13 +194,21 @@ def demo(rows: int) -> None:
                 click.echo(f"    {path.name}: " + ("already loaded, reused" if loaded.status == "skipped" else
                                                     f"{loaded.rows_loaded:,} rows, {loaded.lines_rejected} unparseable"
                                                     if loaded.status == "loaded" else f"failed: {loaded.error}"))
-        with _step("4/5 running the pipeline (scout.run_transformations with Platinum)"):
+        with _step("4/6 running the pipeline (scout.run_transformations with Platinum)"):
             result = run_job(conn, "scout.run_transformations", True, p_platinum=True)
         render_run(result)
         _outcome("run_transformations", result)
-        with _step("5/5 checking data quality (scout.run_dq_checks)"):
+        with _step("5/6 checking data quality (scout.run_dq_checks)"):
             dq = run_job(conn, "scout.run_dq_checks", True)
         _outcome("run_dq_checks", dq)
+        with _step("6/6 embedding Platinum's sentences for semantic search (scout-db embed)"):
+            from ..embedding import MODEL_NAME, embed_pending, make_current
+            from ..embedding import search as nearest
+
+            make_current(conn)
+            embedded = embed_pending(conn)
+            click.echo(f"    {embedded.embedded:,} sentences embedded with {MODEL_NAME} "
+                       f"({embedded.rows_per_second:.0f}/s); unchanged ones keep their vectors on a second run")
 
         # the headline: what these numbers are about
         sold = conn.execute("""
@@ -239,6 +247,9 @@ def demo(rows: int) -> None:
               left join scout.silver_products q on q.sku = r.recommended_sku
              where r.rank = 1 order by r.co_occurrence desc, r.sku limit 3""").fetchall(),
             title="platinum_product_recommendations: three recommendations (pairs at least two baskets share)")
+        render_rows(["similarity", "sentence"], [(f"{r['similarity']:.3f}", r["text"]) for r in
+                                                 nearest(conn, "soft drinks paid with an e-wallet", 3)],
+                    title='scout-db search "soft drinks paid with an e-wallet": no word of it in the sentences')
         report = folder / "dq-report.html"
         report.write_text(render_html(report_data(conn)), encoding="utf-8")
         render_rows(["table", "dq_score", "completeness", "uniqueness", "timeliness"], conn.execute(
@@ -257,5 +268,6 @@ def demo(rows: int) -> None:
                  ".venv/bin/scout-db jobs list            # the schedules and their last runs",
                  ".venv/bin/scout-db dq report            # scores, alerts, failing checks",
                  ".venv/bin/scout-db check                # the validation cycle",
+                 '.venv/bin/scout-db search "cola"        # semantic search over Platinum',
                  ".venv/bin/scout-db docs                 # the data catalog, from the database"):
         click.echo(f"  {line}")
