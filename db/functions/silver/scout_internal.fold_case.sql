@@ -5,23 +5,14 @@
 -- A server built without ICU (the pgvector test server's PostgreSQL 16 wheel) folds
 -- other text by the database's own locale instead, and says so when it is migrated.
 do $fold$
+declare
+    v_icu boolean := exists (select 1 from pg_catalog.pg_collation c where c.collname = 'und-x-icu');
 begin
-    if exists (select 1 from pg_catalog.pg_collation c where c.collname = 'und-x-icu') then
-        execute $create$
-        create or replace function scout_internal.fold_case(p_text text)
-        returns text
-        language sql
-        immutable
-        parallel safe
-        begin atomic
-            select case when pg_catalog.octet_length(p_text) = pg_catalog.length(p_text)
-                        then pg_catalog.lower(p_text collate "C") collate "default"
-                        else pg_catalog.lower(p_text collate "und-x-icu") collate "default" end;
-        end$create$;
-    else
+    if not v_icu then
         raise warning 'this PostgreSQL has no ICU: scout_internal.fold_case folds non-ASCII text by the database''s locale (%), which may differ from server to server',
             (select d.datctype from pg_catalog.pg_database d where d.datname = pg_catalog.current_database());
-        execute $create$
+    end if;
+    execute pg_catalog.format($create$
         create or replace function scout_internal.fold_case(p_text text)
         returns text
         language sql
@@ -30,9 +21,9 @@ begin
         begin atomic
             select case when pg_catalog.octet_length(p_text) = pg_catalog.length(p_text)
                         then pg_catalog.lower(p_text collate "C") collate "default"
-                        else pg_catalog.lower(p_text) end;
-        end$create$;
-    end if;
+                        else %s end;
+        end$create$,
+        case when v_icu then 'pg_catalog.lower(p_text collate "und-x-icu") collate "default"' else 'pg_catalog.lower(p_text)' end);
 end
 $fold$;
 comment on function scout_internal.fold_case(text) is
