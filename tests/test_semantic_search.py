@@ -63,6 +63,8 @@ def test_every_sentence_gets_a_vector_of_the_packaged_model(embedded):
                    max(abs(1 - (select sqrt(sum(x * x)) from unnest(embedding) x)))
               from scout.platinum_transaction_embeddings""").fetchone()
         assert rows > 200 and models == [MODEL_NAME] and widths == [384] and norms < 1e-4
+    status = run_cli("status", "--database-url", embedded)
+    assert f"semantic search: {rows} sentences embedded with {MODEL_NAME}, 0 waiting" in status.stdout, status.stdout
 
 
 def test_search_finds_the_product_asked_for_and_its_paraphrase(embedded):

@@ -41,6 +41,13 @@ def render_status(conn: psycopg.Connection, target: Target, state: MigrationStat
 
     warning = scheduling_warning(target, conn)
     print(shown(f"jobs: {warning}" if warning else "jobs: scheduled in pg_cron"))
+    if conn.execute("select to_regprocedure('scout_internal.embedding_backlog(text)') is not null").fetchone()[0]:
+        model, waiting, embedded = conn.execute(
+            "select m, scout_internal.embedding_backlog(m), (select count(*) from scout.platinum_transaction_embeddings "
+            "where embedding_model = m) from (select value #>> '{}' as m from ip_workbench.settings "
+            "where name = 'embedding_model') s").fetchone()
+        print(shown(f"semantic search: {embedded} sentences embedded with {model}, {waiting} waiting"
+                    + (" (run scout-db embed)" if waiting else "")))
     cur = conn.execute("select * from ip_workbench.layer_status")
     render_rows([c.name for c in cur.description], cur.fetchall(), title="layers")
 
