@@ -23,6 +23,7 @@ separated by the path separator) adds folders too.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -36,11 +37,11 @@ from .config import Target, connect
 from .errors import MigrationError
 from .migrations import (
     DEFINED_HERE,
-    FUNCTION_SCHEMAS,
     META_SCHEMA,
     Migrator,
     _rel,
     function_files,
+    functions_digest,
     pg_message,
     sha256_of,
 )
@@ -249,7 +250,7 @@ class ExtensionMigrator(Migrator):
                          "select %s, * from unnest(%s::text[], %s::text[])",
                          (name, [i for i, _ in sorted(defined)], [k for _, k in sorted(defined)]))
             conn.execute(f"update {META_SCHEMA}.extensions set functions_sha256 = %s, applied_at = now() where name = %s",
-                         (_digest(self.dir, [*functions, *marts, *checks]), name))
+                         (functions_digest(self.dir, [*functions, *marts, *checks]), name))
         report.files = len(functions) + len(marts) + len(checks)
 
     def _drop(self, conn: psycopg.Connection, statement: str, what: str) -> None:
@@ -326,8 +327,6 @@ class _Logged:
 
     @property
     def hash(self) -> str:
-        import hashlib
-
         return hashlib.sha256(self.id.encode()).hexdigest()
 
 
@@ -339,12 +338,6 @@ def _statements(sql: str) -> list[str]:
         return read_sql_migration(handle.name)[2]
     finally:
         os.unlink(handle.name)
-
-
-def _digest(directory: Path, files: list[Path]) -> str:
-    from .migrations import functions_digest
-
-    return functions_digest(directory, files)
 
 
 def extension_state(target: Target) -> list[dict]:
@@ -365,5 +358,4 @@ def extension_state(target: Target) -> list[dict]:
     return out
 
 
-__all__ = ["Extension", "ExtensionMigrator", "ExtensionRemover", "FUNCTION_SCHEMAS", "extension_state", "open_folder",
-           "resolve"]
+__all__ = ["Extension", "ExtensionMigrator", "ExtensionRemover", "extension_state", "open_folder", "resolve"]

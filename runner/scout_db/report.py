@@ -44,8 +44,7 @@ def render_status(conn: psycopg.Connection, target: Target, state: MigrationStat
     if conn.execute("select to_regprocedure('scout_internal.embedding_backlog(text)') is not null").fetchone()[0]:
         model, waiting, embedded = conn.execute(
             "select m, scout_internal.embedding_backlog(m), (select count(*) from scout.platinum_transaction_embeddings "
-            "where embedding_model = m) from (select value #>> '{}' as m from ip_workbench.settings "
-            "where name = 'embedding_model') s").fetchone()
+            "where embedding_model = m) from scout_private.embedding_model() m").fetchone()
         print(shown(f"semantic search: {embedded} sentences embedded with {model}, {waiting} waiting"
                     + (" (run scout-db embed)" if waiting else "")))
     cur = conn.execute("select * from ip_workbench.layer_status")
