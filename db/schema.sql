@@ -517,6 +517,8 @@ declare
     v_gold_before date;
     v_platinum_before date := current_date - 89;
     v_counts jsonb := '{}'::jsonb;
+    v_partitions jsonb;
+    v_bronze jsonb;
 begin
     v_run := scout_internal.job_start('scout.purge_expired', p_wait);
     if v_run ? 'status' then
@@ -535,11 +537,15 @@ begin
                                - (scout_internal.setting('silver_retention_days'))::int)::date;
         v_gold_before := scout_internal.gold_kept_from();
 
+        -- next months' partitions first: ingest never waits for one
+        v_step := 'partitions';
+        v_partitions := scout_internal.bronze_prepare_partitions();
+
         v_step := 'bronze';
+        v_bronze := scout_internal.purge_processed_bronze_transactions(v_bronze_before);
         v_counts := pg_catalog.jsonb_build_object(
-            'bronze_transactions', scout_internal.purge_processed_bronze('bronze_transactions', 'silver_transactions',
-                                                                         v_bronze_before),
-            'bronze_products', scout_internal.purge_processed_bronze('bronze_products', 'silver_products', v_bronze_before),
+            'bronze_transactions', v_bronze -> 'rows',
+            'bronze_products', scout_internal.purge_processed_bronze_products(v_bronze_before),
             'bronze_ingest_errors', scout_internal.purge_older('scout', 'bronze_ingest_errors', 'created_at',
                                                                v_bronze_before));
         v_step := 'silver';
@@ -580,6 +586,7 @@ begin
 
         return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
             'status', 'ok', 'deleted', v_counts,
+            'bronze_months_dropped', v_bronze -> 'months_dropped', 'bronze_partitions', v_partitions,
             'bronze_before', v_bronze_before, 'silver_before', v_silver_before, 'gold_before', v_gold_before,
             'platinum_before', v_platinum_before));
     exception when others or query_canceled then
@@ -593,7 +600,7 @@ $$;
 -- Name: FUNCTION purge_expired(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.purge_expired(p_wait boolean) IS 'Applies each layer''s retention (ip_workbench.settings): Bronze rows and ingest errors older than bronze_retention_days (at least 30) that Silver has processed; Silver transactions of, and rejected rows judged in, whole months older than silver_retention_days (Gold keeps those months, frozen); Gold mart rows of months, weeks and days older than gold_retention_days (the incremental Gold marts of ip_workbench.marts too, by their date column); Platinum sentences older than 90 days. Silver rows keep their lineage (bronze_id, source, batch, ingested_at) after their Bronze row is purged. Returns {"status", "deleted": {table: rows}, the boundaries, …}. Runs with its owner''s rights.';
+COMMENT ON FUNCTION scout.purge_expired(p_wait boolean) IS 'Makes Bronze''s monthly partitions ready two months ahead (scout_internal.bronze_prepare_partitions), then applies each layer''s retention (ip_workbench.settings): Bronze rows and ingest errors older than bronze_retention_days (at least 30) that Silver has processed, a month of Bronze transactions dropped whole when every row of it is; Silver transactions of, and rejected rows judged in, whole months older than silver_retention_days (Gold keeps those months, frozen); Gold mart rows of months, weeks and days older than gold_retention_days (the incremental Gold marts of ip_workbench.marts too, by their date column); Platinum sentences older than 90 days. Silver rows keep their lineage (bronze_id, source, batch, ingested_at) after their Bronze row is purged. Returns {"status", "deleted": {table: rows}, "bronze_months_dropped", "bronze_partitions", the boundaries, …}. Runs with its owner''s rights.';
 
 
 --
@@ -2236,6 +2243,174 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.bronze_freshness() IS 'Seconds since the newest row of each Bronze table arrived, and whether transactions arrived within the 5-minute Bronze threshold: {"status": "ok", "threshold_seconds", "transactions_lag_seconds", "products_lag_seconds", "fresh"}.';
+
+
+--
+-- Name: bronze_partition_month(date, text); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.bronze_partition_month(p_month date, p_lock_timeout text DEFAULT '5s'::text) RETURNS regclass
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_month date := pg_catalog.date_trunc('month', p_month)::date;
+    v_name text := 'bronze_transactions_' || pg_catalog.to_char(pg_catalog.date_trunc('month', p_month), 'YYYY_MM');
+    v_from uuid := scout_internal.uuid_v7_floor(pg_catalog.date_trunc('month', p_month)::timestamp at time zone 'UTC');
+    v_to uuid := scout_internal.uuid_v7_floor((pg_catalog.date_trunc('month', p_month) + interval '1 month')::timestamp
+                                              at time zone 'UTC');
+    v_partition regclass := pg_catalog.to_regclass('scout_partitions.' || pg_catalog.quote_ident(v_name));
+    v_lock_timeout text := pg_catalog.current_setting('lock_timeout');
+begin
+    if v_partition is not null then
+        return v_partition;
+    end if;
+    perform pg_catalog.set_config('lock_timeout', p_lock_timeout, true);
+    execute pg_catalog.format(
+        'create table scout_partitions.%I (like scout.bronze_transactions including defaults including constraints)',
+        v_name);
+    v_partition := ('scout_partitions.' || pg_catalog.quote_ident(v_name))::regclass;
+    execute pg_catalog.format(
+        'with moved as (delete from scout.bronze_transactions b where b.id >= $1 and b.id < $2 returning b.*) '
+        'insert into %s select * from moved', v_partition) using v_from, v_to;
+    -- its bounds as a constraint first, so the attach need not scan it
+    execute pg_catalog.format('alter table %s add constraint bounds check (id >= %L::uuid and id < %L::uuid)',
+                              v_partition, v_from, v_to);
+    execute pg_catalog.format('alter table scout.bronze_transactions attach partition %s for values from (%L) to (%L)',
+                              v_partition, v_from, v_to);
+    execute pg_catalog.format('alter table %s drop constraint bounds', v_partition);
+    perform scout_internal.bronze_secure_partition(v_partition, v_month);
+    perform pg_catalog.set_config('lock_timeout', v_lock_timeout, true);
+    return v_partition;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION bronze_partition_month(p_month date, p_lock_timeout text); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.bronze_partition_month(p_month date, p_lock_timeout text) IS 'Makes the partition of scout.bronze_transactions for the month of p_month (UTC), scout_partitions.bronze_transactions_YYYY_MM, unless it exists: built apart, filled with that month''s rows from the default partition, attached, secured. Waits at most p_lock_timeout for a lock (SQLSTATE 55P03 after that). Returns the partition.';
+
+
+--
+-- Name: bronze_prepare_partitions(integer); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.bronze_prepare_partitions(p_months_ahead integer DEFAULT 2) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_month date;
+    v_created text[] := '{}'::text[];
+    v_waiting text[] := '{}'::text[];
+    v_this_month date := pg_catalog.date_trunc('month', pg_catalog.now() at time zone 'UTC')::date;
+    v_partition record;
+begin
+    for v_month in
+        select m::date
+          from pg_catalog.generate_series(v_this_month, v_this_month + pg_catalog.make_interval(months => p_months_ahead),
+                                          interval '1 month') m
+        union
+        -- only UUIDv7 ids (version nibble 7) name a month
+        select distinct pg_catalog.date_trunc('month', pg_catalog.to_timestamp(
+                   ('x' || pg_catalog.left(pg_catalog.replace(d.id::text, '-', ''), 12))::bit(48)::bigint / 1000.0)
+                   at time zone 'UTC')::date
+          from scout_partitions.bronze_transactions_default d
+         where pg_catalog.substr(d.id::text, 15, 1) = '7'
+           and d.id < scout_internal.uuid_v7_floor(
+                   (v_this_month + pg_catalog.make_interval(months => p_months_ahead + 1))::timestamp at time zone 'UTC')
+         order by 1
+    loop
+        if pg_catalog.to_regclass('scout_partitions.bronze_transactions_' || pg_catalog.to_char(v_month, 'YYYY_MM'))
+           is null then
+            begin
+                perform scout_internal.bronze_partition_month(v_month);
+                v_created := v_created || pg_catalog.to_char(v_month, 'YYYY-MM');
+            exception when lock_not_available then
+                v_waiting := v_waiting || pg_catalog.to_char(v_month, 'YYYY-MM');
+            end;
+        end if;
+    end loop;
+    -- the partitions the migration made, and the default one, secured and described
+    for v_partition in
+        select i.inhrelid::regclass as partition,
+               case when c.relname ~ '^bronze_transactions_[0-9]{4}_[0-9]{2}$'
+                    then pg_catalog.to_date(pg_catalog.right(c.relname, 7), 'YYYY_MM') end as month
+          from pg_catalog.pg_inherits i
+          join pg_catalog.pg_class c on c.oid = i.inhrelid
+         where i.inhparent = 'scout.bronze_transactions'::regclass
+    loop
+        perform scout_internal.bronze_secure_partition(v_partition.partition, v_partition.month);
+    end loop;
+    return pg_catalog.jsonb_build_object('created', pg_catalog.to_jsonb(v_created),
+                                         'waiting_for_a_lock', pg_catalog.to_jsonb(v_waiting));
+end
+$_$;
+
+
+--
+-- Name: FUNCTION bronze_prepare_partitions(p_months_ahead integer); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.bronze_prepare_partitions(p_months_ahead integer) IS 'Makes the monthly partitions of scout.bronze_transactions ready: this month and the next p_months_ahead (UTC), and every month the default partition holds rows of, then secures and describes every partition. Returns {"created": [months], "waiting_for_a_lock": [months left for the next call]}. Run by every migrate and by scout.purge_expired.';
+
+
+--
+-- Name: bronze_secure_partition(regclass, date); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.bronze_secure_partition(p_partition regclass, p_month date) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_class pg_catalog.pg_class;
+    v_about text;
+    v_column record;
+begin
+    select * into strict v_class from pg_catalog.pg_class c where c.oid = p_partition;
+    if not v_class.relrowsecurity then
+        execute pg_catalog.format('alter table %s enable row level security', p_partition);
+    end if;
+    if not v_class.relforcerowsecurity then
+        execute pg_catalog.format('alter table %s force row level security', p_partition);
+    end if;
+    if not exists (select 1 from pg_catalog.pg_policy p where p.polrelid = p_partition) then
+        execute pg_catalog.format(
+            'create policy "the owner manages all rows" on %s for all to current_user using (true) with check (true)',
+            p_partition);
+        execute pg_catalog.format('comment on policy "the owner manages all rows" on %s is %L', p_partition,
+            'The migrating role (the DBA) may reach the partition directly; every other role goes through scout.bronze_transactions.');
+    end if;
+    if v_class.relacl is not null
+       and exists (select 1 from pg_catalog.aclexplode(v_class.relacl) a where a.grantee <> v_class.relowner) then
+        execute pg_catalog.format('revoke all on table %s from public, anon, authenticated, service_role', p_partition);
+    end if;
+    v_about := case when p_month is null
+                    then 'Bronze transactions whose id falls in no month''s partition (ids that are not UUIDv7, or a month scout_internal.bronze_prepare_partitions has not made yet). A partition of scout.bronze_transactions: read and write that table.'
+                    else pg_catalog.format('Bronze transactions whose id (a UUIDv7) was written in %s (UTC). A partition of scout.bronze_transactions: read and write that table; retention drops it whole once Silver has judged every row and all arrived before the retention period.',
+                                           pg_catalog.to_char(p_month, 'YYYY-MM')) end;
+    if pg_catalog.obj_description(p_partition, 'pg_class') is distinct from v_about then
+        execute pg_catalog.format('comment on table %s is %L', p_partition, v_about);
+        for v_column in
+            select a.attname, pg_catalog.col_description('scout.bronze_transactions'::regclass, a.attnum) as about
+              from pg_catalog.pg_attribute a
+             where a.attrelid = 'scout.bronze_transactions'::regclass and a.attnum > 0 and not a.attisdropped
+        loop
+            execute pg_catalog.format('comment on column %s.%I is %L', p_partition, v_column.attname, v_column.about);
+        end loop;
+    end if;
+end
+$$;
+
+
+--
+-- Name: FUNCTION bronze_secure_partition(p_partition regclass, p_month date); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.bronze_secure_partition(p_partition regclass, p_month date) IS 'Secures and describes one partition of scout.bronze_transactions (p_month: its month, NULL for the default partition): row level security enabled and forced with the owner''s policy only, no right for public, anon, authenticated or service_role, its description and its columns'' (those of the parent). Changes only what is missing.';
 
 
 --
@@ -5619,88 +5794,156 @@ COMMENT ON FUNCTION scout_internal.purge_older(p_schema text, p_table text, p_co
 
 
 --
--- Name: purge_processed_bronze(text, text, timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
+-- Name: purge_processed_bronze_products(timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
-CREATE FUNCTION scout_internal.purge_processed_bronze(p_table text, p_stream text, p_before timestamp with time zone) RETURNS bigint
+CREATE FUNCTION scout_internal.purge_processed_bronze_products(p_before timestamp with time zone) RETURNS bigint
     LANGUAGE plpgsql
     SET search_path TO ''
     AS $$
 declare
     v_mark ip_workbench.watermarks;
     v_deleted bigint;
-    v_today date := scout_internal.business_today();
-    v_oldest date;
     v_latest timestamptz := pg_catalog.now() + (scout_internal.setting('product_updated_at_tolerance') #>> '{}')::interval;
 begin
-    v_oldest := (v_today - pg_catalog.make_interval(
-                     years => (scout_internal.setting('transaction_max_age_years'))::int))::date;
-    select * into v_mark from ip_workbench.watermarks w where w.stream = p_stream;
-    if p_table = 'bronze_transactions' then
-        -- CASE evaluates in order: the parse runs only for the few rows the cheap tests leave
-        delete from scout.bronze_transactions b
-         where b.ingested_at < p_before
-           and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
-                   pg_catalog.pg_current_xact_id_if_assigned(), v_mark.processed_snapshot, v_mark.processed_xid,
-                   v_mark.processed_seq)
-           and case
-               when exists (select 1 from scout.silver_rejected_transactions r where r.bronze_id = b.id) then true
-               when exists (select 1 from scout.silver_validated_transactions s
-                             where s.transaction_id = scout_internal.payload_key(b.raw_data, 'transaction_id')
-                               and s.bronze_seq >= b.ingest_seq) then true
-               else exists (
-                   select 1
-                     from scout_internal.parse_transaction_payload(b.raw_data, v_today, pg_catalog.now(), v_oldest) p
-                    where pg_catalog.cardinality(p.reasons) = 0
-                      and (p.transaction_date < scout_internal.silver_frozen_before()
-                           or exists (
-                               select 1 from scout.silver_validated_transactions s
-                                where s.transaction_id = p.transaction_id
-                                  and (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id,
-                                       s.vendor_name, s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount,
-                                       s.payment_method, s.description, s.attributes)
-                                      is not distinct from
-                                      (p.transaction_date, p.amount, p.currency, p.category, p.subcategory, p.store_id,
-                                       p.vendor_name, p.vendor_id, p.customer_id, p.sku, p.quantity, p.tax_amount,
-                                       p.payment_method, p.description, p.attributes))))
-               end;
-    elsif p_table = 'bronze_products' then
-        delete from scout.bronze_products b
-         where b.ingested_at < p_before
-           and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
-                   pg_catalog.pg_current_xact_id_if_assigned(), v_mark.processed_snapshot, v_mark.processed_xid,
-                   v_mark.processed_seq)
-           and case
-               when exists (select 1 from scout.silver_rejected_products r where r.bronze_id = b.id) then true
-               when exists (select 1 from scout.silver_products s where s.bronze_id = b.id) then true
-               else exists (
-                   select 1
-                     from scout_internal.parse_product_payload(b.raw_data, v_latest) p
-                     join scout.silver_products s on s.sku = p.sku
-                    where pg_catalog.cardinality(p.reasons) = 0
-                      and ((s.version_at, s.bronze_seq) > (coalesce(p.updated_at, b.ingested_at), b.ingest_seq)
-                           or (s.name, s.description, s.category, s.brand, s.price, s.cost, s.stock_quantity,
-                               s.unit_of_measure, s.barcode, s.is_active, s.updated_at, s.attributes)
-                              is not distinct from
-                              (p.name, p.description, p.category, p.brand, p.price, p.cost, p.stock_quantity,
-                               p.unit_of_measure, p.barcode, p.is_active, p.updated_at, p.attributes)))
-               end;
-    else
-        raise exception 'purge_processed_bronze knows bronze_transactions and bronze_products, not %', p_table
-            using errcode = '22023';
-    end if;
+    select * into v_mark from ip_workbench.watermarks w where w.stream = 'silver_products';
+    delete from scout.bronze_products b
+     where b.ingested_at < p_before
+       and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+               pg_catalog.pg_current_xact_id_if_assigned(), v_mark.processed_snapshot, v_mark.processed_xid,
+               v_mark.processed_seq)
+       and case
+           when exists (select 1 from scout.silver_rejected_products r where r.bronze_id = b.id) then true
+           when exists (select 1 from scout.silver_products s where s.bronze_id = b.id) then true
+           else exists (
+               select 1
+                 from scout_internal.parse_product_payload(b.raw_data, v_latest) p
+                 join scout.silver_products s on s.sku = p.sku
+                where pg_catalog.cardinality(p.reasons) = 0
+                  and ((s.version_at, s.bronze_seq) > (coalesce(p.updated_at, b.ingested_at), b.ingest_seq)
+                       or (s.name, s.description, s.category, s.brand, s.price, s.cost, s.stock_quantity,
+                           s.unit_of_measure, s.barcode, s.is_active, s.updated_at, s.attributes)
+                          is not distinct from
+                          (p.name, p.description, p.category, p.brand, p.price, p.cost, p.stock_quantity,
+                           p.unit_of_measure, p.barcode, p.is_active, p.updated_at, p.attributes)))
+           end;
     get diagnostics v_deleted = row_count;
-    perform scout_internal.touch_table('scout', p_table, v_deleted, -v_deleted);
+    perform scout_internal.touch_table('scout', 'bronze_products', v_deleted, -v_deleted);
     return v_deleted;
 end
 $$;
 
 
 --
--- Name: FUNCTION purge_processed_bronze(p_table text, p_stream text, p_before timestamp with time zone); Type: COMMENT; Schema: scout_internal; Owner: -
+-- Name: FUNCTION purge_processed_bronze_products(p_before timestamp with time zone); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.purge_processed_bronze(p_table text, p_stream text, p_before timestamp with time zone) IS 'Deletes the rows of scout.<p_table> (bronze_transactions or bronze_products) ingested before p_before that stream p_stream has read (ip_workbench.watermarks) and that Silver has judged, checked against Silver itself: a rejected row of its own, a Silver version of its key as late as it (or later, for products by updated_at), the identical version (a re-send), or a sale dated before the months Silver keeps. Adjusts the registry and returns how many went. Internal to scout.purge_expired.';
+COMMENT ON FUNCTION scout_internal.purge_processed_bronze_products(p_before timestamp with time zone) IS 'Deletes the rows of scout.bronze_products ingested before p_before that refresh_silver has read (the silver_products watermark) and that Silver has judged, checked against Silver itself: a rejected row of its own, the Silver version, one older than it (by updated_at) or identical to it (a re-send). Adjusts the registry and returns how many went. Internal to scout.purge_expired.';
+
+
+--
+-- Name: purge_processed_bronze_transactions(timestamp with time zone, boolean); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.purge_processed_bronze_transactions(p_before timestamp with time zone, p_whole_months boolean DEFAULT true) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_mark ip_workbench.watermarks;
+    v_today date := scout_internal.business_today();
+    v_oldest date;
+    -- whether row b may go; $1–$3 the watermark, $4 today, $5 the oldest date Silver
+    -- accepts. CASE evaluates in order: the parse runs only for the few rows the cheap
+    -- tests leave.
+    v_judged constant text := $judged$
+        not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+                pg_catalog.pg_current_xact_id_if_assigned(), $1, $2, $3)
+        and case
+            when exists (select 1 from scout.silver_rejected_transactions r where r.bronze_id = b.id) then true
+            when exists (select 1 from scout.silver_validated_transactions s
+                          where s.transaction_id = scout_internal.payload_key(b.raw_data, 'transaction_id')
+                            and s.bronze_seq >= b.ingest_seq) then true
+            else exists (
+                select 1
+                  from scout_internal.parse_transaction_payload(b.raw_data, $4, pg_catalog.now(), $5) p
+                 where pg_catalog.cardinality(p.reasons) = 0
+                   and (p.transaction_date < scout_internal.silver_frozen_before()
+                        or exists (
+                            select 1 from scout.silver_validated_transactions s
+                             where s.transaction_id = p.transaction_id
+                               and (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id,
+                                    s.vendor_name, s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount,
+                                    s.payment_method, s.description, s.attributes)
+                                   is not distinct from
+                                   (p.transaction_date, p.amount, p.currency, p.category, p.subcategory, p.store_id,
+                                    p.vendor_name, p.vendor_id, p.customer_id, p.sku, p.quantity, p.tax_amount,
+                                    p.payment_method, p.description, p.attributes))))
+            end$judged$;
+    v_month record;
+    v_keeps boolean;
+    v_rows bigint;
+    v_months text[] := '{}'::text[];
+    v_month_rows bigint := 0;
+    v_deleted bigint;
+    v_lock_timeout text := pg_catalog.current_setting('lock_timeout');
+begin
+    v_oldest := (v_today - pg_catalog.make_interval(
+                     years => (scout_internal.setting('transaction_max_age_years'))::int))::date;
+    select * into v_mark from ip_workbench.watermarks w where w.stream = 'silver_transactions';
+    for v_month in
+        select i.inhrelid::regclass as partition, m.month
+          from pg_catalog.pg_inherits i
+          join pg_catalog.pg_class c on c.oid = i.inhrelid
+         cross join lateral (select pg_catalog.to_date(pg_catalog.right(c.relname, 7), 'YYYY_MM') as month) m
+         where p_whole_months
+           and i.inhparent = 'scout.bronze_transactions'::regclass
+           and c.relname ~ '^bronze_transactions_[0-9]{4}_[0-9]{2}$'
+           -- every id of the month was written before its end, and no row arrives after its id
+           and (m.month + interval '1 month')::timestamp at time zone 'UTC' <= p_before
+         order by m.month
+    loop
+        begin
+            perform pg_catalog.set_config('lock_timeout', '5s', true);
+            -- no row comes into it while it is judged (an owner's insert with an old id)
+            execute pg_catalog.format('lock table %s in share row exclusive mode', v_month.partition);
+            execute pg_catalog.format(
+                'select exists (select 1 from %s b where not (b.ingested_at < $6 and %s))', v_month.partition, v_judged)
+               into v_keeps
+              using v_mark.processed_snapshot, v_mark.processed_xid, v_mark.processed_seq, v_today, v_oldest, p_before;
+            if not v_keeps then
+                execute pg_catalog.format('select pg_catalog.count(*) from %s', v_month.partition) into v_rows;
+                execute pg_catalog.format('drop table %s', v_month.partition);
+                v_months := v_months || pg_catalog.to_char(v_month.month, 'YYYY-MM');
+                v_month_rows := v_month_rows + v_rows;
+            end if;
+            perform pg_catalog.set_config('lock_timeout', v_lock_timeout, true);
+        exception when lock_not_available then
+            null;  -- its rows go one by one below
+        end;
+    end loop;
+    execute pg_catalog.format('delete from scout.bronze_transactions b where b.ingested_at < $6 and %s', v_judged)
+      using v_mark.processed_snapshot, v_mark.processed_xid, v_mark.processed_seq, v_today, v_oldest, p_before;
+    get diagnostics v_deleted = row_count;
+    if v_month_rows > 0 then
+        -- a dropped table fires no delete trigger: what read Bronze is told it changed
+        update ip_workbench.layer_versions
+           set version = version + 1, changed_at = pg_catalog.now()
+         where table_name = 'scout.bronze_transactions'::regclass;
+    end if;
+    perform scout_internal.touch_table('scout', 'bronze_transactions', v_deleted + v_month_rows,
+                                       -(v_deleted + v_month_rows));
+    return pg_catalog.jsonb_build_object('rows', v_deleted + v_month_rows, 'months_dropped', v_months,
+                                         'rows_in_months_dropped', v_month_rows);
+end
+$_$;
+
+
+--
+-- Name: FUNCTION purge_processed_bronze_transactions(p_before timestamp with time zone, p_whole_months boolean); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.purge_processed_bronze_transactions(p_before timestamp with time zone, p_whole_months boolean) IS 'Removes the rows of scout.bronze_transactions ingested before p_before that refresh_silver has read (the silver_transactions watermark) and that Silver has judged, checked against Silver itself: a rejected row of its own, a Silver version of its key as late as it, the identical version (a re-send), or a sale dated before the months Silver keeps. A month whose every row qualifies is dropped whole (p_whole_months, when its lock is granted within 5 s); the rest are deleted. Adjusts the registry; returns {"rows", "months_dropped", "rows_in_months_dropped"}. Internal to scout.purge_expired.';
 
 
 --
@@ -6939,6 +7182,25 @@ END;
 --
 
 COMMENT ON FUNCTION scout_internal.uuid_v7() IS 'A new UUID version 7 (time-ordered: milliseconds since 1970, then random bits), the default id of Bronze rows. Its search_path is left unpinned on purpose: a SQL-standard body is bound to its objects when it is created, so nothing is looked up by name when it runs, and a pinned function cannot be inlined where it runs once per row (docs/reliability.md, "What the Advisors still show").';
+
+
+--
+-- Name: uuid_v7_floor(timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.uuid_v7_floor(p_at timestamp with time zone) RETURNS uuid
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    BEGIN ATOMIC
+ SELECT ((lpad(to_hex((floor((EXTRACT(epoch FROM p_at) * (1000)::numeric)))::bigint), 12, '0'::text) || '00000000000000000000'::text))::uuid AS uuid;
+END;
+
+
+--
+-- Name: FUNCTION uuid_v7_floor(p_at timestamp with time zone); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.uuid_v7_floor(p_at timestamp with time zone) IS 'The smallest UUIDv7 (scout_internal.uuid_v7) generated at or after p_at: its milliseconds since 1970, then zeros. The bounds of Bronze''s monthly partitions.';
 
 
 --
@@ -9262,7 +9524,8 @@ CREATE TABLE scout.bronze_transactions (
     ingest_xid xid8 DEFAULT pg_current_xact_id() NOT NULL,
     CONSTRAINT bronze_transactions_raw_data_check CHECK ((jsonb_typeof(raw_data) = 'object'::text)),
     CONSTRAINT bronze_transactions_source_check CHECK ((source <> ''::text))
-);
+)
+PARTITION BY RANGE (id);
 
 ALTER TABLE ONLY scout.bronze_transactions FORCE ROW LEVEL SECURITY;
 
@@ -14770,14 +15033,14 @@ CREATE INDEX bronze_products_ingested_at_idx ON scout.bronze_products USING btre
 -- Name: bronze_transactions_ingest_xid_idx; Type: INDEX; Schema: scout; Owner: -
 --
 
-CREATE INDEX bronze_transactions_ingest_xid_idx ON scout.bronze_transactions USING btree (ingest_xid);
+CREATE INDEX bronze_transactions_ingest_xid_idx ON ONLY scout.bronze_transactions USING btree (ingest_xid);
 
 
 --
 -- Name: bronze_transactions_ingested_at_idx; Type: INDEX; Schema: scout; Owner: -
 --
 
-CREATE INDEX bronze_transactions_ingested_at_idx ON scout.bronze_transactions USING btree (ingested_at DESC);
+CREATE INDEX bronze_transactions_ingested_at_idx ON ONLY scout.bronze_transactions USING btree (ingested_at DESC);
 
 
 --
@@ -17854,6 +18117,27 @@ GRANT ALL ON FUNCTION scout_internal.bronze_freshness() TO service_role;
 
 
 --
+-- Name: FUNCTION bronze_partition_month(p_month date, p_lock_timeout text); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.bronze_partition_month(p_month date, p_lock_timeout text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION bronze_prepare_partitions(p_months_ahead integer); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.bronze_prepare_partitions(p_months_ahead integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION bronze_secure_partition(p_partition regclass, p_month date); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.bronze_secure_partition(p_partition regclass, p_month date) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION setting(p_name text); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -18362,10 +18646,17 @@ REVOKE ALL ON FUNCTION scout_internal.purge_older(p_schema text, p_table text, p
 
 
 --
--- Name: FUNCTION purge_processed_bronze(p_table text, p_stream text, p_before timestamp with time zone); Type: ACL; Schema: scout_internal; Owner: -
+-- Name: FUNCTION purge_processed_bronze_products(p_before timestamp with time zone); Type: ACL; Schema: scout_internal; Owner: -
 --
 
-REVOKE ALL ON FUNCTION scout_internal.purge_processed_bronze(p_table text, p_stream text, p_before timestamp with time zone) FROM PUBLIC;
+REVOKE ALL ON FUNCTION scout_internal.purge_processed_bronze_products(p_before timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION purge_processed_bronze_transactions(p_before timestamp with time zone, p_whole_months boolean); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.purge_processed_bronze_transactions(p_before timestamp with time zone, p_whole_months boolean) FROM PUBLIC;
 
 
 --
@@ -18572,6 +18863,13 @@ GRANT ALL ON FUNCTION scout_internal.touch_table(p_schema text, p_table text, p_
 
 REVOKE ALL ON FUNCTION scout_internal.uuid_v7() FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.uuid_v7() TO service_role;
+
+
+--
+-- Name: FUNCTION uuid_v7_floor(p_at timestamp with time zone); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.uuid_v7_floor(p_at timestamp with time zone) FROM PUBLIC;
 
 
 --

@@ -21,7 +21,8 @@ STEPS = {
     "rpc_batch_500", "dashboard_superset_last_12_months", "dashboard_postgrest_one_month", "end_to_end",
     "end_to_end_bound", "dq_bound", "dq_full", "dq_nothing_new", "dq_after_hourly",
     "store_scope_store_dashboard", "store_scope_store_last_30_days", "store_scope_platinum_latest",
-    "store_scope_platinum_own_rows", "mart_bound", "mart_full", "mart_hourly",
+    "store_scope_platinum_own_rows", "mart_bound", "mart_full", "mart_hourly", "bronze_purge_rows",
+    "bronze_purge_months",
 }
 TARGETS = {"bulk_ingest", "full_silver_gold", "platinum", "platinum_unchanged", "hourly", "hourly_nothing_new",
            "gold_after_spread_corrections", "ingest_peak_rss", "rpc_batch_500_rows_per_second", "dq_after_hourly",
@@ -103,8 +104,20 @@ def test_every_bound_does_the_layers_work(smoke):
                                      "platinum_same_rows_as_bound", "hourly_runs_ok", "dq_runs_ok",
                                      "store_scope_store_dashboard_same_rows", "store_scope_store_last_30_days_same_rows",
                                      "store_scope_platinum_latest_same_rows", "store_scope_platinum_own_rows_same_rows",
-                                     "gold_after_corrections_same_rows_as_bound", "mart_matches_its_query"}
+                                     "gold_after_corrections_same_rows_as_bound", "mart_matches_its_query",
+                                     "bronze_purge_removes_the_same_rows"}
     assert all(check["ok"] for check in result["checks"].values()), result["checks"]
+
+
+def test_the_purge_drops_the_month_that_the_delete_empties_row_by_row(smoke):
+    """The two purges are compared on the same rows: the delete (rolled back) and the
+    month's partition dropped whole, which writes next to no WAL."""
+    result, _ = smoke
+    by_rows, by_months = result["steps"]["bronze_purge_rows"], result["steps"]["bronze_purge_months"]
+    assert by_rows["result"]["months_dropped"] == [] and by_rows["result"]["rows"] > 10000
+    assert len(by_months["result"]["months_dropped"]) >= 1
+    assert by_months["result"]["rows_in_months_dropped"] == by_rows["result"]["rows"]
+    assert by_months["wal_mb"] < by_rows["wal_mb"]
 
 
 def test_the_gold_comparison_sees_one_changed_cent(smoke, cluster):

@@ -51,6 +51,7 @@ RATIOS = (
     (("dq_after_hourly",), ("dq_bound",)),
     (("end_to_end",), ("end_to_end_bound",)),
     (("mart_full",), ("mart_bound",)),
+    (("bronze_purge_months",), ("bronze_purge_rows",)),
 )
 RATIO_TARGETS = (  # (target name, the ratio, its limit)
     ("bulk_ingest", "bronze_ingest / bronze_copy_unlogged", 1.5),
@@ -172,6 +173,7 @@ class Bench:
         self.dashboard()
         self.store_scope()
         self.marts()
+        self.purge()
         return self.report()
 
     def prepare(self) -> None:
@@ -391,8 +393,16 @@ class Bench:
 
     def rpc(self) -> None:
         """The ingest RPC as PostgREST calls it: a transaction per request, as service_role."""
+        # one version of each key: two versions of one key in a batch re-sent over and over
+        # would leave older versions Bronze cannot prove superseded (see purge())
+        sample: dict = {}
         with self.data.open(encoding="utf-8") as fh:
-            sample = [json.loads(next(fh)) for _ in range(min(500, self.rows))]
+            for line in fh:
+                payload = json.loads(line)
+                sample.setdefault(payload.get("transaction_id"), payload)
+                if len(sample) == min(500, self.rows):
+                    break
+        sample = list(sample.values())
         for size in (1, 500):
             self.rpc_clients(size, json.dumps(sample[:size] if size > 1 else sample[0]))
 
@@ -508,6 +518,42 @@ class Bench:
             self.check("mart_matches_its_query", differ == 0 and after == 0,
                        f"{differ} rows differ from the bound after the build, {after} from the query after the hour")
             conn.execute("drop table public.bench_mart_bound")
+
+    def purge(self) -> None:
+        """Bronze's retention at this size: every row here arrived this month and Silver has
+        judged it, so with the boundary at the month's end the month may go whole. The
+        delete row by row is timed first and rolled back; then the purge as the daily job
+        runs it, which drops the month's partition, is timed and kept. Last: Bronze is empty after it.
+        (A version re-sent after Silver moved on, then the current version re-sent in one later
+        batch, is a row Silver's state cannot show was judged: it stays, and so does its month.
+        The RPC step sends one version per key so that its rows are not such rows.)"""
+        before = "(date_trunc('month', now() at time zone 'UTC') + interval '1 month') at time zone 'UTC'"
+        wal = "select pg_current_wal_insert_lsn()"
+        with self.connect() as conn:
+            conn.execute("select scout.run_transformations()")
+            rows = conn.execute("select count(*) from scout.bronze_transactions").fetchone()[0]
+            with self.step("bronze_purge_rows", f"the Bronze purge row by row: {rows:,} rows (rolled back)") as record, \
+                    conn.transaction(force_rollback=True):
+                start = conn.execute(wal).fetchone()[0]
+                record["result"] = conn.execute(
+                    f"select scout_internal.purge_processed_bronze_transactions({before}, false)").fetchone()[0]
+                record["wal_mb"] = round(float(conn.execute("select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), %s)",
+                                                            (start,)).fetchone()[0]) / 2**20, 1)
+            start = conn.execute(wal).fetchone()[0]
+            with self.step("bronze_purge_months", "the Bronze purge as the job runs it: whole months dropped") as record:
+                record["result"] = conn.execute(
+                    f"select scout_internal.purge_processed_bronze_transactions({before})").fetchone()[0]
+            record["wal_mb"] = round(float(conn.execute("select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), %s)",
+                                                        (start,)).fetchone()[0]) / 2**20, 1)
+            left = conn.execute("select count(*) from scout.bronze_transactions").fetchone()[0]
+        by_rows = int(self.steps["bronze_purge_rows"]["result"]["rows"])
+        by_months = self.steps["bronze_purge_months"]["result"]
+        self.check("bronze_purge_removes_the_same_rows",
+                   by_rows == rows and int(by_months["rows"]) == rows and int(by_months["rows_in_months_dropped"]) == rows
+                   and left == 0,
+                   f"{rows:,} rows in Bronze; row by row removed {by_rows:,}, by months {by_months['rows']:,} "
+                   f"({by_months['rows_in_months_dropped']:,} in {len(by_months['months_dropped'])} dropped months); "
+                   f"{left:,} left")
 
     # -- the report -----------------------------------------------------------------------
 

@@ -47,6 +47,20 @@ def render_status(conn: psycopg.Connection, target: Target, state: MigrationStat
             "where embedding_model = m) from scout_private.embedding_model() m").fetchone()
         print(shown(f"semantic search: {embedded} sentences embedded with {model}, {waiting} waiting"
                     + (" (run scout-db embed)" if waiting else "")))
+    if conn.execute("select to_regclass('scout_partitions.bronze_transactions_default') is not null").fetchone()[0]:
+        months, first, last = conn.execute("""
+            select count(*), min(c.relname), max(c.relname)
+              from pg_inherits i join pg_class c on c.oid = i.inhrelid
+             where i.inhparent = 'scout.bronze_transactions'::regclass
+               and c.relname <> 'bronze_transactions_default'""").fetchone()
+        waiting = None  # normally empty, so counting it costs nothing; only the owner may read it
+        if conn.execute("select has_table_privilege('scout_partitions.bronze_transactions_default', 'select')"
+                        ).fetchone()[0]:
+            waiting = conn.execute("select count(*) from scout_partitions.bronze_transactions_default").fetchone()[0]
+        span = f" ({first[-7:].replace('_', '-')} to {last[-7:].replace('_', '-')})" if months else ""
+        default = ("" if waiting is None else f"; rows waiting in the default partition: {waiting}"
+                   + (" (scout-db purge makes their months)" if waiting else ""))
+        print(f"bronze partitions: {months} months{span}{default}")
     cur = conn.execute("select * from ip_workbench.layer_status")
     render_rows([c.name for c in cur.description], cur.fetchall(), title="layers")
 

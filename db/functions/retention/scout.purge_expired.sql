@@ -19,6 +19,8 @@ declare
     v_gold_before date;
     v_platinum_before date := current_date - 89;
     v_counts jsonb := '{}'::jsonb;
+    v_partitions jsonb;
+    v_bronze jsonb;
 begin
     v_run := scout_internal.job_start('scout.purge_expired', p_wait);
     if v_run ? 'status' then
@@ -37,11 +39,15 @@ begin
                                - (scout_internal.setting('silver_retention_days'))::int)::date;
         v_gold_before := scout_internal.gold_kept_from();
 
+        -- next months' partitions first: ingest never waits for one
+        v_step := 'partitions';
+        v_partitions := scout_internal.bronze_prepare_partitions();
+
         v_step := 'bronze';
+        v_bronze := scout_internal.purge_processed_bronze_transactions(v_bronze_before);
         v_counts := pg_catalog.jsonb_build_object(
-            'bronze_transactions', scout_internal.purge_processed_bronze('bronze_transactions', 'silver_transactions',
-                                                                         v_bronze_before),
-            'bronze_products', scout_internal.purge_processed_bronze('bronze_products', 'silver_products', v_bronze_before),
+            'bronze_transactions', v_bronze -> 'rows',
+            'bronze_products', scout_internal.purge_processed_bronze_products(v_bronze_before),
             'bronze_ingest_errors', scout_internal.purge_older('scout', 'bronze_ingest_errors', 'created_at',
                                                                v_bronze_before));
         v_step := 'silver';
@@ -82,6 +88,7 @@ begin
 
         return scout_internal.job_finish(v_run, pg_catalog.jsonb_build_object(
             'status', 'ok', 'deleted', v_counts,
+            'bronze_months_dropped', v_bronze -> 'months_dropped', 'bronze_partitions', v_partitions,
             'bronze_before', v_bronze_before, 'silver_before', v_silver_before, 'gold_before', v_gold_before,
             'platinum_before', v_platinum_before));
     exception when others or query_canceled then
@@ -90,6 +97,6 @@ begin
 end
 $fn$;
 comment on function scout.purge_expired(boolean) is
-    'Applies each layer''s retention (ip_workbench.settings): Bronze rows and ingest errors older than bronze_retention_days (at least 30) that Silver has processed; Silver transactions of, and rejected rows judged in, whole months older than silver_retention_days (Gold keeps those months, frozen); Gold mart rows of months, weeks and days older than gold_retention_days (the incremental Gold marts of ip_workbench.marts too, by their date column); Platinum sentences older than 90 days. Silver rows keep their lineage (bronze_id, source, batch, ingested_at) after their Bronze row is purged. Returns {"status", "deleted": {table: rows}, the boundaries, …}. Runs with its owner''s rights.';
+    'Makes Bronze''s monthly partitions ready two months ahead (scout_internal.bronze_prepare_partitions), then applies each layer''s retention (ip_workbench.settings): Bronze rows and ingest errors older than bronze_retention_days (at least 30) that Silver has processed, a month of Bronze transactions dropped whole when every row of it is; Silver transactions of, and rejected rows judged in, whole months older than silver_retention_days (Gold keeps those months, frozen); Gold mart rows of months, weeks and days older than gold_retention_days (the incremental Gold marts of ip_workbench.marts too, by their date column); Platinum sentences older than 90 days. Silver rows keep their lineage (bronze_id, source, batch, ingested_at) after their Bronze row is purged. Returns {"status", "deleted": {table: rows}, "bronze_months_dropped", "bronze_partitions", the boundaries, …}. Runs with its owner''s rights.';
 revoke all on function scout.purge_expired(boolean) from public;
 grant execute on function scout.purge_expired(boolean) to service_role;
