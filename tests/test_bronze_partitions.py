@@ -73,7 +73,7 @@ def test_status_says_what_waits_in_the_default_partition(new_database):
         owner.execute("""insert into scout.bronze_transactions (id, raw_data, source) values
             (%s, '{"transaction_id": "JUL-1"}', 'test')""", (JULY_ID,))
     status = run_cli("status", "--database-url", url)
-    assert "rows waiting in the default partition: 1 (scout-db purge makes their months)" in status.stdout, status.stdout
+    assert "rows waiting in the default partition: 1 (scout-db purge moves the dated ones into their months)" in status.stdout, status.stdout
     with psycopg.connect(url, autocommit=True) as owner:
         owner.execute("select scout_internal.bronze_prepare_partitions()")
     status = run_cli("status", "--database-url", url)

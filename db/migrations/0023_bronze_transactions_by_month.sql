@@ -18,8 +18,8 @@
 -- * Everything else stays as it was: the columns and their defaults, append-only by
 --   grant, arrival order (ingest_seq continues), the watermark's ingest_xid, the
 --   indexes. The rows are copied with all their columns, so Silver sees nothing new.
--- The copy rewrites Bronze once, under an exclusive lock: ingest waits for it (a 90-day
--- Bronze of a million rows takes about half a minute here).
+-- The copy rewrites Bronze once (every row, then its indexes), under an exclusive lock:
+-- ingest waits for it, so apply it when a bulk load would not be in the way.
 lock table scout.bronze_transactions in access exclusive mode;
 
 -- what reads the table by its oid (when db/functions made it already): recreated by

@@ -26,7 +26,7 @@ select is((select count(*)::int from scout_partitions.bronze_transactions_defaul
           'rows of months without a partition wait in the default partition');
 create temp table seq_before as select id, ingest_seq, ingest_xid from scout.bronze_transactions;
 
-select is((select scout_internal.bronze_prepare_partitions() -> 'created'), '["2025-07", "2025-08"]'::jsonb,
+select ok((select scout_internal.bronze_prepare_partitions() -> 'created') @> '["2025-07", "2025-08"]'::jsonb,
           'preparing makes the months the default partition holds rows of');
 select results_eq($$select raw_data ->> 'transaction_id', tableoid::regclass::text from scout.bronze_transactions
                    where source = 'test' order by 1$$,

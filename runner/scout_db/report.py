@@ -59,7 +59,7 @@ def render_status(conn: psycopg.Connection, target: Target, state: MigrationStat
             waiting = conn.execute("select count(*) from scout_partitions.bronze_transactions_default").fetchone()[0]
         span = f" ({first[-7:].replace('_', '-')} to {last[-7:].replace('_', '-')})" if months else ""
         default = ("" if waiting is None else f"; rows waiting in the default partition: {waiting}"
-                   + (" (scout-db purge makes their months)" if waiting else ""))
+                   + (" (scout-db purge moves the dated ones into their months)" if waiting else ""))
         print(f"bronze partitions: {months} months{span}{default}")
     cur = conn.execute("select * from ip_workbench.layer_status")
     render_rows([c.name for c in cur.description], cur.fetchall(), title="layers")
