@@ -2246,6 +2246,34 @@ COMMENT ON FUNCTION scout_internal.bronze_freshness() IS 'Seconds since the newe
 
 
 --
+-- Name: bronze_months(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.bronze_months() RETURNS TABLE(partition regclass, month date, id_from uuid, id_to uuid)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $_$
+    select i.inhrelid::regclass, m.month,
+           scout_internal.uuid_v7_floor(m.month::timestamp at time zone 'UTC'),
+           scout_internal.uuid_v7_floor((m.month + interval '1 month')::timestamp at time zone 'UTC')
+      from pg_catalog.pg_inherits i
+      join pg_catalog.pg_class c on c.oid = i.inhrelid
+     cross join lateral (
+           select case when c.relname operator(pg_catalog.~) '^bronze_transactions_[0-9]{4}_[0-9]{2}$'
+                       then pg_catalog.to_date(pg_catalog.right(c.relname, 7), 'YYYY_MM') end as month) m
+     where i.inhparent = 'scout.bronze_transactions'::regclass
+     order by m.month nulls first
+$_$;
+
+
+--
+-- Name: FUNCTION bronze_months(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.bronze_months() IS 'The partitions of scout.bronze_transactions: each month''s (scout_partitions.bronze_transactions_YYYY_MM) with its month (UTC) and the range of UUIDv7 ids it holds [id_from, id_to), and the default partition with NULLs. Read by bronze_prepare_partitions, the retention purge and scout-db status.';
+
+
+--
 -- Name: bronze_partition_month(date, text); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -2300,7 +2328,7 @@ COMMENT ON FUNCTION scout_internal.bronze_partition_month(p_month date, p_lock_t
 CREATE FUNCTION scout_internal.bronze_prepare_partitions(p_months_ahead integer DEFAULT 2) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
-    AS $_$
+    AS $$
 declare
     v_month date;
     v_created text[] := '{}'::text[];
@@ -2335,19 +2363,14 @@ begin
     end loop;
     -- the partitions the migration made, and the default one, secured and described
     for v_partition in
-        select i.inhrelid::regclass as partition,
-               case when c.relname ~ '^bronze_transactions_[0-9]{4}_[0-9]{2}$'
-                    then pg_catalog.to_date(pg_catalog.right(c.relname, 7), 'YYYY_MM') end as month
-          from pg_catalog.pg_inherits i
-          join pg_catalog.pg_class c on c.oid = i.inhrelid
-         where i.inhparent = 'scout.bronze_transactions'::regclass
+        select m.partition, m.month from scout_internal.bronze_months() m
     loop
         perform scout_internal.bronze_secure_partition(v_partition.partition, v_partition.month);
     end loop;
     return pg_catalog.jsonb_build_object('created', pg_catalog.to_jsonb(v_created),
                                          'waiting_for_a_lock', pg_catalog.to_jsonb(v_waiting));
 end
-$_$;
+$$;
 
 
 --
@@ -5853,36 +5876,41 @@ declare
     v_mark ip_workbench.watermarks;
     v_today date := scout_internal.business_today();
     v_oldest date;
-    -- whether row b may go; $1–$3 the watermark, $4 today, $5 the oldest date Silver
-    -- accepts. CASE evaluates in order: the parse runs only for the few rows the cheap
-    -- tests leave.
-    v_judged constant text := $judged$
-        not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
-                pg_catalog.pg_current_xact_id_if_assigned(), $1, $2, $3)
-        and case
-            when exists (select 1 from scout.silver_rejected_transactions r where r.bronze_id = b.id) then true
-            when exists (select 1 from scout.silver_validated_transactions s
-                          where s.transaction_id = scout_internal.payload_key(b.raw_data, 'transaction_id')
-                            and s.bronze_seq >= b.ingest_seq) then true
-            else exists (
-                select 1
-                  from scout_internal.parse_transaction_payload(b.raw_data, $4, pg_catalog.now(), $5) p
-                 where pg_catalog.cardinality(p.reasons) = 0
-                   and (p.transaction_date < scout_internal.silver_frozen_before()
-                        or exists (
-                            select 1 from scout.silver_validated_transactions s
-                             where s.transaction_id = p.transaction_id
-                               and (s.transaction_date, s.amount, s.currency, s.category, s.subcategory, s.store_id,
-                                    s.vendor_name, s.vendor_id, s.customer_id, s.sku, s.quantity, s.tax_amount,
-                                    s.payment_method, s.description, s.attributes)
-                                   is not distinct from
-                                   (p.transaction_date, p.amount, p.currency, p.category, p.subcategory, p.store_id,
-                                    p.vendor_name, p.vendor_id, p.customer_id, p.sku, p.quantity, p.tax_amount,
-                                    p.payment_method, p.description, p.attributes))))
-            end$judged$;
+    -- Each Bronze row of a range (%s: the filter on b) with whether it may go: $1–$3 the
+    -- watermark, $4 today, $5 the oldest date Silver accepts, $6 the boundary. Its rejected
+    -- row and Silver's version of its key come by joins, so a month is judged by two hash
+    -- joins instead of two index probes per row; only the rows they leave (re-sends of a
+    -- version Silver holds, sales of frozen months) are parsed, the parse last in the OR.
+    v_rows constant text := $rows$
+        select b.id,
+               b.ingested_at < $6
+               and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+                       pg_catalog.pg_current_xact_id_if_assigned(), $1, $2, $3)
+               and (r.bronze_id is not null
+                    or s.bronze_seq >= b.ingest_seq
+                    or exists (
+                        select 1
+                          from scout_internal.parse_transaction_payload(b.raw_data, $4, pg_catalog.now(), $5) p
+                         where pg_catalog.cardinality(p.reasons) = 0
+                           and (p.transaction_date < scout_internal.silver_frozen_before()
+                                or exists (
+                                    select 1 from scout.silver_validated_transactions v
+                                     where v.transaction_id = p.transaction_id
+                                       and (v.transaction_date, v.amount, v.currency, v.category, v.subcategory,
+                                            v.store_id, v.vendor_name, v.vendor_id, v.customer_id, v.sku, v.quantity,
+                                            v.tax_amount, v.payment_method, v.description, v.attributes)
+                                           is not distinct from
+                                           (p.transaction_date, p.amount, p.currency, p.category, p.subcategory,
+                                            p.store_id, p.vendor_name, p.vendor_id, p.customer_id, p.sku, p.quantity,
+                                            p.tax_amount, p.payment_method, p.description, p.attributes))))) as removable
+          from scout.bronze_transactions b
+          left join scout.silver_rejected_transactions r on r.bronze_id = b.id
+          left join scout.silver_validated_transactions s
+                 on s.transaction_id = scout_internal.payload_key(b.raw_data, 'transaction_id')
+         where %s$rows$;
     v_month record;
-    v_keeps boolean;
-    v_rows bigint;
+    v_keeps bigint;
+    v_rows_in_month bigint;
     v_months text[] := '{}'::text[];
     v_month_rows bigint := 0;
     v_deleted bigint;
@@ -5892,13 +5920,9 @@ begin
                      years => (scout_internal.setting('transaction_max_age_years'))::int))::date;
     select * into v_mark from ip_workbench.watermarks w where w.stream = 'silver_transactions';
     for v_month in
-        select i.inhrelid::regclass as partition, m.month
-          from pg_catalog.pg_inherits i
-          join pg_catalog.pg_class c on c.oid = i.inhrelid
-         cross join lateral (select pg_catalog.to_date(pg_catalog.right(c.relname, 7), 'YYYY_MM') as month) m
+        select m.partition, m.month, m.id_from, m.id_to
+          from scout_internal.bronze_months() m
          where p_whole_months
-           and i.inhparent = 'scout.bronze_transactions'::regclass
-           and c.relname ~ '^bronze_transactions_[0-9]{4}_[0-9]{2}$'
            -- every id of the month was written before its end, and no row arrives after its id
            and (m.month + interval '1 month')::timestamp at time zone 'UTC' <= p_before
          order by m.month
@@ -5907,22 +5931,23 @@ begin
             perform pg_catalog.set_config('lock_timeout', '5s', true);
             -- no row comes into it while it is judged (an owner's insert with an old id)
             execute pg_catalog.format('lock table %s in share row exclusive mode', v_month.partition);
-            execute pg_catalog.format(
-                'select exists (select 1 from %s b where not (b.ingested_at < $6 and %s))', v_month.partition, v_judged)
-               into v_keeps
+            execute pg_catalog.format('select pg_catalog.count(*) filter (where not x.removable), pg_catalog.count(*) '
+                                      'from (' || v_rows || ') x',
+                                      pg_catalog.format('b.id >= %L and b.id < %L', v_month.id_from, v_month.id_to))
+               into v_keeps, v_rows_in_month
               using v_mark.processed_snapshot, v_mark.processed_xid, v_mark.processed_seq, v_today, v_oldest, p_before;
-            if not v_keeps then
-                execute pg_catalog.format('select pg_catalog.count(*) from %s', v_month.partition) into v_rows;
+            if v_keeps = 0 then
                 execute pg_catalog.format('drop table %s', v_month.partition);
                 v_months := v_months || pg_catalog.to_char(v_month.month, 'YYYY-MM');
-                v_month_rows := v_month_rows + v_rows;
+                v_month_rows := v_month_rows + v_rows_in_month;
             end if;
             perform pg_catalog.set_config('lock_timeout', v_lock_timeout, true);
         exception when lock_not_available then
             null;  -- its rows go one by one below
         end;
     end loop;
-    execute pg_catalog.format('delete from scout.bronze_transactions b where b.ingested_at < $6 and %s', v_judged)
+    execute pg_catalog.format('delete from scout.bronze_transactions d using (' || v_rows || ') x '
+                              'where d.id = x.id and x.removable', 'b.ingested_at < $6')
       using v_mark.processed_snapshot, v_mark.processed_xid, v_mark.processed_seq, v_today, v_oldest, p_before;
     get diagnostics v_deleted = row_count;
     if v_month_rows > 0 then
@@ -18114,6 +18139,14 @@ REVOKE ALL ON FUNCTION scout_internal.bronze_file_probe_range(p_first bigint, p_
 
 REVOKE ALL ON FUNCTION scout_internal.bronze_freshness() FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.bronze_freshness() TO service_role;
+
+
+--
+-- Name: FUNCTION bronze_months(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.bronze_months() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.bronze_months() TO service_role;
 
 
 --

@@ -100,6 +100,7 @@ $$, $$values
     ('service_role', 'scout_private.embedding_model()'),
     ('service_role', 'scout_internal.texts_to_embed(text,integer)'),
     ('service_role', 'scout_internal.embedding_backlog(text)'),
+    ('service_role', 'scout_internal.bronze_months()'),
     ('service_role', 'scout_internal.save_embeddings(text,jsonb)'),
     ('service_role', 'scout_internal.drop_indexes_for_load(regclass)'),
     ('service_role', 'scout_internal.count_write(regclass)'),

@@ -48,16 +48,14 @@ def render_status(conn: psycopg.Connection, target: Target, state: MigrationStat
         print(shown(f"semantic search: {embedded} sentences embedded with {model}, {waiting} waiting"
                     + (" (run scout-db embed)" if waiting else "")))
     if conn.execute("select to_regclass('scout_partitions.bronze_transactions_default') is not null").fetchone()[0]:
-        months, first, last = conn.execute("""
-            select count(*), min(c.relname), max(c.relname)
-              from pg_inherits i join pg_class c on c.oid = i.inhrelid
-             where i.inhparent = 'scout.bronze_transactions'::regclass
-               and c.relname <> 'bronze_transactions_default'""").fetchone()
+        months, first, last = conn.execute(
+            "select count(month), to_char(min(month), 'YYYY-MM'), to_char(max(month), 'YYYY-MM') "
+            "from scout_internal.bronze_months()").fetchone()
         waiting = None  # normally empty, so counting it costs nothing; only the owner may read it
         if conn.execute("select has_table_privilege('scout_partitions.bronze_transactions_default', 'select')"
                         ).fetchone()[0]:
             waiting = conn.execute("select count(*) from scout_partitions.bronze_transactions_default").fetchone()[0]
-        span = f" ({first[-7:].replace('_', '-')} to {last[-7:].replace('_', '-')})" if months else ""
+        span = f" ({first} to {last})" if months else ""
         default = ("" if waiting is None else f"; rows waiting in the default partition: {waiting}"
                    + (" (scout-db purge moves the dated ones into their months)" if waiting else ""))
         print(f"bronze partitions: {months} months{span}{default}")

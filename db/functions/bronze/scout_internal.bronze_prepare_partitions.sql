@@ -43,12 +43,7 @@ begin
     end loop;
     -- the partitions the migration made, and the default one, secured and described
     for v_partition in
-        select i.inhrelid::regclass as partition,
-               case when c.relname ~ '^bronze_transactions_[0-9]{4}_[0-9]{2}$'
-                    then pg_catalog.to_date(pg_catalog.right(c.relname, 7), 'YYYY_MM') end as month
-          from pg_catalog.pg_inherits i
-          join pg_catalog.pg_class c on c.oid = i.inhrelid
-         where i.inhparent = 'scout.bronze_transactions'::regclass
+        select m.partition, m.month from scout_internal.bronze_months() m
     loop
         perform scout_internal.bronze_secure_partition(v_partition.partition, v_partition.month);
     end loop;
