@@ -393,16 +393,8 @@ class Bench:
 
     def rpc(self) -> None:
         """The ingest RPC as PostgREST calls it: a transaction per request, as service_role."""
-        # one version of each key: two versions of one key in a batch re-sent over and over
-        # would leave older versions Bronze cannot prove superseded (see purge())
-        sample: dict = {}
         with self.data.open(encoding="utf-8") as fh:
-            for line in fh:
-                payload = json.loads(line)
-                sample.setdefault(payload.get("transaction_id"), payload)
-                if len(sample) == min(500, self.rows):
-                    break
-        sample = list(sample.values())
+            sample = [json.loads(next(fh)) for _ in range(min(500, self.rows))]
         for size in (1, 500):
             self.rpc_clients(size, json.dumps(sample[:size] if size > 1 else sample[0]))
 
@@ -524,9 +516,8 @@ class Bench:
         judged it, so with the boundary at the month's end the month may go whole. The
         delete row by row is timed first and rolled back; then the purge as the daily job
         runs it, which drops the month's partition, is timed and kept. Last: Bronze is empty after it.
-        (A version re-sent after Silver moved on, then the current version re-sent in one later
-        batch, is a row Silver's state cannot show was judged: it stays, and so does its month.
-        The RPC step sends one version per key so that its rows are not such rows.)"""
+        (The RPC steps re-send a version and its correction in one batch, over and over: the
+        Silver merge records the last re-send's lineage, so those rows go too.)"""
         before = "(date_trunc('month', now() at time zone 'UTC') + interval '1 month') at time zone 'UTC'"
         wal = "select pg_current_wal_insert_lsn()"
         with self.connect() as conn:
