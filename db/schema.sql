@@ -6963,38 +6963,22 @@ begin
            case when s.transaction_id is null then 'insert' else 'update' end as change,
            s.category as old_category, s.transaction_date as old_transaction_date, s.customer_id as old_customer_id,
            s.amount as old_amount, s.quantity as old_quantity, s.store_id as old_store_id
-      from (select distinct on (d.transaction_id) d.*
+      -- overtook: the key's valid versions in the delta are not all alike (one window
+      -- over the sort the winner needs anyway)
+      from (select distinct on (d.transaction_id) d.*,
+                   pg_catalog.min(v.version) over key is distinct from pg_catalog.max(v.version) over key as overtook
               from pg_temp.silver_delta_transactions d
+             cross join lateral (
+                   select row(d.transaction_date, d.amount, d.currency, d.category, d.subcategory, d.store_id,
+                              d.vendor_name, d.vendor_id, d.customer_id, d.sku, d.quantity, d.tax_amount,
+                              d.payment_method, d.description, d.attributes)::text as version) v
              where pg_catalog.cardinality(d.reasons) = 0
+            window key as (partition by d.transaction_id)
              order by d.transaction_id, d.bronze_seq desc) w
       left join scout.silver_validated_transactions s on s.transaction_id = w.transaction_id
-      -- keys whose delta also holds a valid version later than Silver's and unlike the
-      -- winner: when the winner is a re-send of what Silver holds, Silver still takes its
-      -- lineage, so Silver's bronze_seq shows that version was judged and lost (retention
-      -- may then purge it). Only keys with two versions in the delta are looked at.
-      left join (select d.transaction_id
-                   from pg_temp.silver_delta_transactions d
-                   join (select k.transaction_id, pg_catalog.max(k.bronze_seq) as winner_seq
-                           from pg_temp.silver_delta_transactions k
-                          where pg_catalog.cardinality(k.reasons) = 0
-                          group by k.transaction_id having pg_catalog.count(*) > 1) two
-                     on two.transaction_id = d.transaction_id
-                   join pg_temp.silver_delta_transactions l
-                     on l.transaction_id = d.transaction_id and l.bronze_seq = two.winner_seq
-                   join scout.silver_validated_transactions v on v.transaction_id = d.transaction_id
-                  where pg_catalog.cardinality(d.reasons) = 0
-                    and d.bronze_seq > v.bronze_seq
-                    and (d.transaction_date, d.amount, d.currency, d.category, d.subcategory, d.store_id,
-                         d.vendor_name, d.vendor_id, d.customer_id, d.sku, d.quantity, d.tax_amount,
-                         d.payment_method, d.description, d.attributes)
-                        is distinct from
-                        (l.transaction_date, l.amount, l.currency, l.category, l.subcategory, l.store_id,
-                         l.vendor_name, l.vendor_id, l.customer_id, l.sku, l.quantity, l.tax_amount,
-                         l.payment_method, l.description, l.attributes)
-                  group by d.transaction_id) lost on lost.transaction_id = w.transaction_id
      where s.transaction_id is null
         or (w.bronze_seq > s.bronze_seq
-            and (lost.transaction_id is not null
+            and (w.overtook
                  or (w.transaction_date, w.amount, w.currency, w.category, w.subcategory, w.store_id, w.vendor_name,
                      w.vendor_id, w.customer_id, w.sku, w.quantity, w.tax_amount, w.payment_method, w.description,
                      w.attributes)
@@ -7012,7 +6996,7 @@ $$;
 -- Name: FUNCTION silver_settle_transaction_delta(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.silver_settle_transaction_delta() IS 'Step of scout_internal.silver_merge_transactions: from pg_temp.silver_delta_transactions, the latest valid version of each key that changes Silver (new, or later than and different from Silver''s, or a re-send of Silver''s version that overtook a different later one in the same delta: then only the lineage changes), with the version it replaces, into pg_temp.silver_transaction_changes for scout_internal.silver_apply_transaction_changes. Returns the changes. Only inside scout.refresh_silver (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.silver_settle_transaction_delta() IS 'Step of scout_internal.silver_merge_transactions: from pg_temp.silver_delta_transactions, the latest valid version of each key that changes Silver (new, or later than and different from Silver''s, or a re-send of Silver''s version that overtook a different version in the same delta: then only the lineage changes), with the version it replaces, into pg_temp.silver_transaction_changes for scout_internal.silver_apply_transaction_changes. Returns the changes. Only inside scout.refresh_silver (55000 otherwise).';
 
 
 --
