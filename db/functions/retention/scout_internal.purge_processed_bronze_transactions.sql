@@ -22,7 +22,8 @@ declare
     v_today date := scout_internal.business_today();
     v_oldest date;
     -- Each Bronze row of a range (%s: the filter on b) with whether it may go: $1–$3 the
-    -- watermark, $4 today, $5 the oldest date Silver accepts, $6 the boundary. Its rejected
+    -- watermark, $4 today, $5 the oldest date Silver accepts, $6 the boundary, $7 the first
+    -- day Silver holds (scout_internal.silver_frozen_before, read once). Its rejected
     -- row and Silver's version of its key come by joins, so a month is judged by two hash
     -- joins instead of two index probes per row; only the rows they leave (re-sends of a
     -- version Silver holds, sales of frozen months) are parsed, the parse last in the OR.
@@ -37,7 +38,7 @@ declare
                         select 1
                           from scout_internal.parse_transaction_payload(b.raw_data, $4, pg_catalog.now(), $5) p
                          where pg_catalog.cardinality(p.reasons) = 0
-                           and (p.transaction_date < scout_internal.silver_frozen_before()
+                           and (p.transaction_date < $7
                                 or exists (
                                     select 1 from scout.silver_validated_transactions v
                                      where v.transaction_id = p.transaction_id
@@ -80,7 +81,8 @@ begin
                                       'from (' || v_rows || ') x',
                                       pg_catalog.format('b.id >= %L and b.id < %L', v_month.id_from, v_month.id_to))
                into v_keeps, v_rows_in_month
-              using v_mark.processed_snapshot, v_mark.processed_xid, v_mark.processed_seq, v_today, v_oldest, p_before;
+              using v_mark.processed_snapshot, v_mark.processed_xid, v_mark.processed_seq, v_today, v_oldest, p_before,
+            scout_internal.silver_frozen_before();
             if v_keeps = 0 then
                 execute pg_catalog.format('drop table %s', v_month.partition);
                 v_months := v_months || pg_catalog.to_char(v_month.month, 'YYYY-MM');
@@ -93,7 +95,8 @@ begin
     end loop;
     execute pg_catalog.format('delete from scout.bronze_transactions d using (' || v_rows || ') x '
                               'where d.id = x.id and x.removable', 'b.ingested_at < $6')
-      using v_mark.processed_snapshot, v_mark.processed_xid, v_mark.processed_seq, v_today, v_oldest, p_before;
+      using v_mark.processed_snapshot, v_mark.processed_xid, v_mark.processed_seq, v_today, v_oldest, p_before,
+            scout_internal.silver_frozen_before();
     get diagnostics v_deleted = row_count;
     if v_month_rows > 0 then
         -- a dropped table fires no delete trigger: what read Bronze is told it changed
