@@ -4068,7 +4068,18 @@ begin
                        >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint then
             v_index_definitions := scout_internal.drop_indexes_for_load('scout.gold_store_daily_sales');
         end if;
-        if not v_whole then
+        if v_whole then
+            -- its own statement, so the planner reads Silver in the store index's order
+            -- and groups without sorting (behind a UNION ALL it sorted: 2.8 s against 1 s)
+            insert into scout.gold_store_daily_sales (store_id, sales_date, category, total_amount, transaction_count,
+                                                      customer_count, total_quantity, is_complete)
+            select s.store_id, s.transaction_date, s.category, pg_catalog.sum(s.amount), pg_catalog.count(*),
+                   pg_catalog.count(distinct s.customer_id), pg_catalog.sum(s.quantity), s.transaction_date < v_today
+              from scout.silver_validated_transactions s
+             where s.transaction_date >= v_frozen_before
+             group by s.store_id, s.transaction_date, s.category;
+            get diagnostics v_written = row_count;
+        else
             -- one store's cell by its key; sales without a store, and whole days, by
             -- (category, day) (= never matches NULL, and is not distinct from has no index)
             delete from scout.gold_store_daily_sales g
@@ -4081,31 +4092,27 @@ begin
                and g.sales_date = d.day and g.category = d.category;
             get diagnostics v_no_store_deleted = row_count;
             v_deleted := v_deleted + v_no_store_deleted;
+            -- many cells (a backfill): one pass over Silver with a hash join, not a probe
+            -- per cell, which the planner prices too low
+            perform pg_catalog.set_config('enable_nestloop', (v_cells <= 50000)::text, true);
+            insert into scout.gold_store_daily_sales (store_id, sales_date, category, total_amount, transaction_count,
+                                                      customer_count, total_quantity, is_complete)
+            select s.store_id, s.transaction_date, s.category, pg_catalog.sum(s.amount), pg_catalog.count(*),
+                   pg_catalog.count(distinct s.customer_id), pg_catalog.sum(s.quantity), s.transaction_date < v_today
+              from (select s.store_id, s.transaction_date, s.category, s.amount, s.customer_id, s.quantity
+                      from pg_temp.gold_store_changed_cells d
+                      join scout.silver_validated_transactions s
+                        on s.store_id = d.store_id and s.transaction_date = d.day and s.category = d.category
+                     where not d.all_stores
+                    union all
+                    select s.store_id, s.transaction_date, s.category, s.amount, s.customer_id, s.quantity
+                      from pg_temp.gold_store_changed_cells d
+                      join scout.silver_validated_transactions s
+                        on s.category = d.category and s.transaction_date = d.day
+                     where d.all_stores or d.store_id is null and s.store_id is null) s
+             group by s.store_id, s.transaction_date, s.category;
+            get diagnostics v_written = row_count;
         end if;
-        -- many cells (a backfill): one pass over Silver with a hash join, not a probe per
-        -- cell, which the planner prices too low
-        perform pg_catalog.set_config('enable_nestloop', (v_cells <= 50000)::text, true);
-        insert into scout.gold_store_daily_sales (store_id, sales_date, category, total_amount, transaction_count,
-                                                  customer_count, total_quantity, is_complete)
-        select s.store_id, s.transaction_date, s.category, pg_catalog.sum(s.amount), pg_catalog.count(*),
-               pg_catalog.count(distinct s.customer_id), pg_catalog.sum(s.quantity), s.transaction_date < v_today
-          from (select s.store_id, s.transaction_date, s.category, s.amount, s.customer_id, s.quantity
-                  from scout.silver_validated_transactions s
-                 where v_whole and s.transaction_date >= v_frozen_before
-                union all
-                select s.store_id, s.transaction_date, s.category, s.amount, s.customer_id, s.quantity
-                  from pg_temp.gold_store_changed_cells d
-                  join scout.silver_validated_transactions s
-                    on s.store_id = d.store_id and s.transaction_date = d.day and s.category = d.category
-                 where not v_whole and not d.all_stores
-                union all
-                select s.store_id, s.transaction_date, s.category, s.amount, s.customer_id, s.quantity
-                  from pg_temp.gold_store_changed_cells d
-                  join scout.silver_validated_transactions s
-                    on s.category = d.category and s.transaction_date = d.day
-                 where not v_whole and (d.all_stores or d.store_id is null and s.store_id is null)) s
-         group by s.store_id, s.transaction_date, s.category;
-        get diagnostics v_written = row_count;
         perform pg_catalog.set_config('enable_nestloop', 'on', true);
         foreach v_index in array coalesce(v_index_definitions, '{}') loop
             execute v_index;
