@@ -5655,17 +5655,16 @@ COMMENT ON FUNCTION scout_internal.plain_line(p_value text) IS 'p_value on one l
 CREATE FUNCTION scout_internal.platinum_build_embeddings(p_since date) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
-    AS $$
+    AS $_$
 declare
     v_written bigint;
     v_dropped bigint;
     v_first boolean;
-begin
-    perform scout_internal.require_job_lock('scout.refresh_platinum', 'scout_internal.platinum_build_embeddings');
-    if pg_catalog.to_regclass('pg_temp.platinum_sentences') is not null then
-        drop table pg_temp.platinum_sentences;
-    end if;
-    create temp table platinum_sentences on commit drop as
+    v_index_definitions text[];
+    v_index text;
+    -- The sentences as one query ($1: p_since), for the first build's insert and the
+    -- merge's staging table alike
+    v_sentences constant text := $sentences$
     select s.transaction_id,
            -- to_char, not ::text: a date's text form follows the session's DateStyle
            'On ' || pg_catalog.to_char(s.transaction_date, 'YYYY-MM-DD') || ', a ' || s.category || coalesce(' / ' || s.subcategory, '')
@@ -5686,42 +5685,57 @@ begin
      cross join lateral (select s.transaction_id, s.transaction_date, s.amount, s.currency, s.category,
                                 s.subcategory, s.store_id, s.vendor_name, s.vendor_id, s.customer_id, s.sku,
                                 p.name as product_name, p.brand, s.quantity, s.tax_amount, s.payment_method) m
-     where s.transaction_date >= p_since;
+     where s.transaction_date >= $1
+$sentences$;
+begin
+    perform scout_internal.require_job_lock('scout.refresh_platinum', 'scout_internal.platinum_build_embeddings');
+    if pg_catalog.to_regclass('pg_temp.platinum_sentences') is not null then
+        drop table pg_temp.platinum_sentences;
+    end if;
     v_first := not exists (select 1 from scout.platinum_transaction_embeddings);
     if v_first then
-        insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date, store_id)
-        select n.transaction_id, n.text, n.metadata, n.transaction_date, n.store_id from pg_temp.platinum_sentences n;
+        if (select c.reltuples from pg_catalog.pg_class c
+             where c.oid = 'scout.silver_validated_transactions'::regclass)
+           >= (scout_internal.setting('silver_first_load_rebuilds_indexes_from'))::bigint then
+            v_index_definitions := scout_internal.drop_indexes_for_load('scout.platinum_transaction_embeddings');
+        end if;
+        execute 'insert into scout.platinum_transaction_embeddings (transaction_id, text, metadata, transaction_date, store_id) '
+                || v_sentences using p_since;
         get diagnostics v_written = row_count;
-        v_dropped := 0;
-    else
-        -- a merge, not a rewrite: a sentence whose text did not change keeps its vector,
-        -- so a rebuilt Platinum re-embeds only what is new or changed
-        delete from scout.platinum_transaction_embeddings e
-         where not exists (select 1 from pg_temp.platinum_sentences n where n.transaction_id = e.transaction_id);
-        get diagnostics v_dropped = row_count;
-        insert into scout.platinum_transaction_embeddings as e (transaction_id, text, metadata, transaction_date, store_id)
-        select n.transaction_id, n.text, n.metadata, n.transaction_date, n.store_id from pg_temp.platinum_sentences n
-        on conflict (transaction_id) do update
-           set text = excluded.text, metadata = excluded.metadata, transaction_date = excluded.transaction_date,
-               store_id = excluded.store_id, refreshed_at = pg_catalog.now(),
-               embedding = case when e.text = excluded.text then e.embedding end,
-               embedding_model = case when e.text = excluded.text then e.embedding_model end,
-               embedded_at = case when e.text = excluded.text then e.embedded_at end
-         where (e.text, e.metadata, e.transaction_date, e.store_id)
-               is distinct from (excluded.text, excluded.metadata, excluded.transaction_date, excluded.store_id);
-        get diagnostics v_written = row_count;
+        foreach v_index in array coalesce(v_index_definitions, '{}') loop
+            execute v_index;
+        end loop;
+        return pg_catalog.jsonb_build_object('embeddings', v_written, 'written', v_written, 'dropped', 0);
     end if;
+    perform 'PRAGMA:TABLE: platinum_sentences (transaction_id text, text text, metadata jsonb, transaction_date date, store_id text)';
+    execute 'create temp table platinum_sentences on commit drop as ' || v_sentences using p_since;
+    -- a merge, not a rewrite: a sentence whose text did not change keeps its vector,
+    -- so a rebuilt Platinum re-embeds only what is new or changed
+    delete from scout.platinum_transaction_embeddings e
+     where not exists (select 1 from pg_temp.platinum_sentences n where n.transaction_id = e.transaction_id);
+    get diagnostics v_dropped = row_count;
+    insert into scout.platinum_transaction_embeddings as e (transaction_id, text, metadata, transaction_date, store_id)
+    select n.transaction_id, n.text, n.metadata, n.transaction_date, n.store_id from pg_temp.platinum_sentences n
+    on conflict (transaction_id) do update
+       set text = excluded.text, metadata = excluded.metadata, transaction_date = excluded.transaction_date,
+           store_id = excluded.store_id, refreshed_at = pg_catalog.now(),
+           embedding = case when e.text = excluded.text then e.embedding end,
+           embedding_model = case when e.text = excluded.text then e.embedding_model end,
+           embedded_at = case when e.text = excluded.text then e.embedded_at end
+     where (e.text, e.metadata, e.transaction_date, e.store_id)
+           is distinct from (excluded.text, excluded.metadata, excluded.transaction_date, excluded.store_id);
+    get diagnostics v_written = row_count;
     return pg_catalog.jsonb_build_object('embeddings', (select pg_catalog.count(*) from pg_temp.platinum_sentences),
                                          'written', v_written, 'dropped', v_dropped);
 end
-$$;
+$_$;
 
 
 --
 -- Name: FUNCTION platinum_build_embeddings(p_since date); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.platinum_build_embeddings(p_since date) IS 'Step of scout.refresh_platinum: brings scout.platinum_transaction_embeddings to one sentence per Silver transaction dated p_since or later (date, category, amount, the product by name and brand where scout.silver_products knows the SKU, store, vendor, payment, description), its typed fields and its store (store_id, what the store-scoped policy reads): inserted whole into an empty table, else merged (rows gone deleted, changed rows updated, a row whose text changed loses its embedding, an unchanged row keeps it); returns {"embeddings" (sentences), "written" (inserted or updated), "dropped" (deleted)}. Only inside scout.refresh_platinum (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.platinum_build_embeddings(p_since date) IS 'Step of scout.refresh_platinum: brings scout.platinum_transaction_embeddings to one sentence per Silver transaction dated p_since or later (date, category, amount, the product by name and brand where scout.silver_products knows the SKU, store, vendor, payment, description), its typed fields and its store (store_id, what the store-scoped policy reads): inserted whole into an empty table straight from Silver (its indexes built after the rows when Silver holds silver_first_load_rebuilds_indexes_from rows or more and the caller owns the table), else staged and merged (rows gone deleted, changed rows updated, a row whose text changed loses its embedding, an unchanged row keeps it); returns {"embeddings" (sentences), "written" (inserted or updated), "dropped" (deleted)}. Only inside scout.refresh_platinum (55000 otherwise).';
 
 
 --

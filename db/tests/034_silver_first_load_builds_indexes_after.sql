@@ -4,7 +4,7 @@
 -- the Gold queue and the indexes themselves come out the same. So does the store mart,
 -- built into its empty table the same way.
 begin;
-select plan(8);
+select plan(10);
 
 select (scout_dev.seed_bronze(1500, 13, date '2026-06-30')) is not null as seeded \gset
 
@@ -22,6 +22,8 @@ $$;
 select pg_temp.indexes() as indexes_before \gset
 select string_agg(indexdef, E'\n' order by indexname) as mart_indexes_before
   from pg_indexes where schemaname = 'scout' and tablename = 'gold_store_daily_sales' \gset
+select string_agg(indexdef, E'\n' order by indexname) as sentence_indexes_before
+  from pg_indexes where schemaname = 'scout' and tablename = 'platinum_transaction_embeddings' \gset
 
 savepoint row_by_row;
 update ip_workbench.settings set value = '1000000000' where name = 'silver_first_load_rebuilds_indexes_from';
@@ -55,6 +57,21 @@ select set_eq($$select store_id, sales_date, category, total_amount, transaction
                        count(distinct customer_id) as customers, sum(quantity) as units
                   from scout.silver_validated_transactions group by 1, 2, 3$$,
               'and holds exactly a plain GROUP BY of Silver');
+
+-- Platinum's first build, its indexes dropped and built after the sentences
+select scout.refresh_platinum();
+select is((select string_agg(indexdef, E'\n' order by indexname) from pg_indexes
+            where schemaname = 'scout' and tablename = 'platinum_transaction_embeddings'), :'sentence_indexes_before'::text,
+          'Platinum''s sentences have the same indexes after their first build');
+-- and the same sentences a merge into a table that already had rows writes
+create temp table first_sentences as select transaction_id, text, metadata, transaction_date, store_id
+  from scout.platinum_transaction_embeddings;
+delete from scout.platinum_transaction_embeddings where transaction_id = (select min(transaction_id) from first_sentences);
+update ip_workbench.platinum_builds set silver_version = -1;
+select scout.refresh_platinum();
+select set_eq($$select transaction_id, text, metadata, transaction_date, store_id from scout.platinum_transaction_embeddings$$,
+              $$select * from first_sentences$$,
+              'the first build writes the sentences the merge writes');
 
 select * from finish();
 rollback;
