@@ -3372,7 +3372,7 @@ declare
     v_table record;
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_replace_test_failures');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint)';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint, seconds numeric)';
     for v_table in select c.relname from pg_catalog.pg_class c
                     where c.relnamespace = 'test_failures'::regnamespace and c.relkind = 'r' loop
         execute pg_catalog.format('delete from test_failures.%I', v_table.relname);
@@ -3412,6 +3412,7 @@ declare
     v_today date := scout_internal.business_today();
     v_last_run bigint := (select pg_catalog.max(d.run_id) from ip_workbench.dq_results d);
     v_columns text := 'check_name, schema_name, table_name, layer, dimension, level, passed, failed, detail, failing_keys';
+    v_started timestamptz;
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_run_checks');
     if pg_catalog.to_regclass('pg_temp.dq_run_results') is not null then
@@ -3422,7 +3423,8 @@ begin
         passed bigint, failed bigint, detail text, failing_keys text[],
         recent_passed bigint, recent_failed bigint, recent_carried boolean not null default false,
         timeliness numeric,  -- the score of a timeliness row, measured once here
-        inputs_seen jsonb, reused_from_run_id bigint
+        inputs_seen jsonb, reused_from_run_id bigint,
+        seconds numeric  -- how long its view took (or the lookup of the judgement it kept)
     ) on commit drop;
     for v_check in select c.oid, c.relname,
                           exists (select 1 from pg_catalog.pg_attribute a
@@ -3432,6 +3434,7 @@ begin
                               as knows_recent
                      from pg_catalog.pg_class c
                     where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' order by c.relname loop
+        v_started := pg_catalog.clock_timestamp();
         v_seen := scout_internal.dq_check_inputs(v_check.oid, v_versions, v_snapshot, v_today);
         -- the previous run's results of this view (one view may name several checks, all
         -- judged from the same inputs): compared with now once per view, not per row
@@ -3448,18 +3451,22 @@ begin
                    d.recent_passed, d.recent_failed, true, null, d.inputs_seen, v_before.judged_in
               from ip_workbench.dq_results d
              where d.run_id = v_last_run and (d.inputs_seen ->> 'view' = v_check.oid::regclass::text or d.check_name = v_check.relname);
-            continue;
+        else
+            begin
+                execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed, inputs_seen) select %s, %s, $1 from scout_checks.%I',
+                                          v_columns, v_columns,
+                                          case when v_check.knows_recent then 'recent_passed, recent_failed' else 'passed, failed' end,
+                                          v_check.relname) using v_seen;
+            exception when others then
+                insert into pg_temp.dq_run_results
+                values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
+                        pg_catalog.format('the check itself failed: %s (SQLSTATE %s)', sqlerrm, sqlstate), null, 0, 1);
+            end;
         end if;
-        begin
-            execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed, inputs_seen) select %s, %s, $1 from scout_checks.%I',
-                                      v_columns, v_columns,
-                                      case when v_check.knows_recent then 'recent_passed, recent_failed' else 'passed, failed' end,
-                                      v_check.relname) using v_seen;
-        exception when others then
-            insert into pg_temp.dq_run_results
-            values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
-                    pg_catalog.format('the check itself failed: %s (SQLSTATE %s)', sqlerrm, sqlstate), null, 0, 1);
-        end;
+        -- the view's results are the only ones not timed yet
+        update pg_temp.dq_run_results r
+           set seconds = pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started), 3)
+         where r.seconds is null;
     end loop;
     -- timeliness of every registered table where it applies: always about now
     insert into pg_temp.dq_run_results
@@ -3497,7 +3504,7 @@ $_$;
 -- Name: FUNCTION dq_run_checks(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_run_checks() IS 'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). A check none of whose inputs changed since the run that judged it, the same business day (scout_internal.dq_inputs_unchanged), keeps that run''s whole result without reading its tables (reused_from_run_id, recent_carried; its failing keys from test_failures). Returns {"checks" (results), "failed_checks", "kept_checks" (check views whose judgement was kept), "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.dq_run_checks() IS 'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). A check none of whose inputs changed since the run that judged it, the same business day (scout_internal.dq_inputs_unchanged), keeps that run''s whole result without reading its tables (reused_from_run_id, recent_carried; its failing keys from test_failures). Each view''s results carry how long it took (seconds; the lookup alone for a kept judgement). Returns {"checks" (results), "failed_checks", "kept_checks" (check views whose judgement was kept), "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
 
 
 --
@@ -3514,7 +3521,7 @@ declare
     v_closed jsonb := '[]'::jsonb;
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_settle_alerts');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint)';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint, seconds numeric)';
     perform 'PRAGMA:TABLE: dq_run_scores (schema_name text, table_name text, layer text, completeness numeric, uniqueness numeric, validity numeric, integrity numeric, timeliness numeric, dq_score numeric, cumulative_score numeric, failing_bars text[])';
     for v_alert in
         select s.*, a.id as open_id,
@@ -3568,13 +3575,13 @@ CREATE FUNCTION scout_internal.dq_store_scores(p_run_id bigint) RETURNS jsonb
     AS $$
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_store_scores');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint)';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint, seconds numeric)';
     insert into ip_workbench.dq_results (run_id, check_name, schema_name, table_name, layer, dimension, level,
                                          passed, failed, detail, recent_passed, recent_failed, recent_carried,
-                                         inputs_seen, reused_from_run_id)
+                                         inputs_seen, reused_from_run_id, seconds)
     select p_run_id, r.check_name, r.schema_name, r.table_name, r.layer, r.dimension, r.level,
            r.passed, r.failed, r.detail, r.recent_passed, r.recent_failed, r.recent_carried,
-           r.inputs_seen, r.reused_from_run_id
+           r.inputs_seen, r.reused_from_run_id, r.seconds
       from pg_temp.dq_run_results r;
 
     if pg_catalog.to_regclass('pg_temp.dq_run_scores') is not null then
@@ -7680,6 +7687,7 @@ CREATE TABLE ip_workbench.dq_results (
     recent_carried boolean DEFAULT false NOT NULL,
     inputs_seen jsonb,
     reused_from_run_id bigint,
+    seconds numeric(12,3),
     CONSTRAINT dq_results_dimension_check CHECK ((dimension = ANY (ARRAY['completeness'::text, 'uniqueness'::text, 'validity'::text, 'integrity'::text, 'volume'::text, 'timeliness'::text]))),
     CONSTRAINT dq_results_level_check CHECK ((level = ANY (ARRAY['error'::text, 'warning'::text])))
 );
@@ -7804,6 +7812,13 @@ COMMENT ON COLUMN ip_workbench.dq_results.inputs_seen IS 'What the check read wh
 --
 
 COMMENT ON COLUMN ip_workbench.dq_results.reused_from_run_id IS 'The run that judged this result, when nothing the check reads changed since and this run kept its judgement instead of reading the tables again; NULL when this run judged it.';
+
+
+--
+-- Name: COLUMN dq_results.seconds; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.dq_results.seconds IS 'How long the check''s view took in this run, shared by every result of one view (the lookup alone when the judgement was kept); NULL for timeliness, measured from the registry.';
 
 
 --

@@ -54,6 +54,14 @@ def test_every_step_ran_and_is_recorded(smoke):
         assert 0 < rpc["p50_ms"] <= rpc["p95_ms"]
     for layer in ("hourly", "hourly_nothing_new"):
         assert result["steps"][layer]["result"]["status"] == "ok"
+    # where each check run's time went: every check view timed, the slowest first
+    with psycopg.connect(url) as conn:  # the team's mart, made after the check runs, brought one view of its own
+        views = conn.execute("select count(*) from pg_views where schemaname = 'scout_checks' "
+                             "and viewname not like '%\\_matches\\_its\\_query'").fetchone()[0]
+    for run in ("dq_full", "dq_after_hourly"):
+        seconds = list(result["steps"][run]["check_seconds"].values())
+        assert len(seconds) == views, run
+        assert seconds == sorted(seconds, reverse=True) and all(s >= 0 for s in seconds), run
     # the hour's rows reached Silver, and the run after them found nothing to do
     hourly_silver = next(s for s in result["steps"]["hourly"]["result"]["steps"] if s["step"] == "silver")
     assert hourly_silver["result"]["processed"] == 100

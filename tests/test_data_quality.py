@@ -214,6 +214,26 @@ def test_customer_data_is_printed_as_text_never_as_markup_or_control_characters(
         assert "Traceback" not in out.stderr and "\x1b" not in out.stdout, command
 
 
+def test_dq_run_names_the_checks_that_took_longest(new_database):
+    url = database_with_rejected_keys(new_database, ["SLOW-1"])
+    with psycopg.connect(url, autocommit=True) as conn:  # something new, so the checks are judged again
+        conn.execute("""select scout.ingest_transactions('[{"transaction_id": "N-1", "date": "2025-04-03",
+                        "amount": 3, "category": "Dairy"}]')""")
+        conn.execute("select scout.run_transformations()")
+    done = run_cli("dq", "run", "--database-url", url, env={"COLUMNS": "400"})
+    assert done.returncode == 0, done.stderr
+    [line] = [line for line in done.stdout.splitlines() if line.startswith("slowest checks: ")]
+    named = [(part.rsplit(" ", 2)[0], float(part.rsplit(" ", 2)[1])) for part in line.removeprefix("slowest checks: ").split(", ")]
+    with psycopg.connect(url) as conn:
+        kept = dict(conn.execute("select check_name, seconds from ip_workbench.dq_results "
+                                 "where run_id = (select max(run_id) from ip_workbench.dq_results)").fetchall())
+    assert len(named) == 3
+    assert [seconds for _, seconds in named] == sorted((seconds for _, seconds in named), reverse=True)
+    for name, seconds in named:  # each as kept with its result, and none of the rest took longer
+        assert abs(float(kept[name]) - seconds) <= 0.0051, name
+    assert max(float(s) for s in kept.values() if s is not None) <= named[0][1] + 0.005
+
+
 def test_alert_messages_quote_data_as_code(new_database, httpserver: HTTPServer):
     hostile_db = database_with_rejected_keys(new_database, MARKDOWN_KEYS)
     httpserver.expect_request("/hooks/x", method="POST").respond_with_data("ok")

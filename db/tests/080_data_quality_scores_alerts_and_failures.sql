@@ -3,7 +3,7 @@
 -- raises nothing new; recovering closes it. test_failures holds exactly the failing
 -- keys, and every run's results and scores are kept.
 begin;
-select plan(12);
+select plan(14);
 
 select scout.ingest_transactions((select jsonb_agg(jsonb_build_object(
     'transaction_id', 'OK-' || g, 'date', '2025-04-01', 'amount', g, 'category', 'Dairy')) from generate_series(1, 10) g));
@@ -49,6 +49,16 @@ select is((select array_agg(dq_score order by run_id) from ip_workbench.dq_score
           array[100.00, 66.67, 66.67, 85.71]::numeric[], 'every run''s score is kept');
 select is((select count(distinct run_id)::int from ip_workbench.dq_results where check_name = 'silver_accepts_bronze' and failed = 0), 1,
           'and every check''s result, passes included');
+-- how long each check took is kept with its result: every view's results timed (all
+-- of one view's alike), timeliness, read from the registry, not
+select is((select count(*)::int from ip_workbench.dq_results r, run4
+            where r.run_id = (run4.result ->> 'run_id')::bigint
+              and (r.check_name = 'timeliness') = (r.seconds is not null)), 0,
+          'every check view''s result has its seconds, and no timeliness result has any');
+select is((select count(*)::int from (select coalesce(r.inputs_seen ->> 'view', r.check_name) from ip_workbench.dq_results r, run4
+                                       where r.run_id = (run4.result ->> 'run_id')::bigint and r.seconds is not null
+                                       group by 1 having count(distinct r.seconds) > 1) v), 0,
+          'the results of one view share its time');
 
 select * from finish();
 rollback;

@@ -47,6 +47,8 @@ select scout_internal.describe(d.kind, d.object, d.description)
      'No row arrived for this check since the previous run, so its previous recent figures stand (no news is not good news).'),
     ('column', 'ip_workbench.dq_results.inputs_seen',
      'What the check read when it was judged (scout_internal.dq_check_inputs): the business day, the run''s snapshot, a digest of its definition and the write counter of every table it reads. NULL for a check that reads something not counted: it is judged afresh on every run.'),
+    ('column', 'ip_workbench.dq_results.seconds',
+     'How long the check''s view took in this run, shared by every result of one view (the lookup alone when the judgement was kept); NULL for timeliness, measured from the registry.'),
     ('column', 'ip_workbench.dq_results.reused_from_run_id',
      'The run that judged this result, when nothing the check reads changed since and this run kept its judgement instead of reading the tables again; NULL when this run judged it.'),
     ('table', 'ip_workbench.dq_scores',

@@ -27,6 +27,7 @@ declare
     v_today date := scout_internal.business_today();
     v_last_run bigint := (select pg_catalog.max(d.run_id) from ip_workbench.dq_results d);
     v_columns text := 'check_name, schema_name, table_name, layer, dimension, level, passed, failed, detail, failing_keys';
+    v_started timestamptz;
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_run_checks');
     if pg_catalog.to_regclass('pg_temp.dq_run_results') is not null then
@@ -37,7 +38,8 @@ begin
         passed bigint, failed bigint, detail text, failing_keys text[],
         recent_passed bigint, recent_failed bigint, recent_carried boolean not null default false,
         timeliness numeric,  -- the score of a timeliness row, measured once here
-        inputs_seen jsonb, reused_from_run_id bigint
+        inputs_seen jsonb, reused_from_run_id bigint,
+        seconds numeric  -- how long its view took (or the lookup of the judgement it kept)
     ) on commit drop;
     for v_check in select c.oid, c.relname,
                           exists (select 1 from pg_catalog.pg_attribute a
@@ -47,6 +49,7 @@ begin
                               as knows_recent
                      from pg_catalog.pg_class c
                     where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' order by c.relname loop
+        v_started := pg_catalog.clock_timestamp();
         v_seen := scout_internal.dq_check_inputs(v_check.oid, v_versions, v_snapshot, v_today);
         -- the previous run's results of this view (one view may name several checks, all
         -- judged from the same inputs): compared with now once per view, not per row
@@ -63,18 +66,22 @@ begin
                    d.recent_passed, d.recent_failed, true, null, d.inputs_seen, v_before.judged_in
               from ip_workbench.dq_results d
              where d.run_id = v_last_run and (d.inputs_seen ->> 'view' = v_check.oid::regclass::text or d.check_name = v_check.relname);
-            continue;
+        else
+            begin
+                execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed, inputs_seen) select %s, %s, $1 from scout_checks.%I',
+                                          v_columns, v_columns,
+                                          case when v_check.knows_recent then 'recent_passed, recent_failed' else 'passed, failed' end,
+                                          v_check.relname) using v_seen;
+            exception when others then
+                insert into pg_temp.dq_run_results
+                values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
+                        pg_catalog.format('the check itself failed: %s (SQLSTATE %s)', sqlerrm, sqlstate), null, 0, 1);
+            end;
         end if;
-        begin
-            execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed, inputs_seen) select %s, %s, $1 from scout_checks.%I',
-                                      v_columns, v_columns,
-                                      case when v_check.knows_recent then 'recent_passed, recent_failed' else 'passed, failed' end,
-                                      v_check.relname) using v_seen;
-        exception when others then
-            insert into pg_temp.dq_run_results
-            values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
-                    pg_catalog.format('the check itself failed: %s (SQLSTATE %s)', sqlerrm, sqlstate), null, 0, 1);
-        end;
+        -- the view's results are the only ones not timed yet
+        update pg_temp.dq_run_results r
+           set seconds = pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started), 3)
+         where r.seconds is null;
     end loop;
     -- timeliness of every registered table where it applies: always about now
     insert into pg_temp.dq_run_results
@@ -107,6 +114,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.dq_run_checks() is
-    'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). A check none of whose inputs changed since the run that judged it, the same business day (scout_internal.dq_inputs_unchanged), keeps that run''s whole result without reading its tables (reused_from_run_id, recent_carried; its failing keys from test_failures). Returns {"checks" (results), "failed_checks", "kept_checks" (check views whose judgement was kept), "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
+    'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). A check none of whose inputs changed since the run that judged it, the same business day (scout_internal.dq_inputs_unchanged), keeps that run''s whole result without reading its tables (reused_from_run_id, recent_carried; its failing keys from test_failures). Each view''s results carry how long it took (seconds; the lookup alone for a kept judgement). Returns {"checks" (results), "failed_checks", "kept_checks" (check views whose judgement was kept), "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
 revoke all on function scout_internal.dq_run_checks() from public;
 grant execute on function scout_internal.dq_run_checks() to service_role;

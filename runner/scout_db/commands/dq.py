@@ -36,13 +36,21 @@ SCORE_HEADERS = ["table", "layer", "completeness", "uniqueness", "timeliness", "
                  "failing bars"]
 
 
+# the three check views that took longest in a run (a view may name several results)
+SLOWEST_CHECKS = """
+    select min(check_name), max(seconds) from ip_workbench.dq_results
+     where run_id = %s and seconds is not null
+     group by coalesce(inputs_seen ->> 'view', check_name)
+     order by max(seconds) desc limit 3"""
+
+
 def report_data(conn: psycopg.Connection, history_runs: int = 30) -> dict:
     """Everything a report shows, as SQL computed it."""
     rows = conn.execute(LATEST).fetchall()
     last_run = conn.execute("select max(run_id) from ip_workbench.dq_results").fetchone()[0]
     checks = conn.execute("""
         select check_name, schema_name || '.' || table_name, dimension, passed, failed, detail, recent_passed,
-               recent_failed, recent_carried
+               recent_failed, recent_carried, seconds
           from ip_workbench.dq_results where run_id = %s order by recent_failed desc, failed desc, check_name""",
                           (last_run,)).fetchall()
     samples = {}
@@ -82,7 +90,7 @@ def report_data(conn: psycopg.Connection, history_runs: int = 30) -> dict:
         "scores": [dict(zip(SCORE_COLUMNS, r, strict=True)) for r in rows],
         "run_id": last_run,
         "checks": [dict(zip(["check", "table", "dimension", "passed", "failed", "detail", "recent_passed", "recent_failed",
-                             "recent_carried"], c, strict=True))
+                             "recent_carried", "seconds"], c, strict=True))
                    | {"sample_keys": samples.get((c[0], c[1].split(".", 1)[1]), [])} for c in checks],
         "open_alerts": [dict(zip(["id", "kind", "subject", "layer", "dq_score", "threshold", "opened_at", "failing_checks",
                                   "details"], a, strict=True)) for a in alerts],
@@ -106,11 +114,14 @@ def dq_run() -> None:
             raise ScoutError(f"run_dq_checks: {result.get('status')} in step {result.get('step')}: "
                              f"{result.get('message') or result.get('reason')}")
         rows = conn.execute(LATEST).fetchall()
+        slowest = conn.execute(SLOWEST_CHECKS, (result["run_id"],)).fetchall()
     render_rows(SCORE_HEADERS, [r[:len(SCORE_HEADERS)] for r in rows],
                 title=f"data quality of the rows since {result['recent_since'][:16]} "
                       f"(run {result['run_id']}, {result['checks']} checks, {result['failed_checks']} failing"
                       + (f", {result['kept_checks']} kept: nothing they read changed" if result.get("kept_checks") else "")
                       + ")")
+    if slowest:
+        click.echo("slowest checks: " + ", ".join(f"{name} {float(seconds):.2f} s" for name, seconds in slowest))
     for table in result["alerts_raised"]:
         click.echo(shown(f"alert raised: {table} is below {result['alert_threshold']}"))
     for table in result["alerts_closed"]:
