@@ -3375,12 +3375,18 @@ begin
     perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint, seconds numeric)';
     for v_table in select c.relname from pg_catalog.pg_class c
                     where c.relnamespace = 'test_failures'::regnamespace and c.relkind = 'r' loop
-        execute pg_catalog.format('delete from test_failures.%I', v_table.relname);
+        execute pg_catalog.format(
+            'delete from test_failures.%I f
+              where not exists (select 1 from pg_temp.dq_run_results r
+                                 where r.schema_name = ''scout'' and r.table_name = $1 and r.check_name = f.check_name
+                                   and r.reused_from_run_id is not null)', v_table.relname)
+            using v_table.relname;
         execute pg_catalog.format(
             'insert into test_failures.%I (check_name, business_key, detail, run_id)
              select r.check_name, k.key, r.detail, $1
                from pg_temp.dq_run_results r cross join lateral pg_catalog.unnest(r.failing_keys) k(key)
-              where r.schema_name = ''scout'' and r.table_name = $2 and k.key is not null', v_table.relname)
+              where r.schema_name = ''scout'' and r.table_name = $2 and k.key is not null
+                and r.reused_from_run_id is null', v_table.relname)
             using p_run_id, v_table.relname;
     end loop;
 end
@@ -3391,7 +3397,7 @@ $_$;
 -- Name: FUNCTION dq_replace_test_failures(p_run_id bigint); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_replace_test_failures(p_run_id bigint) IS 'Step 3 of scout.run_dq_checks: replaces the rows of every test_failures table with the failing keys of its table in pg_temp.dq_run_results, under run p_run_id. Only inside scout.run_dq_checks (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.dq_replace_test_failures(p_run_id bigint) IS 'Step 3 of scout.run_dq_checks: replaces the rows of every test_failures table with the failing keys of its table in pg_temp.dq_run_results, under run p_run_id; the rows of a check that kept an earlier run''s judgement (reused_from_run_id) stay as that run wrote them. Only inside scout.run_dq_checks (55000 otherwise).';
 
 
 --
@@ -3447,7 +3453,10 @@ begin
             -- nothing it reads changed: its judgement stands, failing keys included
             insert into pg_temp.dq_run_results
             select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level, d.passed, d.failed, d.detail,
-                   (select pg_catalog.array_agg(f.key) from scout_internal.dq_failing_keys(d.check_name, d.schema_name, d.table_name) f(key)),
+                   -- a few samples for its alert: its keys stay in test_failures as they are
+                   (select pg_catalog.array_agg(f.key)
+                      from (select k.key from scout_internal.dq_failing_keys(d.check_name, d.schema_name, d.table_name) k(key)
+                             limit 5) f),
                    d.recent_passed, d.recent_failed, true, null, d.inputs_seen, v_before.judged_in
               from ip_workbench.dq_results d
              where d.run_id = v_last_run and (d.inputs_seen ->> 'view' = v_check.oid::regclass::text or d.check_name = v_check.relname);
@@ -3504,7 +3513,7 @@ $_$;
 -- Name: FUNCTION dq_run_checks(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_run_checks() IS 'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). A check none of whose inputs changed since the run that judged it, the same business day (scout_internal.dq_inputs_unchanged), keeps that run''s whole result without reading its tables (reused_from_run_id, recent_carried; its failing keys from test_failures). Each view''s results carry how long it took (seconds; the lookup alone for a kept judgement). Returns {"checks" (results), "failed_checks", "kept_checks" (check views whose judgement was kept), "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.dq_run_checks() IS 'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). A check none of whose inputs changed since the run that judged it, the same business day (scout_internal.dq_inputs_unchanged), keeps that run''s whole result without reading its tables (reused_from_run_id, recent_carried; five of its failing keys from test_failures, as the alert''s samples). Each view''s results carry how long it took (seconds; the lookup alone for a kept judgement). Returns {"checks" (results), "failed_checks", "kept_checks" (check views whose judgement was kept), "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
 
 
 --

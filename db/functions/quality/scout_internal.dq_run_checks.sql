@@ -62,7 +62,10 @@ begin
             -- nothing it reads changed: its judgement stands, failing keys included
             insert into pg_temp.dq_run_results
             select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level, d.passed, d.failed, d.detail,
-                   (select pg_catalog.array_agg(f.key) from scout_internal.dq_failing_keys(d.check_name, d.schema_name, d.table_name) f(key)),
+                   -- a few samples for its alert: its keys stay in test_failures as they are
+                   (select pg_catalog.array_agg(f.key)
+                      from (select k.key from scout_internal.dq_failing_keys(d.check_name, d.schema_name, d.table_name) k(key)
+                             limit 5) f),
                    d.recent_passed, d.recent_failed, true, null, d.inputs_seen, v_before.judged_in
               from ip_workbench.dq_results d
              where d.run_id = v_last_run and (d.inputs_seen ->> 'view' = v_check.oid::regclass::text or d.check_name = v_check.relname);
@@ -114,6 +117,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.dq_run_checks() is
-    'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). A check none of whose inputs changed since the run that judged it, the same business day (scout_internal.dq_inputs_unchanged), keeps that run''s whole result without reading its tables (reused_from_run_id, recent_carried; its failing keys from test_failures). Each view''s results carry how long it took (seconds; the lookup alone for a kept judgement). Returns {"checks" (results), "failed_checks", "kept_checks" (check views whose judgement was kept), "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
+    'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). A check none of whose inputs changed since the run that judged it, the same business day (scout_internal.dq_inputs_unchanged), keeps that run''s whole result without reading its tables (reused_from_run_id, recent_carried; five of its failing keys from test_failures, as the alert''s samples). Each view''s results carry how long it took (seconds; the lookup alone for a kept judgement). Returns {"checks" (results), "failed_checks", "kept_checks" (check views whose judgement was kept), "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
 revoke all on function scout_internal.dq_run_checks() from public;
 grant execute on function scout_internal.dq_run_checks() to service_role;
