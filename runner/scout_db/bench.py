@@ -29,6 +29,7 @@ from psycopg import sql
 
 from .config import Target
 from .migrations import Migrator
+from .report import check_seconds
 
 REFERENCE = Path(__file__).resolve().parent / "bench_reference"
 
@@ -147,14 +148,6 @@ class Bench:
             runs.append(round(time.perf_counter() - started, 4))
         self.steps[name] = {"what": f"{what} (median of {times} calls)", "seconds": statistics.median(runs),
                             "runs": runs, "result": result}
-
-    @staticmethod
-    def check_seconds(conn: psycopg.Connection, result: dict) -> dict:
-        """Where a check run's time went: each check view's seconds, slowest first."""
-        return {name: float(seconds) for name, seconds in conn.execute(
-            "select min(check_name), max(seconds) from ip_workbench.dq_results "
-            "where run_id = %s and seconds is not null group by coalesce(inputs_seen ->> 'view', check_name) "
-            "order by max(seconds) desc", (result.get("run_id"),))}
 
     def check(self, name: str, ok: bool, detail: str) -> None:
         self.checks[name] = {"ok": bool(ok), "detail": detail}
@@ -344,7 +337,7 @@ class Bench:
                 record["failures"] = conn.execute(reference("dq_dbt_tests")).fetchone()[0]
             with self.step("dq_full", "scout.run_dq_checks() after the first load") as record:
                 record["result"] = conn.execute("select scout.run_dq_checks()").fetchone()[0]
-            self.steps["dq_full"]["check_seconds"] = self.check_seconds(conn, self.steps["dq_full"]["result"])
+            self.steps["dq_full"]["check_seconds"] = check_seconds(conn, self.steps["dq_full"]["result"]["run_id"])
             self.repeated(conn, "dq_nothing_new", "scout.run_dq_checks() again, nothing changed",
                           "select scout.run_dq_checks()")
             self.check("dq_runs_ok", all(r.get("status") == "ok" for r in
@@ -379,7 +372,8 @@ class Bench:
                 record["result"] = conn.execute("select scout.refresh_platinum()").fetchone()[0]
             with self.step("dq_after_hourly", "scout.run_dq_checks() after the hour's rows") as record:
                 record["result"] = conn.execute("select scout.run_dq_checks()").fetchone()[0]
-            self.steps["dq_after_hourly"]["check_seconds"] = self.check_seconds(conn, self.steps["dq_after_hourly"]["result"])
+            self.steps["dq_after_hourly"]["check_seconds"] = check_seconds(
+                conn, self.steps["dq_after_hourly"]["result"]["run_id"])
 
     def corrections_spread(self) -> None:
         with self.connect() as conn:

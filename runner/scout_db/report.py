@@ -13,6 +13,16 @@ from .migrations import MigrationState
 from .text import cell, shown
 
 
+def check_seconds(conn: psycopg.Connection, run_id: int) -> dict[str, float]:
+    """How long each check view took in run run_id, the slowest first, as
+    ip_workbench.dq_results keeps it (a view naming several results counts once)."""
+    return {name: float(seconds) for name, seconds in conn.execute("""
+        select min(check_name), max(seconds) from ip_workbench.dq_results
+         where run_id = %s and seconds is not null
+         group by coalesce(inputs_seen ->> 'view', check_name)
+         order by max(seconds) desc, min(check_name)""", (run_id,))}
+
+
 def render_status(conn: psycopg.Connection, target: Target, state: MigrationState,
                   extensions: list[dict] | None = None) -> None:
     print(shown(f"database: {target.display} ({target.origin})"))

@@ -18,7 +18,7 @@ import psycopg
 from ..alerts import DUE_FOR_WEBHOOK, deliver, post, redact_url, secret, smtp_sender
 from ..errors import Exit, ScoutError, expected_errors
 from ..paths import db_dir
-from ..report import render_rows
+from ..report import check_seconds, render_rows
 from ..text import shown
 from .common import connect_migrated, database_option, target
 from .jobs import run_job
@@ -34,14 +34,6 @@ SCORE_COLUMNS = ["table", "layer", "completeness", "uniqueness", "timeliness", "
 # what a terminal shows of them: every column of LATEST but last_checked
 SCORE_HEADERS = ["table", "layer", "completeness", "uniqueness", "timeliness", "dq_score", "cumulative", "bar",
                  "failing bars"]
-
-
-# the three check views that took longest in a run (a view may name several results)
-SLOWEST_CHECKS = """
-    select min(check_name), max(seconds) from ip_workbench.dq_results
-     where run_id = %s and seconds is not null
-     group by coalesce(inputs_seen ->> 'view', check_name)
-     order by max(seconds) desc limit 3"""
 
 
 def report_data(conn: psycopg.Connection, history_runs: int = 30) -> dict:
@@ -114,14 +106,14 @@ def dq_run() -> None:
             raise ScoutError(f"run_dq_checks: {result.get('status')} in step {result.get('step')}: "
                              f"{result.get('message') or result.get('reason')}")
         rows = conn.execute(LATEST).fetchall()
-        slowest = conn.execute(SLOWEST_CHECKS, (result["run_id"],)).fetchall()
+        slowest = list(check_seconds(conn, result["run_id"]).items())[:3]
     render_rows(SCORE_HEADERS, [r[:len(SCORE_HEADERS)] for r in rows],
                 title=f"data quality of the rows since {result['recent_since'][:16]} "
                       f"(run {result['run_id']}, {result['checks']} checks, {result['failed_checks']} failing"
                       + (f", {result['kept_checks']} kept: nothing they read changed" if result.get("kept_checks") else "")
                       + ")")
     if slowest:
-        click.echo("slowest checks: " + ", ".join(f"{name} {float(seconds):.2f} s" for name, seconds in slowest))
+        click.echo("slowest checks: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in slowest))
     for table in result["alerts_raised"]:
         click.echo(shown(f"alert raised: {table} is below {result['alert_threshold']}"))
     for table in result["alerts_closed"]:
