@@ -123,6 +123,8 @@ select scout_internal.describe(d.kind, d.object, d.description)
      'Statements that wrote to it (0 before the first).'),
     ('column', 'ip_workbench.layer_versions.changed_at',
      'When the last of them ran.'),
+    ('column', 'ip_workbench.layer_versions.removals',
+     'Statements among them that removed rows (a DELETE that deleted some, a TRUNCATE): a data-quality check judges only what is new since its previous run while this stays the same (scout_internal.dq_delta_allowed).'),
     ('table', 'ip_workbench.platinum_builds',
      'What the current Platinum tables were built from (one row): refresh_platinum skips the rebuild while Silver''s version, the 90-day window and the basket cap are all the same.'),
     ('column', 'ip_workbench.platinum_builds.singleton',

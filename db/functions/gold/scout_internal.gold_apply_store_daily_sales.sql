@@ -20,6 +20,8 @@ declare
     v_index text;
     v_written bigint := 0;
     v_completed bigint := 0;
+    v_version_before bigint := (select v.version from ip_workbench.layer_versions v
+                                 where v.table_name = 'scout.gold_store_daily_sales'::regclass);
 begin
     perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_apply_store_daily_sales');
     if pg_catalog.to_regclass('pg_temp.gold_store_changed_cells') is not null then
@@ -116,6 +118,15 @@ begin
          where not g.is_complete and g.sales_date < v_today;
         get diagnostics v_completed = row_count;
     end if;
+    -- the cells recomputed, for the data-quality checks, which then judge only those
+    -- (a first build is not logged: they judge the whole mart after it)
+    if not coalesce(v_whole, false) and v_cells + v_completed > 0 then
+        insert into scout_internal.gold_store_rebuilt_cells (store_id, category, day, all_stores)
+        select c.store_id, c.category, c.day, c.all_stores from pg_temp.gold_store_changed_cells c;
+        insert into scout_internal.logged_writes (table_name, version_before, version_after)
+        select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
+         where v.table_name = 'scout.gold_store_daily_sales'::regclass;
+    end if;
     perform scout_internal.touch_table('scout', 'gold_store_daily_sales', v_deleted + v_written + v_completed,
                                        v_written - v_deleted);
     return pg_catalog.jsonb_build_object('store_cells_rebuilt', v_cells, 'store_rows_written', v_written,
@@ -123,6 +134,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.gold_apply_store_daily_sales() is
-    'Step of scout.refresh_gold: claims the queued (store, category, day) cells of scout_internal.gold_store_days_to_rebuild (those before the Silver retention boundary are dropped), recomputes their rows of scout.gold_store_daily_sales from Silver (a whole (category, day) where all_stores; an empty mart from all of Silver in one pass, with its indexes built after the rows when Silver holds silver_first_load_rebuilds_indexes_from rows or more (pg_class.reltuples) and the caller owns the mart), and marks the days before business_today() complete. Returns {"store_cells_rebuilt", "store_rows_written", "store_rows_completed"}. Only inside scout.refresh_gold (55000 otherwise).';
+    'Step of scout.refresh_gold: claims the queued (store, category, day) cells of scout_internal.gold_store_days_to_rebuild (those before the Silver retention boundary are dropped), recomputes their rows of scout.gold_store_daily_sales from Silver (a whole (category, day) where all_stores; an empty mart from all of Silver in one pass, with its indexes built after the rows when Silver holds silver_first_load_rebuilds_indexes_from rows or more (pg_class.reltuples) and the caller owns the mart), and marks the days before business_today() complete; logs the cells it recomputed (scout_internal.gold_store_rebuilt_cells, with the mart''s version before and after in scout_internal.logged_writes) unless it built the mart whole. Returns {"store_cells_rebuilt", "store_rows_written", "store_rows_completed"}. Only inside scout.refresh_gold (55000 otherwise).';
 revoke all on function scout_internal.gold_apply_store_daily_sales() from public;
 grant execute on function scout_internal.gold_apply_store_daily_sales() to service_role;

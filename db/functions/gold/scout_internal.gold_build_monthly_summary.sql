@@ -1,5 +1,6 @@
 -- Gold's mart step for scout.gold_monthly_summary: every month of each changed
--- category rewritten from the (small) monthly totals.
+-- category rewritten from the (small) monthly totals. The months whose totals came out
+-- different are logged for the data-quality checks, which then judge only those.
 create or replace function scout_internal.gold_build_monthly_summary()
 returns bigint
 language plpgsql
@@ -10,9 +11,18 @@ declare
     v_gold_from date := scout_internal.gold_kept_from();
     v_today date := scout_internal.business_today();
     v_rows bigint;
+    v_version_before bigint := (select v.version from ip_workbench.layer_versions v
+                                 where v.table_name = 'scout.gold_monthly_summary'::regclass);
 begin
     perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_build_monthly_summary');
     perform 'PRAGMA:TABLE: gold_changed_categories (category text)';
+    perform 'PRAGMA:TABLE: gold_monthly_before (month date, category text, total_amount numeric, transaction_count bigint)';
+    if pg_catalog.to_regclass('pg_temp.gold_monthly_before') is not null then
+        drop table pg_temp.gold_monthly_before;
+    end if;
+    create temp table gold_monthly_before on commit drop as
+    select m.month, m.category, m.total_amount, m.transaction_count
+      from scout.gold_monthly_summary m join pg_temp.gold_changed_categories c on c.category = m.category;
     delete from scout.gold_monthly_summary m
      using pg_temp.gold_changed_categories c where m.category = c.category;
     -- A month is compared with whole months only once it is over (is_complete): the
@@ -59,10 +69,19 @@ begin
         on last_year.category = t.category and last_year.month = (t.month - interval '1 year')::date
      where t.month >= v_gold_from;  -- older months were purged by retention
     get diagnostics v_rows = row_count;
+    insert into scout_internal.gold_monthly_changed_totals (month, category)
+    select coalesce(n.month, o.month), coalesce(n.category, o.category)
+      from (select m.month, m.category, m.total_amount, m.transaction_count
+              from scout.gold_monthly_summary m join pg_temp.gold_changed_categories c on c.category = m.category) n
+      full join pg_temp.gold_monthly_before o on o.month = n.month and o.category = n.category
+     where (n.total_amount, n.transaction_count) is distinct from (o.total_amount, o.transaction_count);
+    insert into scout_internal.logged_writes (table_name, version_before, version_after)
+    select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
+     where v.table_name = 'scout.gold_monthly_summary'::regclass;
     return v_rows;
 end
 $fn$;
 comment on function scout_internal.gold_build_monthly_summary() is
-    'Mart step of scout.refresh_gold: rewrites scout.gold_monthly_summary for the categories in pg_temp.gold_changed_categories from scout_internal.gold_monthly_category_totals (MoM and YoY growth and the 3-month moving average over the months the category has had, NULL while the month is not over, is_complete; for the running month the month-to-date growth of its complete days against the same first days of the month before, mtd_growth_pct), from the first month Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
+    'Mart step of scout.refresh_gold: rewrites scout.gold_monthly_summary for the categories in pg_temp.gold_changed_categories from scout_internal.gold_monthly_category_totals (MoM and YoY growth and the 3-month moving average over the months the category has had, NULL while the month is not over, is_complete; for the running month the month-to-date growth of its complete days against the same first days of the month before, mtd_growth_pct), from the first month Gold keeps; logs the months whose total_amount or transaction_count changed (scout_internal.gold_monthly_changed_totals, with the mart''s version before and after in scout_internal.logged_writes); returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
 revoke all on function scout_internal.gold_build_monthly_summary() from public;
 grant execute on function scout_internal.gold_build_monthly_summary() to service_role;

@@ -69,6 +69,8 @@ as $fn$
 declare
     v_saved bigint;
     v_bad text;
+    v_version_before bigint := (select v.version from ip_workbench.layer_versions v
+                                 where v.table_name = 'scout.platinum_transaction_embeddings'::regclass);
 begin
     select r.transaction_id into v_bad
       from pg_catalog.jsonb_to_recordset(p_rows) r(transaction_id text, embedding real[])
@@ -84,6 +86,11 @@ begin
               from pg_catalog.jsonb_to_recordset(p_rows) r(transaction_id text, text text, embedding real[])) r
      where e.transaction_id = r.transaction_id and e.text = r.text and r.norm > 0;
     get diagnostics v_saved = row_count;
+    -- a write that adds or removes no sentence, logged as such: the data-quality checks
+    -- keep judging Platinum by its changed keys (scout_internal.dq_writes_logged)
+    insert into scout_internal.logged_writes (table_name, version_before, version_after)
+    select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
+     where v.table_name = 'scout.platinum_transaction_embeddings'::regclass;
     return v_saved;
 end
 $fn$;$body$,
@@ -96,6 +103,6 @@ comment on function scout.match_transactions(real[], integer, jsonb) is
 revoke all on function scout.match_transactions(real[], integer, jsonb) from public;
 grant execute on function scout.match_transactions(real[], integer, jsonb) to authenticated, service_role;
 comment on function scout_internal.save_embeddings(text, jsonb) is
-    'Writes the vectors scout-db embed computed: p_rows is [{"transaction_id", "text", "embedding": [384 numbers]}…]; each is scaled to unit length and stored with model p_model and embedded_at = now(), on the row whose text is still the one embedded (a sentence changed meanwhile waits for the next pass). Returns the rows saved; raises 22023 for a vector of another length.';
+    'Writes the vectors scout-db embed computed: p_rows is [{"transaction_id", "text", "embedding": [384 numbers]}…]; each is scaled to unit length and stored with model p_model and embedded_at = now(), on the row whose text is still the one embedded (a sentence changed meanwhile waits for the next pass), logged in scout_internal.logged_writes as a write that adds and removes no sentence. Returns the rows saved; raises 22023 for a vector of another length.';
 revoke all on function scout_internal.save_embeddings(text, jsonb) from public;
 grant execute on function scout_internal.save_embeddings(text, jsonb) to service_role;

@@ -12,6 +12,7 @@ as $fn$
 declare
     v_written bigint;
     v_dropped bigint;
+    v_version_before bigint;
     v_first boolean;
     v_index_definitions text[];
     v_index text;
@@ -64,9 +65,17 @@ begin
     execute 'create temp table platinum_sentences on commit drop as ' || v_sentences using p_since;
     -- a merge, not a rewrite: a sentence whose text did not change keeps its vector,
     -- so a rebuilt Platinum re-embeds only what is new or changed
-    delete from scout.platinum_transaction_embeddings e
-     where not exists (select 1 from pg_temp.platinum_sentences n where n.transaction_id = e.transaction_id);
+    -- the sentences added and removed are logged for the data-quality checks, which
+    -- then judge only those keys (scout_internal.platinum_changed_keys, logged_writes)
+    v_version_before := (select v.version from ip_workbench.layer_versions v
+                          where v.table_name = 'scout.platinum_transaction_embeddings'::regclass);
+    with dropped as (
+        delete from scout.platinum_transaction_embeddings e
+         where not exists (select 1 from pg_temp.platinum_sentences n where n.transaction_id = e.transaction_id)
+        returning e.transaction_id)
+    insert into scout_internal.platinum_changed_keys (transaction_id) select d.transaction_id from dropped d;
     get diagnostics v_dropped = row_count;
+    with written as (
     insert into scout.platinum_transaction_embeddings as e (transaction_id, text, metadata, transaction_date, store_id)
     select n.transaction_id, n.text, n.metadata, n.transaction_date, n.store_id from pg_temp.platinum_sentences n
     on conflict (transaction_id) do update
@@ -76,13 +85,19 @@ begin
            embedding_model = case when e.text = excluded.text then e.embedding_model end,
            embedded_at = case when e.text = excluded.text then e.embedded_at end
      where (e.text, e.metadata, e.transaction_date, e.store_id)
-           is distinct from (excluded.text, excluded.metadata, excluded.transaction_date, excluded.store_id);
-    get diagnostics v_written = row_count;
+           is distinct from (excluded.text, excluded.metadata, excluded.transaction_date, excluded.store_id)
+    returning e.transaction_id, e.xmax = 0 as added),  -- xmax 0: inserted, not updated
+    logged as (insert into scout_internal.platinum_changed_keys (transaction_id)
+               select w.transaction_id from written w where w.added)
+    select pg_catalog.count(*) into v_written from written;
+    insert into scout_internal.logged_writes (table_name, version_before, version_after)
+    select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
+     where v.table_name = 'scout.platinum_transaction_embeddings'::regclass;
     return pg_catalog.jsonb_build_object('embeddings', (select pg_catalog.count(*) from pg_temp.platinum_sentences),
                                          'written', v_written, 'dropped', v_dropped);
 end
 $fn$;
 comment on function scout_internal.platinum_build_embeddings(date) is
-    'Step of scout.refresh_platinum: brings scout.platinum_transaction_embeddings to one sentence per Silver transaction dated p_since or later (date, category, amount, the product by name and brand where scout.silver_products knows the SKU, store, vendor, payment, description), its typed fields and its store (store_id, what the store-scoped policy reads): inserted whole into an empty table straight from Silver (its indexes built after the rows when Silver holds silver_first_load_rebuilds_indexes_from rows or more and the caller owns the table), else staged and merged (rows gone deleted, changed rows updated, a row whose text changed loses its embedding, an unchanged row keeps it); returns {"embeddings" (sentences), "written" (inserted or updated), "dropped" (deleted)}. Only inside scout.refresh_platinum (55000 otherwise).';
+    'Step of scout.refresh_platinum: brings scout.platinum_transaction_embeddings to one sentence per Silver transaction dated p_since or later (date, category, amount, the product by name and brand where scout.silver_products knows the SKU, store, vendor, payment, description), its typed fields and its store (store_id, what the store-scoped policy reads): inserted whole into an empty table straight from Silver (its indexes built after the rows when Silver holds silver_first_load_rebuilds_indexes_from rows or more and the caller owns the table), else staged and merged (rows gone deleted, changed rows updated, a row whose text changed loses its embedding, an unchanged row keeps it; the keys added and removed logged in scout_internal.platinum_changed_keys, with the table''s version before and after in scout_internal.logged_writes); returns {"embeddings" (sentences), "written" (inserted or updated), "dropped" (deleted)}. Only inside scout.refresh_platinum (55000 otherwise).';
 revoke all on function scout_internal.platinum_build_embeddings(date) from public;
 grant execute on function scout_internal.platinum_build_embeddings(date) to service_role;

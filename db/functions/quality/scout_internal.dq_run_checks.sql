@@ -11,6 +11,11 @@
 -- A check none of whose inputs changed since the run that judged it, that day, keeps
 -- that judgement without reading its tables again (scout_internal.dq_check_inputs,
 -- dq_inputs_unchanged): a second run with nothing new costs lookups, not scans.
+-- A check with a delta function (scout_internal.dq_delta_<view>) is judged from its
+-- previous result and what is new since, when that function can tell
+-- (scout_internal.dq_delta_allowed): the hour after a million rows reads the hour's rows.
+-- Every judgement keeps the context its statement saw (inputs_seen -> 'judged',
+-- scout_internal.dq_statement_context), which is what the next delta starts from.
 create or replace function scout_internal.dq_run_checks()
 returns jsonb
 language plpgsql
@@ -21,15 +26,21 @@ declare
     v_check record;
     v_seen jsonb;
     v_before record;
-    -- what every counted table's version is, read once with the snapshot they belong to
-    v_versions jsonb := (select pg_catalog.jsonb_object_agg(v.table_name::text, v.version) from ip_workbench.layer_versions v);
-    v_snapshot pg_snapshot := pg_catalog.pg_current_snapshot();
+    -- what every counted table's version and removals are, and the snapshot they belong to
+    v_versions jsonb;
+    v_removals jsonb;
+    v_snapshot pg_snapshot;
+    v_delta_rows bigint;
     v_today date := scout_internal.business_today();
     v_last_run bigint := (select pg_catalog.max(d.run_id) from ip_workbench.dq_results d);
     v_columns text := 'check_name, schema_name, table_name, layer, dimension, level, passed, failed, detail, failing_keys';
     v_started timestamptz;
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_run_checks');
+    select pg_catalog.jsonb_object_agg(v.table_name::text, v.version),
+           pg_catalog.jsonb_object_agg(v.table_name::text, v.removals), pg_catalog.pg_current_snapshot()
+      into v_versions, v_removals, v_snapshot
+      from ip_workbench.layer_versions v;
     if pg_catalog.to_regclass('pg_temp.dq_run_results') is not null then
         drop table pg_temp.dq_run_results;
     end if;
@@ -39,7 +50,10 @@ begin
         recent_passed bigint, recent_failed bigint, recent_carried boolean not null default false,
         timeliness numeric,  -- the score of a timeliness row, measured once here
         inputs_seen jsonb, reused_from_run_id bigint,
-        seconds numeric  -- how long its view took (or the lookup of the judgement it kept)
+        seconds numeric,  -- how long its view took (or the lookup of the judgement it kept)
+        -- judged by its delta function from the result of this run: failing_keys are the
+        -- keys that fail since, keys_cleared those that failed and pass now
+        delta_of_run_id bigint, keys_cleared text[]
     ) on commit drop;
     for v_check in select c.oid, c.relname,
                           exists (select 1 from pg_catalog.pg_attribute a
@@ -50,7 +64,9 @@ begin
                      from pg_catalog.pg_class c
                     where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' order by c.relname loop
         v_started := pg_catalog.clock_timestamp();
-        v_seen := scout_internal.dq_check_inputs(v_check.oid, v_versions, v_snapshot, v_today);
+        v_seen := scout_internal.dq_check_inputs(v_check.oid, v_versions, v_snapshot, v_today)
+                  || pg_catalog.jsonb_build_object('removals', v_removals);
+        v_delta_rows := 0;
         -- the previous run's results of this view (one view may name several checks, all
         -- judged from the same inputs): compared with now once per view, not per row
         select pg_catalog.count(distinct d.inputs_seen) = 1 and pg_catalog.bool_and(d.inputs_seen is not null) as judged,
@@ -70,8 +86,12 @@ begin
               from ip_workbench.dq_results d
              where d.run_id = v_last_run and (d.inputs_seen ->> 'view' = v_check.oid::regclass::text or d.check_name = v_check.relname);
         else
+            if v_before.judged then
+                v_delta_rows := scout_internal.dq_judge_by_delta(v_check.relname, v_before.inputs_seen, v_seen, v_last_run);
+            end if;
+            if v_delta_rows = 0 then
             begin
-                execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed, inputs_seen) select %s, %s, $1 from scout_checks.%I',
+                execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed, inputs_seen) select %s, %s, $1 || pg_catalog.jsonb_build_object(''judged'', scout_internal.dq_statement_context()) from scout_checks.%I',
                                           v_columns, v_columns,
                                           case when v_check.knows_recent then 'recent_passed, recent_failed' else 'passed, failed' end,
                                           v_check.relname) using v_seen;
@@ -80,12 +100,14 @@ begin
                 values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
                         pg_catalog.format('the check itself failed: %s (SQLSTATE %s)', sqlerrm, sqlstate), null, 0, 1);
             end;
+            end if;
         end if;
         -- the view's results are the only ones not timed yet
         update pg_temp.dq_run_results r
            set seconds = pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started), 3)
          where r.seconds is null;
     end loop;
+    perform scout_internal.dq_prune_change_logs(v_snapshot);
     -- timeliness of every registered table where it applies: always about now
     insert into pg_temp.dq_run_results
     select 'timeliness', t.schema_name, t.table_name, t.layer, 'timeliness', 'error',
@@ -110,6 +132,7 @@ begin
     return (select pg_catalog.jsonb_build_object('checks', pg_catalog.count(*),
                                                  'failed_checks', pg_catalog.count(*) filter (where r.failed > 0),
                                                  'kept_checks', pg_catalog.count(distinct r.inputs_seen ->> 'view') filter (where r.reused_from_run_id is not null),
+                                                 'delta_checks', pg_catalog.count(distinct r.inputs_seen ->> 'view') filter (where r.delta_of_run_id is not null),
                                                  'failing_rows', coalesce(pg_catalog.sum(r.failed), 0),
                                                  'recent_failing_rows', coalesce(pg_catalog.sum(r.recent_failed)
                                                                                  filter (where not r.recent_carried), 0))

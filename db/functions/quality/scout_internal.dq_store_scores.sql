@@ -15,7 +15,7 @@ set search_path = ''
 as $fn$
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_store_scores');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint, seconds numeric)';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint, seconds numeric, delta_of_run_id bigint, keys_cleared text[])';
     insert into ip_workbench.dq_results (run_id, check_name, schema_name, table_name, layer, dimension, level,
                                          passed, failed, detail, recent_passed, recent_failed, recent_carried,
                                          inputs_seen, reused_from_run_id, seconds)

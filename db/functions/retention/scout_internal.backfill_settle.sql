@@ -25,7 +25,8 @@ begin
            case when w.bronze_id is null then 'delete' when s.transaction_id is null then 'insert' else 'update' end
                as change,
            s.category as old_category, s.transaction_date as old_transaction_date, s.customer_id as old_customer_id,
-           s.amount as old_amount, s.quantity as old_quantity, s.store_id as old_store_id
+           s.amount as old_amount, s.quantity as old_quantity, s.store_id as old_store_id,
+           s.ingested_at as old_ingested_at
       from pg_temp.backfill_keys k
       left join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
       left join (select distinct on (v.transaction_id) v.*

@@ -1,6 +1,8 @@
 -- Raises a table's counter in ip_workbench.layer_versions once per writing statement,
 -- so a reader (refresh_platinum) can tell in one lookup whether anything changed.
--- A statement trigger, not a row trigger: a million-row load costs one UPDATE.
+-- A statement trigger, not a row trigger: a million-row load costs one UPDATE. A
+-- DELETE counts as a removal even when it deleted nothing (it has no transition table
+-- to tell): the writers skip a DELETE they have nothing for.
 create or replace function scout_internal.count_table_writes()
 returns trigger
 language plpgsql
@@ -8,12 +10,16 @@ volatile
 set search_path = ''
 as $fn$
 begin
-    perform scout_internal.count_write(tg_relid::regclass);
+    if tg_op in ('DELETE', 'TRUNCATE') then
+        perform scout_internal.count_removal(tg_relid::regclass);
+    else
+        perform scout_internal.count_write(tg_relid::regclass);
+    end if;
     return null;
 end
 $fn$;
 comment on function scout_internal.count_table_writes() is
-    'Statement trigger: adds 1 to the written table''s ip_workbench.layer_versions.version (and sets changed_at) after every INSERT, UPDATE, DELETE or TRUNCATE of it.';
+    'Statement trigger: adds 1 to the written table''s ip_workbench.layer_versions.version (and sets changed_at) after every INSERT, UPDATE, DELETE or TRUNCATE of it; a DELETE or TRUNCATE also adds 1 to its removals.';
 revoke all on function scout_internal.count_table_writes() from public;
 
 -- The same for a table that also sees statements that change nothing (a merge with
@@ -28,13 +34,17 @@ set search_path = ''
 as $fn$
 begin
     if exists (select 1 from changed_rows) then
-        perform scout_internal.count_write(tg_relid::regclass);
+        if tg_op = 'DELETE' then
+            perform scout_internal.count_removal(tg_relid::regclass);
+        else
+            perform scout_internal.count_write(tg_relid::regclass);
+        end if;
     end if;
     return null;
 end
 $fn$;
 comment on function scout_internal.count_changed_rows() is
-    'Statement trigger with a transition table named changed_rows: adds 1 to the table''s ip_workbench.layer_versions.version when the statement changed at least one row.';
+    'Statement trigger with a transition table named changed_rows: adds 1 to the table''s ip_workbench.layer_versions.version when the statement changed at least one row, and to its removals too when the statement was a DELETE.';
 revoke all on function scout_internal.count_changed_rows() from public;
 
 -- The registry (ip_workbench.tables): only a changed row count or last_updated is a

@@ -3,11 +3,14 @@
 --   (transaction_id, change: insert | update | delete,
 --    the 20 other Silver columns of the new version (NULL for delete),
 --    old_category, old_transaction_date, old_customer_id, old_amount, old_quantity,
---    old_store_id: the version it replaces (NULL for insert))
+--    old_store_id, old_ingested_at: the version it replaces (NULL for insert))
 -- Gold hears of a small change as differences per (category, day, customer), +1 for
 -- each new version and -1 for the one it replaced, which it adds to its totals; of a
 -- large one (p_gold_days) as the days it touched, which it re-aggregates from Silver
 -- in one pass, cheaper than a difference per row.
+-- A small change is also logged key by key for the data-quality checks
+-- (scout_internal.silver_changed_keys, scout_internal.logged_writes), which then judge
+-- only those keys; a large one is not: the checks judge all of Silver after it.
 create or replace function scout_internal.silver_apply_transaction_changes(p_gold_days boolean)
 returns jsonb
 language plpgsql
@@ -18,15 +21,18 @@ declare
     v_deleted bigint := 0;
     v_updated bigint := 0;
     v_inserted bigint := 0;
+    v_version_before bigint;
 begin
     -- backfill holds Silver's lock too: it brings Silver up to date first
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_apply_transaction_changes');
-    perform 'PRAGMA:TABLE: silver_transaction_changes (transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, bronze_id uuid, bronze_seq bigint, source text, ingestion_batch_id text, ingested_at timestamptz, change text, old_category text, old_transaction_date date, old_customer_id text, old_amount numeric, old_quantity integer, old_store_id text)';
+    perform 'PRAGMA:TABLE: silver_transaction_changes (transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, bronze_id uuid, bronze_seq bigint, source text, ingestion_batch_id text, ingested_at timestamptz, change text, old_category text, old_transaction_date date, old_customer_id text, old_amount numeric, old_quantity integer, old_store_id text, old_ingested_at timestamptz)';
     -- Nothing to write, no statement: each one counts as a write of Silver
     -- (ip_workbench.layer_versions) and would make Platinum rebuild for nothing.
     if not exists (select 1 from pg_temp.silver_transaction_changes) then
         return pg_catalog.jsonb_build_object('inserted', 0, 'updated', 0, 'deleted', 0);
     end if;
+    v_version_before := (select v.version from ip_workbench.layer_versions v
+                          where v.table_name = 'scout.silver_validated_transactions'::regclass);
     -- the store mart hears of every (store, category, day) touched, old version and new:
     -- a correction that only moved a sale to another store cancels out below, not here.
     -- A large change tells it whole days instead, as it tells Gold.
@@ -59,10 +65,14 @@ begin
         having pg_catalog.sum(x.transactions) <> 0 or pg_catalog.sum(x.amount) <> 0 or pg_catalog.sum(x.quantity) <> 0;
     end if;
 
-    delete from scout.silver_validated_transactions s
-     using pg_temp.silver_transaction_changes c
-     where c.change = 'delete' and s.transaction_id = c.transaction_id;
-    get diagnostics v_deleted = row_count;
+    -- only when there is something to delete: a DELETE counts as a removal
+    -- (ip_workbench.layer_versions.removals), which makes the checks judge all of Silver again
+    if exists (select 1 from pg_temp.silver_transaction_changes c where c.change = 'delete') then
+        delete from scout.silver_validated_transactions s
+         using pg_temp.silver_transaction_changes c
+         where c.change = 'delete' and s.transaction_id = c.transaction_id;
+        get diagnostics v_deleted = row_count;
+    end if;
     -- plain UPDATE and INSERT rather than INSERT … ON CONFLICT: speculative insertion
     -- costs about a quarter more per row, and the job's lock means no one else writes here
     update scout.silver_validated_transactions as s
@@ -86,10 +96,19 @@ begin
       from pg_temp.silver_transaction_changes c
      where c.change = 'insert';
     get diagnostics v_inserted = row_count;
+    if not p_gold_days then
+        insert into scout_internal.silver_changed_keys (transaction_id, change, old_store_id, old_category,
+                                                        old_transaction_date, old_ingested_at)
+        select c.transaction_id, c.change, c.old_store_id, c.old_category, c.old_transaction_date, c.old_ingested_at
+          from pg_temp.silver_transaction_changes c;
+        insert into scout_internal.logged_writes (table_name, version_before, version_after)
+        select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
+         where v.table_name = 'scout.silver_validated_transactions'::regclass;
+    end if;
     return pg_catalog.jsonb_build_object('inserted', v_inserted, 'updated', v_updated, 'deleted', v_deleted);
 end
 $fn$;
 comment on function scout_internal.silver_apply_transaction_changes(boolean) is
-    'The one Silver apply of scout_internal.silver_merge_transactions and scout.backfill: writes the changes in pg_temp.silver_transaction_changes (insert, update or delete of a transaction_id) to scout.silver_validated_transactions and queues them for Gold, as the days they touched when p_gold_days, else as differences per (category, day, customer). Returns {"inserted", "updated", "deleted"}; writes nothing when there is nothing to change. Only under scout.refresh_silver''s lock, which the merge and backfill hold (55000 otherwise).';
+    'The one Silver apply of scout_internal.silver_merge_transactions and scout.backfill: writes the changes in pg_temp.silver_transaction_changes (insert, update or delete of a transaction_id) to scout.silver_validated_transactions and queues them for Gold, as the days they touched when p_gold_days, else as differences per (category, day, customer), and then key by key for the data-quality checks too (scout_internal.silver_changed_keys, with Silver''s version before and after in scout_internal.logged_writes). Returns {"inserted", "updated", "deleted"}; writes nothing when there is nothing to change. Only under scout.refresh_silver''s lock, which the merge and backfill hold (55000 otherwise).';
 revoke all on function scout_internal.silver_apply_transaction_changes(boolean) from public;
 grant execute on function scout_internal.silver_apply_transaction_changes(boolean) to service_role;

@@ -25,7 +25,8 @@ begin
            w.description, w.attributes, w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at,
            case when s.transaction_id is null then 'insert' else 'update' end as change,
            s.category as old_category, s.transaction_date as old_transaction_date, s.customer_id as old_customer_id,
-           s.amount as old_amount, s.quantity as old_quantity, s.store_id as old_store_id
+           s.amount as old_amount, s.quantity as old_quantity, s.store_id as old_store_id,
+           s.ingested_at as old_ingested_at
       -- overtook: the key's valid versions in the delta are not all alike (one window
       -- over the sort the winner needs anyway)
       from (select distinct on (d.transaction_id) d.*,
