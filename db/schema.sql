@@ -859,7 +859,7 @@ $$;
 -- Name: FUNCTION run_dq_checks(p_wait boolean); Type: COMMENT; Schema: scout; Owner: -
 --
 
-COMMENT ON FUNCTION scout.run_dq_checks(p_wait boolean) IS 'Runs every data-quality check (the views of scout_checks) and the timeliness of every registered table; appends every result to ip_workbench.dq_results and every table''s scores to ip_workbench.dq_scores; sets completeness, uniqueness, timeliness, dq_score (of the rows that arrived since the previous run: each dimension its worst check, the table its worst dimension), cumulative_score and failing_bars in ip_workbench.tables; replaces each checked table''s failing keys in test_failures; opens one alert per table whose score (Bronze: its timeliness) is below dq_alert_threshold (with NOTIFY scout_dq_alert) and closes it when the score recovers. In named steps: scout_internal.dq_run_checks, dq_store_scores, dq_replace_test_failures, dq_settle_alerts. Returns {"status", "checks", "failed_checks", "failing_rows", "recent_failing_rows", "tables", "alerts_raised", "alerts_closed", "open_alerts", "recent_since", "recent_until", …}; recent_until is where the next run''s recent rows start.';
+COMMENT ON FUNCTION scout.run_dq_checks(p_wait boolean) IS 'Runs every data-quality check (the views of scout_checks) and the timeliness of every registered table; appends every result to ip_workbench.dq_results and every table''s scores to ip_workbench.dq_scores; sets completeness, uniqueness, timeliness, dq_score (of the rows that arrived since the previous run: each dimension its worst check, the table its worst dimension), cumulative_score and failing_bars in ip_workbench.tables; replaces each checked table''s failing keys in test_failures; opens one alert per table whose score (Bronze: its timeliness) is below dq_alert_threshold (with NOTIFY scout_dq_alert) and closes it when the score recovers. In named steps: scout_internal.dq_run_checks, dq_store_scores, dq_replace_test_failures, dq_settle_alerts. A check whose inputs did not change keeps its judgement; one with a delta function is judged from what changed since its previous run (scout_internal.dq_run_checks). Returns {"status", "checks", "failed_checks", "kept_checks", "delta_checks", "failing_rows", "recent_failing_rows", "tables", "alerts_raised", "alerts_closed", "open_alerts", "recent_since", "recent_until", …}; recent_until is where the next run''s recent rows start.';
 
 
 --
@@ -1777,7 +1777,8 @@ begin
            case when w.bronze_id is null then 'delete' when s.transaction_id is null then 'insert' else 'update' end
                as change,
            s.category as old_category, s.transaction_date as old_transaction_date, s.customer_id as old_customer_id,
-           s.amount as old_amount, s.quantity as old_quantity, s.store_id as old_store_id
+           s.amount as old_amount, s.quantity as old_quantity, s.store_id as old_store_id,
+           s.ingested_at as old_ingested_at
       from pg_temp.backfill_keys k
       left join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
       left join (select distinct on (v.transaction_id) v.*
@@ -2754,7 +2755,11 @@ CREATE FUNCTION scout_internal.count_changed_rows() RETURNS trigger
     AS $$
 begin
     if exists (select 1 from changed_rows) then
-        perform scout_internal.count_write(tg_relid::regclass);
+        if tg_op = 'DELETE' then
+            perform scout_internal.count_removal(tg_relid::regclass);
+        else
+            perform scout_internal.count_write(tg_relid::regclass);
+        end if;
     end if;
     return null;
 end
@@ -2765,7 +2770,7 @@ $$;
 -- Name: FUNCTION count_changed_rows(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.count_changed_rows() IS 'Statement trigger with a transition table named changed_rows: adds 1 to the table''s ip_workbench.layer_versions.version when the statement changed at least one row.';
+COMMENT ON FUNCTION scout_internal.count_changed_rows() IS 'Statement trigger with a transition table named changed_rows: adds 1 to the table''s ip_workbench.layer_versions.version when the statement changed at least one row, and to its removals too when the statement was a DELETE.';
 
 
 --
@@ -2794,6 +2799,27 @@ COMMENT ON FUNCTION scout_internal.count_registry_changes() IS 'UPDATE statement
 
 
 --
+-- Name: count_removal(regclass); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.count_removal(p_table regclass) RETURNS void
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+    update ip_workbench.layer_versions v
+       set version = v.version + 1, removals = v.removals + 1, changed_at = pg_catalog.now()
+     where v.table_name = p_table
+$$;
+
+
+--
+-- Name: FUNCTION count_removal(p_table regclass); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.count_removal(p_table regclass) IS 'Adds 1 to p_table''s ip_workbench.layer_versions.version and removals and sets changed_at: one counted write that removed rows (a DELETE, a TRUNCATE), for the counting triggers (count_table_writes, count_changed_rows).';
+
+
+--
 -- Name: count_table_writes(); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -2802,7 +2828,11 @@ CREATE FUNCTION scout_internal.count_table_writes() RETURNS trigger
     SET search_path TO ''
     AS $$
 begin
-    perform scout_internal.count_write(tg_relid::regclass);
+    if tg_op in ('DELETE', 'TRUNCATE') then
+        perform scout_internal.count_removal(tg_relid::regclass);
+    else
+        perform scout_internal.count_write(tg_relid::regclass);
+    end if;
     return null;
 end
 $$;
@@ -2812,7 +2842,7 @@ $$;
 -- Name: FUNCTION count_table_writes(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.count_table_writes() IS 'Statement trigger: adds 1 to the written table''s ip_workbench.layer_versions.version (and sets changed_at) after every INSERT, UPDATE, DELETE or TRUNCATE of it.';
+COMMENT ON FUNCTION scout_internal.count_table_writes() IS 'Statement trigger: adds 1 to the written table''s ip_workbench.layer_versions.version (and sets changed_at) after every INSERT, UPDATE, DELETE or TRUNCATE of it; a DELETE or TRUNCATE also adds 1 to its removals.';
 
 
 --
@@ -3022,6 +3052,40 @@ COMMENT ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format 
 
 
 --
+-- Name: dq_changed_silver_keys(jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_changed_silver_keys(p_then jsonb) RETURNS TABLE(transaction_id text, existed_then boolean, old_store_id text, old_category text, old_transaction_date date, old_ingested_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+#variable_conflict use_column
+declare
+    v_then pg_snapshot := (p_then -> 'judged' ->> 'snapshot')::pg_snapshot;
+    v_xact xid8 := (p_then -> 'judged' ->> 'xact')::xid8;
+    v_from xid8 := pg_catalog.pg_snapshot_xmin(v_then);
+begin
+    -- a custom plan, made for the bounds given: the few rows they name, by index
+    return query
+    select distinct on (k.transaction_id) k.transaction_id, k.change <> 'insert', k.old_store_id, k.old_category,
+           k.old_transaction_date, k.old_ingested_at
+      from scout_internal.silver_changed_keys k
+     where k.changed_xid >= v_from
+       and not pg_catalog.pg_visible_in_snapshot(k.changed_xid, v_then)
+       and k.changed_xid is distinct from v_xact
+     order by k.transaction_id, k.id;
+end
+$$;
+
+
+--
+-- Name: FUNCTION dq_changed_silver_keys(p_then jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_changed_silver_keys(p_then jsonb) IS 'Each Silver key changed since the statement context p_then -> ''judged'' (scout_internal.silver_changed_keys by a transaction that snapshot did not see), once, with existed_then (its first change since was not an insert) and the columns it held then (old_*; NULL when it did not exist).';
+
+
+--
 -- Name: dq_check_inputs(regclass, jsonb, pg_snapshot, date); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -3089,6 +3153,672 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.dq_check_inputs(p_view regclass, p_versions jsonb, p_snapshot pg_snapshot, p_day date) IS 'What check view p_view reads, for ip_workbench.dq_results.inputs_seen: {"view": p_view, "day": p_day, "snapshot": p_snapshot, "definition": md5 of the view and the functions it calls, "versions": {table: its version in p_versions}} over the tables it reads through views and the tables its known helper functions read (settings, platinum_builds); NULL when it reads a table p_versions does not count or calls a non-immutable function whose reads are not known, so it is judged afresh every run.';
+
+
+--
+-- Name: dq_delta_allowed(jsonb, jsonb, regclass[], regclass[]); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_delta_allowed(p_then jsonb, p_now jsonb, p_may_grow regclass[], p_logged regclass[] DEFAULT '{}'::regclass[]) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select coalesce(
+        p_then -> 'judged' -> 'snapshot' is not null
+        and p_then -> 'removals' is not null and p_now -> 'removals' is not null
+        and p_then -> 'day' = p_now -> 'day'
+        and p_then -> 'definition' = p_now -> 'definition'
+        and (p_then -> 'judged' ->> 'xact') is distinct from pg_catalog.pg_current_xact_id_if_assigned()::text
+        and (select pg_catalog.array_agg(k order by k) from pg_catalog.jsonb_object_keys(p_then -> 'versions') k)
+            is not distinct from (select pg_catalog.array_agg(k order by k) from pg_catalog.jsonb_object_keys(p_now -> 'versions') k)
+        and not exists (select 1 from pg_catalog.jsonb_each(p_then -> 'versions') t(table_name, version)
+                         where p_now -> 'versions' -> t.table_name is distinct from t.version
+                           and not (t.table_name = any (select g::text from pg_catalog.unnest(p_may_grow) g)
+                                    and p_now -> 'removals' -> t.table_name = p_then -> 'removals' -> t.table_name)
+                           and not (t.table_name = any (select g::text from pg_catalog.unnest(p_logged) g)
+                                    and scout_internal.dq_writes_logged(p_then, t.table_name::regclass))),
+        false)
+$$;
+
+
+--
+-- Name: FUNCTION dq_delta_allowed(p_then jsonb, p_now jsonb, p_may_grow regclass[], p_logged regclass[]); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_delta_allowed(p_then jsonb, p_now jsonb, p_may_grow regclass[], p_logged regclass[]) IS 'Whether a check that saw p_then (ip_workbench.dq_results.inputs_seen of its previous result, with the statement context ''judged'') may be judged now (p_now) from that result and what is new since: same business day and definition, a different transaction, the same tables read, each at the same version except the tables of p_may_grow, which may have changed but removed no row (ip_workbench.layer_versions.removals the same), and the tables of p_logged, whose every write since is logged (scout_internal.dq_writes_logged).';
+
+
+--
+-- Name: dq_delta_bronze_transactions_have_required_keys(jsonb, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_delta_bronze_transactions_have_required_keys(p_then jsonb, p_now jsonb) RETURNS TABLE(check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], keys_cleared text[], recent_passed bigint, recent_failed bigint)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    SET enable_seqscan TO 'off'
+    AS $$
+    with verdicts as (
+        select n.id, n.raw_data ?& array['transaction_id', 'date', 'amount', 'category'] as ok
+          from scout_internal.dq_new_bronze_transactions(p_then) n
+         where n.arrived
+        offset 0),
+    recent as (  -- the recent figures read the rows that arrived since the window's start
+        select pg_catalog.count(*) filter (where b.raw_data ?& array['transaction_id', 'date', 'amount', 'category']) as ok,
+               pg_catalog.count(*) filter (where not b.raw_data ?& array['transaction_id', 'date', 'amount', 'category']) as bad
+          from scout.bronze_transactions b
+         where b.ingested_at >= (select scout_internal.dq_recent_since()))
+    select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level,
+           d.passed + (select pg_catalog.count(*) from verdicts v where v.ok),
+           d.failed + (select pg_catalog.count(*) from verdicts v where not v.ok),
+           d.detail,
+           (select pg_catalog.array_agg(v.id::text) from verdicts v where not v.ok), '{}'::text[],
+           (select r.ok from recent r), (select r.bad from recent r)
+      from ip_workbench.dq_results d
+     where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'bronze_transactions_have_required_keys'
+       and scout_internal.dq_delta_allowed(p_then, p_now, '{}')
+$$;
+
+
+--
+-- Name: FUNCTION dq_delta_bronze_transactions_have_required_keys(p_then jsonb, p_now jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_delta_bronze_transactions_have_required_keys(p_then jsonb, p_now jsonb) IS 'The check scout_checks.bronze_transactions_have_required_keys judged from its result in run p_then ->> ''run_id'' and the Bronze rows that arrived since p_then''s statement context (scout_internal.dq_new_bronze_transactions); no row unless scout_internal.dq_delta_allowed (Bronze unchanged but for inserts).';
+
+
+--
+-- Name: dq_delta_every_bronze_transaction_is_accounted_for(jsonb, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_delta_every_bronze_transaction_is_accounted_for(p_then jsonb, p_now jsonb) RETURNS TABLE(check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], keys_cleared text[], recent_passed bigint, recent_failed bigint)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    SET enable_seqscan TO 'off'
+    AS $$
+declare
+    v_frozen date := scout_internal.silver_frozen_before();
+    v_since timestamptz := scout_internal.dq_recent_since();
+begin
+    if not scout_internal.dq_delta_allowed(p_then, p_now, array['scout.silver_validated_transactions',
+                                                                 'scout.silver_rejected_transactions',
+                                                                 'ip_workbench.watermarks']::regclass[])
+       or not exists (select 1 from ip_workbench.dq_results d
+                       where d.run_id = (p_then ->> 'run_id')::bigint
+                         and d.check_name = 'every_bronze_transaction_is_accounted_for'
+                         and d.failed <= (d.passed + d.failed) / 4) then
+        return;
+    end if;
+    return query
+    with new_rows as materialized (
+        select n.id, n.raw_data, n.ingested_at
+          from scout_internal.dq_new_bronze_transactions(p_then) n where n.newly_judged),
+    failed_then as materialized (
+        select b.id, b.raw_data, b.ingested_at
+          from test_failures.bronze_transactions f
+          join scout.bronze_transactions b on b.id = f.business_key::uuid
+         where f.check_name = 'every_bronze_transaction_is_accounted_for'),
+    judged as (  -- the rows to judge: newly judged, failing then, and the others of the recent window
+        select r.id, r.raw_data, r.ingested_at, true as new, false as failed_then from new_rows r
+        union all
+        select f.id, f.raw_data, f.ingested_at, false, true from failed_then f
+        union all
+        select b.id, b.raw_data, b.ingested_at, false, false
+          from scout.bronze_transactions b
+          join ip_workbench.watermarks w on w.stream = 'silver_transactions'
+         where b.ingested_at >= v_since
+           and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+                   pg_catalog.pg_current_xact_id_if_assigned(), w.processed_snapshot, w.processed_xid, w.processed_seq)
+           and not exists (select 1 from new_rows r where r.id = b.id)
+           and not exists (select 1 from failed_then f where f.id = b.id)),
+    verdicts as materialized (
+        -- Silver's key is the payload's cleaned transaction_id, so the key's row is the
+        -- winner or the version that superseded this one: either way accounted for. One
+        -- index lookup per row (lateral): these are a few rows, not a reason to hash Silver.
+        select j.new, j.failed_then, j.id, j.ingested_at >= v_since as recent,
+               k.found is not null or r.found is not null as accounted
+          from judged j
+          left join lateral (select true as found from scout.silver_validated_transactions k
+                              where k.transaction_id = scout_internal.clean_text(j.raw_data ->> 'transaction_id')
+                              limit 1) k on true
+          left join lateral (select true as found from scout.silver_rejected_transactions r
+                              where r.bronze_id = j.id limit 1) r on true
+         where v_frozen = '-infinity'
+            or coalesce(scout_internal.iso_date(scout_internal.clean_text(j.raw_data ->> 'date')) >= v_frozen, true))
+    select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level,
+           d.passed + v.new_passing + v.cleared, d.failed + v.new_failing - v.cleared,
+           d.detail, v.failing_keys, coalesce(v.keys_cleared, '{}'), v.recent_passed, v.recent_failed
+      from ip_workbench.dq_results d
+     cross join (select pg_catalog.count(*) filter (where x.new and x.accounted) as new_passing,
+                        pg_catalog.count(*) filter (where x.new and not x.accounted) as new_failing,
+                        pg_catalog.count(*) filter (where x.failed_then and x.accounted) as cleared,
+                        pg_catalog.array_agg(x.id::text) filter (where x.new and not x.accounted) as failing_keys,
+                        pg_catalog.array_agg(x.id::text) filter (where x.failed_then and x.accounted) as keys_cleared,
+                        pg_catalog.count(*) filter (where x.recent and x.accounted) as recent_passed,
+                        pg_catalog.count(*) filter (where x.recent and not x.accounted) as recent_failed
+                   from verdicts x) v
+     where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'every_bronze_transaction_is_accounted_for';
+end
+$$;
+
+
+--
+-- Name: FUNCTION dq_delta_every_bronze_transaction_is_accounted_for(p_then jsonb, p_now jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_delta_every_bronze_transaction_is_accounted_for(p_then jsonb, p_now jsonb) IS 'The check scout_checks.every_bronze_transaction_is_accounted_for judged from its result in run p_then ->> ''run_id'': the Bronze rows Silver has judged since p_then''s statement context (scout_internal.dq_new_bronze_transactions) and the rows failing then (test_failures.bronze_transactions) are judged, the rest keep their verdicts. No row unless scout_internal.dq_delta_allowed (Silver, its rejections and the watermark may have changed, nothing removed) and at most a quarter of the rows failed.';
+
+
+--
+-- Name: dq_delta_gold_store_sales_match_silver(jsonb, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_delta_gold_store_sales_match_silver(p_then jsonb, p_now jsonb) RETURNS TABLE(check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], keys_cleared text[], recent_passed bigint, recent_failed bigint)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    SET enable_seqscan TO 'off'
+    AS $$
+    with bounds as (
+        select (select scout_internal.silver_frozen_before()) as frozen_before,
+               (select scout_internal.gold_kept_from()) as kept_from,
+               (p_then -> 'judged' ->> 'snapshot')::pg_snapshot as snapshot,
+               (p_then -> 'judged' ->> 'xact')::xid8 as xact),
+    rebuilt as materialized (
+        select r.store_id, r.category, r.day, r.all_stores
+          from bounds w join scout_internal.gold_store_rebuilt_cells r
+            on r.rebuilt_xid >= pg_catalog.pg_snapshot_xmin(w.snapshot)
+         where not pg_catalog.pg_visible_in_snapshot(r.rebuilt_xid, w.snapshot) and r.rebuilt_xid is distinct from w.xact),
+    failed_then as materialized (
+        select f.business_key as cell_key
+          from test_failures.gold_store_daily_sales f where f.check_name = 'gold_store_sales_match_silver'),
+    cells as materialized (  -- '' stands for no store, as in the view
+        select distinct x.store_key, x.sales_date, x.category
+          from (select coalesce(k.old_store_id, '') as store_key, k.old_transaction_date as sales_date, k.old_category as category
+                  from scout_internal.dq_changed_silver_keys(p_then) k where k.existed_then
+                union all
+                select coalesce(s.store_id, ''), s.transaction_date, s.category
+                  from scout_internal.dq_changed_silver_keys(p_then) k
+                  join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
+                union all
+                select coalesce(r.store_id, ''), r.day, r.category from rebuilt r where not r.all_stores
+                union all  -- a whole day recomputed holds the cells Silver had (a mart cell without
+                           -- a sale was removed then, or failed before, or lost its sales since)
+                select distinct coalesce(t.store_id, ''), t.transaction_date, t.category
+                  from rebuilt r
+                  join scout.silver_validated_transactions t on t.category = r.category and t.transaction_date = r.day
+                 where r.all_stores
+                union all  -- a failing cell's key, read back: store/YYYY-MM-DD/category
+                select pg_catalog.replace(pg_catalog.split_part(f.cell_key, '/', 1), '(no store)', ''),
+                       pg_catalog.to_date(pg_catalog.split_part(f.cell_key, '/', 2), 'YYYY-MM-DD'),
+                       pg_catalog.substr(f.cell_key, pg_catalog.length(pg_catalog.split_part(f.cell_key, '/', 1)) + 13)
+                  from failed_then f) x),
+    judged as materialized (
+        select coalesce(nullif(c.store_key, ''), '(no store)') || '/' || pg_catalog.to_char(c.sales_date, 'YYYY-MM-DD')
+                   || '/' || c.category as cell_key,
+               g.total_amount is not null as in_gold,
+               (g.total_amount is not null or s.n > 0)
+               and (g.total_amount, g.transaction_count) is distinct from (s.total, nullif(s.n, 0)) as failing
+          from cells c cross join bounds w
+          left join lateral (select x.total_amount, x.transaction_count from scout.gold_store_daily_sales x
+                              where coalesce(x.store_id, '') = c.store_key and x.sales_date = c.sales_date
+                                and x.category = c.category and x.sales_date >= w.frozen_before) g on true
+          -- a store's cell and the cell of sales without a store apart: each an index-only
+          -- range of Silver's store index (an OR of the two reads the heap, page by page)
+          cross join lateral (select pg_catalog.sum(t.amount) as total, pg_catalog.count(*) as n
+                                from scout.silver_validated_transactions t
+                               where t.store_id = c.store_key and t.transaction_date = c.sales_date
+                                 and t.category = c.category
+                                 and t.transaction_date >= w.frozen_before and t.transaction_date >= w.kept_from) s1
+          cross join lateral (select pg_catalog.sum(t.amount) as total, pg_catalog.count(*) as n
+                                from scout.silver_validated_transactions t
+                               where c.store_key = '' and t.store_id is null and t.transaction_date = c.sales_date
+                                 and t.category = c.category
+                                 and t.transaction_date >= w.frozen_before and t.transaction_date >= w.kept_from) s2
+          cross join lateral (select coalesce(s1.total, s2.total) as total, s1.n + s2.n as n) s),
+    verdict as materialized (
+        select (select pg_catalog.count(*) from scout.gold_store_daily_sales g, bounds w where g.sales_date >= w.frozen_before)
+               - (select pg_catalog.count(*) from judged j where j.failing and j.in_gold) as passed,
+               (select pg_catalog.count(*) from judged j where j.failing) as failed)
+    select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level, v.passed, v.failed, d.detail,
+           (select pg_catalog.array_agg(j.cell_key) from judged j
+             where j.failing and not exists (select 1 from failed_then f where f.cell_key = j.cell_key)),
+           coalesce((select pg_catalog.array_agg(f.cell_key) from failed_then f
+                      where exists (select 1 from judged j where j.cell_key = f.cell_key and not j.failing)), '{}'),
+           -- a view without recent figures counts the same in both
+           v.passed, v.failed
+      from ip_workbench.dq_results d cross join verdict v
+     where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'gold_store_sales_match_silver'
+       and d.failed <= 10000
+       -- every failing key read back as the cell it names (a store id with a '/' would not be)
+       and not exists (select 1 from failed_then f where not exists (select 1 from judged j where j.cell_key = f.cell_key))
+       and scout_internal.dq_delta_allowed(p_then, p_now, '{}',
+                                           '{scout.silver_validated_transactions,scout.gold_store_daily_sales}')
+$$;
+
+
+--
+-- Name: FUNCTION dq_delta_gold_store_sales_match_silver(p_then jsonb, p_now jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_delta_gold_store_sales_match_silver(p_then jsonb, p_now jsonb) IS 'The check scout_checks.gold_store_sales_match_silver judged from its result in run p_then ->> ''run_id'': the cells Silver changed a sale in (old and new, scout_internal.dq_changed_silver_keys), the cells Gold recomputed (scout_internal.gold_store_rebuilt_cells) since p_then''s statement context, and the cells failing then (test_failures.gold_store_daily_sales) are judged; the passing count is the mart''s rows less the failing cells that have one. A whole (category, day) recomputed is judged by the cells Silver holds in it. No row unless scout_internal.dq_delta_allowed with every Silver and mart write since logged, every failing key read back, and at most 10,000 cells failing then.';
+
+
+--
+-- Name: dq_delta_gold_totals_match_silver(jsonb, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_delta_gold_totals_match_silver(p_then jsonb, p_now jsonb) RETURNS TABLE(check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], keys_cleared text[], recent_passed bigint, recent_failed bigint)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    SET enable_seqscan TO 'off'
+    AS $$
+    with bounds as (
+        select (select scout_internal.silver_frozen_before()) as frozen_before,
+               (select scout_internal.gold_kept_from()) as kept_from,
+               (p_then -> 'judged' ->> 'snapshot')::pg_snapshot as snapshot,
+               (p_then -> 'judged' ->> 'xact')::xid8 as xact),
+    failed_then as materialized (
+        select f.check_name, f.business_key as month_key
+          from test_failures.gold_monthly_summary f
+         where f.check_name in ('gold_totals_match_silver', 'gold_has_every_silver_month')),
+    months as materialized (
+        select distinct x.month, x.category
+          from (select pg_catalog.date_trunc('month', k.old_transaction_date::timestamp)::date as month, k.old_category as category
+                  from scout_internal.dq_changed_silver_keys(p_then) k where k.existed_then
+                union all
+                select pg_catalog.date_trunc('month', s.transaction_date::timestamp)::date, s.category
+                  from scout_internal.dq_changed_silver_keys(p_then) k
+                  join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
+                union all
+                select g.month, g.category
+                  from bounds w join scout_internal.gold_monthly_changed_totals g
+                    on g.changed_xid >= pg_catalog.pg_snapshot_xmin(w.snapshot)
+                 where not pg_catalog.pg_visible_in_snapshot(g.changed_xid, w.snapshot) and g.changed_xid is distinct from w.xact
+                union all  -- a failing month's key, read back: YYYY-MM-DD/category
+                select pg_catalog.to_date(pg_catalog.split_part(f.month_key, '/', 1), 'YYYY-MM-DD'),
+                       pg_catalog.substr(f.month_key, pg_catalog.length(pg_catalog.split_part(f.month_key, '/', 1)) + 2)
+                  from failed_then f) x),
+    judged as materialized (
+        select pg_catalog.to_char(m.month, 'YYYY-MM-DD') || '/' || m.category as month_key,
+               g.total_amount is not null as in_gold, s.n > 0 as in_silver,
+               (g.total_amount is not null or s.n > 0)
+               and (g.total_amount, g.transaction_count) is distinct from (s.total, nullif(s.n, 0)) as totals_fail
+          from months m cross join bounds w
+          left join scout.gold_monthly_summary g
+            on g.month = m.month and g.category = m.category and g.month >= w.frozen_before
+         cross join lateral (select pg_catalog.sum(t.amount) as total, pg_catalog.count(*) as n
+                               from scout.silver_validated_transactions t
+                              where t.category = m.category
+                                and t.transaction_date >= m.month and t.transaction_date < (m.month + interval '1 month')::date
+                                and t.transaction_date >= w.frozen_before and t.transaction_date >= w.kept_from) s),
+    verdicts as (
+        select j.month_key, c.check_name,
+               case c.check_name when 'gold_totals_match_silver' then j.totals_fail
+                                 else j.in_silver and not j.in_gold end as failing,
+               case c.check_name when 'gold_totals_match_silver' then j.totals_fail and j.in_gold
+                                 else j.in_gold and not j.in_silver end as gold_row_not_passing
+          from judged j
+         cross join (values ('gold_totals_match_silver'), ('gold_has_every_silver_month')) c(check_name)),
+    gold_rows as materialized (
+        select pg_catalog.count(*) as n from scout.gold_monthly_summary g, bounds w where g.month >= w.frozen_before)
+    select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level,
+           (select r.n from gold_rows r)
+           - (select pg_catalog.count(*) from verdicts v where v.check_name = d.check_name and v.gold_row_not_passing),
+           (select pg_catalog.count(*) from verdicts v where v.check_name = d.check_name and v.failing),
+           d.detail,
+           (select pg_catalog.array_agg(v.month_key) from verdicts v
+             where v.check_name = d.check_name and v.failing
+               and not exists (select 1 from failed_then f where f.check_name = d.check_name and f.month_key = v.month_key)),
+           coalesce((select pg_catalog.array_agg(f.month_key) from failed_then f
+                      where f.check_name = d.check_name
+                        and exists (select 1 from verdicts v where v.check_name = d.check_name
+                                                               and v.month_key = f.month_key and not v.failing)), '{}'),
+           -- a view without recent figures counts the same in both
+           (select r.n from gold_rows r)
+           - (select pg_catalog.count(*) from verdicts v where v.check_name = d.check_name and v.gold_row_not_passing),
+           (select pg_catalog.count(*) from verdicts v where v.check_name = d.check_name and v.failing)
+      from ip_workbench.dq_results d
+     where d.run_id = (p_then ->> 'run_id')::bigint
+       and d.check_name in ('gold_totals_match_silver', 'gold_has_every_silver_month')
+       and (select pg_catalog.count(*) from ip_workbench.dq_results e
+             where e.run_id = (p_then ->> 'run_id')::bigint
+               and e.check_name in ('gold_totals_match_silver', 'gold_has_every_silver_month')) = 2
+       -- every failing key read back as the month and category it names
+       and not exists (select 1 from failed_then f where not exists (select 1 from judged j where j.month_key = f.month_key))
+       and scout_internal.dq_delta_allowed(p_then, p_now, '{}',
+                                           '{scout.silver_validated_transactions,scout.gold_monthly_summary}')
+$$;
+
+
+--
+-- Name: FUNCTION dq_delta_gold_totals_match_silver(p_then jsonb, p_now jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_delta_gold_totals_match_silver(p_then jsonb, p_now jsonb) IS 'The checks of scout_checks.gold_totals_match_silver (gold_totals_match_silver, gold_has_every_silver_month) judged from their results in run p_then ->> ''run_id'': the (month, category) pairs Silver changed a sale in (scout_internal.dq_changed_silver_keys), those whose Gold totals changed (scout_internal.gold_monthly_changed_totals) since p_then''s statement context, and those failing then (test_failures.gold_monthly_summary) are judged; the passing counts are Gold''s rows less the judged months with a Gold row that do not pass. No row unless scout_internal.dq_delta_allowed with every Silver and monthly-mart write since logged, both checks in the previous run, and every failing key read back.';
+
+
+--
+-- Name: dq_delta_platinum_sentences_cover_silver(jsonb, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_delta_platinum_sentences_cover_silver(p_then jsonb, p_now jsonb) RETURNS TABLE(check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], keys_cleared text[], recent_passed bigint, recent_failed bigint)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    SET enable_seqscan TO 'off'
+    AS $$
+    with bounds as (  -- one row, and the planner knows it
+        select (select b.window_start from scout_internal.platinum_last_build() b) as window_start,
+               (p_then -> 'judged' ->> 'snapshot')::pg_snapshot as snapshot,
+               (p_then -> 'judged' ->> 'xact')::xid8 as xact),
+    failed_then as materialized (
+        select f.business_key as transaction_id
+          from test_failures.platinum_transaction_embeddings f where f.check_name = 'platinum_sentences_cover_silver'),
+    keys as materialized (
+        select k.transaction_id from scout_internal.dq_changed_silver_keys(p_then) k
+        union
+        select p.transaction_id
+          from bounds w join scout_internal.platinum_changed_keys p on p.changed_xid >= pg_catalog.pg_snapshot_xmin(w.snapshot)
+         where not pg_catalog.pg_visible_in_snapshot(p.changed_xid, w.snapshot) and p.changed_xid is distinct from w.xact
+        union
+        select f.transaction_id from failed_then f),
+    judged as materialized (
+        select k.transaction_id, p.transaction_id is not null as in_platinum,
+               (s.transaction_id is not null) <> (p.transaction_id is not null) as failing
+          from keys k cross join bounds w
+          -- a probe per key (lateral): a few keys are no reason to hash all of Silver
+          left join lateral (select x.transaction_id from scout.silver_validated_transactions x
+                              where x.transaction_id = k.transaction_id and x.transaction_date >= w.window_start) s on true
+          left join lateral (select x.transaction_id from scout.platinum_transaction_embeddings x
+                              where x.transaction_id = k.transaction_id) p on true),
+    verdict as materialized (
+        select (select pg_catalog.count(*) from scout.platinum_transaction_embeddings)
+               - (select pg_catalog.count(*) from judged j where j.failing and j.in_platinum) as passed,
+               (select pg_catalog.count(*) from judged j where j.failing) as failed)
+    select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level, v.passed, v.failed, d.detail,
+           (select pg_catalog.array_agg(j.transaction_id) from judged j
+             where j.failing and not exists (select 1 from failed_then f where f.transaction_id = j.transaction_id)),
+           coalesce((select pg_catalog.array_agg(f.transaction_id) from failed_then f
+                      where exists (select 1 from judged j where j.transaction_id = f.transaction_id and not j.failing)), '{}'),
+           -- a view without recent figures counts the same in both
+           v.passed, v.failed
+      from ip_workbench.dq_results d cross join verdict v
+     where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'platinum_sentences_cover_silver'
+       and d.failed <= 100000
+       and (select w.window_start from bounds w) = (p_then -> 'judged' ->> 'platinum_window_start')::date
+       and scout_internal.dq_delta_allowed(p_then, p_now, '{ip_workbench.platinum_builds}',
+                                           '{scout.silver_validated_transactions,scout.platinum_transaction_embeddings}')
+$$;
+
+
+--
+-- Name: FUNCTION dq_delta_platinum_sentences_cover_silver(p_then jsonb, p_now jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_delta_platinum_sentences_cover_silver(p_then jsonb, p_now jsonb) IS 'The check scout_checks.platinum_sentences_cover_silver judged from its result in run p_then ->> ''run_id'': the keys Silver changed (scout_internal.dq_changed_silver_keys), those whose sentence Platinum added or removed (scout_internal.platinum_changed_keys) since p_then''s statement context, and those failing then (test_failures.platinum_transaction_embeddings) are judged; the passing count is Platinum''s sentences less those of failing keys. No row unless scout_internal.dq_delta_allowed with every Silver and Platinum write since logged, Platinum''s builds changed in place with the same window start, and at most 100,000 keys failing then.';
+
+
+--
+-- Name: dq_delta_silver_accepts_bronze(jsonb, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_delta_silver_accepts_bronze(p_then jsonb, p_now jsonb) RETURNS TABLE(check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], keys_cleared text[], recent_passed bigint, recent_failed bigint)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    SET enable_seqscan TO 'off'
+    AS $$
+begin
+    if not scout_internal.dq_delta_allowed(p_then, p_now, array['scout.silver_rejected_transactions',
+                                                                 'ip_workbench.watermarks']::regclass[]) then
+        return;
+    end if;
+    -- the view also counts a rejected row Silver has not judged (inside the transaction
+    -- that rejects it): which run counted it first cannot be told, so judge it whole
+    if exists (select 1 from scout_internal.dq_new_bronze_transactions(p_then) n
+                 join scout.silver_rejected_transactions r on r.bronze_id = n.id
+                where not n.newly_judged) then
+        return;
+    end if;
+    return query
+    with verdicts as (
+        select n.id, r.transaction_id, r.bronze_id is null as ok
+          from scout_internal.dq_new_bronze_transactions(p_then) n
+          left join scout.silver_rejected_transactions r on r.bronze_id = n.id
+         where n.newly_judged),
+    recent as (
+        select pg_catalog.count(*) filter (where r.bronze_id is null) as ok,
+               pg_catalog.count(*) filter (where r.bronze_id is not null) as bad
+          from scout.bronze_transactions b
+          join ip_workbench.watermarks w on w.stream = 'silver_transactions'
+          left join scout.silver_rejected_transactions r on r.bronze_id = b.id
+         where b.ingested_at >= (select scout_internal.dq_recent_since())
+           and (not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+                    pg_catalog.pg_current_xact_id_if_assigned(), w.processed_snapshot, w.processed_xid, w.processed_seq)
+                or r.bronze_id is not null))
+    select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level,
+           d.passed + (select pg_catalog.count(*) from verdicts v where v.ok),
+           d.failed + (select pg_catalog.count(*) from verdicts v where not v.ok),
+           d.detail,
+           (select pg_catalog.array_agg(coalesce(v.transaction_id, v.id::text)) from verdicts v where not v.ok),
+           '{}'::text[],
+           (select r.ok from recent r), (select r.bad from recent r)
+      from ip_workbench.dq_results d
+     where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'silver_accepts_bronze';
+end
+$$;
+
+
+--
+-- Name: FUNCTION dq_delta_silver_accepts_bronze(p_then jsonb, p_now jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_delta_silver_accepts_bronze(p_then jsonb, p_now jsonb) IS 'The check scout_checks.silver_accepts_bronze judged from its result in run p_then ->> ''run_id'' and the Bronze rows Silver has judged since p_then''s statement context (scout_internal.dq_new_bronze_transactions); no row unless scout_internal.dq_delta_allowed (rejections and the watermark may have changed, nothing removed) and no rejected row is yet unjudged.';
+
+
+--
+-- Name: dq_delta_silver_lineage_reaches_bronze(jsonb, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_delta_silver_lineage_reaches_bronze(p_then jsonb, p_now jsonb) RETURNS TABLE(check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], keys_cleared text[], recent_passed bigint, recent_failed bigint)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    SET enable_seqscan TO 'off'
+    AS $$
+    with bounds as (
+        select (p_then -> 'judged' ->> 'now')::timestamptz - r.retention as window_then,
+               pg_catalog.now() - r.retention as window_now
+          from (select pg_catalog.make_interval(days => (select scout_internal.setting('bronze_retention_days'))::int)
+                           as retention) r),
+    failed_then as materialized (
+        select f.business_key as transaction_id
+          from test_failures.silver_validated_transactions f where f.check_name = 'silver_lineage_reaches_bronze'),
+    changed as materialized (
+        select k.transaction_id, k.existed_then and k.old_ingested_at >= b.window_then as counted_then
+          from scout_internal.dq_changed_silver_keys(p_then) k cross join bounds b),
+    -- untouched rows of the window then that are behind it now, their Bronze row still there
+    left_window as materialized (
+        select s.transaction_id
+          from bounds w
+          join scout.bronze_transactions b on b.ingested_at >= w.window_then and b.ingested_at < w.window_now
+          join scout.silver_validated_transactions s
+            on s.transaction_id = scout_internal.clean_text(b.raw_data ->> 'transaction_id') and s.bronze_id = b.id
+         where not exists (select 1 from changed c where c.transaction_id = s.transaction_id)
+           and not exists (select 1 from failed_then f where f.transaction_id = s.transaction_id)),
+    -- every key whose verdict may differ, with what it was then and what it is now
+    judged as materialized (
+        select j.transaction_id, j.counted_then, j.failed_then,
+               s.transaction_id is not null and s.ingested_at >= w.window_now as counted_now,
+               exists (select 1 from scout.bronze_transactions b where b.id = s.bronze_id) as ok_now
+          from (select c.transaction_id, c.counted_then, f.transaction_id is not null as failed_then
+                  from changed c left join failed_then f on f.transaction_id = c.transaction_id
+                union all
+                select f.transaction_id, true, true from failed_then f
+                 where not exists (select 1 from changed c where c.transaction_id = f.transaction_id)
+                union all
+                select l.transaction_id, true, false from left_window l) j
+         cross join bounds w
+          left join scout.silver_validated_transactions s on s.transaction_id = j.transaction_id),
+    recent as (
+        select pg_catalog.count(*) filter (where b.id is not null) as ok, pg_catalog.count(*) filter (where b.id is null) as bad
+          from scout_internal.dq_recent_silver_transactions(scout_internal.dq_recent_since()) s
+          cross join bounds w
+          left join scout.bronze_transactions b on b.id = s.bronze_id
+         where s.ingested_at >= w.window_now)
+    select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level,
+           d.passed - (select pg_catalog.count(*) from judged x where x.counted_then and not x.failed_then)
+                    + (select pg_catalog.count(*) from judged x where x.counted_now and x.ok_now),
+           d.failed - (select pg_catalog.count(*) from judged x where x.failed_then)
+                    + (select pg_catalog.count(*) from judged x where x.counted_now and not x.ok_now),
+           d.detail,
+           (select pg_catalog.array_agg(x.transaction_id) from judged x
+             where x.counted_now and not x.ok_now and not x.failed_then),
+           coalesce((select pg_catalog.array_agg(x.transaction_id) from judged x
+                      where x.failed_then and not (x.counted_now and not x.ok_now)), '{}'),
+           (select r.ok from recent r), (select r.bad from recent r)
+      from ip_workbench.dq_results d
+     where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'silver_lineage_reaches_bronze'
+       and d.failed <= (d.passed + d.failed) / 4
+       and (p_then -> 'judged' ->> 'now')::timestamptz <= pg_catalog.now()
+       and scout_internal.dq_delta_allowed(p_then, p_now, '{}', '{scout.silver_validated_transactions}')
+$$;
+
+
+--
+-- Name: FUNCTION dq_delta_silver_lineage_reaches_bronze(p_then jsonb, p_now jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_delta_silver_lineage_reaches_bronze(p_then jsonb, p_now jsonb) IS 'The check scout_checks.silver_lineage_reaches_bronze judged from its result in run p_then ->> ''run_id'': the Silver keys changed since p_then''s statement context (scout_internal.dq_changed_silver_keys), the rows that fell behind the window (now minus bronze_retention_days) since, and the rows failing then (test_failures.silver_validated_transactions) are judged, the rest keep their verdicts. No row unless scout_internal.dq_delta_allowed (Bronze removed nothing, every Silver write since logged, the settings unchanged) and at most a quarter of the rows failed.';
+
+
+--
+-- Name: dq_delta_silver_one_row_per_transaction_id(jsonb, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_delta_silver_one_row_per_transaction_id(p_then jsonb, p_now jsonb) RETURNS TABLE(check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], keys_cleared text[], recent_passed bigint, recent_failed bigint)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    SET enable_seqscan TO 'off'
+    AS $$
+    with changed as materialized (
+        select k.existed_then, exists (select 1 from scout.silver_validated_transactions s
+                                        where s.transaction_id = k.transaction_id) as exists_now
+          from scout_internal.dq_changed_silver_keys(p_then) k)
+    select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level,
+           d.passed - (select pg_catalog.count(*) from changed x where x.existed_then)
+                    + (select pg_catalog.count(*) from changed x where x.exists_now),
+           d.failed, d.detail, null::text[], '{}'::text[],
+           -- a view without recent figures counts the same in both
+           d.passed - (select pg_catalog.count(*) from changed x where x.existed_then)
+                    + (select pg_catalog.count(*) from changed x where x.exists_now),
+           d.failed
+      from ip_workbench.dq_results d
+     where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'silver_one_row_per_transaction_id'
+       and d.failed = 0
+       and scout_internal.dq_delta_allowed(p_then, p_now, '{}', '{scout.silver_validated_transactions}')
+$$;
+
+
+--
+-- Name: FUNCTION dq_delta_silver_one_row_per_transaction_id(p_then jsonb, p_now jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_delta_silver_one_row_per_transaction_id(p_then jsonb, p_now jsonb) IS 'The check scout_checks.silver_one_row_per_transaction_id judged from its result in run p_then ->> ''run_id'' (which found no duplicate) and the Silver keys added and removed since p_then''s statement context (scout_internal.dq_changed_silver_keys); no row unless scout_internal.dq_delta_allowed with every Silver write since logged.';
+
+
+--
+-- Name: dq_delta_silver_store_ids_are_known(jsonb, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_delta_silver_store_ids_are_known(p_then jsonb, p_now jsonb) RETURNS TABLE(check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], keys_cleared text[], recent_passed bigint, recent_failed bigint)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    SET enable_seqscan TO 'off'
+    AS $$
+    with changed as materialized (
+        select k.transaction_id, k.existed_then and k.old_store_id is not null as counted_then,
+               f.business_key is not null as failed_then,
+               s.store_id is not null as counted_now, r.store_id is not null as known_now
+          from scout_internal.dq_changed_silver_keys(p_then) k
+          left join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
+          left join scout.ref_stores r on r.store_id = s.store_id
+          left join test_failures.silver_validated_transactions f
+                 on f.check_name = 'silver_store_ids_are_known' and f.business_key = k.transaction_id),
+    recent as (
+        select pg_catalog.count(*) filter (where r.store_id is not null) as ok,
+               pg_catalog.count(*) filter (where r.store_id is null) as bad
+          from scout_internal.dq_recent_silver_transactions(scout_internal.dq_recent_since()) s
+          left join scout.ref_stores r on r.store_id = s.store_id
+         where s.store_id is not null)
+    select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level,
+           d.passed - (select pg_catalog.count(*) from changed x where x.counted_then and not x.failed_then)
+                    + (select pg_catalog.count(*) from changed x where x.counted_now and x.known_now),
+           d.failed - (select pg_catalog.count(*) from changed x where x.failed_then)
+                    + (select pg_catalog.count(*) from changed x where x.counted_now and not x.known_now),
+           d.detail,
+           (select pg_catalog.array_agg(x.transaction_id) from changed x
+             where x.counted_now and not x.known_now and not x.failed_then),
+           coalesce((select pg_catalog.array_agg(x.transaction_id) from changed x
+                      where x.failed_then and not (x.counted_now and not x.known_now)), '{}'),
+           (select r.ok from recent r), (select r.bad from recent r)
+      from ip_workbench.dq_results d
+     where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'silver_store_ids_are_known'
+       and scout_internal.dq_delta_allowed(p_then, p_now, '{}', '{scout.silver_validated_transactions}')
+$$;
+
+
+--
+-- Name: FUNCTION dq_delta_silver_store_ids_are_known(p_then jsonb, p_now jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_delta_silver_store_ids_are_known(p_then jsonb, p_now jsonb) IS 'The check scout_checks.silver_store_ids_are_known judged from its result in run p_then ->> ''run_id'' and the Silver keys changed since p_then''s statement context (scout_internal.dq_changed_silver_keys), each against its verdict then; no row unless scout_internal.dq_delta_allowed with every Silver write since logged and the stores unchanged.';
+
+
+--
+-- Name: dq_delta_silver_transaction_rules_hold(jsonb, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_delta_silver_transaction_rules_hold(p_then jsonb, p_now jsonb) RETURNS TABLE(check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], keys_cleared text[], recent_passed bigint, recent_failed bigint)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    SET enable_seqscan TO 'off'
+    AS $_$
+    with changed as materialized (
+        select k.transaction_id, k.existed_then, f.business_key is not null as failed_then,
+               s.transaction_id is not null as exists_now,
+               s.amount > 0 and s.quantity > 0 and coalesce(s.tax_amount >= 0, true)
+               and s.currency ~ '^[A-Z]{3}$' and c.name is not null as ok_now
+          from scout_internal.dq_changed_silver_keys(p_then) k
+          left join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
+          left join scout.ref_categories c on c.name = s.category and c.is_active
+          left join test_failures.silver_validated_transactions f
+                 on f.check_name = 'silver_transaction_rules_hold' and f.business_key = k.transaction_id),
+    recent as (
+        select pg_catalog.count(*) filter (where c.name is not null and s.amount > 0 and s.quantity > 0
+                                           and coalesce(s.tax_amount >= 0, true) and s.currency ~ '^[A-Z]{3}$') as ok,
+               pg_catalog.count(*) filter (where not (c.name is not null and s.amount > 0 and s.quantity > 0
+                                           and coalesce(s.tax_amount >= 0, true) and s.currency ~ '^[A-Z]{3}$')) as bad
+          from scout_internal.dq_recent_silver_transactions(scout_internal.dq_recent_since()) s
+          left join scout.ref_categories c on c.name = s.category and c.is_active)
+    select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level,
+           d.passed - (select pg_catalog.count(*) from changed x where x.existed_then and not x.failed_then)
+                    + (select pg_catalog.count(*) from changed x where x.exists_now and x.ok_now),
+           d.failed - (select pg_catalog.count(*) from changed x where x.failed_then)
+                    + (select pg_catalog.count(*) from changed x where x.exists_now and not x.ok_now),
+           d.detail,
+           (select pg_catalog.array_agg(x.transaction_id) from changed x
+             where x.exists_now and not x.ok_now and not x.failed_then),
+           coalesce((select pg_catalog.array_agg(x.transaction_id) from changed x
+                      where x.failed_then and not (x.exists_now and not x.ok_now)), '{}'),
+           (select r.ok from recent r), (select r.bad from recent r)
+      from ip_workbench.dq_results d
+     where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'silver_transaction_rules_hold'
+       and scout_internal.dq_delta_allowed(p_then, p_now, '{}', '{scout.silver_validated_transactions}')
+$_$;
+
+
+--
+-- Name: FUNCTION dq_delta_silver_transaction_rules_hold(p_then jsonb, p_now jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_delta_silver_transaction_rules_hold(p_then jsonb, p_now jsonb) IS 'The check scout_checks.silver_transaction_rules_hold judged from its result in run p_then ->> ''run_id'' and the Silver keys changed since p_then''s statement context (scout_internal.dq_changed_silver_keys), each against its verdict then (test_failures.silver_validated_transactions); no row unless scout_internal.dq_delta_allowed with every Silver write since logged and the categories unchanged.';
 
 
 --
@@ -3180,6 +3910,129 @@ COMMENT ON FUNCTION scout_internal.dq_inputs_unchanged(p_then jsonb, p_now jsonb
 
 
 --
+-- Name: dq_judge_by_delta(name, jsonb, jsonb, bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_judge_by_delta(p_view name, p_then jsonb, p_now jsonb, p_then_run bigint) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+    v_function text := pg_catalog.format('scout_internal.%I', 'dq_delta_' || p_view);
+    v_rows bigint := 0;
+begin
+    perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_judge_by_delta');
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint, seconds numeric, delta_of_run_id bigint, keys_cleared text[])';
+    if pg_catalog.to_regprocedure(v_function || '(jsonb, jsonb)') is null then
+        return 0;
+    end if;
+    begin
+        -- one statement: the delta and the context it records share a snapshot
+        execute pg_catalog.format(
+            'insert into pg_temp.dq_run_results (check_name, schema_name, table_name, layer, dimension, level, passed,
+                                                 failed, detail, failing_keys, recent_passed, recent_failed, inputs_seen,
+                                                 delta_of_run_id, keys_cleared)
+             select check_name, schema_name, table_name, layer, dimension, level, passed, failed, detail, failing_keys,
+                    recent_passed, recent_failed,
+                    $2 || pg_catalog.jsonb_build_object(''judged'', scout_internal.dq_statement_context(), ''delta_of_run'', $3),
+                    $3, keys_cleared
+               from %s($1, $2)', v_function)
+            using p_then || pg_catalog.jsonb_build_object('run_id', p_then_run), p_now, p_then_run;
+        get diagnostics v_rows = row_count;
+    exception when others then
+        -- a delta that fails is no verdict: the view judges every row
+        raise warning 'data-quality check %: its delta function failed (%, SQLSTATE %); judging every row',
+            p_view, sqlerrm, sqlstate;
+        return 0;
+    end;
+    -- the alert's samples: the keys that fail since, else a few that failed before
+    update pg_temp.dq_run_results r
+       set failing_keys = (select pg_catalog.array_agg(f.key)
+                             from (select k.key from scout_internal.dq_failing_keys(r.check_name, r.schema_name, r.table_name) k(key)
+                                    where k.key <> all (r.keys_cleared) limit 5) f)
+     where r.seconds is null and r.delta_of_run_id is not null and r.failing_keys is null and r.failed > 0;
+    return v_rows;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION dq_judge_by_delta(p_view name, p_then jsonb, p_now jsonb, p_then_run bigint); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_judge_by_delta(p_view name, p_then jsonb, p_now jsonb, p_then_run bigint) IS 'Step of scout_internal.dq_run_checks: judges check view p_view by its delta function scout_internal.dq_delta_<p_view>(p_then with run_id p_then_run, p_now), if it has one, into pg_temp.dq_run_results (delta_of_run_id, keys_cleared; inputs_seen with the statement context ''judged'' and delta_of_run), with a few failing keys as the alert''s samples where no key fails anew. Returns the results written: 0 when there is no delta function, it declined (no row) or it failed (a warning), and the view must judge every row. Only inside scout.run_dq_checks (55000 otherwise).';
+
+
+--
+-- Name: dq_new_bronze_transactions(jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_new_bronze_transactions(p_then jsonb) RETURNS TABLE(id uuid, raw_data jsonb, ingested_at timestamp with time zone, arrived boolean, newly_judged boolean)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+#variable_conflict use_column
+declare
+    v_snapshot pg_snapshot := (p_then -> 'judged' ->> 'snapshot')::pg_snapshot;
+    v_xact xid8 := (p_then -> 'judged' ->> 'xact')::xid8;
+    v_w_snapshot pg_snapshot := (p_then -> 'judged' -> 'silver_watermark' ->> 'snapshot')::pg_snapshot;
+    v_w_xid xid8 := (p_then -> 'judged' -> 'silver_watermark' ->> 'xid')::xid8;
+    v_w_seq bigint := (p_then -> 'judged' -> 'silver_watermark' ->> 'seq')::bigint;
+    v_from xid8 := least(pg_catalog.pg_snapshot_xmin(v_snapshot),
+                         coalesce(pg_catalog.pg_snapshot_xmin(v_w_snapshot), '0'::xid8));
+begin
+    -- a custom plan, made for the bound given: the few rows it names, by index
+    return query
+    select b.id, b.raw_data, b.ingested_at, not t.visible_then,
+           not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+                                             pg_catalog.pg_current_xact_id_if_assigned(), w.processed_snapshot,
+                                             w.processed_xid, w.processed_seq)
+           and not (t.visible_then
+                    and not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, v_snapshot, v_xact, v_w_snapshot,
+                                                          v_w_xid, v_w_seq))
+      from scout.bronze_transactions b
+      left join ip_workbench.watermarks w on w.stream = 'silver_transactions'
+     cross join lateral (select pg_catalog.pg_visible_in_snapshot(b.ingest_xid, v_snapshot)
+                                or b.ingest_xid = v_xact as visible_then) t
+     where b.ingest_xid >= v_from;
+end
+$$;
+
+
+--
+-- Name: FUNCTION dq_new_bronze_transactions(p_then jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_new_bronze_transactions(p_then jsonb) IS 'The Bronze transactions new to a check since the statement context p_then -> ''judged'' (scout_internal.dq_statement_context): arrived (not visible then) and newly_judged (judged by Silver now, not then, by scout_internal.is_unprocessed with the watermark of then and of now); only rows inserted at or after the older snapshot''s xmin are read (the ingest_xid index).';
+
+
+--
+-- Name: dq_prune_change_logs(pg_snapshot); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_prune_change_logs(p_snapshot pg_snapshot) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_prune_change_logs');
+    delete from scout_internal.silver_changed_keys k where k.changed_xid < pg_catalog.pg_snapshot_xmin(p_snapshot);
+    delete from scout_internal.gold_store_rebuilt_cells c where c.rebuilt_xid < pg_catalog.pg_snapshot_xmin(p_snapshot);
+    delete from scout_internal.gold_monthly_changed_totals m where m.changed_xid < pg_catalog.pg_snapshot_xmin(p_snapshot);
+    delete from scout_internal.platinum_changed_keys p where p.changed_xid < pg_catalog.pg_snapshot_xmin(p_snapshot);
+    delete from scout_internal.logged_writes w where w.written_xid < pg_catalog.pg_snapshot_xmin(p_snapshot);
+end
+$$;
+
+
+--
+-- Name: FUNCTION dq_prune_change_logs(p_snapshot pg_snapshot); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_prune_change_logs(p_snapshot pg_snapshot) IS 'Step of scout_internal.dq_run_checks: deletes the rows of scout_internal.silver_changed_keys, gold_store_rebuilt_cells, gold_monthly_changed_totals, platinum_changed_keys and logged_writes written by transactions older than p_snapshot''s xmin (the run''s first snapshot), which no later delta judgement needs. Only inside scout.run_dq_checks (55000 otherwise).';
+
+
+--
 -- Name: dq_raise_alert(text, text, text, numeric, numeric, jsonb, jsonb, bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -3213,6 +4066,231 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.dq_raise_alert(p_schema text, p_table text, p_layer text, p_score numeric, p_threshold numeric, p_scores jsonb, p_failing jsonb, p_run_id bigint) IS 'Opens a data-quality alert for table p_schema.p_table (score p_score below p_threshold, dimension scores p_scores, failing checks p_failing, raised by run p_run_id) and sends NOTIFY scout_dq_alert; returns its id. When the table has an open alert, marks it seen by p_run_id and returns NULL.';
+
+
+--
+-- Name: silver_validated_transactions; Type: TABLE; Schema: scout; Owner: -
+--
+
+CREATE TABLE scout.silver_validated_transactions (
+    transaction_id text NOT NULL,
+    transaction_date date NOT NULL,
+    amount numeric(14,2) NOT NULL,
+    currency text DEFAULT 'PHP'::text NOT NULL,
+    category text NOT NULL,
+    subcategory text,
+    store_id text,
+    vendor_name text,
+    vendor_id text,
+    customer_id text,
+    sku text,
+    quantity integer DEFAULT 1 NOT NULL,
+    tax_amount numeric(14,2),
+    payment_method text,
+    description text,
+    attributes jsonb DEFAULT '{}'::jsonb NOT NULL,
+    bronze_id uuid NOT NULL,
+    bronze_seq bigint NOT NULL,
+    source text NOT NULL,
+    ingestion_batch_id text,
+    ingested_at timestamp with time zone NOT NULL,
+    validated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT silver_validated_transactions_amount_check CHECK ((amount > (0)::numeric)),
+    CONSTRAINT silver_validated_transactions_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT silver_validated_transactions_quantity_check CHECK ((quantity > 0)),
+    CONSTRAINT silver_validated_transactions_tax_amount_check CHECK ((tax_amount >= (0)::numeric))
+);
+
+ALTER TABLE ONLY scout.silver_validated_transactions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE silver_validated_transactions; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON TABLE scout.silver_validated_transactions IS 'Validated transactions, one row per transaction_id: the latest valid version by ingestion order (an identical re-send changes nothing).';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.transaction_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.transaction_id IS 'Business key: payload transaction_id, trimmed.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.transaction_date; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.transaction_date IS 'Date part of the ISO 8601 payload date (as written, no zone conversion): never in the future (with a time and a zone, as an instant; otherwise against today in the business time zone) and not older than transaction_max_age_years (ip_workbench.settings).';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.amount; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.amount IS 'Payload amount rounded to 2 decimals; always > 0.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.currency; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.currency IS 'ISO 4217 code, upper-cased; PHP when the payload has none.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.category; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.category IS 'Category in its canonical spelling from scout.ref_categories.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.subcategory; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.subcategory IS 'Payload subcategory, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.store_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.store_id IS 'Payload store_id, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.vendor_name; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.vendor_name IS 'Payload vendor_name, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.vendor_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.vendor_id IS 'Payload vendor_id, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.customer_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.customer_id IS 'Payload customer_id, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.sku; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.sku IS 'Payload sku, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.quantity; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.quantity IS 'Units sold, integer > 0; 1 when the payload has none.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.tax_amount; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.tax_amount IS 'Payload tax_amount rounded to 2 decimals, >= 0; NULL when absent.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.payment_method; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.payment_method IS 'Payload payment_method, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.description; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.description IS 'Payload description, trimmed; NULL when empty.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.attributes; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.attributes IS 'Payload keys the contract does not name, kept as they came.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.bronze_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.bronze_id IS 'Lineage: the Bronze row of this version.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.bronze_seq; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.bronze_seq IS 'Lineage: ingest_seq of that Bronze row; a later valid version (higher seq) with different values replaces this one.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.source; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.source IS 'Lineage: Bronze source of this version.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.ingestion_batch_id; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.ingestion_batch_id IS 'Lineage: Bronze batch of this version.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.ingested_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.ingested_at IS 'Lineage: when this version reached Bronze.';
+
+
+--
+-- Name: COLUMN silver_validated_transactions.validated_at; Type: COMMENT; Schema: scout; Owner: -
+--
+
+COMMENT ON COLUMN scout.silver_validated_transactions.validated_at IS 'When this version was validated into Silver.';
+
+
+--
+-- Name: dq_recent_silver_transactions(timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_recent_silver_transactions(p_since timestamp with time zone) RETURNS SETOF scout.silver_validated_transactions
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+#variable_conflict use_column
+begin
+    -- a custom plan, made for the bounds given: the few rows they name, by index
+    return query
+    select s.*
+      from scout.bronze_transactions b
+      join scout.silver_validated_transactions s
+        on s.transaction_id = scout_internal.clean_text(b.raw_data ->> 'transaction_id') and s.bronze_id = b.id
+     where b.ingested_at >= p_since;
+end
+$$;
+
+
+--
+-- Name: FUNCTION dq_recent_silver_transactions(p_since timestamp with time zone); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_recent_silver_transactions(p_since timestamp with time zone) IS 'The rows of scout.silver_validated_transactions whose ingested_at (their winning Bronze row''s arrival) is p_since or later, found from Bronze''s ingested_at index and Silver''s key: a delta check''s recent window.';
 
 
 --
@@ -3372,21 +4450,32 @@ declare
     v_table record;
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_replace_test_failures');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint, seconds numeric)';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint, seconds numeric, delta_of_run_id bigint, keys_cleared text[])';
     for v_table in select c.relname from pg_catalog.pg_class c
                     where c.relnamespace = 'test_failures'::regnamespace and c.relkind = 'r' loop
+        -- a check judged whole: its rows go (as do those of a check that no longer exists)
         execute pg_catalog.format(
             'delete from test_failures.%I f
               where not exists (select 1 from pg_temp.dq_run_results r
                                  where r.schema_name = ''scout'' and r.table_name = $1 and r.check_name = f.check_name
-                                   and r.reused_from_run_id is not null)', v_table.relname)
+                                   and (r.reused_from_run_id is not null or r.delta_of_run_id is not null))', v_table.relname)
+            using v_table.relname;
+        -- a check judged by its delta: the keys that pass now go, the rest stay as found
+        execute pg_catalog.format(
+            'delete from test_failures.%I f
+              using pg_temp.dq_run_results r
+              where r.schema_name = ''scout'' and r.table_name = $1 and r.check_name = f.check_name
+                and r.delta_of_run_id is not null and f.business_key = any (r.keys_cleared)', v_table.relname)
             using v_table.relname;
         execute pg_catalog.format(
             'insert into test_failures.%I (check_name, business_key, detail, run_id)
              select r.check_name, k.key, r.detail, $1
                from pg_temp.dq_run_results r cross join lateral pg_catalog.unnest(r.failing_keys) k(key)
               where r.schema_name = ''scout'' and r.table_name = $2 and k.key is not null
-                and r.reused_from_run_id is null', v_table.relname)
+                and r.reused_from_run_id is null
+                and (r.delta_of_run_id is null
+                     or not exists (select 1 from test_failures.%I f where f.check_name = r.check_name and f.business_key = k.key))',
+            v_table.relname, v_table.relname)
             using p_run_id, v_table.relname;
     end loop;
 end
@@ -3397,7 +4486,7 @@ $_$;
 -- Name: FUNCTION dq_replace_test_failures(p_run_id bigint); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_replace_test_failures(p_run_id bigint) IS 'Step 3 of scout.run_dq_checks: replaces the rows of every test_failures table with the failing keys of its table in pg_temp.dq_run_results, under run p_run_id; the rows of a check that kept an earlier run''s judgement (reused_from_run_id) stay as that run wrote them. Only inside scout.run_dq_checks (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.dq_replace_test_failures(p_run_id bigint) IS 'Step 3 of scout.run_dq_checks: replaces the rows of every test_failures table with the failing keys of its table in pg_temp.dq_run_results, under run p_run_id; the rows of a check that kept an earlier run''s judgement (reused_from_run_id) stay as that run wrote them, and a check judged by its delta function (delta_of_run_id) loses the keys that pass now (keys_cleared) and gains those that fail since. Only inside scout.run_dq_checks (55000 otherwise).';
 
 
 --
@@ -3412,15 +4501,21 @@ declare
     v_check record;
     v_seen jsonb;
     v_before record;
-    -- what every counted table's version is, read once with the snapshot they belong to
-    v_versions jsonb := (select pg_catalog.jsonb_object_agg(v.table_name::text, v.version) from ip_workbench.layer_versions v);
-    v_snapshot pg_snapshot := pg_catalog.pg_current_snapshot();
+    -- what every counted table's version and removals are, and the snapshot they belong to
+    v_versions jsonb;
+    v_removals jsonb;
+    v_snapshot pg_snapshot;
+    v_delta_rows bigint;
     v_today date := scout_internal.business_today();
     v_last_run bigint := (select pg_catalog.max(d.run_id) from ip_workbench.dq_results d);
     v_columns text := 'check_name, schema_name, table_name, layer, dimension, level, passed, failed, detail, failing_keys';
     v_started timestamptz;
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_run_checks');
+    select pg_catalog.jsonb_object_agg(v.table_name::text, v.version),
+           pg_catalog.jsonb_object_agg(v.table_name::text, v.removals), pg_catalog.pg_current_snapshot()
+      into v_versions, v_removals, v_snapshot
+      from ip_workbench.layer_versions v;
     if pg_catalog.to_regclass('pg_temp.dq_run_results') is not null then
         drop table pg_temp.dq_run_results;
     end if;
@@ -3430,7 +4525,10 @@ begin
         recent_passed bigint, recent_failed bigint, recent_carried boolean not null default false,
         timeliness numeric,  -- the score of a timeliness row, measured once here
         inputs_seen jsonb, reused_from_run_id bigint,
-        seconds numeric  -- how long its view took (or the lookup of the judgement it kept)
+        seconds numeric,  -- how long its view took (or the lookup of the judgement it kept)
+        -- judged by its delta function from the result of this run: failing_keys are the
+        -- keys that fail since, keys_cleared those that failed and pass now
+        delta_of_run_id bigint, keys_cleared text[]
     ) on commit drop;
     for v_check in select c.oid, c.relname,
                           exists (select 1 from pg_catalog.pg_attribute a
@@ -3441,7 +4539,9 @@ begin
                      from pg_catalog.pg_class c
                     where c.relnamespace = 'scout_checks'::regnamespace and c.relkind = 'v' order by c.relname loop
         v_started := pg_catalog.clock_timestamp();
-        v_seen := scout_internal.dq_check_inputs(v_check.oid, v_versions, v_snapshot, v_today);
+        v_seen := scout_internal.dq_check_inputs(v_check.oid, v_versions, v_snapshot, v_today)
+                  || pg_catalog.jsonb_build_object('removals', v_removals);
+        v_delta_rows := 0;
         -- the previous run's results of this view (one view may name several checks, all
         -- judged from the same inputs): compared with now once per view, not per row
         select pg_catalog.count(distinct d.inputs_seen) = 1 and pg_catalog.bool_and(d.inputs_seen is not null) as judged,
@@ -3461,8 +4561,12 @@ begin
               from ip_workbench.dq_results d
              where d.run_id = v_last_run and (d.inputs_seen ->> 'view' = v_check.oid::regclass::text or d.check_name = v_check.relname);
         else
+            if v_before.judged then
+                v_delta_rows := scout_internal.dq_judge_by_delta(v_check.relname, v_before.inputs_seen, v_seen, v_last_run);
+            end if;
+            if v_delta_rows = 0 then
             begin
-                execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed, inputs_seen) select %s, %s, $1 from scout_checks.%I',
+                execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed, inputs_seen) select %s, %s, $1 || pg_catalog.jsonb_build_object(''judged'', scout_internal.dq_statement_context()) from scout_checks.%I',
                                           v_columns, v_columns,
                                           case when v_check.knows_recent then 'recent_passed, recent_failed' else 'passed, failed' end,
                                           v_check.relname) using v_seen;
@@ -3471,12 +4575,14 @@ begin
                 values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
                         pg_catalog.format('the check itself failed: %s (SQLSTATE %s)', sqlerrm, sqlstate), null, 0, 1);
             end;
+            end if;
         end if;
         -- the view's results are the only ones not timed yet
         update pg_temp.dq_run_results r
            set seconds = pg_catalog.round(extract(epoch from pg_catalog.clock_timestamp() - v_started), 3)
          where r.seconds is null;
     end loop;
+    perform scout_internal.dq_prune_change_logs(v_snapshot);
     -- timeliness of every registered table where it applies: always about now
     insert into pg_temp.dq_run_results
     select 'timeliness', t.schema_name, t.table_name, t.layer, 'timeliness', 'error',
@@ -3501,6 +4607,7 @@ begin
     return (select pg_catalog.jsonb_build_object('checks', pg_catalog.count(*),
                                                  'failed_checks', pg_catalog.count(*) filter (where r.failed > 0),
                                                  'kept_checks', pg_catalog.count(distinct r.inputs_seen ->> 'view') filter (where r.reused_from_run_id is not null),
+                                                 'delta_checks', pg_catalog.count(distinct r.inputs_seen ->> 'view') filter (where r.delta_of_run_id is not null),
                                                  'failing_rows', coalesce(pg_catalog.sum(r.failed), 0),
                                                  'recent_failing_rows', coalesce(pg_catalog.sum(r.recent_failed)
                                                                                  filter (where not r.recent_carried), 0))
@@ -3513,7 +4620,7 @@ $_$;
 -- Name: FUNCTION dq_run_checks(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_run_checks() IS 'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). A check none of whose inputs changed since the run that judged it, the same business day (scout_internal.dq_inputs_unchanged), keeps that run''s whole result without reading its tables (reused_from_run_id, recent_carried; five of its failing keys from test_failures, as the alert''s samples). Each view''s results carry how long it took (seconds; the lookup alone for a kept judgement). Returns {"checks" (results), "failed_checks", "kept_checks" (check views whose judgement was kept), "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.dq_run_checks() IS 'Step 1 of scout.run_dq_checks: runs every view of scout_checks (one that raises becomes a failed result naming the error) and the timeliness of every registered table where it applies (scout_internal.table_lag) into pg_temp.dq_run_results, with each check''s counts over every retained row (passed, failed) and over the rows that arrived since scout_internal.dq_recent_since() (recent_passed, recent_failed; a view without those columns counts the same in both), and for a timeliness row its score (timeliness); a check with no recent row keeps its previous recent figures (recent_carried). A check none of whose inputs changed since the run that judged it, the same business day (scout_internal.dq_inputs_unchanged), keeps that run''s whole result without reading its tables (reused_from_run_id, recent_carried; five of its failing keys from test_failures, as the alert''s samples). Otherwise a view with a delta function is judged from its previous result and what changed since (scout_internal.dq_judge_by_delta: delta_of_run_id, keys_cleared), when that function can tell, else by the view itself; either way the judgement keeps the context its statement saw (inputs_seen -> ''judged''), and the change logs older than the run are pruned (scout_internal.dq_prune_change_logs). Each view''s results carry how long it took (seconds; the lookup alone for a kept judgement). Returns {"checks" (results), "failed_checks", "kept_checks" (check views whose judgement was kept), "delta_checks" (check views judged from what changed), "failing_rows", "recent_failing_rows"}. Only inside scout.run_dq_checks (55000 otherwise).';
 
 
 --
@@ -3530,7 +4637,7 @@ declare
     v_closed jsonb := '[]'::jsonb;
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_settle_alerts');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint, seconds numeric)';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint, seconds numeric, delta_of_run_id bigint, keys_cleared text[])';
     perform 'PRAGMA:TABLE: dq_run_scores (schema_name text, table_name text, layer text, completeness numeric, uniqueness numeric, validity numeric, integrity numeric, timeliness numeric, dq_score numeric, cumulative_score numeric, failing_bars text[])';
     for v_alert in
         select s.*, a.id as open_id,
@@ -3575,6 +4682,35 @@ COMMENT ON FUNCTION scout_internal.dq_settle_alerts(p_run_id bigint, p_threshold
 
 
 --
+-- Name: dq_statement_context(); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_statement_context() RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select pg_catalog.jsonb_build_object(
+        'snapshot', pg_catalog.pg_current_snapshot()::text,
+        'xact', pg_catalog.pg_current_xact_id_if_assigned()::text,
+        'now', pg_catalog.now(),
+        -- the window Platinum was built over, which its coverage check reads
+        'platinum_window_start', (select b.window_start from scout_internal.platinum_last_build() b),
+        'versions', (select pg_catalog.jsonb_object_agg(v.table_name::text, v.version) from ip_workbench.layer_versions v),
+        'silver_watermark', (select pg_catalog.jsonb_build_object('snapshot', w.processed_snapshot::text,
+                                                                   'xid', w.processed_xid::text,
+                                                                   'seq', w.processed_seq)
+                               from ip_workbench.watermarks w where w.stream = 'silver_transactions'))
+$$;
+
+
+--
+-- Name: FUNCTION dq_statement_context(); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_statement_context() IS 'The calling statement''s snapshot, transaction id (if assigned), now(), Platinum''s window start (scout_internal.platinum_last_build), every counted table''s version (ip_workbench.layer_versions) and Silver''s transaction watermark (snapshot, xid, seq), as {"snapshot", "xact", "now", "platinum_window_start", "versions", "silver_watermark"}: what a check judged under, kept in ip_workbench.dq_results.inputs_seen -> ''judged''.';
+
+
+--
 -- Name: dq_store_scores(bigint); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -3584,7 +4720,7 @@ CREATE FUNCTION scout_internal.dq_store_scores(p_run_id bigint) RETURNS jsonb
     AS $$
 begin
     perform scout_internal.require_job_lock('scout.run_dq_checks', 'scout_internal.dq_store_scores');
-    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint, seconds numeric)';
+    perform 'PRAGMA:TABLE: dq_run_results (check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], recent_passed bigint, recent_failed bigint, recent_carried boolean, timeliness numeric, inputs_seen jsonb, reused_from_run_id bigint, seconds numeric, delta_of_run_id bigint, keys_cleared text[])';
     insert into ip_workbench.dq_results (run_id, check_name, schema_name, table_name, layer, dimension, level,
                                          passed, failed, detail, recent_passed, recent_failed, recent_carried,
                                          inputs_seen, reused_from_run_id, seconds)
@@ -3647,6 +4783,34 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) IS 'Step 2 of scout.run_dq_checks: appends every result of pg_temp.dq_run_results to ip_workbench.dq_results under run p_run_id; scores every checked table into pg_temp.dq_run_scores, ip_workbench.dq_scores and ip_workbench.tables: a dimension''s score is its worst error-level check''s pass rate over the recent rows (volume counts as integrity; timeliness the score dq_run_checks measured), dq_score the worst dimension, cumulative_score the same over every retained row, failing_bars the bars of its layer it is below. Returns each table''s dq_score by schema.table. Only inside scout.run_dq_checks (55000 otherwise).';
+
+
+--
+-- Name: dq_writes_logged(jsonb, regclass); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_writes_logged(p_then jsonb, p_table regclass) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select coalesce(
+        (p_then -> 'judged' -> 'versions' ->> p_table::text)::bigint
+        + coalesce((select pg_catalog.sum(w.version_after - w.version_before)
+                      from scout_internal.logged_writes w
+                     where w.table_name = p_table
+                       and w.written_xid >= pg_catalog.pg_snapshot_xmin((p_then -> 'judged' ->> 'snapshot')::pg_snapshot)
+                       and not pg_catalog.pg_visible_in_snapshot(w.written_xid, (p_then -> 'judged' ->> 'snapshot')::pg_snapshot)
+                       and w.written_xid is distinct from (p_then -> 'judged' ->> 'xact')::xid8), 0)
+        = (select v.version from ip_workbench.layer_versions v where v.table_name = p_table),
+        false)
+$$;
+
+
+--
+-- Name: FUNCTION dq_writes_logged(p_then jsonb, p_table regclass); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_writes_logged(p_then jsonb, p_table regclass) IS 'Whether p_table''s version (ip_workbench.layer_versions) now is its version in the statement context p_then -> ''judged'' plus what the writes logged since (scout_internal.logged_writes, by a transaction that snapshot did not see) account for: then its change logs (scout_internal.silver_changed_keys, gold_store_rebuilt_cells) hold every change since.';
 
 
 --
@@ -4045,6 +5209,8 @@ declare
     v_index text;
     v_written bigint := 0;
     v_completed bigint := 0;
+    v_version_before bigint := (select v.version from ip_workbench.layer_versions v
+                                 where v.table_name = 'scout.gold_store_daily_sales'::regclass);
 begin
     perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_apply_store_daily_sales');
     if pg_catalog.to_regclass('pg_temp.gold_store_changed_cells') is not null then
@@ -4141,6 +5307,15 @@ begin
          where not g.is_complete and g.sales_date < v_today;
         get diagnostics v_completed = row_count;
     end if;
+    -- the cells recomputed, for the data-quality checks, which then judge only those
+    -- (a first build is not logged: they judge the whole mart after it)
+    if not coalesce(v_whole, false) and v_cells + v_completed > 0 then
+        insert into scout_internal.gold_store_rebuilt_cells (store_id, category, day, all_stores)
+        select c.store_id, c.category, c.day, c.all_stores from pg_temp.gold_store_changed_cells c;
+        insert into scout_internal.logged_writes (table_name, version_before, version_after)
+        select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
+         where v.table_name = 'scout.gold_store_daily_sales'::regclass;
+    end if;
     perform scout_internal.touch_table('scout', 'gold_store_daily_sales', v_deleted + v_written + v_completed,
                                        v_written - v_deleted);
     return pg_catalog.jsonb_build_object('store_cells_rebuilt', v_cells, 'store_rows_written', v_written,
@@ -4153,7 +5328,7 @@ $$;
 -- Name: FUNCTION gold_apply_store_daily_sales(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.gold_apply_store_daily_sales() IS 'Step of scout.refresh_gold: claims the queued (store, category, day) cells of scout_internal.gold_store_days_to_rebuild (those before the Silver retention boundary are dropped), recomputes their rows of scout.gold_store_daily_sales from Silver (a whole (category, day) where all_stores; an empty mart from all of Silver in one pass, with its indexes built after the rows when Silver holds silver_first_load_rebuilds_indexes_from rows or more (pg_class.reltuples) and the caller owns the mart), and marks the days before business_today() complete. Returns {"store_cells_rebuilt", "store_rows_written", "store_rows_completed"}. Only inside scout.refresh_gold (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.gold_apply_store_daily_sales() IS 'Step of scout.refresh_gold: claims the queued (store, category, day) cells of scout_internal.gold_store_days_to_rebuild (those before the Silver retention boundary are dropped), recomputes their rows of scout.gold_store_daily_sales from Silver (a whole (category, day) where all_stores; an empty mart from all of Silver in one pass, with its indexes built after the rows when Silver holds silver_first_load_rebuilds_indexes_from rows or more (pg_class.reltuples) and the caller owns the mart), and marks the days before business_today() complete; logs the cells it recomputed (scout_internal.gold_store_rebuilt_cells, with the mart''s version before and after in scout_internal.logged_writes) unless it built the mart whole. Returns {"store_cells_rebuilt", "store_rows_written", "store_rows_completed"}. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -4283,9 +5458,18 @@ declare
     v_gold_from date := scout_internal.gold_kept_from();
     v_today date := scout_internal.business_today();
     v_rows bigint;
+    v_version_before bigint := (select v.version from ip_workbench.layer_versions v
+                                 where v.table_name = 'scout.gold_monthly_summary'::regclass);
 begin
     perform scout_internal.require_job_lock('scout.refresh_gold', 'scout_internal.gold_build_monthly_summary');
     perform 'PRAGMA:TABLE: gold_changed_categories (category text)';
+    perform 'PRAGMA:TABLE: gold_monthly_before (month date, category text, total_amount numeric, transaction_count bigint)';
+    if pg_catalog.to_regclass('pg_temp.gold_monthly_before') is not null then
+        drop table pg_temp.gold_monthly_before;
+    end if;
+    create temp table gold_monthly_before on commit drop as
+    select m.month, m.category, m.total_amount, m.transaction_count
+      from scout.gold_monthly_summary m join pg_temp.gold_changed_categories c on c.category = m.category;
     delete from scout.gold_monthly_summary m
      using pg_temp.gold_changed_categories c where m.category = c.category;
     -- A month is compared with whole months only once it is over (is_complete): the
@@ -4332,6 +5516,15 @@ begin
         on last_year.category = t.category and last_year.month = (t.month - interval '1 year')::date
      where t.month >= v_gold_from;  -- older months were purged by retention
     get diagnostics v_rows = row_count;
+    insert into scout_internal.gold_monthly_changed_totals (month, category)
+    select coalesce(n.month, o.month), coalesce(n.category, o.category)
+      from (select m.month, m.category, m.total_amount, m.transaction_count
+              from scout.gold_monthly_summary m join pg_temp.gold_changed_categories c on c.category = m.category) n
+      full join pg_temp.gold_monthly_before o on o.month = n.month and o.category = n.category
+     where (n.total_amount, n.transaction_count) is distinct from (o.total_amount, o.transaction_count);
+    insert into scout_internal.logged_writes (table_name, version_before, version_after)
+    select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
+     where v.table_name = 'scout.gold_monthly_summary'::regclass;
     return v_rows;
 end
 $$;
@@ -4341,7 +5534,7 @@ $$;
 -- Name: FUNCTION gold_build_monthly_summary(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.gold_build_monthly_summary() IS 'Mart step of scout.refresh_gold: rewrites scout.gold_monthly_summary for the categories in pg_temp.gold_changed_categories from scout_internal.gold_monthly_category_totals (MoM and YoY growth and the 3-month moving average over the months the category has had, NULL while the month is not over, is_complete; for the running month the month-to-date growth of its complete days against the same first days of the month before, mtd_growth_pct), from the first month Gold keeps; returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.gold_build_monthly_summary() IS 'Mart step of scout.refresh_gold: rewrites scout.gold_monthly_summary for the categories in pg_temp.gold_changed_categories from scout_internal.gold_monthly_category_totals (MoM and YoY growth and the 3-month moving average over the months the category has had, NULL while the month is not over, is_complete; for the running month the month-to-date growth of its complete days against the same first days of the month before, mtd_growth_pct), from the first month Gold keeps; logs the months whose total_amount or transaction_count changed (scout_internal.gold_monthly_changed_totals, with the mart''s version before and after in scout_internal.logged_writes); returns the rows written. Only inside scout.refresh_gold (55000 otherwise).';
 
 
 --
@@ -5675,6 +6868,7 @@ CREATE FUNCTION scout_internal.platinum_build_embeddings(p_since date) RETURNS j
 declare
     v_written bigint;
     v_dropped bigint;
+    v_version_before bigint;
     v_first boolean;
     v_index_definitions text[];
     v_index text;
@@ -5727,9 +6921,17 @@ begin
     execute 'create temp table platinum_sentences on commit drop as ' || v_sentences using p_since;
     -- a merge, not a rewrite: a sentence whose text did not change keeps its vector,
     -- so a rebuilt Platinum re-embeds only what is new or changed
-    delete from scout.platinum_transaction_embeddings e
-     where not exists (select 1 from pg_temp.platinum_sentences n where n.transaction_id = e.transaction_id);
+    -- the sentences added and removed are logged for the data-quality checks, which
+    -- then judge only those keys (scout_internal.platinum_changed_keys, logged_writes)
+    v_version_before := (select v.version from ip_workbench.layer_versions v
+                          where v.table_name = 'scout.platinum_transaction_embeddings'::regclass);
+    with dropped as (
+        delete from scout.platinum_transaction_embeddings e
+         where not exists (select 1 from pg_temp.platinum_sentences n where n.transaction_id = e.transaction_id)
+        returning e.transaction_id)
+    insert into scout_internal.platinum_changed_keys (transaction_id) select d.transaction_id from dropped d;
     get diagnostics v_dropped = row_count;
+    with written as (
     insert into scout.platinum_transaction_embeddings as e (transaction_id, text, metadata, transaction_date, store_id)
     select n.transaction_id, n.text, n.metadata, n.transaction_date, n.store_id from pg_temp.platinum_sentences n
     on conflict (transaction_id) do update
@@ -5739,8 +6941,14 @@ begin
            embedding_model = case when e.text = excluded.text then e.embedding_model end,
            embedded_at = case when e.text = excluded.text then e.embedded_at end
      where (e.text, e.metadata, e.transaction_date, e.store_id)
-           is distinct from (excluded.text, excluded.metadata, excluded.transaction_date, excluded.store_id);
-    get diagnostics v_written = row_count;
+           is distinct from (excluded.text, excluded.metadata, excluded.transaction_date, excluded.store_id)
+    returning e.transaction_id, e.xmax = 0 as added),  -- xmax 0: inserted, not updated
+    logged as (insert into scout_internal.platinum_changed_keys (transaction_id)
+               select w.transaction_id from written w where w.added)
+    select pg_catalog.count(*) into v_written from written;
+    insert into scout_internal.logged_writes (table_name, version_before, version_after)
+    select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
+     where v.table_name = 'scout.platinum_transaction_embeddings'::regclass;
     return pg_catalog.jsonb_build_object('embeddings', (select pg_catalog.count(*) from pg_temp.platinum_sentences),
                                          'written', v_written, 'dropped', v_dropped);
 end
@@ -5751,7 +6959,7 @@ $_$;
 -- Name: FUNCTION platinum_build_embeddings(p_since date); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.platinum_build_embeddings(p_since date) IS 'Step of scout.refresh_platinum: brings scout.platinum_transaction_embeddings to one sentence per Silver transaction dated p_since or later (date, category, amount, the product by name and brand where scout.silver_products knows the SKU, store, vendor, payment, description), its typed fields and its store (store_id, what the store-scoped policy reads): inserted whole into an empty table straight from Silver (its indexes built after the rows when Silver holds silver_first_load_rebuilds_indexes_from rows or more and the caller owns the table), else staged and merged (rows gone deleted, changed rows updated, a row whose text changed loses its embedding, an unchanged row keeps it); returns {"embeddings" (sentences), "written" (inserted or updated), "dropped" (deleted)}. Only inside scout.refresh_platinum (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.platinum_build_embeddings(p_since date) IS 'Step of scout.refresh_platinum: brings scout.platinum_transaction_embeddings to one sentence per Silver transaction dated p_since or later (date, category, amount, the product by name and brand where scout.silver_products knows the SKU, store, vendor, payment, description), its typed fields and its store (store_id, what the store-scoped policy reads): inserted whole into an empty table straight from Silver (its indexes built after the rows when Silver holds silver_first_load_rebuilds_indexes_from rows or more and the caller owns the table), else staged and merged (rows gone deleted, changed rows updated, a row whose text changed loses its embedding, an unchanged row keeps it; the keys added and removed logged in scout_internal.platinum_changed_keys, with the table''s version before and after in scout_internal.logged_writes); returns {"embeddings" (sentences), "written" (inserted or updated), "dropped" (deleted)}. Only inside scout.refresh_platinum (55000 otherwise).';
 
 
 --
@@ -6367,6 +7575,8 @@ CREATE FUNCTION scout_internal.save_embeddings(p_model text, p_rows jsonb) RETUR
 declare
     v_saved bigint;
     v_bad text;
+    v_version_before bigint := (select v.version from ip_workbench.layer_versions v
+                                 where v.table_name = 'scout.platinum_transaction_embeddings'::regclass);
 begin
     select r.transaction_id into v_bad
       from pg_catalog.jsonb_to_recordset(p_rows) r(transaction_id text, embedding real[])
@@ -6382,6 +7592,11 @@ begin
               from pg_catalog.jsonb_to_recordset(p_rows) r(transaction_id text, text text, embedding real[])) r
      where e.transaction_id = r.transaction_id and e.text = r.text and r.norm > 0;
     get diagnostics v_saved = row_count;
+    -- a write that adds or removes no sentence, logged as such: the data-quality checks
+    -- keep judging Platinum by its changed keys (scout_internal.dq_writes_logged)
+    insert into scout_internal.logged_writes (table_name, version_before, version_after)
+    select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
+     where v.table_name = 'scout.platinum_transaction_embeddings'::regclass;
     return v_saved;
 end
 $$;
@@ -6391,7 +7606,7 @@ $$;
 -- Name: FUNCTION save_embeddings(p_model text, p_rows jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.save_embeddings(p_model text, p_rows jsonb) IS 'Writes the vectors scout-db embed computed: p_rows is [{"transaction_id", "text", "embedding": [384 numbers]}…]; each is scaled to unit length and stored with model p_model and embedded_at = now(), on the row whose text is still the one embedded (a sentence changed meanwhile waits for the next pass). Returns the rows saved; raises 22023 for a vector of another length.';
+COMMENT ON FUNCTION scout_internal.save_embeddings(p_model text, p_rows jsonb) IS 'Writes the vectors scout-db embed computed: p_rows is [{"transaction_id", "text", "embedding": [384 numbers]}…]; each is scaled to unit length and stored with model p_model and embedded_at = now(), on the row whose text is still the one embedded (a sentence changed meanwhile waits for the next pass), logged in scout_internal.logged_writes as a write that adds and removes no sentence. Returns the rows saved; raises 22023 for a vector of another length.';
 
 
 --
@@ -6406,15 +7621,18 @@ declare
     v_deleted bigint := 0;
     v_updated bigint := 0;
     v_inserted bigint := 0;
+    v_version_before bigint;
 begin
     -- backfill holds Silver's lock too: it brings Silver up to date first
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_apply_transaction_changes');
-    perform 'PRAGMA:TABLE: silver_transaction_changes (transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, bronze_id uuid, bronze_seq bigint, source text, ingestion_batch_id text, ingested_at timestamptz, change text, old_category text, old_transaction_date date, old_customer_id text, old_amount numeric, old_quantity integer, old_store_id text)';
+    perform 'PRAGMA:TABLE: silver_transaction_changes (transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, bronze_id uuid, bronze_seq bigint, source text, ingestion_batch_id text, ingested_at timestamptz, change text, old_category text, old_transaction_date date, old_customer_id text, old_amount numeric, old_quantity integer, old_store_id text, old_ingested_at timestamptz)';
     -- Nothing to write, no statement: each one counts as a write of Silver
     -- (ip_workbench.layer_versions) and would make Platinum rebuild for nothing.
     if not exists (select 1 from pg_temp.silver_transaction_changes) then
         return pg_catalog.jsonb_build_object('inserted', 0, 'updated', 0, 'deleted', 0);
     end if;
+    v_version_before := (select v.version from ip_workbench.layer_versions v
+                          where v.table_name = 'scout.silver_validated_transactions'::regclass);
     -- the store mart hears of every (store, category, day) touched, old version and new:
     -- a correction that only moved a sale to another store cancels out below, not here.
     -- A large change tells it whole days instead, as it tells Gold.
@@ -6447,10 +7665,14 @@ begin
         having pg_catalog.sum(x.transactions) <> 0 or pg_catalog.sum(x.amount) <> 0 or pg_catalog.sum(x.quantity) <> 0;
     end if;
 
-    delete from scout.silver_validated_transactions s
-     using pg_temp.silver_transaction_changes c
-     where c.change = 'delete' and s.transaction_id = c.transaction_id;
-    get diagnostics v_deleted = row_count;
+    -- only when there is something to delete: a DELETE counts as a removal
+    -- (ip_workbench.layer_versions.removals), which makes the checks judge all of Silver again
+    if exists (select 1 from pg_temp.silver_transaction_changes c where c.change = 'delete') then
+        delete from scout.silver_validated_transactions s
+         using pg_temp.silver_transaction_changes c
+         where c.change = 'delete' and s.transaction_id = c.transaction_id;
+        get diagnostics v_deleted = row_count;
+    end if;
     -- plain UPDATE and INSERT rather than INSERT … ON CONFLICT: speculative insertion
     -- costs about a quarter more per row, and the job's lock means no one else writes here
     update scout.silver_validated_transactions as s
@@ -6474,6 +7696,19 @@ begin
       from pg_temp.silver_transaction_changes c
      where c.change = 'insert';
     get diagnostics v_inserted = row_count;
+    -- a change of a tenth of Silver or more (and over 10,000 keys) is not logged: judging
+    -- all of Silver again costs the checks less than reading it key by key
+    if v_inserted + v_updated + v_deleted <= 10000
+       or (v_inserted + v_updated + v_deleted) * 10 <= (select c.reltuples from pg_catalog.pg_class c
+                                                        where c.oid = 'scout.silver_validated_transactions'::regclass) then
+        insert into scout_internal.silver_changed_keys (transaction_id, change, old_store_id, old_category,
+                                                        old_transaction_date, old_ingested_at)
+        select c.transaction_id, c.change, c.old_store_id, c.old_category, c.old_transaction_date, c.old_ingested_at
+          from pg_temp.silver_transaction_changes c;
+        insert into scout_internal.logged_writes (table_name, version_before, version_after)
+        select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
+         where v.table_name = 'scout.silver_validated_transactions'::regclass;
+    end if;
     return pg_catalog.jsonb_build_object('inserted', v_inserted, 'updated', v_updated, 'deleted', v_deleted);
 end
 $$;
@@ -6483,7 +7718,7 @@ $$;
 -- Name: FUNCTION silver_apply_transaction_changes(p_gold_days boolean); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.silver_apply_transaction_changes(p_gold_days boolean) IS 'The one Silver apply of scout_internal.silver_merge_transactions and scout.backfill: writes the changes in pg_temp.silver_transaction_changes (insert, update or delete of a transaction_id) to scout.silver_validated_transactions and queues them for Gold, as the days they touched when p_gold_days, else as differences per (category, day, customer). Returns {"inserted", "updated", "deleted"}; writes nothing when there is nothing to change. Only under scout.refresh_silver''s lock, which the merge and backfill hold (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.silver_apply_transaction_changes(p_gold_days boolean) IS 'The one Silver apply of scout_internal.silver_merge_transactions and scout.backfill: writes the changes in pg_temp.silver_transaction_changes (insert, update or delete of a transaction_id) to scout.silver_validated_transactions and queues them for Gold, as the days they touched when p_gold_days, else as differences per (category, day, customer), and, when at most 10,000 keys or under a tenth of Silver change, key by key for the data-quality checks too (scout_internal.silver_changed_keys, with Silver''s version before and after in scout_internal.logged_writes). Returns {"inserted", "updated", "deleted"}; writes nothing when there is nothing to change. Only under scout.refresh_silver''s lock, which the merge and backfill hold (55000 otherwise).';
 
 
 --
@@ -7039,7 +8274,8 @@ begin
            w.description, w.attributes, w.bronze_id, w.bronze_seq, w.source, w.ingestion_batch_id, w.ingested_at,
            case when s.transaction_id is null then 'insert' else 'update' end as change,
            s.category as old_category, s.transaction_date as old_transaction_date, s.customer_id as old_customer_id,
-           s.amount as old_amount, s.quantity as old_quantity, s.store_id as old_store_id
+           s.amount as old_amount, s.quantity as old_quantity, s.store_id as old_store_id,
+           s.ingested_at as old_ingested_at
       -- overtook: the key's valid versions in the delta are not all alike (one window
       -- over the sort the winner needs anyway)
       from (select distinct on (d.transaction_id) d.*,
@@ -8310,7 +9546,8 @@ COMMENT ON COLUMN ip_workbench.layer_status.dq_score IS 'Overall data-quality sc
 CREATE TABLE ip_workbench.layer_versions (
     table_name regclass NOT NULL,
     version bigint DEFAULT 0 NOT NULL,
-    changed_at timestamp with time zone
+    changed_at timestamp with time zone,
+    removals bigint DEFAULT 0 NOT NULL
 );
 
 ALTER TABLE ONLY ip_workbench.layer_versions FORCE ROW LEVEL SECURITY;
@@ -8342,6 +9579,13 @@ COMMENT ON COLUMN ip_workbench.layer_versions.version IS 'Statements that wrote 
 --
 
 COMMENT ON COLUMN ip_workbench.layer_versions.changed_at IS 'When the last of them ran.';
+
+
+--
+-- Name: COLUMN layer_versions.removals; Type: COMMENT; Schema: ip_workbench; Owner: -
+--
+
+COMMENT ON COLUMN ip_workbench.layer_versions.removals IS 'Statements among them that removed rows (a DELETE that deleted some, a TRUNCATE): a data-quality check judges only what is new since its previous run while this stays the same (scout_internal.dq_delta_allowed).';
 
 
 --
@@ -10668,203 +11912,6 @@ COMMENT ON COLUMN scout.silver_rejected_transactions.parse_error IS 'For reason 
 
 
 --
--- Name: silver_validated_transactions; Type: TABLE; Schema: scout; Owner: -
---
-
-CREATE TABLE scout.silver_validated_transactions (
-    transaction_id text NOT NULL,
-    transaction_date date NOT NULL,
-    amount numeric(14,2) NOT NULL,
-    currency text DEFAULT 'PHP'::text NOT NULL,
-    category text NOT NULL,
-    subcategory text,
-    store_id text,
-    vendor_name text,
-    vendor_id text,
-    customer_id text,
-    sku text,
-    quantity integer DEFAULT 1 NOT NULL,
-    tax_amount numeric(14,2),
-    payment_method text,
-    description text,
-    attributes jsonb DEFAULT '{}'::jsonb NOT NULL,
-    bronze_id uuid NOT NULL,
-    bronze_seq bigint NOT NULL,
-    source text NOT NULL,
-    ingestion_batch_id text,
-    ingested_at timestamp with time zone NOT NULL,
-    validated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT silver_validated_transactions_amount_check CHECK ((amount > (0)::numeric)),
-    CONSTRAINT silver_validated_transactions_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT silver_validated_transactions_quantity_check CHECK ((quantity > 0)),
-    CONSTRAINT silver_validated_transactions_tax_amount_check CHECK ((tax_amount >= (0)::numeric))
-);
-
-ALTER TABLE ONLY scout.silver_validated_transactions FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE silver_validated_transactions; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON TABLE scout.silver_validated_transactions IS 'Validated transactions, one row per transaction_id: the latest valid version by ingestion order (an identical re-send changes nothing).';
-
-
---
--- Name: COLUMN silver_validated_transactions.transaction_id; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.transaction_id IS 'Business key: payload transaction_id, trimmed.';
-
-
---
--- Name: COLUMN silver_validated_transactions.transaction_date; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.transaction_date IS 'Date part of the ISO 8601 payload date (as written, no zone conversion): never in the future (with a time and a zone, as an instant; otherwise against today in the business time zone) and not older than transaction_max_age_years (ip_workbench.settings).';
-
-
---
--- Name: COLUMN silver_validated_transactions.amount; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.amount IS 'Payload amount rounded to 2 decimals; always > 0.';
-
-
---
--- Name: COLUMN silver_validated_transactions.currency; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.currency IS 'ISO 4217 code, upper-cased; PHP when the payload has none.';
-
-
---
--- Name: COLUMN silver_validated_transactions.category; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.category IS 'Category in its canonical spelling from scout.ref_categories.';
-
-
---
--- Name: COLUMN silver_validated_transactions.subcategory; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.subcategory IS 'Payload subcategory, trimmed; NULL when empty.';
-
-
---
--- Name: COLUMN silver_validated_transactions.store_id; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.store_id IS 'Payload store_id, trimmed; NULL when empty.';
-
-
---
--- Name: COLUMN silver_validated_transactions.vendor_name; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.vendor_name IS 'Payload vendor_name, trimmed; NULL when empty.';
-
-
---
--- Name: COLUMN silver_validated_transactions.vendor_id; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.vendor_id IS 'Payload vendor_id, trimmed; NULL when empty.';
-
-
---
--- Name: COLUMN silver_validated_transactions.customer_id; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.customer_id IS 'Payload customer_id, trimmed; NULL when empty.';
-
-
---
--- Name: COLUMN silver_validated_transactions.sku; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.sku IS 'Payload sku, trimmed; NULL when empty.';
-
-
---
--- Name: COLUMN silver_validated_transactions.quantity; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.quantity IS 'Units sold, integer > 0; 1 when the payload has none.';
-
-
---
--- Name: COLUMN silver_validated_transactions.tax_amount; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.tax_amount IS 'Payload tax_amount rounded to 2 decimals, >= 0; NULL when absent.';
-
-
---
--- Name: COLUMN silver_validated_transactions.payment_method; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.payment_method IS 'Payload payment_method, trimmed; NULL when empty.';
-
-
---
--- Name: COLUMN silver_validated_transactions.description; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.description IS 'Payload description, trimmed; NULL when empty.';
-
-
---
--- Name: COLUMN silver_validated_transactions.attributes; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.attributes IS 'Payload keys the contract does not name, kept as they came.';
-
-
---
--- Name: COLUMN silver_validated_transactions.bronze_id; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.bronze_id IS 'Lineage: the Bronze row of this version.';
-
-
---
--- Name: COLUMN silver_validated_transactions.bronze_seq; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.bronze_seq IS 'Lineage: ingest_seq of that Bronze row; a later valid version (higher seq) with different values replaces this one.';
-
-
---
--- Name: COLUMN silver_validated_transactions.source; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.source IS 'Lineage: Bronze source of this version.';
-
-
---
--- Name: COLUMN silver_validated_transactions.ingestion_batch_id; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.ingestion_batch_id IS 'Lineage: Bronze batch of this version.';
-
-
---
--- Name: COLUMN silver_validated_transactions.ingested_at; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.ingested_at IS 'Lineage: when this version reached Bronze.';
-
-
---
--- Name: COLUMN silver_validated_transactions.validated_at; Type: COMMENT; Schema: scout; Owner: -
---
-
-COMMENT ON COLUMN scout.silver_validated_transactions.validated_at IS 'When this version was validated into Silver.';
-
-
---
 -- Name: store_members; Type: TABLE; Schema: scout; Owner: -
 --
 
@@ -12111,57 +13158,63 @@ COMMENT ON COLUMN scout_checks.ref_categories_are_distinct.failing_keys IS 'The 
 --
 
 CREATE VIEW scout_checks.registry_row_counts_match WITH (security_invoker='true') AS
+ WITH counts AS MATERIALIZED (
+         SELECT s.silver,
+            c_1.schema_name,
+            c_1.table_name,
+            c_1.actual
+           FROM (( SELECT count(*) AS silver
+                   FROM scout.silver_validated_transactions) s
+             CROSS JOIN LATERAL ( SELECT 'scout'::text AS schema_name,
+                    'bronze_transactions'::text AS table_name,
+                    ( SELECT count(*) AS count
+                           FROM scout.bronze_transactions b
+                          WHERE (b.ingested_at <= ( SELECT r.last_updated
+                                   FROM ip_workbench.tables r
+                                  WHERE ((r.schema_name = 'scout'::text) AND (r.table_name = 'bronze_transactions'::text))))) AS actual
+                UNION ALL
+                 SELECT 'scout'::text,
+                    'bronze_products'::text,
+                    ( SELECT count(*) AS count
+                           FROM scout.bronze_products b
+                          WHERE (b.ingested_at <= ( SELECT r.last_updated
+                                   FROM ip_workbench.tables r
+                                  WHERE ((r.schema_name = 'scout'::text) AND (r.table_name = 'bronze_products'::text))))) AS count
+                UNION ALL
+                 SELECT 'scout'::text,
+                    'silver_validated_transactions'::text,
+                    s.silver
+                UNION ALL
+                 SELECT 'scout'::text,
+                    'silver_products'::text,
+                    ( SELECT count(*) AS count
+                           FROM scout.silver_products) AS count
+                UNION ALL
+                 SELECT 'scout'::text,
+                    'gold_monthly_summary'::text,
+                    ( SELECT count(*) AS count
+                           FROM scout.gold_monthly_summary) AS count
+                UNION ALL
+                 SELECT 'scout'::text,
+                    'gold_category_trends'::text,
+                    ( SELECT count(*) AS count
+                           FROM scout.gold_category_trends) AS count) c_1)
+        )
  SELECT 'registry_row_counts_match'::text AS check_name,
     c.schema_name,
     c.table_name,
     t.layer,
     'volume'::text AS dimension,
     'error'::text AS level,
-    ((((NOT (t.row_count IS DISTINCT FROM c.actual)) AND (NOT ((c.table_name ~~ 'gold%'::text) AND (c.actual = 0) AND (s.silver > 0)))))::integer)::bigint AS passed,
-    ((((t.row_count IS DISTINCT FROM c.actual) OR ((c.table_name ~~ 'gold%'::text) AND (c.actual = 0) AND (s.silver > 0))))::integer)::bigint AS failed,
+    ((((NOT (t.row_count IS DISTINCT FROM c.actual)) AND (NOT ((c.table_name ~~ 'gold%'::text) AND (c.actual = 0) AND (c.silver > 0)))))::integer)::bigint AS passed,
+    ((((t.row_count IS DISTINCT FROM c.actual) OR ((c.table_name ~~ 'gold%'::text) AND (c.actual = 0) AND (c.silver > 0))))::integer)::bigint AS failed,
     format('registry says %s rows, the table has %s'::text, COALESCE((t.row_count)::text, 'nothing'::text), c.actual) AS detail,
         CASE
             WHEN (t.row_count IS DISTINCT FROM c.actual) THEN ARRAY[c.table_name]
             ELSE NULL::text[]
         END AS failing_keys
-   FROM ((( SELECT 'scout'::text AS schema_name,
-            'bronze_transactions'::text AS table_name,
-            ( SELECT count(*) AS count
-                   FROM scout.bronze_transactions b
-                  WHERE (b.ingested_at <= ( SELECT r.last_updated
-                           FROM ip_workbench.tables r
-                          WHERE ((r.schema_name = 'scout'::text) AND (r.table_name = 'bronze_transactions'::text))))) AS actual
-        UNION ALL
-         SELECT 'scout'::text,
-            'bronze_products'::text,
-            ( SELECT count(*) AS count
-                   FROM scout.bronze_products b
-                  WHERE (b.ingested_at <= ( SELECT r.last_updated
-                           FROM ip_workbench.tables r
-                          WHERE ((r.schema_name = 'scout'::text) AND (r.table_name = 'bronze_products'::text))))) AS count
-        UNION ALL
-         SELECT 'scout'::text,
-            'silver_validated_transactions'::text,
-            ( SELECT count(*) AS count
-                   FROM scout.silver_validated_transactions) AS count
-        UNION ALL
-         SELECT 'scout'::text,
-            'silver_products'::text,
-            ( SELECT count(*) AS count
-                   FROM scout.silver_products) AS count
-        UNION ALL
-         SELECT 'scout'::text,
-            'gold_monthly_summary'::text,
-            ( SELECT count(*) AS count
-                   FROM scout.gold_monthly_summary) AS count
-        UNION ALL
-         SELECT 'scout'::text,
-            'gold_category_trends'::text,
-            ( SELECT count(*) AS count
-                   FROM scout.gold_category_trends) AS count) c
+   FROM (counts c
      JOIN ip_workbench.tables t ON (((t.schema_name = c.schema_name) AND (t.table_name = c.table_name))))
-     CROSS JOIN ( SELECT count(*) AS silver
-           FROM scout.silver_validated_transactions) s)
   WHERE ((t.last_updated IS NOT NULL) OR (c.actual > 0));
 
 
@@ -13427,6 +14480,69 @@ COMMENT ON COLUMN scout_internal.gold_monthly_category_totals.refreshed_at IS 'W
 
 
 --
+-- Name: gold_monthly_changed_totals; Type: TABLE; Schema: scout_internal; Owner: -
+--
+
+CREATE TABLE scout_internal.gold_monthly_changed_totals (
+    id bigint NOT NULL,
+    changed_xid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    month date NOT NULL,
+    category text NOT NULL
+);
+
+ALTER TABLE ONLY scout_internal.gold_monthly_changed_totals FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_monthly_changed_totals; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON TABLE scout_internal.gold_monthly_changed_totals IS 'The (month, category) rows of scout.gold_monthly_summary whose total_amount or transaction_count a Gold run changed (it rewrites every month of a changed category; most come out the same): the monthly check judges these. Pruned by each check run.';
+
+
+--
+-- Name: COLUMN gold_monthly_changed_totals.id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_monthly_changed_totals.id IS 'Row key.';
+
+
+--
+-- Name: COLUMN gold_monthly_changed_totals.changed_xid; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_monthly_changed_totals.changed_xid IS 'The writing transaction.';
+
+
+--
+-- Name: COLUMN gold_monthly_changed_totals.month; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_monthly_changed_totals.month IS 'First day of the month.';
+
+
+--
+-- Name: COLUMN gold_monthly_changed_totals.category; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_monthly_changed_totals.category IS 'The category.';
+
+
+--
+-- Name: gold_monthly_changed_totals_id_seq; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.gold_monthly_changed_totals ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME scout_internal.gold_monthly_changed_totals_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: gold_store_days_to_rebuild; Type: TABLE; Schema: scout_internal; Owner: -
 --
 
@@ -13497,6 +14613,85 @@ COMMENT ON COLUMN scout_internal.gold_store_days_to_rebuild.id IS 'Arrival order
 
 ALTER TABLE scout_internal.gold_store_days_to_rebuild ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME scout_internal.gold_store_days_to_rebuild_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: gold_store_rebuilt_cells; Type: TABLE; Schema: scout_internal; Owner: -
+--
+
+CREATE TABLE scout_internal.gold_store_rebuilt_cells (
+    id bigint NOT NULL,
+    rebuilt_xid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    store_id text,
+    category text NOT NULL,
+    day date NOT NULL,
+    all_stores boolean NOT NULL
+);
+
+ALTER TABLE ONLY scout_internal.gold_store_rebuilt_cells FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE gold_store_rebuilt_cells; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON TABLE scout_internal.gold_store_rebuilt_cells IS 'The cells of scout.gold_store_daily_sales that Gold''s store step recomputed (a first build of the mart is not logged): the store mart''s check judges these cells. Pruned by each check run.';
+
+
+--
+-- Name: COLUMN gold_store_rebuilt_cells.id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_store_rebuilt_cells.id IS 'Row key.';
+
+
+--
+-- Name: COLUMN gold_store_rebuilt_cells.rebuilt_xid; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_store_rebuilt_cells.rebuilt_xid IS 'The recomputing transaction.';
+
+
+--
+-- Name: COLUMN gold_store_rebuilt_cells.store_id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_store_rebuilt_cells.store_id IS 'Store of the cell (NULL: sales without a store, or every store where all_stores).';
+
+
+--
+-- Name: COLUMN gold_store_rebuilt_cells.category; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_store_rebuilt_cells.category IS 'Category of the cell.';
+
+
+--
+-- Name: COLUMN gold_store_rebuilt_cells.day; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_store_rebuilt_cells.day IS 'Day of the cell.';
+
+
+--
+-- Name: COLUMN gold_store_rebuilt_cells.all_stores; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.gold_store_rebuilt_cells.all_stores IS 'The whole (category, day) was recomputed, every store.';
+
+
+--
+-- Name: gold_store_rebuilt_cells_id_seq; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.gold_store_rebuilt_cells ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME scout_internal.gold_store_rebuilt_cells_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -13663,6 +14858,85 @@ COMMENT ON COLUMN scout_internal.ingest_manifest.loaded_at IS 'When the file was
 
 
 --
+-- Name: logged_writes; Type: TABLE; Schema: scout_internal; Owner: -
+--
+
+CREATE TABLE scout_internal.logged_writes (
+    id bigint NOT NULL,
+    written_xid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    table_name regclass NOT NULL,
+    version_before bigint NOT NULL,
+    version_after bigint NOT NULL,
+    written_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY scout_internal.logged_writes FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE logged_writes; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON TABLE scout_internal.logged_writes IS 'The writes whose changes are logged row by row for the data-quality checks (Silver''s apply, Gold''s store and monthly steps, Platinum''s merge and saved embeddings), with the written table''s version (ip_workbench.layer_versions) before and after: while a table''s version has grown by exactly what these account for since a check''s previous judgement, its change logs hold every change (scout_internal.dq_writes_logged). Pruned by each check run (scout_internal.dq_prune_change_logs).';
+
+
+--
+-- Name: COLUMN logged_writes.id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.logged_writes.id IS 'Row key, in writing order.';
+
+
+--
+-- Name: COLUMN logged_writes.written_xid; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.logged_writes.written_xid IS 'The writing transaction: a check compares it with the snapshot of its previous judgement.';
+
+
+--
+-- Name: COLUMN logged_writes.table_name; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.logged_writes.table_name IS 'The table written.';
+
+
+--
+-- Name: COLUMN logged_writes.version_before; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.logged_writes.version_before IS 'Its version (ip_workbench.layer_versions) before the write.';
+
+
+--
+-- Name: COLUMN logged_writes.version_after; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.logged_writes.version_after IS 'Its version after the write.';
+
+
+--
+-- Name: COLUMN logged_writes.written_at; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.logged_writes.written_at IS 'When the write ran.';
+
+
+--
+-- Name: logged_writes_id_seq; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.logged_writes ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME scout_internal.logged_writes_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: mart_builds; Type: TABLE; Schema: scout_internal; Owner: -
 --
 
@@ -13758,6 +15032,61 @@ COMMENT ON COLUMN scout_internal.mart_days_to_rebuild.id IS 'Row key.';
 
 ALTER TABLE scout_internal.mart_days_to_rebuild ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME scout_internal.mart_days_to_rebuild_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: platinum_changed_keys; Type: TABLE; Schema: scout_internal; Owner: -
+--
+
+CREATE TABLE scout_internal.platinum_changed_keys (
+    id bigint NOT NULL,
+    changed_xid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    transaction_id text NOT NULL
+);
+
+ALTER TABLE ONLY scout_internal.platinum_changed_keys FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE platinum_changed_keys; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON TABLE scout_internal.platinum_changed_keys IS 'The sentences of scout.platinum_transaction_embeddings that Platinum''s merge added or removed (a changed sentence keeps its key; a first build is not logged): Platinum''s coverage check judges these keys. Pruned by each check run.';
+
+
+--
+-- Name: COLUMN platinum_changed_keys.id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.platinum_changed_keys.id IS 'Row key.';
+
+
+--
+-- Name: COLUMN platinum_changed_keys.changed_xid; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.platinum_changed_keys.changed_xid IS 'The writing transaction.';
+
+
+--
+-- Name: COLUMN platinum_changed_keys.transaction_id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.platinum_changed_keys.transaction_id IS 'The sentence''s key.';
+
+
+--
+-- Name: platinum_changed_keys_id_seq; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.platinum_changed_keys ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME scout_internal.platinum_changed_keys_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -13935,6 +15264,102 @@ CREATE SEQUENCE scout_internal.scout_run_transformations_last_xact
 --
 
 COMMENT ON SEQUENCE scout_internal.scout_run_transformations_last_xact IS 'The transaction id of the latest run of job scout.run_transformations that got its lock (negative: the id of a run row committed ahead by scout-db). Sequences are not rolled back, so the next run finds a run that never committed.';
+
+
+--
+-- Name: silver_changed_keys; Type: TABLE; Schema: scout_internal; Owner: -
+--
+
+CREATE TABLE scout_internal.silver_changed_keys (
+    id bigint NOT NULL,
+    changed_xid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    transaction_id text NOT NULL,
+    change text NOT NULL,
+    old_store_id text,
+    old_category text,
+    old_transaction_date date,
+    old_ingested_at timestamp with time zone,
+    CONSTRAINT silver_changed_keys_change_check CHECK ((change = ANY (ARRAY['insert'::text, 'update'::text, 'delete'::text])))
+);
+
+ALTER TABLE ONLY scout_internal.silver_changed_keys FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE silver_changed_keys; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON TABLE scout_internal.silver_changed_keys IS 'Silver''s changes key by key, as scout_internal.silver_apply_transaction_changes wrote them (up to 10,000 keys or under a tenth of Silver at a time), with what the key held before: the Silver checks judge these keys instead of all of Silver. Pruned by each check run.';
+
+
+--
+-- Name: COLUMN silver_changed_keys.id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.silver_changed_keys.id IS 'Row key, in writing order: a key''s first change since a judgement says what it held then.';
+
+
+--
+-- Name: COLUMN silver_changed_keys.changed_xid; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.silver_changed_keys.changed_xid IS 'The writing transaction.';
+
+
+--
+-- Name: COLUMN silver_changed_keys.transaction_id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.silver_changed_keys.transaction_id IS 'The Silver key changed.';
+
+
+--
+-- Name: COLUMN silver_changed_keys.change; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.silver_changed_keys.change IS 'insert, update or delete.';
+
+
+--
+-- Name: COLUMN silver_changed_keys.old_store_id; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.silver_changed_keys.old_store_id IS 'store_id of the version replaced (NULL for an insert).';
+
+
+--
+-- Name: COLUMN silver_changed_keys.old_category; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.silver_changed_keys.old_category IS 'category of the version replaced (NULL for an insert).';
+
+
+--
+-- Name: COLUMN silver_changed_keys.old_transaction_date; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.silver_changed_keys.old_transaction_date IS 'transaction_date of the version replaced (NULL for an insert).';
+
+
+--
+-- Name: COLUMN silver_changed_keys.old_ingested_at; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON COLUMN scout_internal.silver_changed_keys.old_ingested_at IS 'ingested_at of the version replaced (NULL for an insert).';
+
+
+--
+-- Name: silver_changed_keys_id_seq; Type: SEQUENCE; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.silver_changed_keys ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME scout_internal.silver_changed_keys_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 
 --
@@ -14945,11 +16370,27 @@ ALTER TABLE ONLY scout_internal.gold_monthly_category_totals
 
 
 --
+-- Name: gold_monthly_changed_totals gold_monthly_changed_totals_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.gold_monthly_changed_totals
+    ADD CONSTRAINT gold_monthly_changed_totals_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: gold_store_days_to_rebuild gold_store_days_to_rebuild_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
 --
 
 ALTER TABLE ONLY scout_internal.gold_store_days_to_rebuild
     ADD CONSTRAINT gold_store_days_to_rebuild_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: gold_store_rebuilt_cells gold_store_rebuilt_cells_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.gold_store_rebuilt_cells
+    ADD CONSTRAINT gold_store_rebuilt_cells_pkey PRIMARY KEY (id);
 
 
 --
@@ -14977,6 +16418,14 @@ ALTER TABLE ONLY scout_internal.ingest_manifest
 
 
 --
+-- Name: logged_writes logged_writes_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.logged_writes
+    ADD CONSTRAINT logged_writes_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: mart_builds mart_builds_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
 --
 
@@ -14990,6 +16439,22 @@ ALTER TABLE ONLY scout_internal.mart_builds
 
 ALTER TABLE ONLY scout_internal.mart_days_to_rebuild
     ADD CONSTRAINT mart_days_to_rebuild_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: platinum_changed_keys platinum_changed_keys_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.platinum_changed_keys
+    ADD CONSTRAINT platinum_changed_keys_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: silver_changed_keys silver_changed_keys_pkey; Type: CONSTRAINT; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE ONLY scout_internal.silver_changed_keys
+    ADD CONSTRAINT silver_changed_keys_pkey PRIMARY KEY (id);
 
 
 --
@@ -15303,10 +16768,45 @@ CREATE INDEX silver_validated_transactions_transaction_date_idx ON scout.silver_
 
 
 --
+-- Name: gold_monthly_changed_totals_changed_xid_idx; Type: INDEX; Schema: scout_internal; Owner: -
+--
+
+CREATE INDEX gold_monthly_changed_totals_changed_xid_idx ON scout_internal.gold_monthly_changed_totals USING btree (changed_xid);
+
+
+--
+-- Name: gold_store_rebuilt_cells_rebuilt_xid_idx; Type: INDEX; Schema: scout_internal; Owner: -
+--
+
+CREATE INDEX gold_store_rebuilt_cells_rebuilt_xid_idx ON scout_internal.gold_store_rebuilt_cells USING btree (rebuilt_xid);
+
+
+--
+-- Name: logged_writes_written_xid_idx; Type: INDEX; Schema: scout_internal; Owner: -
+--
+
+CREATE INDEX logged_writes_written_xid_idx ON scout_internal.logged_writes USING btree (written_xid);
+
+
+--
 -- Name: mart_days_to_rebuild_mart_name_idx; Type: INDEX; Schema: scout_internal; Owner: -
 --
 
 CREATE INDEX mart_days_to_rebuild_mart_name_idx ON scout_internal.mart_days_to_rebuild USING btree (mart_name);
+
+
+--
+-- Name: platinum_changed_keys_changed_xid_idx; Type: INDEX; Schema: scout_internal; Owner: -
+--
+
+CREATE INDEX platinum_changed_keys_changed_xid_idx ON scout_internal.platinum_changed_keys USING btree (changed_xid);
+
+
+--
+-- Name: silver_changed_keys_changed_xid_idx; Type: INDEX; Schema: scout_internal; Owner: -
+--
+
+CREATE INDEX silver_changed_keys_changed_xid_idx ON scout_internal.silver_changed_keys USING btree (changed_xid);
 
 
 --
@@ -17325,10 +18825,22 @@ ALTER TABLE scout_internal.gold_differences_to_add ENABLE ROW LEVEL SECURITY;
 ALTER TABLE scout_internal.gold_monthly_category_totals ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: gold_monthly_changed_totals; Type: ROW SECURITY; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.gold_monthly_changed_totals ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: gold_store_days_to_rebuild; Type: ROW SECURITY; Schema: scout_internal; Owner: -
 --
 
 ALTER TABLE scout_internal.gold_store_days_to_rebuild ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: gold_store_rebuilt_cells; Type: ROW SECURITY; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.gold_store_rebuilt_cells ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: gold_weekly_category_totals; Type: ROW SECURITY; Schema: scout_internal; Owner: -
@@ -17343,6 +18855,12 @@ ALTER TABLE scout_internal.gold_weekly_category_totals ENABLE ROW LEVEL SECURITY
 ALTER TABLE scout_internal.ingest_manifest ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: logged_writes; Type: ROW SECURITY; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.logged_writes ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: mart_builds; Type: ROW SECURITY; Schema: scout_internal; Owner: -
 --
 
@@ -17353,6 +18871,12 @@ ALTER TABLE scout_internal.mart_builds ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE scout_internal.mart_days_to_rebuild ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: platinum_changed_keys; Type: ROW SECURITY; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.platinum_changed_keys ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: gold_build_state service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
@@ -17411,6 +18935,20 @@ COMMENT ON POLICY "service_role manages all rows" ON scout_internal.gold_monthly
 
 
 --
+-- Name: gold_monthly_changed_totals service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout_internal.gold_monthly_changed_totals TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_monthly_changed_totals; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout_internal.gold_monthly_changed_totals IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
 -- Name: gold_store_days_to_rebuild service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
 --
 
@@ -17422,6 +18960,20 @@ CREATE POLICY "service_role manages all rows" ON scout_internal.gold_store_days_
 --
 
 COMMENT ON POLICY "service_role manages all rows" ON scout_internal.gold_store_days_to_rebuild IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: gold_store_rebuilt_cells service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout_internal.gold_store_rebuilt_cells TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON gold_store_rebuilt_cells; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout_internal.gold_store_rebuilt_cells IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
 
 
 --
@@ -17453,6 +19005,20 @@ COMMENT ON POLICY "service_role manages all rows" ON scout_internal.ingest_manif
 
 
 --
+-- Name: logged_writes service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout_internal.logged_writes TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON logged_writes; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout_internal.logged_writes IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
 -- Name: mart_builds service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
 --
 
@@ -17479,6 +19045,40 @@ CREATE POLICY "service_role manages all rows" ON scout_internal.mart_days_to_reb
 
 COMMENT ON POLICY "service_role manages all rows" ON scout_internal.mart_days_to_rebuild IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
 
+
+--
+-- Name: platinum_changed_keys service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout_internal.platinum_changed_keys TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON platinum_changed_keys; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout_internal.platinum_changed_keys IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: silver_changed_keys service_role manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "service_role manages all rows" ON scout_internal.silver_changed_keys TO service_role USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "service_role manages all rows" ON silver_changed_keys; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "service_role manages all rows" ON scout_internal.silver_changed_keys IS 'The backend role used by the pipeline and trusted services reads and writes every row.';
+
+
+--
+-- Name: silver_changed_keys; Type: ROW SECURITY; Schema: scout_internal; Owner: -
+--
+
+ALTER TABLE scout_internal.silver_changed_keys ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: gold_build_state the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
@@ -17537,6 +19137,20 @@ COMMENT ON POLICY "the owner manages all rows" ON scout_internal.gold_monthly_ca
 
 
 --
+-- Name: gold_monthly_changed_totals the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout_internal.gold_monthly_changed_totals TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_monthly_changed_totals; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout_internal.gold_monthly_changed_totals IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
 -- Name: gold_store_days_to_rebuild the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
 --
 
@@ -17548,6 +19162,20 @@ CREATE POLICY "the owner manages all rows" ON scout_internal.gold_store_days_to_
 --
 
 COMMENT ON POLICY "the owner manages all rows" ON scout_internal.gold_store_days_to_rebuild IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: gold_store_rebuilt_cells the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout_internal.gold_store_rebuilt_cells TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON gold_store_rebuilt_cells; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout_internal.gold_store_rebuilt_cells IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
 
 
 --
@@ -17579,6 +19207,20 @@ COMMENT ON POLICY "the owner manages all rows" ON scout_internal.ingest_manifest
 
 
 --
+-- Name: logged_writes the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout_internal.logged_writes TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON logged_writes; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout_internal.logged_writes IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
 -- Name: mart_builds the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
 --
 
@@ -17604,6 +19246,34 @@ CREATE POLICY "the owner manages all rows" ON scout_internal.mart_days_to_rebuil
 --
 
 COMMENT ON POLICY "the owner manages all rows" ON scout_internal.mart_days_to_rebuild IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: platinum_changed_keys the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout_internal.platinum_changed_keys TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON platinum_changed_keys; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout_internal.platinum_changed_keys IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
+
+
+--
+-- Name: silver_changed_keys the owner manages all rows; Type: POLICY; Schema: scout_internal; Owner: -
+--
+
+CREATE POLICY "the owner manages all rows" ON scout_internal.silver_changed_keys TO postgres USING (true) WITH CHECK (true);
+
+
+--
+-- Name: POLICY "the owner manages all rows" ON silver_changed_keys; Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON POLICY "the owner manages all rows" ON scout_internal.silver_changed_keys IS 'The migrating role (the DBA) keeps full access even where it is not a superuser, as on Supabase.';
 
 
 --
@@ -18326,6 +19996,14 @@ REVOKE ALL ON FUNCTION scout_internal.count_registry_changes() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION count_removal(p_table regclass); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.count_removal(p_table regclass) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.count_removal(p_table regclass) TO service_role;
+
+
+--
 -- Name: FUNCTION count_table_writes(); Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -18363,11 +20041,107 @@ GRANT ALL ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_forma
 
 
 --
+-- Name: FUNCTION dq_changed_silver_keys(p_then jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_changed_silver_keys(p_then jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_changed_silver_keys(p_then jsonb) TO service_role;
+
+
+--
 -- Name: FUNCTION dq_check_inputs(p_view regclass, p_versions jsonb, p_snapshot pg_snapshot, p_day date); Type: ACL; Schema: scout_internal; Owner: -
 --
 
 REVOKE ALL ON FUNCTION scout_internal.dq_check_inputs(p_view regclass, p_versions jsonb, p_snapshot pg_snapshot, p_day date) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.dq_check_inputs(p_view regclass, p_versions jsonb, p_snapshot pg_snapshot, p_day date) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_delta_allowed(p_then jsonb, p_now jsonb, p_may_grow regclass[], p_logged regclass[]); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_delta_allowed(p_then jsonb, p_now jsonb, p_may_grow regclass[], p_logged regclass[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_delta_allowed(p_then jsonb, p_now jsonb, p_may_grow regclass[], p_logged regclass[]) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_delta_bronze_transactions_have_required_keys(p_then jsonb, p_now jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_delta_bronze_transactions_have_required_keys(p_then jsonb, p_now jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_delta_bronze_transactions_have_required_keys(p_then jsonb, p_now jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_delta_every_bronze_transaction_is_accounted_for(p_then jsonb, p_now jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_delta_every_bronze_transaction_is_accounted_for(p_then jsonb, p_now jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_delta_every_bronze_transaction_is_accounted_for(p_then jsonb, p_now jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_delta_gold_store_sales_match_silver(p_then jsonb, p_now jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_delta_gold_store_sales_match_silver(p_then jsonb, p_now jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_delta_gold_store_sales_match_silver(p_then jsonb, p_now jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_delta_gold_totals_match_silver(p_then jsonb, p_now jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_delta_gold_totals_match_silver(p_then jsonb, p_now jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_delta_gold_totals_match_silver(p_then jsonb, p_now jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_delta_platinum_sentences_cover_silver(p_then jsonb, p_now jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_delta_platinum_sentences_cover_silver(p_then jsonb, p_now jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_delta_platinum_sentences_cover_silver(p_then jsonb, p_now jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_delta_silver_accepts_bronze(p_then jsonb, p_now jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_delta_silver_accepts_bronze(p_then jsonb, p_now jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_delta_silver_accepts_bronze(p_then jsonb, p_now jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_delta_silver_lineage_reaches_bronze(p_then jsonb, p_now jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_delta_silver_lineage_reaches_bronze(p_then jsonb, p_now jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_delta_silver_lineage_reaches_bronze(p_then jsonb, p_now jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_delta_silver_one_row_per_transaction_id(p_then jsonb, p_now jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_delta_silver_one_row_per_transaction_id(p_then jsonb, p_now jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_delta_silver_one_row_per_transaction_id(p_then jsonb, p_now jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_delta_silver_store_ids_are_known(p_then jsonb, p_now jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_delta_silver_store_ids_are_known(p_then jsonb, p_now jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_delta_silver_store_ids_are_known(p_then jsonb, p_now jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_delta_silver_transaction_rules_hold(p_then jsonb, p_now jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_delta_silver_transaction_rules_hold(p_then jsonb, p_now jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_delta_silver_transaction_rules_hold(p_then jsonb, p_now jsonb) TO service_role;
 
 
 --
@@ -18395,11 +20169,50 @@ GRANT ALL ON FUNCTION scout_internal.dq_inputs_unchanged(p_then jsonb, p_now jso
 
 
 --
+-- Name: FUNCTION dq_judge_by_delta(p_view name, p_then jsonb, p_now jsonb, p_then_run bigint); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_judge_by_delta(p_view name, p_then jsonb, p_now jsonb, p_then_run bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_judge_by_delta(p_view name, p_then jsonb, p_now jsonb, p_then_run bigint) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_new_bronze_transactions(p_then jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_new_bronze_transactions(p_then jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_new_bronze_transactions(p_then jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_prune_change_logs(p_snapshot pg_snapshot); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_prune_change_logs(p_snapshot pg_snapshot) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_prune_change_logs(p_snapshot pg_snapshot) TO service_role;
+
+
+--
 -- Name: FUNCTION dq_raise_alert(p_schema text, p_table text, p_layer text, p_score numeric, p_threshold numeric, p_scores jsonb, p_failing jsonb, p_run_id bigint); Type: ACL; Schema: scout_internal; Owner: -
 --
 
 REVOKE ALL ON FUNCTION scout_internal.dq_raise_alert(p_schema text, p_table text, p_layer text, p_score numeric, p_threshold numeric, p_scores jsonb, p_failing jsonb, p_run_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.dq_raise_alert(p_schema text, p_table text, p_layer text, p_score numeric, p_threshold numeric, p_scores jsonb, p_failing jsonb, p_run_id bigint) TO service_role;
+
+
+--
+-- Name: TABLE silver_validated_transactions; Type: ACL; Schema: scout; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.silver_validated_transactions TO service_role;
+
+
+--
+-- Name: FUNCTION dq_recent_silver_transactions(p_since timestamp with time zone); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_recent_silver_transactions(p_since timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_recent_silver_transactions(p_since timestamp with time zone) TO service_role;
 
 
 --
@@ -18442,11 +20255,27 @@ GRANT ALL ON FUNCTION scout_internal.dq_settle_alerts(p_run_id bigint, p_thresho
 
 
 --
+-- Name: FUNCTION dq_statement_context(); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_statement_context() FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_statement_context() TO service_role;
+
+
+--
 -- Name: FUNCTION dq_store_scores(p_run_id bigint); Type: ACL; Schema: scout_internal; Owner: -
 --
 
 REVOKE ALL ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_writes_logged(p_then jsonb, p_table regclass); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_writes_logged(p_then jsonb, p_table regclass) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_writes_logged(p_then jsonb, p_table regclass) TO service_role;
 
 
 --
@@ -19348,13 +21177,6 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.silver_rejected_transa
 
 
 --
--- Name: TABLE silver_validated_transactions; Type: ACL; Schema: scout; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout.silver_validated_transactions TO service_role;
-
-
---
 -- Name: TABLE store_members; Type: ACL; Schema: scout; Owner: -
 --
 
@@ -19530,10 +21352,24 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.gold_monthly_
 
 
 --
+-- Name: TABLE gold_monthly_changed_totals; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.gold_monthly_changed_totals TO service_role;
+
+
+--
 -- Name: TABLE gold_store_days_to_rebuild; Type: ACL; Schema: scout_internal; Owner: -
 --
 
 GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.gold_store_days_to_rebuild TO service_role;
+
+
+--
+-- Name: TABLE gold_store_rebuilt_cells; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.gold_store_rebuilt_cells TO service_role;
 
 
 --
@@ -19551,6 +21387,13 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.ingest_manife
 
 
 --
+-- Name: TABLE logged_writes; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.logged_writes TO service_role;
+
+
+--
 -- Name: TABLE mart_builds; Type: ACL; Schema: scout_internal; Owner: -
 --
 
@@ -19562,6 +21405,13 @@ GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.mart_builds T
 --
 
 GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.mart_days_to_rebuild TO service_role;
+
+
+--
+-- Name: TABLE platinum_changed_keys; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.platinum_changed_keys TO service_role;
 
 
 --
@@ -19625,6 +21475,13 @@ GRANT SELECT,UPDATE ON SEQUENCE scout_internal.scout_run_micro_batch_last_xact T
 --
 
 GRANT SELECT,UPDATE ON SEQUENCE scout_internal.scout_run_transformations_last_xact TO service_role;
+
+
+--
+-- Name: TABLE silver_changed_keys; Type: ACL; Schema: scout_internal; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,TRUNCATE,UPDATE ON TABLE scout_internal.silver_changed_keys TO service_role;
 
 
 --

@@ -5,7 +5,7 @@
 -- the cells that failed then (read back from their keys), each from the mart's and
 -- Silver's store indexes; every cell that passes has a row of the mart, so the passing
 -- count is the mart's rows less those that fail. No row when a write was not logged, a
--- whole day was recomputed, a failing key does not read back, or too many cells failed.
+-- failing key does not read back, or too many cells failed.
 create or replace function scout_internal.dq_delta_gold_store_sales_match_silver(p_then jsonb, p_now jsonb)
 returns table (check_name text, schema_name text, table_name text, layer text, dimension text, level text,
                passed bigint, failed bigint, detail text, failing_keys text[], keys_cleared text[],
@@ -37,7 +37,13 @@ as $fn$
                   from scout_internal.dq_changed_silver_keys(p_then) k
                   join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
                 union all
-                select coalesce(r.store_id, ''), r.day, r.category from rebuilt r
+                select coalesce(r.store_id, ''), r.day, r.category from rebuilt r where not r.all_stores
+                union all  -- a whole day recomputed holds the cells Silver had (a mart cell without
+                           -- a sale was removed then, or failed before, or lost its sales since)
+                select distinct coalesce(t.store_id, ''), t.transaction_date, t.category
+                  from rebuilt r
+                  join scout.silver_validated_transactions t on t.category = r.category and t.transaction_date = r.day
+                 where r.all_stores
                 union all  -- a failing cell's key, read back: store/YYYY-MM-DD/category
                 select pg_catalog.replace(pg_catalog.split_part(f.cell_key, '/', 1), '(no store)', ''),
                        pg_catalog.to_date(pg_catalog.split_part(f.cell_key, '/', 2), 'YYYY-MM-DD'),
@@ -80,13 +86,12 @@ as $fn$
       from ip_workbench.dq_results d cross join verdict v
      where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'gold_store_sales_match_silver'
        and d.failed <= 10000
-       and not exists (select 1 from rebuilt r where r.all_stores)
        -- every failing key read back as the cell it names (a store id with a '/' would not be)
        and not exists (select 1 from failed_then f where not exists (select 1 from judged j where j.cell_key = f.cell_key))
        and scout_internal.dq_delta_allowed(p_then, p_now, '{}',
                                            '{scout.silver_validated_transactions,scout.gold_store_daily_sales}')
 $fn$;
 comment on function scout_internal.dq_delta_gold_store_sales_match_silver(jsonb, jsonb) is
-    'The check scout_checks.gold_store_sales_match_silver judged from its result in run p_then ->> ''run_id'': the cells Silver changed a sale in (old and new, scout_internal.dq_changed_silver_keys), the cells Gold recomputed (scout_internal.gold_store_rebuilt_cells) since p_then''s statement context, and the cells failing then (test_failures.gold_store_daily_sales) are judged; the passing count is the mart''s rows less the failing cells that have one. No row unless scout_internal.dq_delta_allowed with every Silver and mart write since logged, no whole day recomputed, and at most 10,000 cells failing then.';
+    'The check scout_checks.gold_store_sales_match_silver judged from its result in run p_then ->> ''run_id'': the cells Silver changed a sale in (old and new, scout_internal.dq_changed_silver_keys), the cells Gold recomputed (scout_internal.gold_store_rebuilt_cells) since p_then''s statement context, and the cells failing then (test_failures.gold_store_daily_sales) are judged; the passing count is the mart''s rows less the failing cells that have one. A whole (category, day) recomputed is judged by the cells Silver holds in it. No row unless scout_internal.dq_delta_allowed with every Silver and mart write since logged, every failing key read back, and at most 10,000 cells failing then.';
 revoke all on function scout_internal.dq_delta_gold_store_sales_match_silver(jsonb, jsonb) from public;
 grant execute on function scout_internal.dq_delta_gold_store_sales_match_silver(jsonb, jsonb) to service_role;

@@ -8,9 +8,9 @@
 -- each new version and -1 for the one it replaced, which it adds to its totals; of a
 -- large one (p_gold_days) as the days it touched, which it re-aggregates from Silver
 -- in one pass, cheaper than a difference per row.
--- A small change is also logged key by key for the data-quality checks
--- (scout_internal.silver_changed_keys, scout_internal.logged_writes), which then judge
--- only those keys; a large one is not: the checks judge all of Silver after it.
+-- A change of up to 10,000 keys, or under a tenth of Silver, is also logged key by key
+-- for the data-quality checks (scout_internal.silver_changed_keys, logged_writes),
+-- which then judge only those keys; a larger one is not: they judge all of Silver.
 create or replace function scout_internal.silver_apply_transaction_changes(p_gold_days boolean)
 returns jsonb
 language plpgsql
@@ -96,7 +96,11 @@ begin
       from pg_temp.silver_transaction_changes c
      where c.change = 'insert';
     get diagnostics v_inserted = row_count;
-    if not p_gold_days then
+    -- a change of a tenth of Silver or more (and over 10,000 keys) is not logged: judging
+    -- all of Silver again costs the checks less than reading it key by key
+    if v_inserted + v_updated + v_deleted <= 10000
+       or (v_inserted + v_updated + v_deleted) * 10 <= (select c.reltuples from pg_catalog.pg_class c
+                                                        where c.oid = 'scout.silver_validated_transactions'::regclass) then
         insert into scout_internal.silver_changed_keys (transaction_id, change, old_store_id, old_category,
                                                         old_transaction_date, old_ingested_at)
         select c.transaction_id, c.change, c.old_store_id, c.old_category, c.old_transaction_date, c.old_ingested_at
@@ -109,6 +113,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.silver_apply_transaction_changes(boolean) is
-    'The one Silver apply of scout_internal.silver_merge_transactions and scout.backfill: writes the changes in pg_temp.silver_transaction_changes (insert, update or delete of a transaction_id) to scout.silver_validated_transactions and queues them for Gold, as the days they touched when p_gold_days, else as differences per (category, day, customer), and then key by key for the data-quality checks too (scout_internal.silver_changed_keys, with Silver''s version before and after in scout_internal.logged_writes). Returns {"inserted", "updated", "deleted"}; writes nothing when there is nothing to change. Only under scout.refresh_silver''s lock, which the merge and backfill hold (55000 otherwise).';
+    'The one Silver apply of scout_internal.silver_merge_transactions and scout.backfill: writes the changes in pg_temp.silver_transaction_changes (insert, update or delete of a transaction_id) to scout.silver_validated_transactions and queues them for Gold, as the days they touched when p_gold_days, else as differences per (category, day, customer), and, when at most 10,000 keys or under a tenth of Silver change, key by key for the data-quality checks too (scout_internal.silver_changed_keys, with Silver''s version before and after in scout_internal.logged_writes). Returns {"inserted", "updated", "deleted"}; writes nothing when there is nothing to change. Only under scout.refresh_silver''s lock, which the merge and backfill hold (55000 otherwise).';
 revoke all on function scout_internal.silver_apply_transaction_changes(boolean) from public;
 grant execute on function scout_internal.silver_apply_transaction_changes(boolean) to service_role;
