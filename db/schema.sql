@@ -3240,8 +3240,8 @@ declare
     v_since timestamptz := scout_internal.dq_recent_since();
 begin
     if not scout_internal.dq_delta_allowed(p_then, p_now, array['scout.silver_validated_transactions',
-                                                                 'scout.silver_rejected_transactions',
-                                                                 'ip_workbench.watermarks']::regclass[])
+                                                                 'ip_workbench.watermarks']::regclass[],
+                                           array['scout.silver_rejected_transactions']::regclass[])
        or not exists (select 1 from ip_workbench.dq_results d
                        where d.run_id = (p_then ->> 'run_id')::bigint
                          and d.check_name = 'every_bronze_transaction_is_accounted_for'
@@ -3305,7 +3305,7 @@ $$;
 -- Name: FUNCTION dq_delta_every_bronze_transaction_is_accounted_for(p_then jsonb, p_now jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_delta_every_bronze_transaction_is_accounted_for(p_then jsonb, p_now jsonb) IS 'The check scout_checks.every_bronze_transaction_is_accounted_for judged from its result in run p_then ->> ''run_id'': the Bronze rows Silver has judged since p_then''s statement context (scout_internal.dq_new_bronze_transactions) and the rows failing then (test_failures.bronze_transactions) are judged, the rest keep their verdicts. No row unless scout_internal.dq_delta_allowed (Silver, its rejections and the watermark may have changed, nothing removed) and at most a quarter of the rows failed.';
+COMMENT ON FUNCTION scout_internal.dq_delta_every_bronze_transaction_is_accounted_for(p_then jsonb, p_now jsonb) IS 'The check scout_checks.every_bronze_transaction_is_accounted_for judged from its result in run p_then ->> ''run_id'': the Bronze rows Silver has judged since p_then''s statement context (scout_internal.dq_new_bronze_transactions) and the rows failing then (test_failures.bronze_transactions) are judged, the rest keep their verdicts. No row unless scout_internal.dq_delta_allowed (Silver changed in place, nothing removed; the watermark moved; every rejection since written by Silver''s merge, logged) and at most a quarter of the rows failed.';
 
 
 --
@@ -3566,8 +3566,10 @@ CREATE FUNCTION scout_internal.dq_delta_silver_accepts_bronze(p_then jsonb, p_no
     SET enable_seqscan TO 'off'
     AS $$
 begin
-    if not scout_internal.dq_delta_allowed(p_then, p_now, array['scout.silver_rejected_transactions',
-                                                                 'ip_workbench.watermarks']::regclass[]) then
+    -- rejections are written with the rows Silver judges (logged), never later for old
+    -- rows but by a backfill, whose writes are not logged
+    if not scout_internal.dq_delta_allowed(p_then, p_now, array['ip_workbench.watermarks']::regclass[],
+                                           array['scout.silver_rejected_transactions']::regclass[]) then
         return;
     end if;
     -- the view also counts a rejected row Silver has not judged (inside the transaction
@@ -3610,7 +3612,7 @@ $$;
 -- Name: FUNCTION dq_delta_silver_accepts_bronze(p_then jsonb, p_now jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.dq_delta_silver_accepts_bronze(p_then jsonb, p_now jsonb) IS 'The check scout_checks.silver_accepts_bronze judged from its result in run p_then ->> ''run_id'' and the Bronze rows Silver has judged since p_then''s statement context (scout_internal.dq_new_bronze_transactions); no row unless scout_internal.dq_delta_allowed (rejections and the watermark may have changed, nothing removed) and no rejected row is yet unjudged.';
+COMMENT ON FUNCTION scout_internal.dq_delta_silver_accepts_bronze(p_then jsonb, p_now jsonb) IS 'The check scout_checks.silver_accepts_bronze judged from its result in run p_then ->> ''run_id'' and the Bronze rows Silver has judged since p_then''s statement context (scout_internal.dq_new_bronze_transactions); no row unless scout_internal.dq_delta_allowed (the watermark may have moved, every rejection since written by Silver''s merge, logged) and no rejected row is yet unjudged.';
 
 
 --
@@ -3721,6 +3723,85 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.dq_delta_silver_one_row_per_transaction_id(p_then jsonb, p_now jsonb) IS 'The check scout_checks.silver_one_row_per_transaction_id judged from its result in run p_then ->> ''run_id'' (which found no duplicate) and the Silver keys added and removed since p_then''s statement context (scout_internal.dq_changed_silver_keys); no row unless scout_internal.dq_delta_allowed with every Silver write since logged.';
+
+
+--
+-- Name: dq_delta_silver_rejections_reach_bronze(jsonb, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_delta_silver_rejections_reach_bronze(p_then jsonb, p_now jsonb) RETURNS TABLE(check_name text, schema_name text, table_name text, layer text, dimension text, level text, passed bigint, failed bigint, detail text, failing_keys text[], keys_cleared text[], recent_passed bigint, recent_failed bigint)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    SET enable_seqscan TO 'off'
+    AS $$
+    with bounds as (
+        select (p_then -> 'judged' ->> 'now')::timestamptz - r.retention as window_then,
+               pg_catalog.now() - r.retention as window_now,
+               (select scout_internal.dq_recent_since()) as since
+          from (select pg_catalog.make_interval(days => (select scout_internal.setting('bronze_retention_days'))::int)
+                           as retention) r),
+    judged as materialized (  -- each rejection whose verdict may differ: then, and now
+        select j.bronze_id, j.counted_then,
+               r.bronze_id is not null and r.ingested_at >= w.window_now as counted_now,
+               exists (select 1 from scout.bronze_transactions b where b.id = r.bronze_id) as ok_now
+          from (select n.id as bronze_id, false as counted_then
+                  from scout_internal.dq_new_bronze_transactions(p_then) n where n.newly_judged
+                union all  -- behind the window now, in it then, their Bronze row still there
+                select x.bronze_id, true
+                  from bounds w
+                  join scout.bronze_transactions b on b.ingested_at >= w.window_then and b.ingested_at < w.window_now
+                  join scout.silver_rejected_transactions x on x.bronze_id = b.id) j
+         cross join bounds w
+          left join scout.silver_rejected_transactions r on r.bronze_id = j.bronze_id),
+    recent as (
+        select pg_catalog.count(*) filter (where r.bronze_id is not null) as ok, 0::bigint as bad
+          from bounds w
+          join scout.bronze_transactions b on b.ingested_at >= w.since
+          join scout.silver_rejected_transactions r on r.bronze_id = b.id and r.ingested_at >= w.window_now),
+    products as (  -- read whole, as the view does
+        select pg_catalog.count(*) filter (where x.found) as passed, pg_catalog.count(*) filter (where not x.found) as failed,
+               pg_catalog.array_agg(x.bronze_id::text) filter (where not x.found) as failing_keys,
+               pg_catalog.count(*) filter (where x.found and x.ingested_at >= w.since) as recent_passed,
+               pg_catalog.count(*) filter (where not x.found and x.ingested_at >= w.since) as recent_failed
+          from bounds w
+          join (select r.bronze_id, r.ingested_at,
+                       exists (select 1 from scout.bronze_products b where b.id = r.bronze_id) as found
+                  from scout.silver_rejected_products r) x on x.ingested_at >= w.window_now
+         group by w.since)
+    select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level,
+           d.passed - (select pg_catalog.count(*) from judged x where x.counted_then)
+                    + (select pg_catalog.count(*) from judged x where x.counted_now and x.ok_now),
+           (select pg_catalog.count(*) from judged x where x.counted_now and not x.ok_now),
+           d.detail,
+           (select pg_catalog.array_agg(x.bronze_id::text) from judged x where x.counted_now and not x.ok_now),
+           '{}'::text[],
+           -- rows arrived since the window's start have their Bronze row (nothing was removed)
+           (select r.ok from recent r), (select r.bad from recent r)
+      from ip_workbench.dq_results d
+     where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'silver_rejections_reach_bronze'
+       and d.table_name = 'silver_rejected_transactions'
+       and (p_then -> 'judged' ->> 'now')::timestamptz <= pg_catalog.now()
+       and d.failed = 0
+       and scout_internal.dq_delta_allowed(p_then, p_now, '{scout.silver_rejected_products,ip_workbench.watermarks}',
+                                           '{scout.silver_rejected_transactions}')
+    union all
+    select 'silver_rejections_reach_bronze', 'scout', 'silver_rejected_products', 'silver', 'integrity', 'error',
+           p.passed, p.failed, 'rejected rows of the Bronze retention period whose bronze_id is a Bronze row',
+           p.failing_keys, null, p.recent_passed, p.recent_failed
+      from products p
+     where exists (select 1 from ip_workbench.dq_results d
+                    where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'silver_rejections_reach_bronze'
+                      and d.table_name = 'silver_rejected_transactions')
+       and scout_internal.dq_delta_allowed(p_then, p_now, '{scout.silver_rejected_products,ip_workbench.watermarks}',
+                                           '{scout.silver_rejected_transactions}')
+$$;
+
+
+--
+-- Name: FUNCTION dq_delta_silver_rejections_reach_bronze(p_then jsonb, p_now jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_delta_silver_rejections_reach_bronze(p_then jsonb, p_now jsonb) IS 'The check scout_checks.silver_rejections_reach_bronze judged from its result in run p_then ->> ''run_id'': of the rejected transactions, those of the Bronze rows judged since p_then''s statement context (scout_internal.dq_new_bronze_transactions) and those that fell behind the window (now minus bronze_retention_days) since are judged; the rejected products are read whole. No row unless scout_internal.dq_delta_allowed (Bronze removed nothing, every rejected transaction since written by Silver''s merge, the settings unchanged) and the previous run judged the rejected transactions with none failing (their failing keys are kept nowhere).';
 
 
 --
@@ -5314,7 +5395,8 @@ begin
         select c.store_id, c.category, c.day, c.all_stores from pg_temp.gold_store_changed_cells c;
         insert into scout_internal.logged_writes (table_name, version_before, version_after)
         select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
-         where v.table_name = 'scout.gold_store_daily_sales'::regclass;
+         where v.table_name = 'scout.gold_store_daily_sales'::regclass
+       and v.version <> v_version_before;  -- nothing written, nothing to log
     end if;
     perform scout_internal.touch_table('scout', 'gold_store_daily_sales', v_deleted + v_written + v_completed,
                                        v_written - v_deleted);
@@ -5524,7 +5606,8 @@ begin
      where (n.total_amount, n.transaction_count) is distinct from (o.total_amount, o.transaction_count);
     insert into scout_internal.logged_writes (table_name, version_before, version_after)
     select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
-     where v.table_name = 'scout.gold_monthly_summary'::regclass;
+     where v.table_name = 'scout.gold_monthly_summary'::regclass
+       and v.version <> v_version_before;  -- nothing written, nothing to log
     return v_rows;
 end
 $$;
@@ -6948,7 +7031,8 @@ begin
     select pg_catalog.count(*) into v_written from written;
     insert into scout_internal.logged_writes (table_name, version_before, version_after)
     select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
-     where v.table_name = 'scout.platinum_transaction_embeddings'::regclass;
+     where v.table_name = 'scout.platinum_transaction_embeddings'::regclass
+       and v.version <> v_version_before;  -- nothing written, nothing to log
     return pg_catalog.jsonb_build_object('embeddings', (select pg_catalog.count(*) from pg_temp.platinum_sentences),
                                          'written', v_written, 'dropped', v_dropped);
 end
@@ -7596,7 +7680,8 @@ begin
     -- keep judging Platinum by its changed keys (scout_internal.dq_writes_logged)
     insert into scout_internal.logged_writes (table_name, version_before, version_after)
     select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
-     where v.table_name = 'scout.platinum_transaction_embeddings'::regclass;
+     where v.table_name = 'scout.platinum_transaction_embeddings'::regclass
+       and v.version <> v_version_before;  -- nothing written, nothing to log
     return v_saved;
 end
 $$;
@@ -7707,7 +7792,8 @@ begin
           from pg_temp.silver_transaction_changes c;
         insert into scout_internal.logged_writes (table_name, version_before, version_after)
         select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
-         where v.table_name = 'scout.silver_validated_transactions'::regclass;
+         where v.table_name = 'scout.silver_validated_transactions'::regclass
+       and v.version <> v_version_before;  -- nothing written, nothing to log
     end if;
     return pg_catalog.jsonb_build_object('inserted', v_inserted, 'updated', v_updated, 'deleted', v_deleted);
 end
@@ -8322,6 +8408,8 @@ CREATE FUNCTION scout_internal.silver_store_rejected_transactions() RETURNS bigi
     AS $$
 declare
     v_rejected bigint;
+    v_version_before bigint := (select v.version from ip_workbench.layer_versions v
+                                 where v.table_name = 'scout.silver_rejected_transactions'::regclass);
 begin
     perform scout_internal.require_job_lock('scout.refresh_silver', 'scout_internal.silver_store_rejected_transactions');
     perform 'PRAGMA:TABLE: silver_delta_transactions (bronze_id uuid, bronze_seq bigint, ingest_xid xid8, source text, ingestion_batch_id text, ingested_at timestamptz, transaction_id text, transaction_date date, amount numeric, currency text, category text, subcategory text, store_id text, vendor_name text, vendor_id text, customer_id text, sku text, quantity integer, tax_amount numeric, payment_method text, description text, attributes jsonb, reasons text[], parse_error text)';
@@ -8336,6 +8424,10 @@ begin
        set transaction_id = excluded.transaction_id, reasons = excluded.reasons, parse_error = excluded.parse_error,
            rejected_at = pg_catalog.now();
     get diagnostics v_rejected = row_count;
+    insert into scout_internal.logged_writes (table_name, version_before, version_after)
+    select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
+     where v.table_name = 'scout.silver_rejected_transactions'::regclass
+       and v.version <> v_version_before;  -- nothing written, nothing to log
     return v_rejected;
 end
 $$;
@@ -8345,7 +8437,7 @@ $$;
 -- Name: FUNCTION silver_store_rejected_transactions(); Type: COMMENT; Schema: scout_internal; Owner: -
 --
 
-COMMENT ON FUNCTION scout_internal.silver_store_rejected_transactions() IS 'Step of scout_internal.silver_merge_transactions: stores every row of pg_temp.silver_delta_transactions that broke a rule in scout.silver_rejected_transactions with its reasons and raw payload (a row judged again replaces its reasons). Returns the rows stored. Only inside scout.refresh_silver (55000 otherwise).';
+COMMENT ON FUNCTION scout_internal.silver_store_rejected_transactions() IS 'Step of scout_internal.silver_merge_transactions: stores every row of pg_temp.silver_delta_transactions that broke a rule in scout.silver_rejected_transactions with its reasons and raw payload (a row judged again replaces its reasons), logged in scout_internal.logged_writes as a write of the rows being judged. Returns the rows stored. Only inside scout.refresh_silver (55000 otherwise).';
 
 
 --
@@ -20126,6 +20218,14 @@ GRANT ALL ON FUNCTION scout_internal.dq_delta_silver_lineage_reaches_bronze(p_th
 
 REVOKE ALL ON FUNCTION scout_internal.dq_delta_silver_one_row_per_transaction_id(p_then jsonb, p_now jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.dq_delta_silver_one_row_per_transaction_id(p_then jsonb, p_now jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_delta_silver_rejections_reach_bronze(p_then jsonb, p_now jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_delta_silver_rejections_reach_bronze(p_then jsonb, p_now jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_delta_silver_rejections_reach_bronze(p_then jsonb, p_now jsonb) TO service_role;
 
 
 --

@@ -26,6 +26,10 @@ BY_DESIGN_ROWS = {
     # a counter counts writes, not differences
     "ip_workbench.layer_versions": "table_name not in ('scout.gold_monthly_summary'::regclass, "
                                    "'scout.gold_category_trends'::regclass, 'ip_workbench.tables'::regclass)",
+    # the log of those writes the data-quality checks read (each write with its counter
+    # before and after), and of the rejections a re-sent bad row gets again
+    "scout_internal.logged_writes": "table_name not in ('scout.gold_monthly_summary'::regclass, "
+                                    "'scout.silver_rejected_transactions'::regclass)",
 }
 # Columns that say which run found or wrote a row, not what the row is.
 WHICH_RUN = ("run_id", "last_seen_run_id")

@@ -125,7 +125,8 @@ begin
         select c.store_id, c.category, c.day, c.all_stores from pg_temp.gold_store_changed_cells c;
         insert into scout_internal.logged_writes (table_name, version_before, version_after)
         select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
-         where v.table_name = 'scout.gold_store_daily_sales'::regclass;
+         where v.table_name = 'scout.gold_store_daily_sales'::regclass
+       and v.version <> v_version_before;  -- nothing written, nothing to log
     end if;
     perform scout_internal.touch_table('scout', 'gold_store_daily_sales', v_deleted + v_written + v_completed,
                                        v_written - v_deleted);

@@ -77,7 +77,8 @@ begin
      where (n.total_amount, n.transaction_count) is distinct from (o.total_amount, o.transaction_count);
     insert into scout_internal.logged_writes (table_name, version_before, version_after)
     select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
-     where v.table_name = 'scout.gold_monthly_summary'::regclass;
+     where v.table_name = 'scout.gold_monthly_summary'::regclass
+       and v.version <> v_version_before;  -- nothing written, nothing to log
     return v_rows;
 end
 $fn$;

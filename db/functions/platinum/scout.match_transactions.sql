@@ -90,7 +90,8 @@ begin
     -- keep judging Platinum by its changed keys (scout_internal.dq_writes_logged)
     insert into scout_internal.logged_writes (table_name, version_before, version_after)
     select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
-     where v.table_name = 'scout.platinum_transaction_embeddings'::regclass;
+     where v.table_name = 'scout.platinum_transaction_embeddings'::regclass
+       and v.version <> v_version_before;  -- nothing written, nothing to log
     return v_saved;
 end
 $fn$;$body$,

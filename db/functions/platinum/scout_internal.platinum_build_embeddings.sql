@@ -92,7 +92,8 @@ begin
     select pg_catalog.count(*) into v_written from written;
     insert into scout_internal.logged_writes (table_name, version_before, version_after)
     select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
-     where v.table_name = 'scout.platinum_transaction_embeddings'::regclass;
+     where v.table_name = 'scout.platinum_transaction_embeddings'::regclass
+       and v.version <> v_version_before;  -- nothing written, nothing to log
     return pg_catalog.jsonb_build_object('embeddings', (select pg_catalog.count(*) from pg_temp.platinum_sentences),
                                          'written', v_written, 'dropped', v_dropped);
 end

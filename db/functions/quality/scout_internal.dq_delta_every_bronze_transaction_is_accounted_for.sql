@@ -19,8 +19,8 @@ declare
     v_since timestamptz := scout_internal.dq_recent_since();
 begin
     if not scout_internal.dq_delta_allowed(p_then, p_now, array['scout.silver_validated_transactions',
-                                                                 'scout.silver_rejected_transactions',
-                                                                 'ip_workbench.watermarks']::regclass[])
+                                                                 'ip_workbench.watermarks']::regclass[],
+                                           array['scout.silver_rejected_transactions']::regclass[])
        or not exists (select 1 from ip_workbench.dq_results d
                        where d.run_id = (p_then ->> 'run_id')::bigint
                          and d.check_name = 'every_bronze_transaction_is_accounted_for'
@@ -79,6 +79,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.dq_delta_every_bronze_transaction_is_accounted_for(jsonb, jsonb) is
-    'The check scout_checks.every_bronze_transaction_is_accounted_for judged from its result in run p_then ->> ''run_id'': the Bronze rows Silver has judged since p_then''s statement context (scout_internal.dq_new_bronze_transactions) and the rows failing then (test_failures.bronze_transactions) are judged, the rest keep their verdicts. No row unless scout_internal.dq_delta_allowed (Silver, its rejections and the watermark may have changed, nothing removed) and at most a quarter of the rows failed.';
+    'The check scout_checks.every_bronze_transaction_is_accounted_for judged from its result in run p_then ->> ''run_id'': the Bronze rows Silver has judged since p_then''s statement context (scout_internal.dq_new_bronze_transactions) and the rows failing then (test_failures.bronze_transactions) are judged, the rest keep their verdicts. No row unless scout_internal.dq_delta_allowed (Silver changed in place, nothing removed; the watermark moved; every rejection since written by Silver''s merge, logged) and at most a quarter of the rows failed.';
 revoke all on function scout_internal.dq_delta_every_bronze_transaction_is_accounted_for(jsonb, jsonb) from public;
 grant execute on function scout_internal.dq_delta_every_bronze_transaction_is_accounted_for(jsonb, jsonb) to service_role;

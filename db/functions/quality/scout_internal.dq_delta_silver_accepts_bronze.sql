@@ -1,6 +1,7 @@
 -- scout_checks.silver_accepts_bronze judged from its previous result and the Bronze
 -- rows Silver has judged since: a judged row's verdict (rejected or not) stays while
--- no rejection is removed, so only the newly judged rows are read.
+-- every rejection written since is the merge's (logged), which rejects only the rows
+-- it judges, so only the newly judged rows are read.
 -- No row when that does not hold: the view judges every row again.
 create or replace function scout_internal.dq_delta_silver_accepts_bronze(p_then jsonb, p_now jsonb)
 returns table (check_name text, schema_name text, table_name text, layer text, dimension text, level text,
@@ -14,8 +15,10 @@ set search_path = ''
 set enable_seqscan = off
 as $fn$
 begin
-    if not scout_internal.dq_delta_allowed(p_then, p_now, array['scout.silver_rejected_transactions',
-                                                                 'ip_workbench.watermarks']::regclass[]) then
+    -- rejections are written with the rows Silver judges (logged), never later for old
+    -- rows but by a backfill, whose writes are not logged
+    if not scout_internal.dq_delta_allowed(p_then, p_now, array['ip_workbench.watermarks']::regclass[],
+                                           array['scout.silver_rejected_transactions']::regclass[]) then
         return;
     end if;
     -- the view also counts a rejected row Silver has not judged (inside the transaction
@@ -53,6 +56,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.dq_delta_silver_accepts_bronze(jsonb, jsonb) is
-    'The check scout_checks.silver_accepts_bronze judged from its result in run p_then ->> ''run_id'' and the Bronze rows Silver has judged since p_then''s statement context (scout_internal.dq_new_bronze_transactions); no row unless scout_internal.dq_delta_allowed (rejections and the watermark may have changed, nothing removed) and no rejected row is yet unjudged.';
+    'The check scout_checks.silver_accepts_bronze judged from its result in run p_then ->> ''run_id'' and the Bronze rows Silver has judged since p_then''s statement context (scout_internal.dq_new_bronze_transactions); no row unless scout_internal.dq_delta_allowed (the watermark may have moved, every rejection since written by Silver''s merge, logged) and no rejected row is yet unjudged.';
 revoke all on function scout_internal.dq_delta_silver_accepts_bronze(jsonb, jsonb) from public;
 grant execute on function scout_internal.dq_delta_silver_accepts_bronze(jsonb, jsonb) to service_role;

@@ -107,7 +107,8 @@ begin
           from pg_temp.silver_transaction_changes c;
         insert into scout_internal.logged_writes (table_name, version_before, version_after)
         select v.table_name, v_version_before, v.version from ip_workbench.layer_versions v
-         where v.table_name = 'scout.silver_validated_transactions'::regclass;
+         where v.table_name = 'scout.silver_validated_transactions'::regclass
+       and v.version <> v_version_before;  -- nothing written, nothing to log
     end if;
     return pg_catalog.jsonb_build_object('inserted', v_inserted, 'updated', v_updated, 'deleted', v_deleted);
 end

@@ -111,6 +111,7 @@ def dq_run() -> None:
                 title=f"data quality of the rows since {result['recent_since'][:16]} "
                       f"(run {result['run_id']}, {result['checks']} checks, {result['failed_checks']} failing"
                       + (f", {result['kept_checks']} kept: nothing they read changed" if result.get("kept_checks") else "")
+                      + (f", {result['delta_checks']} judged from what changed" if result.get("delta_checks") else "")
                       + ")")
     if slowest:
         click.echo("slowest checks: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in slowest))
