@@ -35,9 +35,10 @@ as $fn$
           from keys k cross join bounds w
           -- a probe per key (lateral): a few keys are no reason to hash all of Silver
           left join lateral (select x.transaction_id from scout.silver_validated_transactions x
-                              where x.transaction_id = k.transaction_id and x.transaction_date >= w.window_start) s on true
+                              where x.transaction_id = k.transaction_id and x.transaction_date >= w.window_start
+                              offset 0) s on true  -- offset 0: not flattened into a join
           left join lateral (select x.transaction_id from scout.platinum_transaction_embeddings x
-                              where x.transaction_id = k.transaction_id) p on true),
+                              where x.transaction_id = k.transaction_id offset 0) p on true),
     verdict as materialized (
         select (select pg_catalog.count(*) from scout.platinum_transaction_embeddings)
                - (select pg_catalog.count(*) from judged j where j.failing and j.in_platinum) as passed,

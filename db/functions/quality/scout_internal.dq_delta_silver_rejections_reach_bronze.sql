@@ -34,12 +34,15 @@ as $fn$
                   join scout.bronze_transactions b on b.ingested_at >= w.window_then and b.ingested_at < w.window_now
                   join scout.silver_rejected_transactions x on x.bronze_id = b.id) j
          cross join bounds w
-          left join scout.silver_rejected_transactions r on r.bronze_id = j.bronze_id),
-    recent as (
-        select pg_catalog.count(*) filter (where r.bronze_id is not null) as ok, 0::bigint as bad
+          -- one probe per row (lateral): a few rows are no reason to read every rejection
+          left join lateral (select x.bronze_id, x.ingested_at from scout.silver_rejected_transactions x
+                              where x.bronze_id = j.bronze_id offset 0) r on true),  -- offset 0: not flattened
+    recent as (  -- the Bronze rows since the window's start, each with its rejection if any
+        select pg_catalog.count(*) as ok, 0::bigint as bad
           from bounds w
           join scout.bronze_transactions b on b.ingested_at >= w.since
-          join scout.silver_rejected_transactions r on r.bronze_id = b.id and r.ingested_at >= w.window_now),
+          cross join lateral (select 1 from scout.silver_rejected_transactions x
+                               where x.bronze_id = b.id and x.ingested_at >= w.window_now offset 0) r),
     products as (  -- read whole, as the view does
         select pg_catalog.count(*) filter (where x.found) as passed, pg_catalog.count(*) filter (where not x.found) as failed,
                pg_catalog.array_agg(x.bronze_id::text) filter (where not x.found) as failing_keys,
