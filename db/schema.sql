@@ -3052,6 +3052,32 @@ COMMENT ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format 
 
 
 --
+-- Name: dq_bronze_transactions_arrived(timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_bronze_transactions_arrived(p_from timestamp with time zone, p_to timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS TABLE(id uuid, raw_data jsonb, ingested_at timestamp with time zone, ingest_xid xid8, ingest_seq bigint)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+#variable_conflict use_column
+begin
+    -- a custom plan, made for the bounds given: the few rows they name, by index
+    return query
+    select b.id, b.raw_data, b.ingested_at, b.ingest_xid, b.ingest_seq
+      from scout.bronze_transactions b
+     where b.ingested_at >= p_from and (p_to is null or b.ingested_at < p_to);
+end
+$$;
+
+
+--
+-- Name: FUNCTION dq_bronze_transactions_arrived(p_from timestamp with time zone, p_to timestamp with time zone); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_bronze_transactions_arrived(p_from timestamp with time zone, p_to timestamp with time zone) IS 'The Bronze transactions whose ingested_at is p_from or later, and before p_to when given (the ingested_at index, planned for the bounds given): a delta check''s recent window, or the rows that fell behind a retention window since its previous run.';
+
+
+--
 -- Name: dq_changed_silver_keys(jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
 --
 
@@ -3205,8 +3231,7 @@ CREATE FUNCTION scout_internal.dq_delta_bronze_transactions_have_required_keys(p
     recent as (  -- the recent figures read the rows that arrived since the window's start
         select pg_catalog.count(*) filter (where b.raw_data ?& array['transaction_id', 'date', 'amount', 'category']) as ok,
                pg_catalog.count(*) filter (where not b.raw_data ?& array['transaction_id', 'date', 'amount', 'category']) as bad
-          from scout.bronze_transactions b
-         where b.ingested_at >= (select scout_internal.dq_recent_since()))
+          from scout_internal.dq_bronze_transactions_arrived(scout_internal.dq_recent_since()) b)
     select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level,
            d.passed + (select pg_catalog.count(*) from verdicts v where v.ok),
            d.failed + (select pg_catalog.count(*) from verdicts v where not v.ok),
@@ -3584,16 +3609,17 @@ begin
     with verdicts as (
         select n.id, r.transaction_id, r.bronze_id is null as ok
           from scout_internal.dq_new_bronze_transactions(p_then) n
-          left join scout.silver_rejected_transactions r on r.bronze_id = n.id
+          left join lateral (select x.bronze_id, x.transaction_id from scout.silver_rejected_transactions x
+                              where x.bronze_id = n.id offset 0) r on true  -- a probe per row, not a hash of all
          where n.newly_judged),
     recent as (
         select pg_catalog.count(*) filter (where r.bronze_id is null) as ok,
                pg_catalog.count(*) filter (where r.bronze_id is not null) as bad
-          from scout.bronze_transactions b
+          from scout_internal.dq_bronze_transactions_arrived(scout_internal.dq_recent_since()) b
           join ip_workbench.watermarks w on w.stream = 'silver_transactions'
-          left join scout.silver_rejected_transactions r on r.bronze_id = b.id
-         where b.ingested_at >= (select scout_internal.dq_recent_since())
-           and (not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+          left join lateral (select x.bronze_id from scout.silver_rejected_transactions x
+                              where x.bronze_id = b.id offset 0) r on true
+         where (not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
                     pg_catalog.pg_current_xact_id_if_assigned(), w.processed_snapshot, w.processed_xid, w.processed_seq)
                 or r.bronze_id is not null))
     select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level,
@@ -3640,7 +3666,7 @@ CREATE FUNCTION scout_internal.dq_delta_silver_lineage_reaches_bronze(p_then jso
     left_window as materialized (
         select s.transaction_id
           from bounds w
-          join scout.bronze_transactions b on b.ingested_at >= w.window_then and b.ingested_at < w.window_now
+          cross join lateral scout_internal.dq_bronze_transactions_arrived(w.window_then, w.window_now) b
           join scout.silver_validated_transactions s
             on s.transaction_id = scout_internal.clean_text(b.raw_data ->> 'transaction_id') and s.bronze_id = b.id
          where not exists (select 1 from changed c where c.transaction_id = s.transaction_id)
@@ -3750,7 +3776,7 @@ CREATE FUNCTION scout_internal.dq_delta_silver_rejections_reach_bronze(p_then js
                 union all  -- behind the window now, in it then, their Bronze row still there
                 select x.bronze_id, true
                   from bounds w
-                  join scout.bronze_transactions b on b.ingested_at >= w.window_then and b.ingested_at < w.window_now
+                  cross join lateral scout_internal.dq_bronze_transactions_arrived(w.window_then, w.window_now) b
                   join scout.silver_rejected_transactions x on x.bronze_id = b.id) j
          cross join bounds w
           -- one probe per row (lateral): a few rows are no reason to read every rejection
@@ -3759,7 +3785,7 @@ CREATE FUNCTION scout_internal.dq_delta_silver_rejections_reach_bronze(p_then js
     recent as (  -- the Bronze rows since the window's start, each with its rejection if any
         select pg_catalog.count(*) as ok, 0::bigint as bad
           from bounds w
-          join scout.bronze_transactions b on b.ingested_at >= w.since
+          cross join lateral scout_internal.dq_bronze_transactions_arrived(w.since) b
           cross join lateral (select 1 from scout.silver_rejected_transactions x
                                where x.bronze_id = b.id and x.ingested_at >= w.window_now offset 0) r),
     products as (  -- read whole, as the view does
@@ -4650,16 +4676,16 @@ begin
                 v_delta_rows := scout_internal.dq_judge_by_delta(v_check.relname, v_before.inputs_seen, v_seen, v_last_run);
             end if;
             if v_delta_rows = 0 then
-            begin
-                execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed, inputs_seen) select %s, %s, $1 || pg_catalog.jsonb_build_object(''judged'', scout_internal.dq_statement_context()) from scout_checks.%I',
-                                          v_columns, v_columns,
-                                          case when v_check.knows_recent then 'recent_passed, recent_failed' else 'passed, failed' end,
-                                          v_check.relname) using v_seen;
-            exception when others then
-                insert into pg_temp.dq_run_results
-                values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
-                        pg_catalog.format('the check itself failed: %s (SQLSTATE %s)', sqlerrm, sqlstate), null, 0, 1);
-            end;
+                begin
+                    execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed, inputs_seen) select %s, %s, $1 || pg_catalog.jsonb_build_object(''judged'', scout_internal.dq_statement_context()) from scout_checks.%I',
+                                              v_columns, v_columns,
+                                              case when v_check.knows_recent then 'recent_passed, recent_failed' else 'passed, failed' end,
+                                              v_check.relname) using v_seen;
+                exception when others then
+                    insert into pg_temp.dq_run_results
+                    values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
+                            pg_catalog.format('the check itself failed: %s (SQLSTATE %s)', sqlerrm, sqlstate), null, 0, 1);
+                end;
             end if;
         end if;
         -- the view's results are the only ones not timed yet
@@ -20134,6 +20160,14 @@ REVOKE ALL ON FUNCTION scout_internal.describe(p_kind text, p_object text, p_des
 
 REVOKE ALL ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format text, p_report text) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.dq_alert_message(p_alert_id bigint, p_format text, p_report text) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_bronze_transactions_arrived(p_from timestamp with time zone, p_to timestamp with time zone); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_bronze_transactions_arrived(p_from timestamp with time zone, p_to timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_bronze_transactions_arrived(p_from timestamp with time zone, p_to timestamp with time zone) TO service_role;
 
 
 --

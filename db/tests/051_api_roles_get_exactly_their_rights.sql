@@ -104,6 +104,7 @@ $$, $$values
     ('service_role', 'scout_internal.dq_delta_gold_totals_match_silver(jsonb,jsonb)'),
     ('service_role', 'scout_internal.dq_delta_platinum_sentences_cover_silver(jsonb,jsonb)'),
     ('service_role', 'scout_internal.dq_delta_silver_rejections_reach_bronze(jsonb,jsonb)'),
+    ('service_role', 'scout_internal.dq_bronze_transactions_arrived(timestamp with time zone,timestamp with time zone)'),
     ('service_role', 'scout_internal.dq_failing_keys(text,text,text)'),
     ('service_role', 'scout_internal.gold_apply_store_daily_sales()'),
     -- the extension surface: rules as data, marts refreshed after Gold (define_mart and

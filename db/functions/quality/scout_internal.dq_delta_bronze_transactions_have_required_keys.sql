@@ -9,8 +9,7 @@ returns table (check_name text, schema_name text, table_name text, layer text, d
 language sql
 stable
 set search_path = ''
--- the window's start and the new rows' bounds are parameters: the planner would read all
--- of Bronze to find the few rows since
+-- the few new rows by index, never a read of all of Bronze
 set enable_seqscan = off
 as $fn$
     with verdicts as (
@@ -21,8 +20,7 @@ as $fn$
     recent as (  -- the recent figures read the rows that arrived since the window's start
         select pg_catalog.count(*) filter (where b.raw_data ?& array['transaction_id', 'date', 'amount', 'category']) as ok,
                pg_catalog.count(*) filter (where not b.raw_data ?& array['transaction_id', 'date', 'amount', 'category']) as bad
-          from scout.bronze_transactions b
-         where b.ingested_at >= (select scout_internal.dq_recent_since()))
+          from scout_internal.dq_bronze_transactions_arrived(scout_internal.dq_recent_since()) b)
     select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level,
            d.passed + (select pg_catalog.count(*) from verdicts v where v.ok),
            d.failed + (select pg_catalog.count(*) from verdicts v where not v.ok),

@@ -10,8 +10,7 @@ returns table (check_name text, schema_name text, table_name text, layer text, d
 language plpgsql
 stable
 set search_path = ''
--- the window's start and the new rows' bounds are parameters: the planner would read all
--- of Bronze to find the few rows since
+-- the few new rows by index, never a read of all of Bronze
 set enable_seqscan = off
 as $fn$
 begin
@@ -32,16 +31,17 @@ begin
     with verdicts as (
         select n.id, r.transaction_id, r.bronze_id is null as ok
           from scout_internal.dq_new_bronze_transactions(p_then) n
-          left join scout.silver_rejected_transactions r on r.bronze_id = n.id
+          left join lateral (select x.bronze_id, x.transaction_id from scout.silver_rejected_transactions x
+                              where x.bronze_id = n.id offset 0) r on true  -- a probe per row, not a hash of all
          where n.newly_judged),
     recent as (
         select pg_catalog.count(*) filter (where r.bronze_id is null) as ok,
                pg_catalog.count(*) filter (where r.bronze_id is not null) as bad
-          from scout.bronze_transactions b
+          from scout_internal.dq_bronze_transactions_arrived(scout_internal.dq_recent_since()) b
           join ip_workbench.watermarks w on w.stream = 'silver_transactions'
-          left join scout.silver_rejected_transactions r on r.bronze_id = b.id
-         where b.ingested_at >= (select scout_internal.dq_recent_since())
-           and (not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
+          left join lateral (select x.bronze_id from scout.silver_rejected_transactions x
+                              where x.bronze_id = b.id offset 0) r on true
+         where (not scout_internal.is_unprocessed(b.ingest_xid, b.ingest_seq, pg_catalog.pg_current_snapshot(),
                     pg_catalog.pg_current_xact_id_if_assigned(), w.processed_snapshot, w.processed_xid, w.processed_seq)
                 or r.bronze_id is not null))
     select d.check_name, d.schema_name, d.table_name, d.layer, d.dimension, d.level,

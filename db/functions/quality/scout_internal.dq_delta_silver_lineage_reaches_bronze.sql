@@ -30,7 +30,7 @@ as $fn$
     left_window as materialized (
         select s.transaction_id
           from bounds w
-          join scout.bronze_transactions b on b.ingested_at >= w.window_then and b.ingested_at < w.window_now
+          cross join lateral scout_internal.dq_bronze_transactions_arrived(w.window_then, w.window_now) b
           join scout.silver_validated_transactions s
             on s.transaction_id = scout_internal.clean_text(b.raw_data ->> 'transaction_id') and s.bronze_id = b.id
          where not exists (select 1 from changed c where c.transaction_id = s.transaction_id)

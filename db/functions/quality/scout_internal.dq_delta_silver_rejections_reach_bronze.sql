@@ -31,7 +31,7 @@ as $fn$
                 union all  -- behind the window now, in it then, their Bronze row still there
                 select x.bronze_id, true
                   from bounds w
-                  join scout.bronze_transactions b on b.ingested_at >= w.window_then and b.ingested_at < w.window_now
+                  cross join lateral scout_internal.dq_bronze_transactions_arrived(w.window_then, w.window_now) b
                   join scout.silver_rejected_transactions x on x.bronze_id = b.id) j
          cross join bounds w
           -- one probe per row (lateral): a few rows are no reason to read every rejection
@@ -40,7 +40,7 @@ as $fn$
     recent as (  -- the Bronze rows since the window's start, each with its rejection if any
         select pg_catalog.count(*) as ok, 0::bigint as bad
           from bounds w
-          join scout.bronze_transactions b on b.ingested_at >= w.since
+          cross join lateral scout_internal.dq_bronze_transactions_arrived(w.since) b
           cross join lateral (select 1 from scout.silver_rejected_transactions x
                                where x.bronze_id = b.id and x.ingested_at >= w.window_now offset 0) r),
     products as (  -- read whole, as the view does

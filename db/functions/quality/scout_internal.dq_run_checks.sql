@@ -90,16 +90,16 @@ begin
                 v_delta_rows := scout_internal.dq_judge_by_delta(v_check.relname, v_before.inputs_seen, v_seen, v_last_run);
             end if;
             if v_delta_rows = 0 then
-            begin
-                execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed, inputs_seen) select %s, %s, $1 || pg_catalog.jsonb_build_object(''judged'', scout_internal.dq_statement_context()) from scout_checks.%I',
-                                          v_columns, v_columns,
-                                          case when v_check.knows_recent then 'recent_passed, recent_failed' else 'passed, failed' end,
-                                          v_check.relname) using v_seen;
-            exception when others then
-                insert into pg_temp.dq_run_results
-                values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
-                        pg_catalog.format('the check itself failed: %s (SQLSTATE %s)', sqlerrm, sqlstate), null, 0, 1);
-            end;
+                begin
+                    execute pg_catalog.format('insert into pg_temp.dq_run_results (%s, recent_passed, recent_failed, inputs_seen) select %s, %s, $1 || pg_catalog.jsonb_build_object(''judged'', scout_internal.dq_statement_context()) from scout_checks.%I',
+                                              v_columns, v_columns,
+                                              case when v_check.knows_recent then 'recent_passed, recent_failed' else 'passed, failed' end,
+                                              v_check.relname) using v_seen;
+                exception when others then
+                    insert into pg_temp.dq_run_results
+                    values (v_check.relname, 'scout_checks', v_check.relname, 'metadata', 'validity', 'error', 0, 1,
+                            pg_catalog.format('the check itself failed: %s (SQLSTATE %s)', sqlerrm, sqlstate), null, 0, 1);
+                end;
             end if;
         end if;
         -- the view's results are the only ones not timed yet
