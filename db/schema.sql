@@ -7349,10 +7349,9 @@ begin
             scout_internal.silver_frozen_before();
     get diagnostics v_deleted = row_count;
     if v_month_rows > 0 then
-        -- a dropped table fires no delete trigger: what read Bronze is told it changed
-        update ip_workbench.layer_versions
-           set version = version + 1, changed_at = pg_catalog.now()
-         where table_name = 'scout.bronze_transactions'::regclass;
+        -- a dropped table fires no delete trigger: what read Bronze is told it changed,
+        -- and that rows were removed
+        perform scout_internal.count_removal('scout.bronze_transactions');
     end if;
     perform scout_internal.touch_table('scout', 'bronze_transactions', v_deleted + v_month_rows,
                                        -(v_deleted + v_month_rows));

@@ -246,3 +246,24 @@ def test_scout_db_dq_run_says_how_many_checks_it_judged_from_what_changed(seeded
     done = run_cli("--database-url", seeded, "dq", "run")
     assert done.returncode == 0, done.stderr
     assert f"{len(DELTA_VIEWS)} judged from what changed" in done.stdout, done.stdout
+
+
+def test_removals_count_the_statements_that_removed_rows(seeded):
+    """ip_workbench.layer_versions.removals: what sends a delta check back to every row."""
+    with psycopg.connect(seeded, autocommit=True) as conn:
+        def counters() -> tuple[int, int]:
+            return conn.execute("select version, removals from ip_workbench.layer_versions "
+                                "where table_name = 'scout.ref_stores'::regclass").fetchone()
+
+        start = counters()
+        conn.execute("insert into scout.ref_stores (store_id, name) values ('ST-REMOVE', 'gone soon')")
+        conn.execute("update scout.ref_stores set name = 'still here' where store_id = 'ST-REMOVE'")
+        conn.execute("delete from scout.ref_stores where store_id = 'NO-SUCH-STORE'")  # removes nothing
+        assert counters() == (start[0] + 2, start[1]), "writes in place and a DELETE of nothing remove nothing"
+        conn.execute("delete from scout.ref_stores where store_id = 'ST-REMOVE'")
+        assert counters() == (start[0] + 3, start[1] + 1)
+        # Silver's statement-counted table: a merge with nothing to delete issues no DELETE
+        silver = "select removals from ip_workbench.layer_versions where table_name = 'scout.silver_validated_transactions'::regclass"
+        before = conn.execute(silver).fetchone()[0]
+        pipeline(conn, [sale("REMOVALS-1"), sale("REMOVALS-1", amount=13)])
+        assert conn.execute(silver).fetchone()[0] == before
