@@ -85,6 +85,9 @@ as $fn$
            v.passed, v.failed
       from ip_workbench.dq_results d cross join verdict v
      where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'gold_store_sales_match_silver'
+       -- the previous failing keys are all in test_failures (a truncated or hand-edited
+       -- table would make the counts drift): else judge every row
+       and (select pg_catalog.count(*) from test_failures.gold_store_daily_sales f where f.check_name = d.check_name) = d.failed
        and d.failed <= 10000
        -- every failing key read back as the cell it names (a store id with a '/' would not be)
        and not exists (select 1 from failed_then f where not exists (select 1 from judged j where j.cell_key = f.cell_key))

@@ -43,6 +43,13 @@ as $fn$
           cross join lateral scout_internal.dq_bronze_transactions_arrived(w.since) b
           cross join lateral (select 1 from scout.silver_rejected_transactions x
                                where x.bronze_id = b.id and x.ingested_at >= w.window_now offset 0) r),
+    allowed as (  -- both rows or neither: the view's result is judged whole otherwise
+        select exists (select 1 from ip_workbench.dq_results d
+                        where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'silver_rejections_reach_bronze'
+                          and d.table_name = 'silver_rejected_transactions' and d.failed = 0)
+               and (p_then -> 'judged' ->> 'now')::timestamptz <= pg_catalog.now()
+               and scout_internal.dq_delta_allowed(p_then, p_now, '{scout.silver_rejected_products,ip_workbench.watermarks}',
+                                                   '{scout.silver_rejected_transactions}') as ok),
     products as (  -- read whole, as the view does
         select pg_catalog.count(*) filter (where x.found) as passed, pg_catalog.count(*) filter (where not x.found) as failed,
                pg_catalog.array_agg(x.bronze_id::text) filter (where not x.found) as failing_keys,
@@ -65,20 +72,13 @@ as $fn$
       from ip_workbench.dq_results d
      where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'silver_rejections_reach_bronze'
        and d.table_name = 'silver_rejected_transactions'
-       and (p_then -> 'judged' ->> 'now')::timestamptz <= pg_catalog.now()
-       and d.failed = 0
-       and scout_internal.dq_delta_allowed(p_then, p_now, '{scout.silver_rejected_products,ip_workbench.watermarks}',
-                                           '{scout.silver_rejected_transactions}')
+       and (select a.ok from allowed a)
     union all
     select 'silver_rejections_reach_bronze', 'scout', 'silver_rejected_products', 'silver', 'integrity', 'error',
            p.passed, p.failed, 'rejected rows of the Bronze retention period whose bronze_id is a Bronze row',
            p.failing_keys, null, p.recent_passed, p.recent_failed
       from products p
-     where exists (select 1 from ip_workbench.dq_results d
-                    where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'silver_rejections_reach_bronze'
-                      and d.table_name = 'silver_rejected_transactions')
-       and scout_internal.dq_delta_allowed(p_then, p_now, '{scout.silver_rejected_products,ip_workbench.watermarks}',
-                                           '{scout.silver_rejected_transactions}')
+     where (select a.ok from allowed a)
 $fn$;
 comment on function scout_internal.dq_delta_silver_rejections_reach_bronze(jsonb, jsonb) is
     'The check scout_checks.silver_rejections_reach_bronze judged from its result in run p_then ->> ''run_id'': of the rejected transactions, those of the Bronze rows judged since p_then''s statement context (scout_internal.dq_new_bronze_transactions) and those that fell behind the window (now minus bronze_retention_days) since are judged; the rejected products are read whole. No row unless scout_internal.dq_delta_allowed (Bronze removed nothing, every rejected transaction since written by Silver''s merge, the settings unchanged) and the previous run judged the rejected transactions with none failing (their failing keys are kept nowhere).';

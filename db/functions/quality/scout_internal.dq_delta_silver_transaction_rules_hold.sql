@@ -42,6 +42,9 @@ as $fn$
            (select r.ok from recent r), (select r.bad from recent r)
       from ip_workbench.dq_results d
      where d.run_id = (p_then ->> 'run_id')::bigint and d.check_name = 'silver_transaction_rules_hold'
+       -- the previous failing keys are all in test_failures (a truncated or hand-edited
+       -- table would make the counts drift): else judge every row
+       and (select pg_catalog.count(*) from test_failures.silver_validated_transactions f where f.check_name = d.check_name) = d.failed
        and scout_internal.dq_delta_allowed(p_then, p_now, '{}', '{scout.silver_validated_transactions}')
 $fn$;
 comment on function scout_internal.dq_delta_silver_transaction_rules_hold(jsonb, jsonb) is

@@ -36,6 +36,14 @@ begin
                from %s($1, $2)', v_function)
             using p_then || pg_catalog.jsonb_build_object('run_id', p_then_run), p_now, p_then_run;
         get diagnostics v_rows = row_count;
+        -- one result per result of the view's previous judgement, or none: a delta that
+        -- names other checks than the view did is no verdict either
+        if v_rows > 0 and v_rows <> (select pg_catalog.count(*) from ip_workbench.dq_results d
+                                      where d.run_id = p_then_run
+                                        and d.inputs_seen ->> 'view' = pg_catalog.format('scout_checks.%I', p_view)) then
+            delete from pg_temp.dq_run_results r where r.seconds is null;
+            return 0;
+        end if;
     exception when others then
         -- a delta that fails is no verdict: the view judges every row
         raise warning 'data-quality check %: its delta function failed (%, SQLSTATE %); judging every row',
@@ -52,6 +60,6 @@ begin
 end
 $fn$;
 comment on function scout_internal.dq_judge_by_delta(name, jsonb, jsonb, bigint) is
-    'Step of scout_internal.dq_run_checks: judges check view p_view by its delta function scout_internal.dq_delta_<p_view>(p_then with run_id p_then_run, p_now), if it has one, into pg_temp.dq_run_results (delta_of_run_id, keys_cleared; inputs_seen with the statement context ''judged'' and delta_of_run), with a few failing keys as the alert''s samples where no key fails anew. Returns the results written: 0 when there is no delta function, it declined (no row) or it failed (a warning), and the view must judge every row. Only inside scout.run_dq_checks (55000 otherwise).';
+    'Step of scout_internal.dq_run_checks: judges check view p_view by its delta function scout_internal.dq_delta_<p_view>(p_then with run_id p_then_run, p_now), if it has one, into pg_temp.dq_run_results (delta_of_run_id, keys_cleared; inputs_seen with the statement context ''judged'' and delta_of_run), with a few failing keys as the alert''s samples where no key fails anew. Returns the results written: 0 when there is no delta function, it declined (no row), it failed (a warning) or it gave another number of results than the view''s previous judgement, and the view must judge every row. Only inside scout.run_dq_checks (55000 otherwise).';
 revoke all on function scout_internal.dq_judge_by_delta(name, jsonb, jsonb, bigint) from public;
 grant execute on function scout_internal.dq_judge_by_delta(name, jsonb, jsonb, bigint) to service_role;
