@@ -3355,16 +3355,18 @@ CREATE FUNCTION scout_internal.dq_delta_gold_store_sales_match_silver(p_then jso
           from bounds w join scout_internal.gold_store_rebuilt_cells r
             on r.rebuilt_xid >= pg_catalog.pg_snapshot_xmin(w.snapshot)
          where not pg_catalog.pg_visible_in_snapshot(r.rebuilt_xid, w.snapshot) and r.rebuilt_xid is distinct from w.xact),
+    changed as materialized (  -- read once, for the old cells and the new
+        select * from scout_internal.dq_changed_silver_keys(p_then)),
     failed_then as materialized (
         select f.business_key as cell_key
           from test_failures.gold_store_daily_sales f where f.check_name = 'gold_store_sales_match_silver'),
     cells as materialized (  -- '' stands for no store, as in the view
         select distinct x.store_key, x.sales_date, x.category
           from (select coalesce(k.old_store_id, '') as store_key, k.old_transaction_date as sales_date, k.old_category as category
-                  from scout_internal.dq_changed_silver_keys(p_then) k where k.existed_then
+                  from changed k where k.existed_then
                 union all
                 select coalesce(s.store_id, ''), s.transaction_date, s.category
-                  from scout_internal.dq_changed_silver_keys(p_then) k
+                  from changed k
                   join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
                 union all
                 select coalesce(r.store_id, ''), r.day, r.category from rebuilt r where not r.all_stores
@@ -3447,6 +3449,8 @@ CREATE FUNCTION scout_internal.dq_delta_gold_totals_match_silver(p_then jsonb, p
                (select scout_internal.gold_kept_from()) as kept_from,
                (p_then -> 'judged' ->> 'snapshot')::pg_snapshot as snapshot,
                (p_then -> 'judged' ->> 'xact')::xid8 as xact),
+    changed as materialized (  -- read once, for the old cells and the new
+        select * from scout_internal.dq_changed_silver_keys(p_then)),
     failed_then as materialized (
         select f.check_name, f.business_key as month_key
           from test_failures.gold_monthly_summary f
@@ -3454,10 +3458,10 @@ CREATE FUNCTION scout_internal.dq_delta_gold_totals_match_silver(p_then jsonb, p
     months as materialized (
         select distinct x.month, x.category
           from (select pg_catalog.date_trunc('month', k.old_transaction_date::timestamp)::date as month, k.old_category as category
-                  from scout_internal.dq_changed_silver_keys(p_then) k where k.existed_then
+                  from changed k where k.existed_then
                 union all
                 select pg_catalog.date_trunc('month', s.transaction_date::timestamp)::date, s.category
-                  from scout_internal.dq_changed_silver_keys(p_then) k
+                  from changed k
                   join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
                 union all
                 select g.month, g.category

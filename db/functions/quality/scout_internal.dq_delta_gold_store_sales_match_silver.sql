@@ -5,7 +5,7 @@
 -- the cells that failed then (read back from their keys), each from the mart's and
 -- Silver's store indexes; every cell that passes has a row of the mart, so the passing
 -- count is the mart's rows less those that fail. No row when a write was not logged, a
--- failing key does not read back, or too many cells failed.
+-- failing key does not read back or is missing from test_failures, or too many failed.
 create or replace function scout_internal.dq_delta_gold_store_sales_match_silver(p_then jsonb, p_now jsonb)
 returns table (check_name text, schema_name text, table_name text, layer text, dimension text, level text,
                passed bigint, failed bigint, detail text, failing_keys text[], keys_cleared text[],
@@ -25,16 +25,18 @@ as $fn$
           from bounds w join scout_internal.gold_store_rebuilt_cells r
             on r.rebuilt_xid >= pg_catalog.pg_snapshot_xmin(w.snapshot)
          where not pg_catalog.pg_visible_in_snapshot(r.rebuilt_xid, w.snapshot) and r.rebuilt_xid is distinct from w.xact),
+    changed as materialized (  -- read once, for the old cells and the new
+        select * from scout_internal.dq_changed_silver_keys(p_then)),
     failed_then as materialized (
         select f.business_key as cell_key
           from test_failures.gold_store_daily_sales f where f.check_name = 'gold_store_sales_match_silver'),
     cells as materialized (  -- '' stands for no store, as in the view
         select distinct x.store_key, x.sales_date, x.category
           from (select coalesce(k.old_store_id, '') as store_key, k.old_transaction_date as sales_date, k.old_category as category
-                  from scout_internal.dq_changed_silver_keys(p_then) k where k.existed_then
+                  from changed k where k.existed_then
                 union all
                 select coalesce(s.store_id, ''), s.transaction_date, s.category
-                  from scout_internal.dq_changed_silver_keys(p_then) k
+                  from changed k
                   join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
                 union all
                 select coalesce(r.store_id, ''), r.day, r.category from rebuilt r where not r.all_stores

@@ -22,6 +22,8 @@ as $fn$
                (select scout_internal.gold_kept_from()) as kept_from,
                (p_then -> 'judged' ->> 'snapshot')::pg_snapshot as snapshot,
                (p_then -> 'judged' ->> 'xact')::xid8 as xact),
+    changed as materialized (  -- read once, for the old cells and the new
+        select * from scout_internal.dq_changed_silver_keys(p_then)),
     failed_then as materialized (
         select f.check_name, f.business_key as month_key
           from test_failures.gold_monthly_summary f
@@ -29,10 +31,10 @@ as $fn$
     months as materialized (
         select distinct x.month, x.category
           from (select pg_catalog.date_trunc('month', k.old_transaction_date::timestamp)::date as month, k.old_category as category
-                  from scout_internal.dq_changed_silver_keys(p_then) k where k.existed_then
+                  from changed k where k.existed_then
                 union all
                 select pg_catalog.date_trunc('month', s.transaction_date::timestamp)::date, s.category
-                  from scout_internal.dq_changed_silver_keys(p_then) k
+                  from changed k
                   join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
                 union all
                 select g.month, g.category
