@@ -3086,19 +3086,13 @@ CREATE FUNCTION scout_internal.dq_changed_silver_keys(p_then jsonb) RETURNS TABL
     SET search_path TO ''
     AS $$
 #variable_conflict use_column
-declare
-    v_then pg_snapshot := (p_then -> 'judged' ->> 'snapshot')::pg_snapshot;
-    v_xact xid8 := (p_then -> 'judged' ->> 'xact')::xid8;
-    v_from xid8 := pg_catalog.pg_snapshot_xmin(v_then);
 begin
     -- a custom plan, made for the bounds given: the few rows they name, by index
     return query
     select distinct on (k.transaction_id) k.transaction_id, k.change <> 'insert', k.old_store_id, k.old_category,
            k.old_transaction_date, k.old_ingested_at
       from scout_internal.silver_changed_keys k
-     where k.changed_xid >= v_from
-       and not pg_catalog.pg_visible_in_snapshot(k.changed_xid, v_then)
-       and k.changed_xid is distinct from v_xact
+     where scout_internal.dq_written_since(k.changed_xid, p_then)
      order by k.transaction_id, k.id;
 end
 $$;
@@ -3347,14 +3341,11 @@ CREATE FUNCTION scout_internal.dq_delta_gold_store_sales_match_silver(p_then jso
     AS $$
     with bounds as (
         select (select scout_internal.silver_frozen_before()) as frozen_before,
-               (select scout_internal.gold_kept_from()) as kept_from,
-               (p_then -> 'judged' ->> 'snapshot')::pg_snapshot as snapshot,
-               (p_then -> 'judged' ->> 'xact')::xid8 as xact),
+               (select scout_internal.gold_kept_from()) as kept_from),
     rebuilt as materialized (
         select r.store_id, r.category, r.day, r.all_stores
-          from bounds w join scout_internal.gold_store_rebuilt_cells r
-            on r.rebuilt_xid >= pg_catalog.pg_snapshot_xmin(w.snapshot)
-         where not pg_catalog.pg_visible_in_snapshot(r.rebuilt_xid, w.snapshot) and r.rebuilt_xid is distinct from w.xact),
+          from scout_internal.gold_store_rebuilt_cells r
+         where scout_internal.dq_written_since(r.rebuilt_xid, p_then)),
     changed as materialized (  -- read once, for the old cells and the new
         select * from scout_internal.dq_changed_silver_keys(p_then)),
     failed_then as materialized (
@@ -3446,9 +3437,7 @@ CREATE FUNCTION scout_internal.dq_delta_gold_totals_match_silver(p_then jsonb, p
     AS $$
     with bounds as (
         select (select scout_internal.silver_frozen_before()) as frozen_before,
-               (select scout_internal.gold_kept_from()) as kept_from,
-               (p_then -> 'judged' ->> 'snapshot')::pg_snapshot as snapshot,
-               (p_then -> 'judged' ->> 'xact')::xid8 as xact),
+               (select scout_internal.gold_kept_from()) as kept_from),
     changed as materialized (  -- read once, for the old cells and the new
         select * from scout_internal.dq_changed_silver_keys(p_then)),
     failed_then as materialized (
@@ -3465,9 +3454,8 @@ CREATE FUNCTION scout_internal.dq_delta_gold_totals_match_silver(p_then jsonb, p
                   join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
                 union all
                 select g.month, g.category
-                  from bounds w join scout_internal.gold_monthly_changed_totals g
-                    on g.changed_xid >= pg_catalog.pg_snapshot_xmin(w.snapshot)
-                 where not pg_catalog.pg_visible_in_snapshot(g.changed_xid, w.snapshot) and g.changed_xid is distinct from w.xact
+                  from scout_internal.gold_monthly_changed_totals g
+                 where scout_internal.dq_written_since(g.changed_xid, p_then)
                 union all  -- a failing month's key, read back: YYYY-MM-DD/category
                 select pg_catalog.to_date(pg_catalog.split_part(f.month_key, '/', 1), 'YYYY-MM-DD'),
                        pg_catalog.substr(f.month_key, pg_catalog.length(pg_catalog.split_part(f.month_key, '/', 1)) + 2)
@@ -3548,9 +3536,7 @@ CREATE FUNCTION scout_internal.dq_delta_platinum_sentences_cover_silver(p_then j
     SET enable_seqscan TO 'off'
     AS $$
     with bounds as (  -- one row, and the planner knows it
-        select (select b.window_start from scout_internal.platinum_last_build() b) as window_start,
-               (p_then -> 'judged' ->> 'snapshot')::pg_snapshot as snapshot,
-               (p_then -> 'judged' ->> 'xact')::xid8 as xact),
+        select (select b.window_start from scout_internal.platinum_last_build() b) as window_start),
     failed_then as materialized (
         select f.business_key as transaction_id
           from test_failures.platinum_transaction_embeddings f where f.check_name = 'platinum_sentences_cover_silver'),
@@ -3558,8 +3544,8 @@ CREATE FUNCTION scout_internal.dq_delta_platinum_sentences_cover_silver(p_then j
         select k.transaction_id from scout_internal.dq_changed_silver_keys(p_then) k
         union
         select p.transaction_id
-          from bounds w join scout_internal.platinum_changed_keys p on p.changed_xid >= pg_catalog.pg_snapshot_xmin(w.snapshot)
-         where not pg_catalog.pg_visible_in_snapshot(p.changed_xid, w.snapshot) and p.changed_xid is distinct from w.xact
+          from scout_internal.platinum_changed_keys p
+         where scout_internal.dq_written_since(p.changed_xid, p_then)
         union
         select f.transaction_id from failed_then f),
     judged as materialized (
@@ -4426,10 +4412,9 @@ begin
     -- a custom plan, made for the bounds given: the few rows they name, by index
     return query
     select s.*
-      from scout.bronze_transactions b
+      from scout_internal.dq_bronze_transactions_arrived(p_since) b
       join scout.silver_validated_transactions s
-        on s.transaction_id = scout_internal.clean_text(b.raw_data ->> 'transaction_id') and s.bronze_id = b.id
-     where b.ingested_at >= p_since;
+        on s.transaction_id = scout_internal.clean_text(b.raw_data ->> 'transaction_id') and s.bronze_id = b.id;
 end
 $$;
 
@@ -4945,10 +4930,7 @@ CREATE FUNCTION scout_internal.dq_writes_logged(p_then jsonb, p_table regclass) 
         (p_then -> 'judged' -> 'versions' ->> p_table::text)::bigint
         + coalesce((select pg_catalog.sum(w.version_after - w.version_before)
                       from scout_internal.logged_writes w
-                     where w.table_name = p_table
-                       and w.written_xid >= pg_catalog.pg_snapshot_xmin((p_then -> 'judged' ->> 'snapshot')::pg_snapshot)
-                       and not pg_catalog.pg_visible_in_snapshot(w.written_xid, (p_then -> 'judged' ->> 'snapshot')::pg_snapshot)
-                       and w.written_xid is distinct from (p_then -> 'judged' ->> 'xact')::xid8), 0)
+                     where w.table_name = p_table and scout_internal.dq_written_since(w.written_xid, p_then)), 0)
         = (select v.version from ip_workbench.layer_versions v where v.table_name = p_table),
         false)
 $$;
@@ -4959,6 +4941,24 @@ $$;
 --
 
 COMMENT ON FUNCTION scout_internal.dq_writes_logged(p_then jsonb, p_table regclass) IS 'Whether p_table''s version (ip_workbench.layer_versions) now is its version in the statement context p_then -> ''judged'' plus what the writes logged since (scout_internal.logged_writes, by a transaction that snapshot did not see) account for: then its change logs (scout_internal.silver_changed_keys, gold_store_rebuilt_cells) hold every change since.';
+
+
+--
+-- Name: dq_written_since(xid8, jsonb); Type: FUNCTION; Schema: scout_internal; Owner: -
+--
+
+CREATE FUNCTION scout_internal.dq_written_since(p_xid xid8, p_then jsonb) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT ((p_xid >= pg_snapshot_xmin((((p_then -> 'judged'::text) ->> 'snapshot'::text))::pg_snapshot)) AND (NOT pg_visible_in_snapshot(p_xid, (((p_then -> 'judged'::text) ->> 'snapshot'::text))::pg_snapshot)) AND (p_xid IS DISTINCT FROM (((p_then -> 'judged'::text) ->> 'xact'::text))::xid8));
+END;
+
+
+--
+-- Name: FUNCTION dq_written_since(p_xid xid8, p_then jsonb); Type: COMMENT; Schema: scout_internal; Owner: -
+--
+
+COMMENT ON FUNCTION scout_internal.dq_written_since(p_xid xid8, p_then jsonb) IS 'Whether a row written by transaction p_xid is new to a check whose previous judgement saw the statement context p_then -> ''judged'': not visible in its snapshot, and not its own transaction. Inlined where it is called, so the snapshot''s xmin bounds an index scan of the log. Its search_path is left unpinned on purpose, as scout_internal.is_unprocessed''s (docs/reliability.md).';
 
 
 --
@@ -20450,6 +20450,14 @@ GRANT ALL ON FUNCTION scout_internal.dq_store_scores(p_run_id bigint) TO service
 
 REVOKE ALL ON FUNCTION scout_internal.dq_writes_logged(p_then jsonb, p_table regclass) FROM PUBLIC;
 GRANT ALL ON FUNCTION scout_internal.dq_writes_logged(p_then jsonb, p_table regclass) TO service_role;
+
+
+--
+-- Name: FUNCTION dq_written_since(p_xid xid8, p_then jsonb); Type: ACL; Schema: scout_internal; Owner: -
+--
+
+REVOKE ALL ON FUNCTION scout_internal.dq_written_since(p_xid xid8, p_then jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION scout_internal.dq_written_since(p_xid xid8, p_then jsonb) TO service_role;
 
 
 --

@@ -86,6 +86,7 @@ $$, $$values
     ('service_role', 'scout_internal.dq_inputs_unchanged(jsonb,jsonb)'),
     -- a check judged from what changed (the check run calls them)
     ('service_role', 'scout_internal.dq_statement_context()'),
+    ('service_role', 'scout_internal.dq_written_since(xid8,jsonb)'),
     ('service_role', 'scout_internal.dq_writes_logged(jsonb,regclass)'),
     ('service_role', 'scout_internal.dq_delta_allowed(jsonb,jsonb,regclass[],regclass[])'),
     ('service_role', 'scout_internal.dq_changed_silver_keys(jsonb)'),

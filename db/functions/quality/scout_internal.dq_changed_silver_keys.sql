@@ -10,19 +10,13 @@ stable
 set search_path = ''
 as $fn$
 #variable_conflict use_column
-declare
-    v_then pg_snapshot := (p_then -> 'judged' ->> 'snapshot')::pg_snapshot;
-    v_xact xid8 := (p_then -> 'judged' ->> 'xact')::xid8;
-    v_from xid8 := pg_catalog.pg_snapshot_xmin(v_then);
 begin
     -- a custom plan, made for the bounds given: the few rows they name, by index
     return query
     select distinct on (k.transaction_id) k.transaction_id, k.change <> 'insert', k.old_store_id, k.old_category,
            k.old_transaction_date, k.old_ingested_at
       from scout_internal.silver_changed_keys k
-     where k.changed_xid >= v_from
-       and not pg_catalog.pg_visible_in_snapshot(k.changed_xid, v_then)
-       and k.changed_xid is distinct from v_xact
+     where scout_internal.dq_written_since(k.changed_xid, p_then)
      order by k.transaction_id, k.id;
 end
 $fn$;

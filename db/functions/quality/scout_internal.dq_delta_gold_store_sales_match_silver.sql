@@ -17,14 +17,11 @@ set enable_seqscan = off  -- the few changed cells by index
 as $fn$
     with bounds as (
         select (select scout_internal.silver_frozen_before()) as frozen_before,
-               (select scout_internal.gold_kept_from()) as kept_from,
-               (p_then -> 'judged' ->> 'snapshot')::pg_snapshot as snapshot,
-               (p_then -> 'judged' ->> 'xact')::xid8 as xact),
+               (select scout_internal.gold_kept_from()) as kept_from),
     rebuilt as materialized (
         select r.store_id, r.category, r.day, r.all_stores
-          from bounds w join scout_internal.gold_store_rebuilt_cells r
-            on r.rebuilt_xid >= pg_catalog.pg_snapshot_xmin(w.snapshot)
-         where not pg_catalog.pg_visible_in_snapshot(r.rebuilt_xid, w.snapshot) and r.rebuilt_xid is distinct from w.xact),
+          from scout_internal.gold_store_rebuilt_cells r
+         where scout_internal.dq_written_since(r.rebuilt_xid, p_then)),
     changed as materialized (  -- read once, for the old cells and the new
         select * from scout_internal.dq_changed_silver_keys(p_then)),
     failed_then as materialized (

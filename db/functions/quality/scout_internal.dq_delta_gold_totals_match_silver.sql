@@ -19,9 +19,7 @@ set enable_seqscan = off  -- the few changed months by index
 as $fn$
     with bounds as (
         select (select scout_internal.silver_frozen_before()) as frozen_before,
-               (select scout_internal.gold_kept_from()) as kept_from,
-               (p_then -> 'judged' ->> 'snapshot')::pg_snapshot as snapshot,
-               (p_then -> 'judged' ->> 'xact')::xid8 as xact),
+               (select scout_internal.gold_kept_from()) as kept_from),
     changed as materialized (  -- read once, for the old cells and the new
         select * from scout_internal.dq_changed_silver_keys(p_then)),
     failed_then as materialized (
@@ -38,9 +36,8 @@ as $fn$
                   join scout.silver_validated_transactions s on s.transaction_id = k.transaction_id
                 union all
                 select g.month, g.category
-                  from bounds w join scout_internal.gold_monthly_changed_totals g
-                    on g.changed_xid >= pg_catalog.pg_snapshot_xmin(w.snapshot)
-                 where not pg_catalog.pg_visible_in_snapshot(g.changed_xid, w.snapshot) and g.changed_xid is distinct from w.xact
+                  from scout_internal.gold_monthly_changed_totals g
+                 where scout_internal.dq_written_since(g.changed_xid, p_then)
                 union all  -- a failing month's key, read back: YYYY-MM-DD/category
                 select pg_catalog.to_date(pg_catalog.split_part(f.month_key, '/', 1), 'YYYY-MM-DD'),
                        pg_catalog.substr(f.month_key, pg_catalog.length(pg_catalog.split_part(f.month_key, '/', 1)) + 2)

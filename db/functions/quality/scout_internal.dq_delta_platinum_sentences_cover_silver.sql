@@ -15,9 +15,7 @@ set search_path = ''
 set enable_seqscan = off  -- the few changed keys by index
 as $fn$
     with bounds as (  -- one row, and the planner knows it
-        select (select b.window_start from scout_internal.platinum_last_build() b) as window_start,
-               (p_then -> 'judged' ->> 'snapshot')::pg_snapshot as snapshot,
-               (p_then -> 'judged' ->> 'xact')::xid8 as xact),
+        select (select b.window_start from scout_internal.platinum_last_build() b) as window_start),
     failed_then as materialized (
         select f.business_key as transaction_id
           from test_failures.platinum_transaction_embeddings f where f.check_name = 'platinum_sentences_cover_silver'),
@@ -25,8 +23,8 @@ as $fn$
         select k.transaction_id from scout_internal.dq_changed_silver_keys(p_then) k
         union
         select p.transaction_id
-          from bounds w join scout_internal.platinum_changed_keys p on p.changed_xid >= pg_catalog.pg_snapshot_xmin(w.snapshot)
-         where not pg_catalog.pg_visible_in_snapshot(p.changed_xid, w.snapshot) and p.changed_xid is distinct from w.xact
+          from scout_internal.platinum_changed_keys p
+         where scout_internal.dq_written_since(p.changed_xid, p_then)
         union
         select f.transaction_id from failed_then f),
     judged as materialized (

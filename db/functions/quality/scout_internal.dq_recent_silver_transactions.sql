@@ -13,10 +13,9 @@ begin
     -- a custom plan, made for the bounds given: the few rows they name, by index
     return query
     select s.*
-      from scout.bronze_transactions b
+      from scout_internal.dq_bronze_transactions_arrived(p_since) b
       join scout.silver_validated_transactions s
-        on s.transaction_id = scout_internal.clean_text(b.raw_data ->> 'transaction_id') and s.bronze_id = b.id
-     where b.ingested_at >= p_since;
+        on s.transaction_id = scout_internal.clean_text(b.raw_data ->> 'transaction_id') and s.bronze_id = b.id;
 end
 $fn$;
 comment on function scout_internal.dq_recent_silver_transactions(timestamptz) is

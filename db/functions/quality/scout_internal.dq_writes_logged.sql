@@ -13,10 +13,7 @@ as $fn$
         (p_then -> 'judged' -> 'versions' ->> p_table::text)::bigint
         + coalesce((select pg_catalog.sum(w.version_after - w.version_before)
                       from scout_internal.logged_writes w
-                     where w.table_name = p_table
-                       and w.written_xid >= pg_catalog.pg_snapshot_xmin((p_then -> 'judged' ->> 'snapshot')::pg_snapshot)
-                       and not pg_catalog.pg_visible_in_snapshot(w.written_xid, (p_then -> 'judged' ->> 'snapshot')::pg_snapshot)
-                       and w.written_xid is distinct from (p_then -> 'judged' ->> 'xact')::xid8), 0)
+                     where w.table_name = p_table and scout_internal.dq_written_since(w.written_xid, p_then)), 0)
         = (select v.version from ip_workbench.layer_versions v where v.table_name = p_table),
         false)
 $fn$;
